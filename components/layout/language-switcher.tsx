@@ -1,0 +1,33 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { setLocaleAction } from '@/lib/actions/auth';
+import { LOCALES } from '@/lib/i18n/config';
+
+const NAMES = { id: 'Bahasa Indonesia', en: 'English' } as const;
+
+/** A plain form (works without JavaScript): the choice is kept in a cookie and on the user. */
+export async function LanguageSwitcher() {
+  const locale = await getLocale();
+  const t = await getTranslations('app');
+  return (
+    <form action={setLocaleAction} className="flex items-center gap-2">
+      <label htmlFor="locale" className="sr-only">
+        {t('language')}
+      </label>
+      <select
+        id="locale"
+        name="locale"
+        defaultValue={locale}
+        className="min-h-11 rounded-lg border border-line bg-surface px-2 text-sm text-ink"
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {NAMES[l]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="min-h-11 rounded-lg border border-line bg-surface px-3 text-sm font-semibold text-ink hover:bg-canvas">
+        {t('languageSave')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Role } from '@/lib/auth/policy';
+
+/** Navigation per role: one list, used by the desktop side bar and the phone bottom bar. */
+export type NavItem = { href: string; key: 'home' | 'forum'; icon: 'home' | 'chat' };
+
+export const NAV: Record<Role, NavItem[]> = {
+  admin: [
+    { href: '/staff', key: 'home', icon: 'home' },
+    { href: '/forum', key: 'forum', icon: 'chat' },
+  ],
+  staff: [
+    { href: '/staff', key: 'home', icon: 'home' },
+    { href: '/forum', key: 'forum', icon: 'chat' },
+  ],
+  kader: [
+    { href: '/kader', key: 'home', icon: 'home' },
+    { href: '/forum', key: 'forum', icon: 'chat' },
+  ],
+  ibu: [
+    { href: '/ibu', key: 'home', icon: 'home' },
+    { href: '/forum', key: 'forum', icon: 'chat' },
+  ],
+};

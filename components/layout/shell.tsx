@@ -1,0 +1,108 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { logoutAction } from '@/lib/actions/auth';
+import type { CurrentUser } from '@/lib/auth/session';
+import { LanguageSwitcher } from './language-switcher';
+import { NAV } from './nav';
+
+const ICONS: Record<'home' | 'chat', ReactNode> = {
+  home: <path d="M3 10.5 12 3l9 7.5V21a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z" />,
+  chat: <path d="M4 4h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z" />,
+};
+
+function Icon({ name }: { name: 'home' | 'chat' }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
+      {ICONS[name]}
+    </svg>
+  );
+}
+
+function LogoutButton({ label }: { label: string }) {
+  return (
+    <form action={logoutAction}>
+      <button type="submit" className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand underline-offset-4 hover:underline">
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Staff and admin: a desktop layout with side navigation (it stacks on a narrow screen).
+ * Kader and ibu: a phone layout with a bottom bar of large targets.
+ */
+export async function Shell({ user, current, children }: { user: CurrentUser; current: string; children: ReactNode }) {
+  const t = await getTranslations();
+  const items = NAV[user.role];
+  const desktop = user.role === 'staff' || user.role === 'admin';
+  if (desktop) {
+    return (
+      <div className="min-h-screen md:flex">
+        <aside className="no-print border-b border-line bg-surface md:min-h-screen md:w-64 md:border-b-0 md:border-r">
+          <div className="px-5 py-4">
+            <p className="text-xl font-bold text-brand">{t('app.name')}</p>
+            <p className="text-sm text-muted">{t(`roles.${user.role}`)}</p>
+          </div>
+          <nav aria-label={t('app.mainNav')} className="px-3 pb-4">
+            <ul className="flex gap-1 md:flex-col">
+              {items.map((item) => (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={current === item.href ? 'page' : undefined}
+                    className="flex min-h-11 items-center gap-3 rounded-lg px-3 font-medium text-ink hover:bg-canvas aria-[current=page]:bg-brand-soft aria-[current=page]:text-brand"
+                  >
+                    <Icon name={item.icon} />
+                    {t(`nav.${item.key}`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </aside>
+        <div className="flex-1">
+          <header className="no-print flex flex-wrap items-center justify-end gap-3 border-b border-line bg-surface px-6 py-2">
+            <span className="text-sm text-muted">{t('app.signedInAs', { name: user.name })}</span>
+            <LanguageSwitcher />
+            <LogoutButton label={t('app.logout')} />
+          </header>
+          <main id="main" className="mx-auto max-w-6xl px-6 py-6">
+            {children}
+          </main>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="min-h-screen pb-20">
+      <header className="flex items-center justify-between gap-2 border-b border-line bg-surface px-4 py-2">
+        <p className="text-lg font-bold text-brand">{t('app.name')}</p>
+        <LogoutButton label={t('app.logout')} />
+      </header>
+      <main id="main" className="mx-auto max-w-xl px-4 py-4">
+        {children}
+        <div className="mt-8 flex justify-center">
+          <LanguageSwitcher />
+        </div>
+      </main>
+      <nav aria-label={t('app.mainNav')} className="fixed inset-x-0 bottom-0 border-t border-line bg-surface">
+        <ul className="mx-auto flex max-w-xl">
+          {items.map((item) => (
+            <li key={item.href} className="flex-1">
+              <Link
+                href={item.href}
+                aria-current={current === item.href ? 'page' : undefined}
+                className="flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-semibold text-muted aria-[current=page]:text-brand"
+              >
+                <Icon name={item.icon} />
+                {t(`nav.${item.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * Database connection. `DATABASE_URL` set: postgres.js against PostgreSQL. Unset: embedded
+ * PGlite in a git-ignored folder (`PGLITE_DIR`, default `.data/pglite`). PGlite allows one
+ * process only, so migrations (and the demo seed, when asked for) run inside the server
+ * process at start-up, through `getDb()`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DbHandle = { db: Db; kind: 'postgres' | 'pglite'; close: () => Promise<void> };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+/** Arbitrary but fixed key: only one instance migrates at a time (see docs/deploy.md). */
+const MIGRATION_LOCK_KEY = 7_420_611;
+
+export async function openDatabase(opts: { url?: string; dataDir?: string } = {}): Promise<DbHandle> {
+  const url = opts.url ?? (opts.dataDir ? undefined : process.env.DATABASE_URL);
+  if (url) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+      connection: { application_name: 'kekasihku' },
+    });
+    const db = drizzle({ client, schema }) as unknown as Db;
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = opts.dataDir ?? process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+  let client;
+  if (dataDir === 'memory://') {
+    client = new PGlite();
+  } else {
+    fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    client = new PGlite(path.resolve(dataDir));
+  }
+  await client.waitReady;
+  const db = drizzle({ client, schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Applies the committed drizzle-kit migrations; on PostgreSQL under an advisory lock. */
+export async function migrateDatabase(handle: DbHandle): Promise<void> {
+  if (handle.kind === 'postgres') {
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    // The lock is per connection: take it on a reserved connection so that it is released
+    // on the same one. postgres.js `reserve()` gives us that.
+    const db = handle.db as unknown as { $client: import('postgres').Sql };
+    const reserved = await db.$client.reserve();
+    try {
+      await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+      await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+      reserved.release();
+    }
+  } else {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+type GlobalDb = { promise?: Promise<DbHandle> };
+const g = globalThis as unknown as { __kekasihkuDb?: GlobalDb };
+const state: GlobalDb = (g.__kekasihkuDb ??= {});
+
+/**
+ * The process-wide database, migrated (and seeded with demo data when DEMO_DATA=1 and the
+ * database is empty). Kept on globalThis so that every bundle of the Next.js server shares
+ * one PGlite instance.
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  state.promise ??= (async () => {
+    const handle = await openDatabase();
+    await migrateDatabase(handle);
+    if (process.env.DEMO_DATA === '1') {
+      const { seedIfEmpty } = await import('./seed');
+      await seedIfEmpty(handle.db);
+    }
+    return handle;
+  })().catch((err) => {
+    state.promise = undefined;
+    throw err;
+  });
+  return state.promise;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Tests inject their own database. */
+export function setDbForTesting(handle: DbHandle | undefined): void {
+  state.promise = handle ? Promise.resolve(handle) : undefined;
+}
+
+/** Rows of a raw `db.execute()` result: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** True when the database answers (readiness endpoint). */
+export async function pingDatabase(): Promise<boolean> {
+  try {
+    const db = await getDb();
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

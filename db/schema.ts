@@ -1,0 +1,601 @@
+/**
+ * The whole data model of DESIGN.md. Every record belongs to one puskesmas (the tenant) and
+ * carries its id, so that every query can be scoped by it and one installation can serve a
+ * district. Journey status is never stored: it is derived from visits by lib/domain.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const tenant = () =>
+  uuid('puskesmas_id')
+    .notNull()
+    .references(() => puskesmas.id, { onDelete: 'restrict' });
+
+export const roleEnum = pgEnum('role', ['admin', 'staff', 'kader', 'ibu']);
+export const sexEnum = pgEnum('sex', ['L', 'P']);
+export const exitReasonEnum = pgEnum('exit_reason', ['moved', 'died', 'transferred']);
+export const breakReasonEnum = pgEnum('break_reason', [
+  'medical',
+  'mother_absent',
+  'low_supply',
+  'back_to_work',
+  'family_pressure',
+  'baby_ill',
+  'other',
+]);
+export const sessionStatusEnum = pgEnum('session_status', ['scheduled', 'cancelled', 'closed']);
+export const attendeeRoleEnum = pgEnum('attendee_role', ['mother', 'pregnant', 'family']);
+export const attendanceStatusEnum = pgEnum('attendance_status', ['present', 'excused', 'absent']);
+export const rsvpEnum = pgEnum('rsvp', ['yes', 'no']);
+export const contentStatusEnum = pgEnum('content_status', ['published', 'held', 'hidden', 'deleted']);
+
+/** A visit window in days from birth; toDay null = the day before the 6-month date. */
+export type VisitWindowSetting = { fromDay: number; toDay: number | null };
+
+// ---------------------------------------------------------------------------------------------
+// Tenant and places
+
+export const puskesmas = pgTable('puskesmas', {
+  id: id(),
+  /** Short code used in certificate serials, e.g. "BJN". */
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  district: text('district').notNull(),
+  subdistrict: text('subdistrict').notNull(),
+  province: text('province').notNull(),
+  timeZone: text('time_zone').notNull().default('Asia/Jakarta'),
+  visitWindows: jsonb('visit_windows').$type<VisitWindowSetting[]>().notNull(),
+  blockedTerms: text('blocked_terms').array().notNull().default(sql`'{}'::text[]`),
+  signatoryName: text('signatory_name'),
+  signatoryNip: text('signatory_nip'),
+  signatoryTitle: text('signatory_title'),
+  createdAt: createdAt(),
+});
+
+export const villages = pgTable(
+  'villages',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['desa', 'kelurahan'] }).notNull().default('desa'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('villages_puskesmas_name_uq').on(t.puskesmasId, t.name)],
+);
+
+export const posyandu = pgTable(
+  'posyandu',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    rw: text('rw'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('posyandu_village_name_uq').on(t.villageId, t.name),
+    index('posyandu_puskesmas_idx').on(t.puskesmasId),
+  ],
+);
+
+/** Yearly coverage target, for the whole puskesmas (villageId null) or one village. */
+export const coverageTargets = pgTable(
+  'coverage_targets',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    villageId: uuid('village_id').references(() => villages.id, { onDelete: 'cascade' }),
+    year: smallint('year').notNull(),
+    targetPercent: smallint('target_percent').notNull(),
+  },
+  (t) => [
+    unique('coverage_targets_uq').on(t.puskesmasId, t.year, t.villageId).nullsNotDistinct(),
+    check('coverage_targets_percent_ck', sql`${t.targetPercent} between 0 and 100`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// People and accounts
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    role: roleEnum('role').notNull(),
+    name: text('name').notNull(),
+    /** E.164, e.g. +6281234567890. The login identifier. */
+    phone: text('phone').notNull().unique(),
+    /** bcrypt hash; null until a mother activates her account. */
+    passwordHash: text('password_hash'),
+    /** Kader: the posyandu she belongs to. */
+    posyanduId: uuid('posyandu_id').references(() => posyandu.id, { onDelete: 'restrict' }),
+    /** Kader and ibu: their village (sessions are per village). */
+    villageId: uuid('village_id').references(() => villages.id, { onDelete: 'restrict' }),
+    active: boolean('active').notNull().default(true),
+    /** Raised to end every session of this user at once (logout everywhere, disable). */
+    sessionVersion: integer('session_version').notNull().default(1),
+    locale: text('locale', { enum: ['id', 'en'] }).notNull().default('id'),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('users_puskesmas_role_idx').on(t.puskesmasId, t.role),
+    index('users_posyandu_idx').on(t.posyanduId),
+    check('users_kader_posyandu_ck', sql`${t.role} <> 'kader' or ${t.posyanduId} is not null`),
+  ],
+);
+
+/** One-time codes with which a mother (or a new kader) sets her password. Hash only. */
+export const activationCodes = pgTable(
+  'activation_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activation_codes_user_idx').on(t.userId)],
+);
+
+/** Failed sign-in counters per phone and per IP (keys are SHA-256 hashes: no personal data). */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Server-side record of each sign-in. The JWT names its row; logout revokes it, and a row
+ * unused for longer than the idle limit no longer counts (see lib/auth/session.ts).
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Mothers, babies, visits
+
+export const mothers = pgTable(
+  'mothers',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id, { onDelete: 'restrict' }),
+    posyanduId: uuid('posyandu_id')
+      .notNull()
+      .references(() => posyandu.id, { onDelete: 'restrict' }),
+    /** Her login, once she has one. */
+    userId: uuid('user_id')
+      .unique()
+      .references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    nik: text('nik'),
+    address: text('address'),
+    rt: text('rt'),
+    rw: text('rw'),
+    /** UU 27/2022: consent is recorded and provable. */
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    consentTextVersion: text('consent_text_version').notNull(),
+    consentRecordedBy: uuid('consent_recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('mothers_puskesmas_idx').on(t.puskesmasId),
+    index('mothers_posyandu_idx').on(t.posyanduId),
+    index('mothers_village_idx').on(t.villageId),
+    index('mothers_phone_idx').on(t.puskesmasId, t.phone),
+  ],
+);
+
+/** A mother may be followed by kaders outside her posyandu when staff assign them. */
+export const kaderAssignments = pgTable(
+  'kader_assignments',
+  {
+    puskesmasId: tenant(),
+    kaderId: uuid('kader_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    motherId: uuid('mother_id')
+      .notNull()
+      .references(() => mothers.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kaderId, t.motherId] }),
+    index('kader_assignments_mother_idx').on(t.motherId),
+  ],
+);
+
+export const babies = pgTable(
+  'babies',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    motherId: uuid('mother_id')
+      .notNull()
+      .references(() => mothers.id, { onDelete: 'restrict' }),
+    name: text('name'),
+    sex: sexEnum('sex').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    birthWeightGrams: integer('birth_weight_grams'),
+    birthPlace: text('birth_place'),
+    earlyInitiation: boolean('early_initiation'),
+    /** 1, 2… for twins and other multiple births. */
+    birthOrder: smallint('birth_order').notNull().default(1),
+    exitDate: date('exit_date', { mode: 'string' }),
+    exitReason: exitReasonEnum('exit_reason'),
+    exitNote: text('exit_note'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('babies_puskesmas_birth_idx').on(t.puskesmasId, t.birthDate),
+    index('babies_mother_idx').on(t.motherId),
+    uniqueIndex('babies_mother_birth_order_uq').on(t.motherId, t.birthDate, t.birthOrder),
+    check(
+      'babies_exit_ck',
+      sql`(${t.exitDate} is null) = (${t.exitReason} is null)`,
+    ),
+    check('babies_weight_ck', sql`${t.birthWeightGrams} is null or ${t.birthWeightGrams} between 300 and 7000`),
+  ],
+);
+
+export const visits = pgTable(
+  'visits',
+  {
+    /** May be made on the kader's phone (offline outbox): a resend finds the stored visit. */
+    id: uuid('id').primaryKey().defaultRandom(),
+    puskesmasId: tenant(),
+    babyId: uuid('baby_id')
+      .notNull()
+      .references(() => babies.id, { onDelete: 'restrict' }),
+    kaderId: uuid('kader_id')
+      .notNull()
+      .references(() => users.id),
+    visitDate: date('visit_date', { mode: 'string' }).notNull(),
+    // Recall of yesterday, day and night.
+    breastfed: boolean('breastfed').notNull(),
+    /** Codes of lib/domain RECALL_ITEMS the baby got yesterday. */
+    recallItems: text('recall_items').array().notNull().default(sql`'{}'::text[]`),
+    recallOtherText: text('recall_other_text'),
+    /** Since the last visit (or birth): given anything other than breast milk? */
+    givenSinceLast: boolean('given_since_last').notNull(),
+    givenSinceLastDate: date('given_since_last_date', { mode: 'string' }),
+    /** From the 5-month date on: nothing but breast milk since birth? */
+    confirmedExclusive: boolean('confirmed_exclusive'),
+    breakReason: breakReasonEnum('break_reason'),
+    problems: text('problems').array().notNull().default(sql`'{}'::text[]`),
+    /** AMBIDA attachment check: areola, mouth wide, lower lip out, chin touching. */
+    attachment: jsonb('attachment').$type<{ areola: boolean; mouthWide: boolean; lipOut: boolean; chin: boolean } | null>(),
+    dangerSigns: text('danger_signs').array().notNull().default(sql`'{}'::text[]`),
+    referral: boolean('referral').notNull().default(false),
+    referralReason: text('referral_reason'),
+    referralFollowedUpAt: timestamp('referral_followed_up_at', { withTimezone: true }),
+    counselling: text('counselling').array().notNull().default(sql`'{}'::text[]`),
+    weightGrams: integer('weight_grams'),
+    notes: text('notes'),
+    /** Time on the phone when the kader saved it, and when the server received it. */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('visits_baby_date_idx').on(t.babyId, t.visitDate),
+    index('visits_puskesmas_date_idx').on(t.puskesmasId, t.visitDate),
+    index('visits_kader_idx').on(t.kaderId, t.visitDate),
+    check('visits_weight_ck', sql`${t.weightGrams} is null or ${t.weightGrams} between 500 and 15000`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Group sessions
+
+export const groupSessions = pgTable(
+  'group_sessions',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id, { onDelete: 'restrict' }),
+    posyanduId: uuid('posyandu_id').references(() => posyandu.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    /** A topic code from the catalogue, or null with free text in topicText. */
+    topic: text('topic'),
+    topicText: text('topic_text'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull(),
+    facilitators: text('facilitators'),
+    capacity: smallint('capacity').notNull().default(10),
+    status: sessionStatusEnum('status').notNull().default('scheduled'),
+    cancelReason: text('cancel_reason'),
+    summary: text('summary'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('group_sessions_puskesmas_starts_idx').on(t.puskesmasId, t.startsAt),
+    index('group_sessions_village_starts_idx').on(t.villageId, t.startsAt),
+    check('group_sessions_time_ck', sql`${t.endsAt} > ${t.startsAt}`),
+    check('group_sessions_capacity_ck', sql`${t.capacity} between 1 and 200`),
+  ],
+);
+
+export const sessionInvitations = pgTable(
+  'session_invitations',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => groupSessions.id, { onDelete: 'cascade' }),
+    motherId: uuid('mother_id')
+      .notNull()
+      .references(() => mothers.id, { onDelete: 'cascade' }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    remindedBy: uuid('reminded_by').references(() => users.id),
+    rsvp: rsvpEnum('rsvp'),
+    rsvpAt: timestamp('rsvp_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('session_invitations_uq').on(t.sessionId, t.motherId),
+    index('session_invitations_mother_idx').on(t.motherId),
+  ],
+);
+
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => groupSessions.id, { onDelete: 'cascade' }),
+    /** A registered mother, or null for a walk-in recorded by name. */
+    motherId: uuid('mother_id').references(() => mothers.id, { onDelete: 'restrict' }),
+    attendeeName: text('attendee_name'),
+    attendeeRole: attendeeRoleEnum('attendee_role').notNull(),
+    status: attendanceStatusEnum('status').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('attendance_session_mother_uq').on(t.sessionId, t.motherId),
+    index('attendance_mother_idx').on(t.motherId),
+    check('attendance_who_ck', sql`${t.motherId} is not null or ${t.attendeeName} is not null`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Forum
+
+export const forumCategories = pgTable(
+  'forum_categories',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    sortOrder: smallint('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('forum_categories_slug_uq').on(t.puskesmasId, t.slug)],
+);
+
+export const forumPosts = pgTable(
+  'forum_posts',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => forumCategories.id, { onDelete: 'restrict' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Anonymous to other mothers ("Ibu di Desa X"), never to staff and kaders. */
+    anonymous: boolean('anonymous').notNull().default(false),
+    status: contentStatusEnum('status').notNull().default('published'),
+    moderationReason: text('moderation_reason'),
+    answerCommentId: uuid('answer_comment_id'),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('forum_posts_list_idx').on(t.puskesmasId, t.status, t.lastActivityAt),
+    index('forum_posts_category_idx').on(t.categoryId, t.lastActivityAt),
+    index('forum_posts_author_idx').on(t.authorId),
+  ],
+);
+
+export const forumComments = pgTable(
+  'forum_comments',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => forumPosts.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    status: contentStatusEnum('status').notNull().default('published'),
+    moderationReason: text('moderation_reason'),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('forum_comments_post_idx').on(t.postId, t.createdAt), index('forum_comments_author_idx').on(t.authorId)],
+);
+
+export const forumReactions = pgTable(
+  'forum_reactions',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    postId: uuid('post_id').references(() => forumPosts.id, { onDelete: 'cascade' }),
+    commentId: uuid('comment_id').references(() => forumComments.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('forum_reactions_uq').on(t.userId, t.postId, t.commentId).nullsNotDistinct(),
+    index('forum_reactions_post_idx').on(t.postId),
+    index('forum_reactions_comment_idx').on(t.commentId),
+    check('forum_reactions_target_ck', sql`(${t.postId} is null) <> (${t.commentId} is null)`),
+  ],
+);
+
+export const forumReports = pgTable(
+  'forum_reports',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    postId: uuid('post_id').references(() => forumPosts.id, { onDelete: 'cascade' }),
+    commentId: uuid('comment_id').references(() => forumComments.id, { onDelete: 'cascade' }),
+    reporterId: uuid('reporter_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('forum_reports_open_idx').on(t.puskesmasId, t.resolvedAt),
+    check('forum_reports_target_ck', sql`(${t.postId} is null) <> (${t.commentId} is null)`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Certificates
+
+/** Gapless per-puskesmas, per-year serial numbers, taken under a row lock. */
+export const serialCounters = pgTable(
+  'serial_counters',
+  {
+    puskesmasId: tenant(),
+    year: smallint('year').notNull(),
+    lastNumber: integer('last_number').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.puskesmasId, t.year] })],
+);
+
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    babyId: uuid('baby_id')
+      .notNull()
+      .references(() => babies.id, { onDelete: 'restrict' }),
+    year: smallint('year').notNull(),
+    number: integer('number').notNull(),
+    serial: text('serial').notNull().unique(),
+    /** Random, unguessable code in the QR link to the public verification page. */
+    verificationCode: text('verification_code').notNull().unique(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: uuid('issued_by')
+      .notNull()
+      .references(() => users.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [
+    uniqueIndex('certificates_number_uq').on(t.puskesmasId, t.year, t.number),
+    uniqueIndex('certificates_active_baby_uq').on(t.babyId).where(sql`${t.revokedAt} is null`),
+    index('certificates_puskesmas_issued_idx').on(t.puskesmasId, t.issuedAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    puskesmasId: uuid('puskesmas_id').references(() => puskesmas.id),
+    userId: uuid('user_id').references(() => users.id),
+    /** e.g. "mother.create", "visit.update", "mother.view". */
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_log_puskesmas_at_idx').on(t.puskesmasId, t.at),
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_user_idx').on(t.userId, t.at),
+  ],
+);

@@ -1,0 +1,35 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../db/seed';
+
+export const PHONE = { width: 360, height: 740 } as const;
+export const DESKTOP = { width: 1280, height: 800 } as const;
+
+type Login = (typeof DEMO_LOGINS)[number];
+
+/** The n-th demo login of a role (and, optionally, of a puskesmas code in its description). */
+export function demoLogin(role: Login['role'], n = 0, match?: RegExp): Login {
+  const list = DEMO_LOGINS.filter((l) => l.role === role && (!match || match.test(`${l.name} ${l.what}`)));
+  const login = list[n];
+  if (!login) throw new Error(`no demo login #${n} for ${role} ${match ?? ''}`);
+  return login;
+}
+
+export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('Nomor HP').fill(phone);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+/** axe-core: no serious or critical violation on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    'serious or critical accessibility violations',
+  ).toEqual([]);
+}
+
+export { DEMO_PASSWORD };

@@ -1,0 +1,59 @@
+'use server';
+/**
+ * Sign-in, sign-out and language: public endpoints, each validating its own input.
+ */
+import { AuthError } from 'next-auth';
+import { cookies } from 'next/headers';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { signIn, signOut } from '@/lib/auth';
+import { getCurrentUser, revokeSession } from '@/lib/auth/session';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
+import { loginSchema } from '@/lib/validation/auth';
+import { fieldErrorsOf, type FormState } from '@/lib/validation/form-state';
+
+export type LoginState = FormState<'phone' | 'password'> & { phone?: string };
+
+export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const raw = { phone: formData.get('phone'), password: formData.get('password') };
+  const phoneEcho = typeof raw.phone === 'string' ? raw.phone.slice(0, 32) : '';
+  const parsed = loginSchema.safeParse(raw);
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), phone: phoneEcho };
+  try {
+    await signIn('credentials', { phone: parsed.data.phone, password: parsed.data.password, redirectTo: '/' });
+  } catch (err) {
+    if (err instanceof AuthError) {
+      const code = (err as AuthError & { code?: string }).code;
+      if (code === 'locked') return { formError: 'login.locked', phone: phoneEcho };
+      if (code === 'malformed') return { fieldErrors: { phone: 'validation.phoneInvalid' }, phone: phoneEcho };
+      if (err.type === 'CredentialsSignin') return { formError: 'login.invalid', phone: phoneEcho };
+      return { formError: 'login.error', phone: phoneEcho };
+    }
+    throw err; // the redirect after a successful sign-in
+  }
+  return {};
+}
+
+export async function logoutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await revokeSession(user.sessionId);
+  await signOut({ redirectTo: '/login' });
+}
+
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = formData.get('locale');
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: '/',
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: 'lax',
+    httpOnly: true,
+    secure: process.env.NODE_ENV === 'production' && process.env.AUTH_URL?.startsWith('https') === true,
+  });
+  const user = await getCurrentUser();
+  if (user) {
+    const db = await getDb();
+    await db.update(users).set({ locale }).where(eq(users.id, user.id));
+  }
+}

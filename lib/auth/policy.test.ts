@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { can, scopeOf, type Action, type Actor, type Resource, type Role } from './policy';
+
+/**
+ * DESIGN.md section 4, written out independently of POLICY: for each row, what each role may
+ * do ("action:scope"). Everything not listed must be denied.
+ */
+const DESIGN: Record<Resource, Record<Role | 'public', string[]>> = {
+  places: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu'], ibu: [], public: [] },
+  kaderAccounts: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu'], ibu: [], public: [] },
+  settings: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu'], ibu: [], public: [] },
+  staffAccounts: { admin: ['read:puskesmas', 'write:puskesmas'], staff: [], kader: [], ibu: [], public: [] },
+  puskesmas: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas'], kader: ['read:puskesmas'], ibu: ['read:puskesmas'], public: [] },
+  mothers: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu', 'write:posyandu'], ibu: ['read:own'], public: [] },
+  visits: { admin: ['read:puskesmas', 'correct:puskesmas'], staff: ['read:puskesmas', 'correct:puskesmas'], kader: ['read:posyandu', 'write:posyandu'], ibu: ['read:own'], public: [] },
+  groupSessions: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:village', 'write:village'], ibu: ['read:village', 'rsvp:own'], public: [] },
+  attendance: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:village', 'write:village'], ibu: ['read:own'], public: [] },
+  forum: {
+    admin: ['read:puskesmas', 'write:puskesmas', 'moderate:puskesmas', 'report:puskesmas'],
+    staff: ['read:puskesmas', 'write:puskesmas', 'moderate:puskesmas', 'report:puskesmas'],
+    kader: ['read:puskesmas', 'write:puskesmas', 'moderate:puskesmas', 'report:puskesmas'],
+    ibu: ['read:puskesmas', 'write:puskesmas', 'report:puskesmas'],
+    public: [],
+  },
+  certificates: {
+    admin: ['read:puskesmas', 'issue:puskesmas', 'revoke:puskesmas', 'download:puskesmas'],
+    staff: ['read:puskesmas', 'issue:puskesmas', 'revoke:puskesmas', 'download:puskesmas'],
+    kader: ['read:posyandu', 'download:posyandu'],
+    ibu: ['read:own', 'download:own'],
+    public: ['verify:any'],
+  },
+  coverage: { admin: ['read:puskesmas', 'export:puskesmas'], staff: ['read:puskesmas', 'export:puskesmas'], kader: ['read:posyandu'], ibu: [], public: [] },
+  audit: { admin: ['read:puskesmas'], staff: [], kader: [], ibu: [], public: [] },
+};
+
+const ACTIONS: Action[] = ['read', 'write', 'correct', 'moderate', 'report', 'rsvp', 'issue', 'revoke', 'download', 'export', 'verify'];
+const ROLES_AND_PUBLIC = ['admin', 'staff', 'kader', 'ibu', 'public'] as const;
+
+const cases = (Object.keys(DESIGN) as Resource[]).flatMap((resource) =>
+  ROLES_AND_PUBLIC.flatMap((role) =>
+    ACTIONS.map((action) => {
+      const granted = DESIGN[resource][role].find((g) => g.startsWith(`${action}:`));
+      return { resource, role, action, expected: granted ? granted.split(':')[1] : null };
+    }),
+  ),
+);
+
+describe('policy table = DESIGN.md section 4', () => {
+  it.each(cases)('$role $action $resource → $expected', ({ resource, role, action, expected }) => {
+    const actor = role === 'public' ? null : { role };
+    expect(scopeOf(actor, action, resource)).toBe(expected);
+  });
+});
+
+const P1 = 'pusk-1';
+const P2 = 'pusk-2';
+const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
+  id: `${role}-1`,
+  role,
+  puskesmasId: P1,
+  posyanduId: role === 'kader' ? 'pos-A' : null,
+  villageId: role === 'kader' || role === 'ibu' ? 'vil-A' : null,
+  motherId: role === 'ibu' ? 'mother-1' : null,
+  ...over,
+});
+const motherA = { puskesmasId: P1, posyanduId: 'pos-A', villageId: 'vil-A', motherId: 'mother-1' };
+const motherB = { puskesmasId: P1, posyanduId: 'pos-B', villageId: 'vil-B', motherId: 'mother-2' };
+const otherPuskesmas = { puskesmasId: P2, posyanduId: 'pos-A', villageId: 'vil-A', motherId: 'mother-1' };
+
+describe('record scopes', () => {
+  it.each([
+    ['staff reads a mother of its puskesmas', actor('staff'), 'read', 'mothers', motherB, true],
+    ['staff of another puskesmas reads nothing', actor('staff', { puskesmasId: P2 }), 'read', 'mothers', motherA, false],
+    ['admin writes a mother of its puskesmas', actor('admin'), 'write', 'mothers', motherA, true],
+    ['admin never crosses puskesmas', actor('admin'), 'read', 'mothers', otherPuskesmas, false],
+    ['kader writes a mother of her posyandu', actor('kader'), 'write', 'mothers', motherA, true],
+    ['kader cannot read another posyandu', actor('kader'), 'read', 'mothers', motherB, false],
+    ['kader reads an assigned mother elsewhere', actor('kader'), 'read', 'mothers', { ...motherB, assignedKaderIds: ['kader-1'] }, true],
+    ['kader writes visits of her posyandu', actor('kader'), 'write', 'visits', motherA, true],
+    ['kader cannot correct visits (staff only)', actor('kader'), 'correct', 'visits', motherA, false],
+    ['kader writes sessions of her village', actor('kader'), 'write', 'groupSessions', { puskesmasId: P1, villageId: 'vil-A' }, true],
+    ['kader cannot write another village session', actor('kader'), 'write', 'attendance', { puskesmasId: P1, villageId: 'vil-B' }, false],
+    ['ibu reads her own record', actor('ibu'), 'read', 'mothers', motherA, true],
+    ['ibu cannot read another mother', actor('ibu'), 'read', 'mothers', motherB, false],
+    ['ibu cannot write mothers', actor('ibu'), 'write', 'mothers', motherA, false],
+    ['ibu downloads her own certificate', actor('ibu'), 'download', 'certificates', motherA, true],
+    ['ibu cannot download another certificate', actor('ibu'), 'download', 'certificates', motherB, false],
+    ['kader downloads certificates of her posyandu', actor('kader'), 'download', 'certificates', motherA, true],
+    ['kader cannot export coverage', actor('kader'), 'export', 'coverage', undefined, false],
+    ['public verifies any certificate', null, 'verify', 'certificates', motherA, true],
+    ['public reads nothing', null, 'read', 'forum', undefined, false],
+    ['ibu reads the forum of her puskesmas', actor('ibu'), 'read', 'forum', { puskesmasId: P1 }, true],
+    ['ibu cannot moderate', actor('ibu'), 'moderate', 'forum', { puskesmasId: P1 }, false],
+    ['kader moderates', actor('kader'), 'moderate', 'forum', { puskesmasId: P1 }, true],
+    ['staff cannot read the audit log', actor('staff'), 'read', 'audit', { puskesmasId: P1 }, false],
+    ['admin reads the audit log', actor('admin'), 'read', 'audit', { puskesmasId: P1 }, true],
+  ] as const)('%s', (_n, who, action, resource, record, expected) => {
+    expect(can(who, action, resource, record)).toBe(expected);
+  });
+});

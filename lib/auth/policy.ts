@@ -1,0 +1,239 @@
+/**
+ * Who may do what: DESIGN.md section 4 as one table, and `can()` to read it.
+ * Pure (no database): the data-access layer calls it for every read and write, and turns the
+ * scope of the granted permission into a query condition (lib/data/scope.ts).
+ */
+
+export const ROLES = ['admin', 'staff', 'kader', 'ibu'] as const;
+export type Role = (typeof ROLES)[number];
+export type Actor = {
+  id: string;
+  role: Role;
+  puskesmasId: string;
+  posyanduId: string | null;
+  villageId: string | null;
+  /** The ibu's own mother record. */
+  motherId: string | null;
+};
+
+export type Resource =
+  | 'places' // villages, posyandu
+  | 'kaderAccounts'
+  | 'settings'
+  | 'staffAccounts'
+  | 'puskesmas'
+  | 'mothers' // mothers and babies
+  | 'visits'
+  | 'groupSessions'
+  | 'attendance'
+  | 'forum'
+  | 'certificates'
+  | 'coverage' // dashboard, reports, exports
+  | 'audit';
+
+export type Action =
+  | 'read'
+  | 'write'
+  | 'correct'
+  | 'moderate'
+  | 'report'
+  | 'rsvp'
+  | 'issue'
+  | 'revoke'
+  | 'download'
+  | 'export'
+  | 'verify';
+
+/**
+ * How far a permission reaches:
+ * - `puskesmas`: every record of the actor's puskesmas;
+ * - `posyandu`: records of the kader's posyandu and mothers assigned to her;
+ * - `village`: records of the actor's village (sessions, attendance);
+ * - `own`: the mother's own records;
+ * - `any`: no login needed (certificate verification).
+ */
+export type Scope = 'puskesmas' | 'posyandu' | 'village' | 'own' | 'any';
+type Grant = Partial<Record<Action, Scope>>;
+type Row = Record<Role | 'public', Grant>;
+
+const staffAll = (actions: Action[]): Grant => Object.fromEntries(actions.map((a) => [a, 'puskesmas'])) as Grant;
+
+/** DESIGN.md section 4, row by row. Admin can do all that staff can, plus admin rows. */
+export const POLICY: Record<Resource, Row> = {
+  places: {
+    admin: staffAll(['read', 'write']),
+    staff: staffAll(['read', 'write']),
+    kader: { read: 'posyandu' },
+    ibu: {},
+    public: {},
+  },
+  kaderAccounts: {
+    admin: staffAll(['read', 'write']),
+    staff: staffAll(['read', 'write']),
+    kader: { read: 'posyandu' },
+    ibu: {},
+    public: {},
+  },
+  settings: {
+    admin: staffAll(['read', 'write']),
+    staff: staffAll(['read', 'write']),
+    kader: { read: 'posyandu' },
+    ibu: {},
+    public: {},
+  },
+  staffAccounts: {
+    admin: staffAll(['read', 'write']),
+    staff: {},
+    kader: {},
+    ibu: {},
+    public: {},
+  },
+  puskesmas: {
+    admin: staffAll(['read', 'write']),
+    staff: { read: 'puskesmas' },
+    kader: { read: 'puskesmas' },
+    ibu: { read: 'puskesmas' },
+    public: {},
+  },
+  mothers: {
+    admin: staffAll(['read', 'write']),
+    staff: staffAll(['read', 'write']),
+    kader: { read: 'posyandu', write: 'posyandu' },
+    ibu: { read: 'own' },
+    public: {},
+  },
+  visits: {
+    admin: staffAll(['read', 'correct']),
+    staff: staffAll(['read', 'correct']),
+    kader: { read: 'posyandu', write: 'posyandu' },
+    /** Her own summary only: never another baby's, never kader notes beyond the summary. */
+    ibu: { read: 'own' },
+    public: {},
+  },
+  groupSessions: {
+    admin: staffAll(['read', 'write']),
+    staff: staffAll(['read', 'write']),
+    kader: { read: 'village', write: 'village' },
+    ibu: { read: 'village', rsvp: 'own' },
+    public: {},
+  },
+  attendance: {
+    admin: staffAll(['read', 'write']),
+    staff: staffAll(['read', 'write']),
+    kader: { read: 'village', write: 'village' },
+    ibu: { read: 'own' },
+    public: {},
+  },
+  forum: {
+    admin: staffAll(['read', 'write', 'moderate', 'report']),
+    staff: staffAll(['read', 'write', 'moderate', 'report']),
+    kader: staffAll(['read', 'write', 'moderate', 'report']),
+    ibu: staffAll(['read', 'write', 'report']),
+    public: {},
+  },
+  certificates: {
+    admin: staffAll(['read', 'issue', 'revoke', 'download']),
+    staff: staffAll(['read', 'issue', 'revoke', 'download']),
+    kader: { read: 'posyandu', download: 'posyandu' },
+    ibu: { read: 'own', download: 'own' },
+    public: { verify: 'any' },
+  },
+  coverage: {
+    admin: staffAll(['read', 'export']),
+    staff: staffAll(['read', 'export']),
+    kader: { read: 'posyandu' },
+    ibu: {},
+    public: {},
+  },
+  audit: {
+    admin: staffAll(['read']),
+    staff: {},
+    kader: {},
+    ibu: {},
+    public: {},
+  },
+};
+
+/** The scope in which `actor` may do `action` on `resource`, or null when it may not. */
+export function scopeOf(actor: Pick<Actor, 'role'> | null, action: Action, resource: Resource): Scope | null {
+  const row = POLICY[resource];
+  const grant = actor ? row[actor.role] : row.public;
+  return grant[action] ?? null;
+}
+
+/** The facts about a record that scope checks need. */
+export type RecordScope = {
+  puskesmasId: string;
+  posyanduId?: string | null;
+  villageId?: string | null;
+  /** Mother the record belongs to (for `own` and kader assignments). */
+  motherId?: string | null;
+  /** Kaders assigned to that mother outside her posyandu. */
+  assignedKaderIds?: readonly string[];
+};
+
+/**
+ * May `actor` do `action` on `resource`? Without `record`: is it allowed at all (in some
+ * scope). With `record`: is this record inside the granted scope.
+ */
+export function can(actor: Actor | null, action: Action, resource: Resource, record?: RecordScope): boolean {
+  const scope = scopeOf(actor, action, resource);
+  if (!scope) return false;
+  if (!record || scope === 'any') return true;
+  if (!actor) return false;
+  if (record.puskesmasId !== actor.puskesmasId) return false;
+  switch (scope) {
+    case 'puskesmas':
+      return true;
+    case 'posyandu':
+      return (
+        (actor.posyanduId !== null && record.posyanduId === actor.posyanduId) ||
+        (record.assignedKaderIds?.includes(actor.id) ?? false) ||
+        // Kader reads of village-level records (places, settings) fall back to her village.
+        (record.posyanduId == null && record.motherId == null && record.villageId != null && record.villageId === actor.villageId)
+      );
+    case 'village':
+      return actor.villageId !== null && record.villageId === actor.villageId;
+    case 'own':
+      return actor.motherId !== null && record.motherId === actor.motherId;
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(message = 'forbidden') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class NotFoundError extends Error {
+  readonly status = 404;
+  constructor(message = 'not found') {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Throws ForbiddenError unless allowed. */
+export function assertCan(actor: Actor | null, action: Action, resource: Resource, record?: RecordScope): asserts actor is Actor {
+  if (!can(actor, action, resource, record)) throw new ForbiddenError(`${actor?.role ?? 'public'} may not ${action} ${resource}`);
+}
+
+/** The home section of each role. */
+export const HOME_OF: Record<Role, string> = { admin: '/staff', staff: '/staff', kader: '/kader', ibu: '/ibu' };
+
+/** Which roles may open each section of the site (the proxy redirects; pages check again). */
+export const SECTION_ROLES: Record<'/staff' | '/kader' | '/ibu' | '/forum', readonly Role[]> = {
+  '/staff': ['admin', 'staff'],
+  '/kader': ['kader'],
+  '/ibu': ['ibu'],
+  '/forum': ['admin', 'staff', 'kader', 'ibu'],
+};
+
+export function sectionOf(pathname: string): keyof typeof SECTION_ROLES | null {
+  for (const s of Object.keys(SECTION_ROLES) as (keyof typeof SECTION_ROLES)[]) {
+    if (pathname === s || pathname.startsWith(`${s}/`)) return s;
+  }
+  return null;
+}

@@ -1,0 +1,99 @@
+/**
+ * The signed-in user, checked against the database on every request: the user must still be
+ * active, the token's session version must match the user row (raised by logout-everywhere,
+ * disabling or a password change) and the session row must be open and used within the idle
+ * limit. Everything else in the data layer takes the Actor this returns.
+ */
+import 'server-only';
+import { cache } from 'react';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { forbidden, notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { mothers, users, userSessions } from '@/db/schema';
+import { auth } from './index';
+import { claimsOf } from './auth.config';
+import { ForbiddenError, HOME_OF, NotFoundError, type Actor, type Role } from './policy';
+
+/** A session not used for this long is over (documented in docs/decisions/002-sessions.md). */
+export const IDLE_TIMEOUT_MINUTES = 60;
+
+export type CurrentUser = Actor & { name: string; sessionId: string; locale: 'id' | 'en' };
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const claims = claimsOf(await auth());
+  if (!claims) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      name: users.name,
+      puskesmasId: users.puskesmasId,
+      posyanduId: users.posyanduId,
+      villageId: users.villageId,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+      locale: users.locale,
+      motherId: mothers.id,
+      sessionOpen: sql<boolean>`${userSessions.id} is not null`,
+      lastSeenAt: userSessions.lastSeenAt,
+    })
+    .from(users)
+    .leftJoin(mothers, eq(mothers.userId, users.id))
+    .leftJoin(
+      userSessions,
+      and(
+        eq(userSessions.id, claims.sid),
+        eq(userSessions.userId, users.id),
+        isNull(userSessions.revokedAt),
+        sql`${userSessions.lastSeenAt} > now() - ${sql.raw(`interval '${IDLE_TIMEOUT_MINUTES} minutes'`)}`,
+      ),
+    )
+    .where(eq(users.id, claims.uid))
+    .limit(1);
+  if (!row || !row.active || row.sessionVersion !== claims.sv || !row.sessionOpen) return null;
+  // Sliding idle limit: refresh at most once a minute.
+  if (row.lastSeenAt && Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
+    await db.update(userSessions).set({ lastSeenAt: sql`now()` }).where(eq(userSessions.id, claims.sid));
+  }
+  return {
+    id: row.id,
+    role: row.role,
+    name: row.name,
+    puskesmasId: row.puskesmasId,
+    posyanduId: row.posyanduId,
+    villageId: row.villageId,
+    motherId: row.motherId,
+    sessionId: claims.sid,
+    locale: row.locale,
+  };
+});
+
+/** For pages: the user, or a redirect to sign-in. With roles: a 403 for any other role. */
+export async function requireUser(roles?: readonly Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  if (roles && !roles.includes(user.role)) forbidden();
+  return user;
+}
+
+/** For pages: turns the data layer's ForbiddenError / NotFoundError into a 403 / 404 page. */
+export async function orDenied<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof ForbiddenError) forbidden();
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export function homeOf(role: Role): string {
+  return HOME_OF[role];
+}
+
+/** Ends this sign-in on the server (the cookie is cleared by signOut). */
+export async function revokeSession(sessionId: string): Promise<void> {
+  const db = await getDb();
+  await db.update(userSessions).set({ revokedAt: sql`now()` }).where(eq(userSessions.id, sessionId));
+}

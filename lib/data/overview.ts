@@ -1,0 +1,217 @@
+/**
+ * What each role's home page shows, read through the policy and its scopes. Returns plain
+ * objects; never the database rows themselves.
+ */
+import 'server-only';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { getDb, type DbOrTx } from '@/db/client';
+import { babies, forumCategories, forumComments, forumPosts, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
+import { assertCan, type Actor } from '@/lib/auth/policy';
+import {
+  ageInDays,
+  completedMonths,
+  isoToday,
+  journeyStatus,
+  JOURNEY_STATUSES,
+  sixMonthDate,
+  type JourneyStatus,
+} from '@/lib/domain';
+import { exclusiveDays } from '@/lib/domain/progress';
+import { babyFacts, type BabyRow } from './facts';
+import { motherScope } from './scope';
+
+export async function puskesmasOf(db: DbOrTx, actor: Actor) {
+  const [p] = await db
+    .select({ id: puskesmas.id, name: puskesmas.name, code: puskesmas.code, timeZone: puskesmas.timeZone })
+    .from(puskesmas)
+    .where(eq(puskesmas.id, actor.puskesmasId));
+  if (!p) throw new Error('puskesmas of the signed-in user is missing');
+  return p;
+}
+
+const babyColumns = {
+  id: babies.id,
+  sex: babies.sex,
+  birthDate: babies.birthDate,
+  exitDate: babies.exitDate,
+  exitReason: babies.exitReason,
+};
+
+type StatusCounts = Record<JourneyStatus, number>;
+
+/** Staff home: babies by journey status today, per village, and headcounts. */
+export async function staffOverview(actor: Actor) {
+  assertCan(actor, 'read', 'mothers');
+  const db = await getDb();
+  const p = await puskesmasOf(db, actor);
+  const today = isoToday(p.timeZone);
+  const rows = await db
+    .select({ ...babyColumns, villageId: mothers.villageId, villageName: villages.name })
+    .from(babies)
+    .innerJoin(mothers, eq(mothers.id, babies.motherId))
+    .innerJoin(villages, eq(villages.id, mothers.villageId))
+    .where(motherScope(actor));
+  const facts = await babyFacts(db, rows as BabyRow[]);
+  const empty = (): StatusCounts => Object.fromEntries(JOURNEY_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  const byStatus = empty();
+  const byVillage = new Map<string, { name: string; counts: StatusCounts; total: number }>();
+  for (const r of rows) {
+    const status = journeyStatus(facts.get(r.id)!, today).status;
+    byStatus[status] += 1;
+    const v = byVillage.get(r.villageId) ?? { name: r.villageName, counts: empty(), total: 0 };
+    v.counts[status] += 1;
+    v.total += 1;
+    byVillage.set(r.villageId, v);
+  }
+  const [[motherCount], [kaderCount], [villageCount]] = await Promise.all([
+    db.select({ n: count() }).from(mothers).where(motherScope(actor)),
+    db
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.puskesmasId, actor.puskesmasId), eq(users.role, 'kader'), eq(users.active, true))),
+    db.select({ n: count() }).from(villages).where(eq(villages.puskesmasId, actor.puskesmasId)),
+  ]);
+  return {
+    puskesmasName: p.name,
+    today,
+    totalBabies: rows.length,
+    byStatus,
+    villages: [...byVillage.values()].sort((a, b) => a.name.localeCompare(b.name, 'id')),
+    motherCount: motherCount?.n ?? 0,
+    kaderCount: kaderCount?.n ?? 0,
+    villageCount: villageCount?.n ?? 0,
+  };
+}
+
+/** Kader home: the mothers she follows, with each baby's age, status and last visit. */
+export async function kaderOverview(actor: Actor) {
+  assertCan(actor, 'read', 'mothers');
+  const db = await getDb();
+  const p = await puskesmasOf(db, actor);
+  const today = isoToday(p.timeZone);
+  const [post] = actor.posyanduId
+    ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId))
+    : [];
+  const rows = await db
+    .select({ ...babyColumns, babyName: babies.name, motherId: mothers.id, motherName: mothers.name })
+    .from(babies)
+    .innerJoin(mothers, eq(mothers.id, babies.motherId))
+    .where(motherScope(actor))
+    .orderBy(asc(mothers.name), asc(babies.birthOrder));
+  const facts = await babyFacts(db, rows as BabyRow[]);
+  const list = rows.map((r) => {
+    const f = facts.get(r.id)!;
+    const visitsOf = f.visits;
+    return {
+      motherId: r.motherId,
+      motherName: r.motherName,
+      babyId: r.id,
+      babyName: r.babyName,
+      sex: r.sex,
+      ageDays: ageInDays(r.birthDate, today),
+      ageMonths: completedMonths(r.birthDate, today),
+      status: journeyStatus(f, today).status,
+      lastVisit: visitsOf.length ? visitsOf[visitsOf.length - 1]!.visitDate : null,
+    };
+  });
+  // Babies still followed first (under 6 months, not exited), youngest first.
+  const active = (s: JourneyStatus) => s === 'ongoing' || s === 'broken';
+  list.sort((a, b) => Number(active(b.status)) - Number(active(a.status)) || a.ageDays - b.ageDays);
+  return { posyanduName: post?.name ?? '', today, mothers: list };
+}
+
+/** Ibu home: her own babies only. */
+export async function ibuOverview(actor: Actor) {
+  assertCan(actor, 'read', 'mothers');
+  const db = await getDb();
+  const p = await puskesmasOf(db, actor);
+  const today = isoToday(p.timeZone);
+  const rows = await db
+    .select({ ...babyColumns, name: babies.name, motherName: mothers.name })
+    .from(babies)
+    .innerJoin(mothers, eq(mothers.id, babies.motherId))
+    .where(motherScope(actor))
+    .orderBy(desc(babies.birthDate), asc(babies.birthOrder));
+  const facts = await babyFacts(db, rows as BabyRow[]);
+  return {
+    today,
+    babies: rows.map((r) => {
+      const f = facts.get(r.id)!;
+      const state = journeyStatus(f, today);
+      return {
+        id: r.id,
+        name: r.name,
+        sex: r.sex,
+        birthDate: r.birthDate,
+        sixMonthDate: sixMonthDate(r.birthDate),
+        ageDays: ageInDays(r.birthDate, today),
+        ageMonths: completedMonths(r.birthDate, today),
+        status: state.status,
+        exclusiveDays: exclusiveDays(f, today),
+        lastVisit: f.visits.length ? f.visits[f.visits.length - 1]!.visitDate : null,
+      };
+    }),
+  };
+}
+
+/**
+ * Forum home: categories and the latest published posts of the actor's puskesmas. An
+ * anonymous post shows its author only to staff and kaders.
+ */
+export async function forumOverview(actor: Actor) {
+  assertCan(actor, 'read', 'forum');
+  const db = await getDb();
+  const visible = and(eq(forumPosts.puskesmasId, actor.puskesmasId), eq(forumPosts.status, 'published'));
+  const categories = await db
+    .select({
+      id: forumCategories.id,
+      slug: forumCategories.slug,
+      name: forumCategories.name,
+      posts: sql<number>`(select count(*)::int from ${forumPosts} where ${forumPosts.categoryId} = ${forumCategories.id} and ${forumPosts.status} = 'published')`,
+    })
+    .from(forumCategories)
+    .where(eq(forumCategories.puskesmasId, actor.puskesmasId))
+    .orderBy(asc(forumCategories.sortOrder), asc(forumCategories.name));
+  const posts = await db
+    .select({
+      id: forumPosts.id,
+      title: forumPosts.title,
+      anonymous: forumPosts.anonymous,
+      lastActivityAt: forumPosts.lastActivityAt,
+      authorName: users.name,
+      authorRole: users.role,
+      authorVillage: villages.name,
+      categoryName: forumCategories.name,
+    })
+    .from(forumPosts)
+    .innerJoin(users, eq(users.id, forumPosts.authorId))
+    .innerJoin(forumCategories, eq(forumCategories.id, forumPosts.categoryId))
+    .leftJoin(villages, eq(villages.id, users.villageId))
+    .where(visible)
+    .orderBy(desc(forumPosts.lastActivityAt))
+    .limit(20);
+  const ids = posts.map((p) => p.id);
+  const commentCounts = ids.length
+    ? await db
+        .select({ postId: forumComments.postId, n: count() })
+        .from(forumComments)
+        .where(and(inArray(forumComments.postId, ids), eq(forumComments.status, 'published')))
+        .groupBy(forumComments.postId)
+    : [];
+  const countOf = new Map(commentCounts.map((c) => [c.postId, c.n]));
+  const seesNames = actor.role !== 'ibu';
+  return {
+    categories,
+    posts: posts.map((p) => ({
+      id: p.id,
+      title: p.title,
+      categoryName: p.categoryName,
+      lastActivityAt: p.lastActivityAt,
+      comments: countOf.get(p.id) ?? 0,
+      author:
+        p.anonymous && !seesNames
+          ? ({ anonymous: true, village: p.authorVillage ?? '' } as const)
+          : ({ anonymous: false, name: p.authorName, role: p.authorRole, wasAnonymous: p.anonymous } as const),
+    })),
+  };
+}

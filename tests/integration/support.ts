@@ -1,0 +1,76 @@
+/**
+ * Real databases for integration tests — never a mock. Always an in-memory PGlite (the
+ * embedded path); also a fresh PostgreSQL database when DATABASE_URL is set (CI sets it),
+ * dropped afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { migrateDatabase, openDatabase, rowsOf, setDbForTesting, type DbHandle } from '@/db/client';
+
+export type Backend = { name: 'pglite' | 'postgres'; open: () => Promise<TestDb> };
+export type TestDb = DbHandle & { dispose: () => Promise<void> };
+
+function adminUrl(url: string, dbName: string) {
+  const u = new URL(url);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+}
+
+async function openPostgres(): Promise<TestDb> {
+  const base = process.env.DATABASE_URL!;
+  const name = `kekasihku_it_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl(base, 'postgres'), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const handle = await openDatabase({ url: adminUrl(base, name) });
+  return {
+    ...handle,
+    dispose: async () => {
+      await handle.close();
+      const a = postgres(adminUrl(base, 'postgres'), { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists "${name}" with (force)`);
+      await a.end();
+    },
+  };
+}
+
+async function openPglite(): Promise<TestDb> {
+  const handle = await openDatabase({ dataDir: 'memory://' });
+  return { ...handle, dispose: () => handle.close() };
+}
+
+export const BACKENDS: Backend[] = [
+  { name: 'pglite', open: openPglite },
+  ...(process.env.DATABASE_URL ? [{ name: 'postgres' as const, open: openPostgres }] : []),
+];
+
+/** Opens, migrates and installs a database as the process-wide one for the data layer. */
+export async function useDatabase(backend: Backend, opts: { seed?: boolean } = {}): Promise<TestDb> {
+  const db = await backend.open();
+  await migrateDatabase(db);
+  if (opts.seed) {
+    const { seedDemo } = await import('@/db/seed');
+    await seedDemo(db.db, { today: SEED_TODAY });
+  }
+  setDbForTesting(db);
+  return db;
+}
+
+/** A fixed "today" for the seed, so that integration tests see the same data every day. */
+export const SEED_TODAY = '2026-11-15';
+
+/** Row counts of every table, to prove that rejected input wrote nothing. */
+export async function rowCounts(db: TestDb): Promise<Record<string, number>> {
+  const { sql } = await import('drizzle-orm');
+  const tables = rowsOf<{ table_name: string }>(
+    await db.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    ),
+  );
+  const out: Record<string, number> = {};
+  for (const { table_name } of tables) {
+    const [r] = rowsOf<{ n: number }>(await db.db.execute(sql.raw(`select count(*)::int as n from "${table_name}"`)));
+    out[table_name] = Number(r!.n);
+  }
+  return out;
+}
