@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,6 +21,8 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('app');
+  // Client components get only the error texts; pages pass their own texts as props.
+  const messages = await getMessages();
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
@@ -29,7 +32,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t('skipToContent')}
         </a>
-        {children}
+        <NextIntlClientProvider locale={locale} messages={{ errors: messages.errors }}>
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -42,8 +42,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
   if (dataDir === 'memory://') {
     client = new PGlite();
   } else {
-    fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-    client = new PGlite(path.resolve(dataDir));
+    const dir = path.resolve(/* turbopackIgnore: true */ dataDir);
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    client = new PGlite(dir);
   }
   await client.waitReady;
   const db = drizzle({ client, schema }) as unknown as Db;

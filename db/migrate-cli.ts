@@ -1,0 +1,17 @@
+/**
+ * `npm run db:migrate`: apply the committed migrations to DATABASE_URL (or the embedded
+ * database when unset — only while no server is running on it: PGlite allows one process).
+ */
+import { migrateDatabase, openDatabase } from './client';
+
+async function main() {
+  const handle = await openDatabase();
+  await migrateDatabase(handle);
+  console.log(`migrations applied (${handle.kind})`);
+  await handle.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

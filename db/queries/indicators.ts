@@ -1,0 +1,175 @@
+/**
+ * The rules of lib/domain (journey status, first break, indicators O1–O5 and coverages) as SQL,
+ * so that dashboards and reports at district scale count in the database instead of loading
+ * every visit. Built from lib/domain's constants; tests/integration/indicators-sql.test.ts
+ * holds it equal to lib/domain on a generated population, month by month and village by village.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { rowsOf } from '@/db/client';
+import { coverage, monthBounds, NON_BREAKING_ITEMS, type IndicatorTotals, type SexCounts } from '@/lib/domain';
+
+/** A recall is exclusive when breastfed and every item given is one that does not break it. */
+const nonBreaking = sql.raw(`array[${NON_BREAKING_ITEMS.map((i) => `'${i}'`).join(',')}]::text[]`);
+export const exclusiveRecallSql = (v: string) =>
+  sql.raw(`(${v}.breastfed and ${v}.recall_items <@ `).append(nonBreaking).append(sql.raw(')'));
+
+/** Break date a visit records (DESIGN "Breaks"), before raising to the birth date. */
+const visitBreakSql = (v: string) =>
+  sql`least(
+    case when not ${exclusiveRecallSql(v)} then ${sql.raw(v)}.visit_date end,
+    case when ${sql.raw(v)}.given_since_last
+      then least(coalesce(${sql.raw(v)}.given_since_last_date, ${sql.raw(v)}.visit_date), ${sql.raw(v)}.visit_date) end
+  )`;
+
+/**
+ * Per-baby facts needed by the status rule: six- and five-month dates, first break before the
+ * 6-month date, confirmation. `where` filters babies (aliased b, mothers aliased m).
+ */
+export function babyStateCte(where: SQL): SQL {
+  return sql`
+    bs as (
+      select b.id, b.sex, b.birth_date, b.exit_date, m.village_id, m.posyandu_id,
+        (b.birth_date + interval '6 months')::date as six,
+        (b.birth_date + interval '5 months')::date as five
+      from babies b join mothers m on m.id = b.mother_id
+      where ${where}
+    ),
+    va as (
+      -- greatest() skips nulls in PostgreSQL: raise to the birth date only a real break.
+      select x.baby_id,
+        min(x.brk) filter (where x.brk < x.six) as first_break,
+        bool_or(x.confirms) as confirmed
+      from (
+        select v.baby_id, bs.six,
+          case when ${visitBreakSql('v')} is null then null
+            else greatest(bs.birth_date, ${visitBreakSql('v')}) end as brk,
+          (v.confirmed_exclusive is true and v.visit_date >= bs.five) as confirms
+        from visits v join bs on bs.id = v.baby_id
+      ) x
+      group by x.baby_id
+    ),
+    st as (
+      select bs.*, va.first_break, coalesce(va.confirmed, false) as confirmed
+      from bs left join va on va.baby_id = bs.id
+    )`;
+}
+
+/** Journey status on `day` (a SQL date expression) of a row of `st`, in DESIGN precedence. */
+export function statusOnSql(day: SQL): SQL {
+  return sql`case
+    when st.exit_date is not null and st.exit_date <= ${day} and st.exit_date < st.six then 'exited'
+    when st.first_break is not null and st.first_break <= ${day} then 'broken'
+    when ${day} < st.six then 'ongoing'
+    when st.confirmed then 'graduated'
+    else 'unrecorded' end`;
+}
+
+export type IndicatorGroupRow = { groupId: string | null; totals: IndicatorTotals };
+
+/**
+ * Indicators of one month, computed in the database, for the babies matched by `where`
+ * (babies aliased b, mothers m), grouped by `groupBy` ('none' | 'village' | 'posyandu').
+ */
+export async function indicatorsForMonthSql(
+  db: DbOrTx,
+  year: number,
+  month: number,
+  where: SQL,
+  groupBy: 'none' | 'village' | 'posyandu' = 'none',
+): Promise<IndicatorGroupRow[]> {
+  const { first, last } = monthBounds(year, month);
+  const F = sql`${first}::date`;
+  const L = sql`${last}::date`;
+  const group = groupBy === 'village' ? sql.raw('st.village_id') : groupBy === 'posyandu' ? sql.raw('st.posyandu_id') : sql.raw('null::uuid');
+  // Only babies that can count in M: born by its last day, 6-month date on or after its first.
+  const relevant = sql`${where} and b.birth_date <= ${L} and (b.birth_date + interval '6 months')::date >= ${F}`;
+  const query = sql`
+    with ${babyStateCte(relevant)},
+    lr as (
+      select distinct on (v.baby_id) v.baby_id, v.visit_date, ${exclusiveRecallSql('v')} as exclusive
+      from visits v join st on st.id = v.baby_id
+      where v.visit_date between ${F} and ${L} and v.visit_date < st.six
+      order by v.baby_id, v.visit_date desc, v.id desc
+    ),
+    facts as (
+      select ${group} as group_id, st.sex, st.six, lr.visit_date as latest, lr.exclusive,
+        ${statusOnSql(L)} as status_last,
+        case when lr.visit_date is null then null else ${statusOnSql(sql`lr.visit_date`)} end as status_latest
+      from st left join lr on lr.baby_id = st.id
+    )
+    select group_id::text as group_id, sex::text as sex,
+      count(*) filter (where status_latest = 'ongoing')::int as o1,
+      count(*) filter (where status_latest = 'broken')::int as o2,
+      count(*) filter (where latest is null and six > ${F})::int as o3,
+      count(*) filter (where six between ${F} and ${L})::int as o4,
+      count(*) filter (where six between ${F} and ${L} and status_last = 'graduated')::int as o5,
+      count(*) filter (where latest is not null and exclusive)::int as recall_num,
+      count(*) filter (where latest is not null)::int as recall_den
+    from facts
+    where status_last <> 'exited'
+    group by group_id, sex`;
+  const rows = rowsOf<{
+    group_id: string | null;
+    sex: 'L' | 'P';
+    o1: number;
+    o2: number;
+    o3: number;
+    o4: number;
+    o5: number;
+    recall_num: number;
+    recall_den: number;
+  }>(await db.execute(query));
+  const byGroup = new Map<string | null, { O1: SexCounts; O2: SexCounts; O3: SexCounts; O4: SexCounts; O5: SexCounts; rn: number; rd: number }>();
+  const zero = (): SexCounts => ({ L: 0, P: 0, total: 0 });
+  for (const r of rows) {
+    const g = byGroup.get(r.group_id) ?? { O1: zero(), O2: zero(), O3: zero(), O4: zero(), O5: zero(), rn: 0, rd: 0 };
+    const add = (c: SexCounts, n: number) => {
+      c[r.sex] += Number(n);
+      c.total += Number(n);
+    };
+    add(g.O1, r.o1);
+    add(g.O2, r.o2);
+    add(g.O3, r.o3);
+    add(g.O4, r.o4);
+    add(g.O5, r.o5);
+    g.rn += Number(r.recall_num);
+    g.rd += Number(r.recall_den);
+    byGroup.set(r.group_id, g);
+  }
+  return [...byGroup.entries()].map(([groupId, g]) => ({
+    groupId,
+    totals: {
+      O1: g.O1,
+      O2: g.O2,
+      O3: g.O3,
+      O4: g.O4,
+      O5: g.O5,
+      recallCoverage: coverage(g.rn, g.rd),
+      sixMonthCoverage: coverage(g.O5.total, g.O4.total),
+    },
+  }));
+}
+
+/** Number of babies in each journey status on `day`, per village, for the babies matched by `where`. */
+export async function statusCountsByVillageSql(
+  db: DbOrTx,
+  day: string,
+  where: SQL,
+): Promise<{ villageId: string; status: string; n: number }[]> {
+  const query = sql`with ${babyStateCte(where)}
+    select st.village_id::text as village_id, ${statusOnSql(sql`${day}::date`)} as status, count(*)::int as n
+    from st group by 1, 2`;
+  return rowsOf<{ village_id: string; status: string; n: number }>(await db.execute(query)).map((r) => ({
+    villageId: r.village_id,
+    status: r.status,
+    n: Number(r.n),
+  }));
+}
+
+/** Number of babies in each journey status on `day`, for the babies matched by `where`. */
+export async function statusCountsSql(db: DbOrTx, day: string, where: SQL): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const r of await statusCountsByVillageSql(db, day, where)) out[r.status] = (out[r.status] ?? 0) + r.n;
+  return out;
+}
