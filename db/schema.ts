@@ -253,6 +253,7 @@ export const kaderAssignments = pgTable(
   (t) => [
     primaryKey({ columns: [t.kaderId, t.motherId] }),
     index('kader_assignments_mother_idx').on(t.motherId),
+    index('kader_assignments_puskesmas_idx').on(t.puskesmasId),
   ],
 );
 
@@ -371,6 +372,7 @@ export const groupSessions = pgTable(
   (t) => [
     index('group_sessions_puskesmas_starts_idx').on(t.puskesmasId, t.startsAt),
     index('group_sessions_village_starts_idx').on(t.villageId, t.startsAt),
+    index('group_sessions_posyandu_idx').on(t.posyanduId),
     check('group_sessions_time_ck', sql`${t.endsAt} > ${t.startsAt}`),
     check('group_sessions_capacity_ck', sql`${t.capacity} between 1 and 200`),
   ],
@@ -396,6 +398,7 @@ export const sessionInvitations = pgTable(
   (t) => [
     uniqueIndex('session_invitations_uq').on(t.sessionId, t.motherId),
     index('session_invitations_mother_idx').on(t.motherId),
+    index('session_invitations_puskesmas_idx').on(t.puskesmasId),
   ],
 );
 
@@ -422,6 +425,7 @@ export const attendance = pgTable(
   (t) => [
     uniqueIndex('attendance_session_mother_uq').on(t.sessionId, t.motherId),
     index('attendance_mother_idx').on(t.motherId),
+    index('attendance_puskesmas_idx').on(t.puskesmasId),
     check('attendance_who_ck', sql`${t.motherId} is not null or ${t.attendeeName} is not null`),
   ],
 );
@@ -489,7 +493,11 @@ export const forumComments = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('forum_comments_post_idx').on(t.postId, t.createdAt), index('forum_comments_author_idx').on(t.authorId)],
+  (t) => [
+    index('forum_comments_post_idx').on(t.postId, t.createdAt),
+    index('forum_comments_author_idx').on(t.authorId),
+    index('forum_comments_puskesmas_idx').on(t.puskesmasId, t.status),
+  ],
 );
 
 export const forumReactions = pgTable(
@@ -508,6 +516,7 @@ export const forumReactions = pgTable(
     unique('forum_reactions_uq').on(t.userId, t.postId, t.commentId).nullsNotDistinct(),
     index('forum_reactions_post_idx').on(t.postId),
     index('forum_reactions_comment_idx').on(t.commentId),
+    index('forum_reactions_puskesmas_idx').on(t.puskesmasId),
     check('forum_reactions_target_ck', sql`(${t.postId} is null) <> (${t.commentId} is null)`),
   ],
 );

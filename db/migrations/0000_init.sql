@@ -386,6 +386,7 @@ ALTER TABLE "visits" ADD CONSTRAINT "visits_kader_id_users_id_fk" FOREIGN KEY ("
 CREATE INDEX "activation_codes_user_idx" ON "activation_codes" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "attendance_session_mother_uq" ON "attendance" USING btree ("session_id","mother_id");--> statement-breakpoint
 CREATE INDEX "attendance_mother_idx" ON "attendance" USING btree ("mother_id");--> statement-breakpoint
+CREATE INDEX "attendance_puskesmas_idx" ON "attendance" USING btree ("puskesmas_id");--> statement-breakpoint
 CREATE INDEX "audit_log_puskesmas_at_idx" ON "audit_log" USING btree ("puskesmas_id","at");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_log_user_idx" ON "audit_log" USING btree ("user_id","at");--> statement-breakpoint
@@ -398,15 +399,19 @@ CREATE INDEX "certificates_puskesmas_issued_idx" ON "certificates" USING btree (
 CREATE UNIQUE INDEX "forum_categories_slug_uq" ON "forum_categories" USING btree ("puskesmas_id","slug");--> statement-breakpoint
 CREATE INDEX "forum_comments_post_idx" ON "forum_comments" USING btree ("post_id","created_at");--> statement-breakpoint
 CREATE INDEX "forum_comments_author_idx" ON "forum_comments" USING btree ("author_id");--> statement-breakpoint
+CREATE INDEX "forum_comments_puskesmas_idx" ON "forum_comments" USING btree ("puskesmas_id","status");--> statement-breakpoint
 CREATE INDEX "forum_posts_list_idx" ON "forum_posts" USING btree ("puskesmas_id","status","last_activity_at");--> statement-breakpoint
 CREATE INDEX "forum_posts_category_idx" ON "forum_posts" USING btree ("category_id","last_activity_at");--> statement-breakpoint
 CREATE INDEX "forum_posts_author_idx" ON "forum_posts" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "forum_reactions_post_idx" ON "forum_reactions" USING btree ("post_id");--> statement-breakpoint
 CREATE INDEX "forum_reactions_comment_idx" ON "forum_reactions" USING btree ("comment_id");--> statement-breakpoint
+CREATE INDEX "forum_reactions_puskesmas_idx" ON "forum_reactions" USING btree ("puskesmas_id");--> statement-breakpoint
 CREATE INDEX "forum_reports_open_idx" ON "forum_reports" USING btree ("puskesmas_id","resolved_at");--> statement-breakpoint
 CREATE INDEX "group_sessions_puskesmas_starts_idx" ON "group_sessions" USING btree ("puskesmas_id","starts_at");--> statement-breakpoint
 CREATE INDEX "group_sessions_village_starts_idx" ON "group_sessions" USING btree ("village_id","starts_at");--> statement-breakpoint
+CREATE INDEX "group_sessions_posyandu_idx" ON "group_sessions" USING btree ("posyandu_id");--> statement-breakpoint
 CREATE INDEX "kader_assignments_mother_idx" ON "kader_assignments" USING btree ("mother_id");--> statement-breakpoint
+CREATE INDEX "kader_assignments_puskesmas_idx" ON "kader_assignments" USING btree ("puskesmas_id");--> statement-breakpoint
 CREATE INDEX "mothers_puskesmas_idx" ON "mothers" USING btree ("puskesmas_id");--> statement-breakpoint
 CREATE INDEX "mothers_posyandu_idx" ON "mothers" USING btree ("posyandu_id");--> statement-breakpoint
 CREATE INDEX "mothers_village_idx" ON "mothers" USING btree ("village_id");--> statement-breakpoint
@@ -415,6 +420,7 @@ CREATE UNIQUE INDEX "posyandu_village_name_uq" ON "posyandu" USING btree ("villa
 CREATE INDEX "posyandu_puskesmas_idx" ON "posyandu" USING btree ("puskesmas_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "session_invitations_uq" ON "session_invitations" USING btree ("session_id","mother_id");--> statement-breakpoint
 CREATE INDEX "session_invitations_mother_idx" ON "session_invitations" USING btree ("mother_id");--> statement-breakpoint
+CREATE INDEX "session_invitations_puskesmas_idx" ON "session_invitations" USING btree ("puskesmas_id");--> statement-breakpoint
 CREATE INDEX "user_sessions_user_idx" ON "user_sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "users_puskesmas_role_idx" ON "users" USING btree ("puskesmas_id","role");--> statement-breakpoint
 CREATE INDEX "users_posyandu_idx" ON "users" USING btree ("posyandu_id");--> statement-breakpoint

@@ -1,0 +1,13 @@
+/**
+ * KEKASIHKU domain rules (DESIGN.md §3) as pure functions: no database, no React, no Next.
+ * Pages, queries, certificates and reports all call these (or SQL tested against them).
+ */
+export * from './types';
+export * from './dates';
+export * from './age';
+export * from './recall';
+export * from './journey';
+export * from './windows';
+export * from './indicators';
+export * from './certificate';
+export * from './identifiers';

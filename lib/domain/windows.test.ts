@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from './dates';
+import {
+  DEFAULT_VISIT_WINDOWS,
+  datedWindows,
+  dueList,
+  validateWindows,
+  windowForVisit,
+  windowStates,
+  type DueBaby,
+  type VisitWindow,
+  type WindowStateName,
+} from './windows';
+
+// Born 1 Jan 2024 (leap year): 6-month date 1 Jul 2024.
+const B = '2024-01-01';
+const day = (n: number) => addDays(B, n);
+
+describe('datedWindows', () => {
+  it('default windows for a baby born 1 Jan 2024', () => {
+    expect(datedWindows(B)).toEqual([
+      { index: 0, from: '2024-01-04', to: '2024-01-08' },
+      { index: 1, from: '2024-01-09', to: '2024-01-29' },
+      { index: 2, from: '2024-01-30', to: '2024-02-29' },
+      { index: 3, from: '2024-03-01', to: '2024-03-30' },
+      { index: 4, from: '2024-03-31', to: '2024-04-29' },
+      { index: 5, from: '2024-04-30', to: '2024-05-29' },
+      { index: 6, from: '2024-05-30', to: '2024-06-30' },
+    ]);
+  });
+
+  it.each([
+    ['2023-08-31', '2024-02-28'], // 6-month date 29 Feb (leap)
+    ['2022-08-31', '2023-02-27'], // 6-month date 28 Feb
+    ['2023-07-31', '2024-01-30'], // crosses the year
+  ])('born %s: last window ends %s (day before the 6-month date)', (birth, lastDay) => {
+    expect(datedWindows(birth).at(-1)?.to).toBe(lastDay);
+  });
+});
+
+const S = (s: string): WindowStateName[] =>
+  s.split(' ').map((c) => ({ u: 'upcoming', o: 'open', d: 'done_on_time', l: 'done_late', m: 'missed' })[c] as WindowStateName);
+
+describe('windowStates', () => {
+  it.each<[string, string[], string, string]>([
+    ['before the first window', [], day(2), 'u u u u u u u'],
+    ['first day of window 1', [], day(3), 'o u u u u u u'],
+    ['last day of window 1', [], day(7), 'o u u u u u u'],
+    ['window 1 closed unvisited', [], day(8), 'm o u u u u u'],
+    ['visited on time', [day(5)], day(8), 'd o u u u u u'],
+    ['visits on the last day of one window and the first of the next', [day(7), day(8)], day(8), 'd d u u u u u'],
+    ['second visit in the same window fills the missed earlier window late', [day(12), day(20)], day(20), 'l d u u u u u'],
+    ['visit on day 1 is outside every window and fills nothing', [day(1)], day(10), 'm o u u u u u'],
+    ['visit on day 1, window 1 still open', [day(1)], day(5), 'o u u u u u u'],
+    ['two visits the same day: the second is extra', [day(5), day(5)], day(5), 'd u u u u u u'],
+    ['catch-up visits fill missed windows late, oldest first', [day(40), day(45), day(50)], day(50), 'l l d u u u u'],
+    ['visits in any input order', [day(50), day(40), day(45)], day(50), 'l l d u u u u'],
+    ['day before the 6-month date is in the last window', [], '2024-06-30', 'm m m m m m o'],
+    ['6-month date: everything unvisited is missed', [], '2024-07-01', 'm m m m m m m'],
+    ['a visit after 6 months fills the first missed window late', ['2024-07-10'], '2024-07-10', 'l m m m m m m'],
+  ])('%s', (_name, visits, today, expected) => {
+    expect(windowStates(B, visits, today).map((w) => w.state)).toEqual(S(expected));
+  });
+
+  it('reports the visit that filled each window', () => {
+    const states = windowStates(B, [day(12), day(20)], day(20));
+    expect(states[0]).toEqual({ index: 0, from: '2024-01-04', to: '2024-01-08', state: 'done_late', visitDate: day(20) });
+    expect(states[1]).toMatchObject({ state: 'done_on_time', visitDate: day(12) });
+    expect(states[2]).not.toHaveProperty('visitDate');
+  });
+
+  it('custom windows', () => {
+    const windows: VisitWindow[] = [
+      { fromDay: 0, toDay: 30 },
+      { fromDay: 31, toDay: null },
+    ];
+    expect(windowStates(B, [day(0)], day(31), windows).map((w) => w.state)).toEqual(['done_on_time', 'open']);
+  });
+});
+
+describe('windowForVisit', () => {
+  it.each<[string, string[], string, { index: number; late: boolean } | null]>([
+    ['first visit on time', [], day(5), { index: 0, late: false }],
+    ['second visit in a filled window, nothing missed', [day(5)], day(6), null],
+    ['first visit in window 2', [], day(20), { index: 1, late: false }],
+    ['another visit in window 2 covers missed window 1, late', [day(20)], day(25), { index: 0, late: true }],
+    ['paper record dated before the existing visit', [day(20)], day(6), { index: 0, late: false }],
+    ['visit after 6 months is still accepted, late', [], '2024-07-10', { index: 0, late: true }],
+    ['visit on day 1', [], day(1), null],
+  ])('%s', (_name, existing, newDate, expected) => {
+    const r = windowForVisit(B, existing, newDate);
+    expect(r === null ? null : { index: r.index, late: r.late }).toEqual(expected);
+  });
+
+  it('gives the window dates', () => {
+    expect(windowForVisit(B, [], day(20))).toEqual({ index: 1, from: '2024-01-09', to: '2024-01-29', late: false });
+  });
+});
+
+describe('validateWindows', () => {
+  it.each<[string, VisitWindow[], boolean]>([
+    ['defaults', [...DEFAULT_VISIT_WINDOWS], true],
+    ['empty', [], false],
+    ['overlap', [{ fromDay: 3, toDay: 10 }, { fromDay: 10, toDay: 20 }], false],
+    ['open-ended not last', [{ fromDay: 3, toDay: null }, { fromDay: 10, toDay: 20 }], false],
+    ['beyond day 180', [{ fromDay: 3, toDay: 181 }], false],
+    ['from after to', [{ fromDay: 10, toDay: 5 }], false],
+    ['negative', [{ fromDay: -1, toDay: 5 }], false],
+    ['gap is fine', [{ fromDay: 3, toDay: 7 }, { fromDay: 14, toDay: null }], true],
+  ])('%s → valid %s', (_name, windows, valid) => {
+    expect(validateWindows(windows).length === 0).toBe(valid);
+  });
+});
+
+describe('dueList', () => {
+  const T = '2024-03-15';
+  const babies: DueBaby[] = [
+    // window 2 (days 8–28) closed 10 days ago (5 Mar), window 3 open
+    { id: 'A', birthDate: '2024-02-06', exitDate: null, visitDates: ['2024-02-11'] },
+    // window 2 closed 3 days ago
+    { id: 'B', birthDate: '2024-02-13', exitDate: null, visitDates: ['2024-02-18'] },
+    // window 3 (days 29–59) ends 17 Mar: 2 days left; also a referral
+    { id: 'C', birthDate: '2024-01-18', exitDate: null, visitDates: ['2024-01-23', '2024-02-02'], openReferral: true },
+    // window 4 (days 60–89) ends 25 Mar: 10 days left
+    { id: 'D', birthDate: addDays('2024-03-25', -89), exitDate: null, visitDates: [] },
+    // exited: nothing, not even the referral
+    { id: 'E', birthDate: '2024-02-01', exitDate: '2024-03-01', visitDates: [], openReferral: true },
+    // 6 months on 10 Mar: nothing
+    { id: 'F', birthDate: '2023-09-10', exitDate: null, visitDates: [], openReferral: true },
+    // all windows so far visited, referral only
+    { id: 'G', birthDate: '2024-02-20', exitDate: null, visitDates: ['2024-02-25', '2024-03-11'], openReferral: true },
+    // window 2 closed 20 days ago (too old to be overdue); window 3 ends 26 Mar: 11 days left
+    { id: 'H', birthDate: '2024-01-27', exitDate: null, visitDates: ['2024-02-01'] },
+    // window 2 missed but visited since (12 Mar, on time in window 3): nothing
+    { id: 'I', birthDate: '2024-02-11', exitDate: null, visitDates: ['2024-02-16', '2024-03-12'] },
+    // window 2 closed exactly 14 days ago: still overdue
+    { id: 'J', birthDate: '2024-02-02', exitDate: null, visitDates: ['2024-02-07'] },
+    // window 2 closed 15 days ago: not overdue; window 3 ends 31 Mar: 16 days left
+    { id: 'K', birthDate: '2024-02-01', exitDate: null, visitDates: ['2024-02-06'] },
+    // born today: no window open yet
+    { id: 'L', birthDate: T, exitDate: null, visitDates: [] },
+    // exit date in the future: still listed; window 2 ends 19 Mar: 4 days left
+    { id: 'M', birthDate: '2024-02-20', exitDate: '2024-04-01', visitDates: ['2024-02-25'] },
+  ];
+
+  it('orders overdue (oldest first), open (fewest days left), then referrals', () => {
+    const list = dueList(babies, T).map((i) => [i.babyId, i.kind, i.window?.index ?? null, i.daysOverdue ?? i.daysLeft ?? null]);
+    expect(list).toEqual([
+      ['J', 'overdue', 1, 14],
+      ['A', 'overdue', 1, 10],
+      ['B', 'overdue', 1, 3],
+      ['C', 'open', 2, 2],
+      ['M', 'open', 1, 4],
+      ['D', 'open', 3, 10], // no visits: older windows are missed long ago, window 4 is open
+      ['H', 'open', 2, 11],
+      ['K', 'open', 2, 16],
+      ['C', 'referral', null, null],
+      ['G', 'referral', null, null],
+    ]);
+  });
+
+  it('no babies → empty list', () => {
+    expect(dueList([], T)).toEqual([]);
+  });
+});
