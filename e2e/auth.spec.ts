@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DESKTOP, PHONE, demoLogin, expectAccessible, signIn } from './support';
+import { DESKTOP, PHONE, demoLogin, expectAccessible, formError, signIn, signInAs } from './support';
 
 test.describe('sign-in page', () => {
   test.use({ viewport: PHONE });
@@ -13,7 +13,7 @@ test.describe('sign-in page', () => {
 
   test('a wrong password shows a message and no session', async ({ page }) => {
     await signIn(page, demoLogin('kader').phone, 'bukan-kata-sandi');
-    await expect(page.getByRole('alert')).toContainText('Nomor HP atau kata sandi salah.');
+    await expect(formError(page)).toContainText('Nomor HP atau kata sandi salah.');
     await expect(page).toHaveURL(/\/login$/);
   });
 
@@ -46,10 +46,10 @@ test.describe('sign-in page', () => {
     const phone = '0819-7777-0011'; // no such account: the lock counts per phone all the same
     for (let i = 1; i <= 10; i++) {
       await signIn(page, phone, `salah-${i}`);
-      await expect(page.getByRole('alert')).toContainText('Nomor HP atau kata sandi salah.');
+      await expect(formError(page)).toContainText('Nomor HP atau kata sandi salah.');
     }
     await signIn(page, phone, 'salah-11');
-    await expect(page.getByRole('alert')).toContainText('Terlalu banyak percobaan yang gagal');
+    await expect(formError(page)).toContainText('Terlalu banyak percobaan yang gagal');
   });
 
   test('the direct credentials endpoint enforces the same rules', async ({ request }) => {
@@ -101,7 +101,7 @@ test.describe('staff at a desk', () => {
   });
 
   test('language can be switched to English and is remembered', async ({ page }) => {
-    await signIn(page, demoLogin('staff', 1).phone);
+    await signInAs(page, demoLogin('staff', 1));
     await page.getByLabel('Bahasa').first().selectOption('en');
     await page.getByRole('button', { name: 'Ganti bahasa' }).first().click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -172,7 +172,7 @@ test.describe('mother on a phone', () => {
   });
 
   test('sees the forum without the names of anonymous mothers', async ({ page }) => {
-    await signIn(page, demoLogin('ibu', 1).phone);
+    await signInAs(page, demoLogin('ibu', 1));
     await page.goto('/forum');
     await expect(page.getByRole('heading', { name: 'Berbagi pengalaman' })).toBeVisible();
     await expect(page.getByTestId('forum-posts').locator('li').first()).toBeVisible();

@@ -22,6 +22,15 @@ export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
 
+/** Signs in and waits for the home of the role. */
+export async function signInAs(page: Page, login: { phone: string }, password = DEMO_PASSWORD) {
+  await signIn(page, login.phone, password);
+  await page.waitForURL(/\/(staff|kader|ibu)$/);
+}
+
+/** The message of the whole form (not Next's route announcer, which is also role=alert). */
+export const formError = (page: Page) => page.locator('#form-error');
+
 /** axe-core: no serious or critical violation on the current page. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

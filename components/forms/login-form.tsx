@@ -24,7 +24,7 @@ export function LoginForm({ texts }: { texts: LoginTexts }) {
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.formError ? (
-        <p role="alert" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
+        <p role="alert" id="form-error" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
           {msg(state.formError)}
         </p>
       ) : null}

@@ -1,15 +1,15 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { setLocaleAction } from '@/lib/actions/auth';
 import { LOCALES } from '@/lib/i18n/config';
 
 const NAMES = { id: 'Bahasa Indonesia', en: 'English' } as const;
 
-/** A plain form (works without JavaScript): the choice is kept in a cookie and on the user. */
-export async function LanguageSwitcher() {
+/** A plain form posted to /api/locale (works without JavaScript). */
+export async function LanguageSwitcher({ back }: { back: string }) {
   const locale = await getLocale();
   const t = await getTranslations('app');
   return (
-    <form action={setLocaleAction} className="flex items-center gap-2">
+    <form action="/api/locale" method="post" className="flex items-center gap-2">
+      <input type="hidden" name="back" value={back} />
       <label htmlFor="locale" className="sr-only">
         {t('language')}
       </label>

@@ -65,7 +65,7 @@ export async function Shell({ user, current, children }: { user: CurrentUser; cu
         <div className="flex-1">
           <header className="no-print flex flex-wrap items-center justify-end gap-3 border-b border-line bg-surface px-6 py-2">
             <span className="text-sm text-muted">{t('app.signedInAs', { name: user.name })}</span>
-            <LanguageSwitcher />
+            <LanguageSwitcher back={current} />
             <LogoutButton label={t('app.logout')} />
           </header>
           <main id="main" className="mx-auto max-w-6xl px-6 py-6">
@@ -84,7 +84,7 @@ export async function Shell({ user, current, children }: { user: CurrentUser; cu
       <main id="main" className="mx-auto max-w-xl px-4 py-4">
         {children}
         <div className="mt-8 flex justify-center">
-          <LanguageSwitcher />
+          <LanguageSwitcher back={current} />
         </div>
       </main>
       <nav aria-label={t('app.mainNav')} className="fixed inset-x-0 bottom-0 border-t border-line bg-surface">

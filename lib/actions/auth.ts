@@ -1,15 +1,10 @@
 'use server';
 /**
- * Sign-in, sign-out and language: public endpoints, each validating its own input.
+ * Sign-in and sign-out: public endpoints, each validating its own input.
  */
 import { AuthError } from 'next-auth';
-import { cookies } from 'next/headers';
-import { eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
 import { signIn, signOut } from '@/lib/auth';
 import { getCurrentUser, revokeSession } from '@/lib/auth/session';
-import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/config';
 import { loginSchema } from '@/lib/validation/auth';
 import { fieldErrorsOf, type FormState } from '@/lib/validation/form-state';
 
@@ -39,21 +34,4 @@ export async function logoutAction(): Promise<void> {
   const user = await getCurrentUser();
   if (user) await revokeSession(user.sessionId);
   await signOut({ redirectTo: '/login' });
-}
-
-export async function setLocaleAction(formData: FormData): Promise<void> {
-  const locale = formData.get('locale');
-  if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, {
-    path: '/',
-    maxAge: 60 * 60 * 24 * 365,
-    sameSite: 'lax',
-    httpOnly: true,
-    secure: process.env.NODE_ENV === 'production' && process.env.AUTH_URL?.startsWith('https') === true,
-  });
-  const user = await getCurrentUser();
-  if (user) {
-    const db = await getDb();
-    await db.update(users).set({ locale }).where(eq(users.id, user.id));
-  }
 }

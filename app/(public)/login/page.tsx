@@ -36,7 +36,7 @@ export default async function LoginPage() {
       </section>
       <p className="text-center text-sm text-muted">{t('login.privacy')}</p>
       <div className="flex justify-center">
-        <LanguageSwitcher />
+        <LanguageSwitcher back="/login" />
       </div>
     </main>
   );
