@@ -176,6 +176,16 @@ export const loginThrottle = pgTable('login_throttle', {
 });
 
 /**
+ * Public certificate look-ups per IP address in a fixed window (key: SHA-256 of the address,
+ * no personal data), so that verification codes cannot be guessed by brute force.
+ */
+export const verificationThrottle = pgTable('verification_throttle', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Server-side record of each sign-in. The JWT names its row; logout revokes it, and a row
  * unused for longer than the idle limit no longer counts (see lib/auth/session.ts).
  */
