@@ -1,15 +1,17 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
+import { certificatesByBaby } from '@/lib/data/certificates';
 import { ibuOverview } from '@/lib/data/overview';
 import { formatDate, type UiLocale } from '@/lib/format';
 
 export default async function IbuHome() {
   const user = await requireUser(['ibu']);
-  const data = await ibuOverview(user);
+  const [data, certs] = await Promise.all([ibuOverview(user), certificatesByBaby(user)]);
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   return (
@@ -42,10 +44,41 @@ export default async function IbuHome() {
                   <dd>{b.lastVisit ? t('ibu.lastVisit', { date: formatDate(b.lastVisit, locale) }) : t('ibu.noVisit')}</dd>
                 </div>
               </dl>
+              {b.status === 'graduated' ? (
+                <CertificateNews cert={certs.get(b.id)} locale={locale} t={t} />
+              ) : null}
             </Card>
           ))}
         </div>
       )}
     </Shell>
+  );
+}
+
+/** News on a graduated baby's card: the certificate to download, or that it is being prepared. */
+function CertificateNews({
+  cert,
+  locale,
+  t,
+}: {
+  cert: { id: string; serial: string; issuedOn: string } | undefined;
+  locale: UiLocale;
+  t: Awaited<ReturnType<typeof getTranslations>>;
+}) {
+  if (!cert) {
+    return (
+      <p className="mt-4 rounded-lg bg-brand-soft p-3 text-sm text-ink" data-testid="certificate-pending">
+        {t('certificates.ibuPending')}
+      </p>
+    );
+  }
+  return (
+    <div className="mt-4 rounded-lg border border-ok bg-ok-soft p-3" data-testid="certificate-ready">
+      <p className="font-semibold text-ink">{t('certificates.ibuReadyTitle')}</p>
+      <p className="mt-1 text-sm text-ink">{t('certificates.ibuReadyBody', { serial: cert.serial, date: formatDate(cert.issuedOn, locale) })}</p>
+      <a href={`/api/sertifikat/${cert.id}/pdf`} className={buttonClass('primary', 'mt-3 w-full')} download>
+        {t('certificates.download')}
+      </a>
+    </div>
   );
 }

@@ -1,15 +1,17 @@
 import type { Role } from '@/lib/auth/policy';
 
 /** Navigation per role: one list, used by the desktop side bar and the phone bottom bar. */
-export type NavItem = { href: string; key: 'home' | 'forum'; icon: 'home' | 'chat' };
+export type NavItem = { href: string; key: 'home' | 'forum' | 'certificates'; icon: 'home' | 'chat' | 'award' };
 
 export const NAV: Record<Role, NavItem[]> = {
   admin: [
     { href: '/staff', key: 'home', icon: 'home' },
+    { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
   staff: [
     { href: '/staff', key: 'home', icon: 'home' },
+    { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
   kader: [

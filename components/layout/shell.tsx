@@ -6,12 +6,18 @@ import type { CurrentUser } from '@/lib/auth/session';
 import { LanguageSwitcher } from './language-switcher';
 import { NAV } from './nav';
 
-const ICONS: Record<'home' | 'chat', ReactNode> = {
+const ICONS: Record<'home' | 'chat' | 'award', ReactNode> = {
+  award: (
+    <>
+      <circle cx="12" cy="9" r="6" />
+      <path d="M8.5 14 7 22l5-3 5 3-1.5-8" />
+    </>
+  ),
   home: <path d="M3 10.5 12 3l9 7.5V21a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z" />,
   chat: <path d="M4 4h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z" />,
 };
 
-function Icon({ name }: { name: 'home' | 'chat' }) {
+function Icon({ name }: { name: 'home' | 'chat' | 'award' }) {
   return (
     <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
       {ICONS[name]}
