@@ -4,6 +4,7 @@
  * checks the policy, validates and audits. Messages come back translated.
  */
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { issueAllEligible, issueCertificate, revokeCertificate } from '@/lib/data/certificates';
@@ -21,7 +22,8 @@ export async function issueCertificateAction(_prev: CertificateState, formData: 
   const r = await issueCertificate(user, parsed.data);
   revalidatePath(PAGE);
   if (!r.ok) return { formError: t(`certificates.reason.${r.reason}`) };
-  return { ok: true, notice: t('certificates.issuedOne', { serial: r.serial }) };
+  // The baby's row leaves the eligible list: the page announces the new certificate instead.
+  redirect(`${PAGE}?terbit=${r.certificateId}`);
 }
 
 export async function issueAllAction(_prev: CertificateState, _formData: FormData): Promise<CertificateState> {

@@ -14,9 +14,11 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-export default async function StaffCertificates() {
+export default async function StaffCertificates({ searchParams }: { searchParams: Promise<{ terbit?: string | string[] }> }) {
   const user = await requireUser(['staff', 'admin']);
   const data = await orDenied(certificateOverview(user));
+  const { terbit } = await searchParams;
+  const justIssued = typeof terbit === 'string' ? data.issued.find((c) => c.id === terbit && !c.revokedOn) : undefined;
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const d = (iso: string) => formatDate(iso, locale);
@@ -25,6 +27,11 @@ export default async function StaffCertificates() {
     <Shell user={user} current="/staff/sertifikat">
       <h1 className="text-2xl font-bold text-ink">{t('certificates.title')}</h1>
       <p className="mt-1 max-w-3xl text-muted">{t('certificates.intro')}</p>
+      {justIssued ? (
+        <p role="status" className="mt-4 rounded-lg border border-ok bg-ok-soft px-4 py-3 font-medium text-ok">
+          {t('certificates.issuedOne', { serial: justIssued.serial })}
+        </p>
+      ) : null}
 
       <div className="mt-6 flex flex-wrap items-end justify-between gap-3">
         <h2 className="text-xl font-semibold text-ink">{t('certificates.eligibleTitle', { count: formatNumber(data.eligible.length, locale) })}</h2>
