@@ -30,7 +30,7 @@ async function revoke(page: Page, serial: string, reason: string) {
 }
 
 test('staff issue, the mother downloads on her phone, the public page verifies, others are refused, revoke shows', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const staff = await newPage(browser, DESKTOP);
   await signInAs(staff, STAFF);
   await staff.getByRole('link', { name: 'Sertifikat' }).click();
@@ -78,6 +78,9 @@ test('staff issue, the mother downloads on her phone, the public page verifies, 
   // anonymous visitor may not (direct requests); an unknown id is 404.
   const ownKader = await newPage(browser, PHONE, true);
   await signInAs(ownKader, KADER_OWN);
+  const kaderLink = ownKader.getByRole('link', { name: `Unduh PDF sertifikat ${serial}` });
+  await expect(kaderLink).toHaveAttribute('href', pdfHref);
+  await expectAccessible(ownKader);
   expect((await ownKader.request.get(pdfHref)).status()).toBe(200);
   for (const who of [RINA, KADER_OTHER]) {
     const p = await newPage(browser, PHONE, true);

@@ -3,12 +3,14 @@ import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
+import { buttonClass } from '@/components/ui/button';
+import { certificatesByBaby } from '@/lib/data/certificates';
 import { kaderOverview } from '@/lib/data/overview';
 import { formatDateShort, type UiLocale } from '@/lib/format';
 
 export default async function KaderHome() {
   const user = await requireUser(['kader']);
-  const data = await kaderOverview(user);
+  const [data, certs] = await Promise.all([kaderOverview(user), certificatesByBaby(user)]);
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   return (
@@ -36,6 +38,15 @@ export default async function KaderHome() {
               <p className="text-sm text-muted">
                 {t('kader.lastVisit')}: {m.lastVisit ? formatDateShort(m.lastVisit, locale) : t('kader.noVisit')}
               </p>
+              {certs.get(m.babyId) ? (
+                <a
+                  href={`/api/sertifikat/${certs.get(m.babyId)!.id}/pdf`}
+                  className={buttonClass('secondary', 'mt-2 w-full')}
+                  aria-label={t('certificates.downloadFor', { serial: certs.get(m.babyId)!.serial })}
+                >
+                  {t('certificates.download')}
+                </a>
+              ) : null}
             </li>
           ))}
         </ul>
