@@ -24,7 +24,7 @@ export default async function KaderHome() {
       ) : (
         <ul className="mt-3 flex flex-col gap-2" data-testid="kader-today">
           {data.due.map((item) => (
-            <li key={`${item.babyId}-${item.kind}`} className="rounded-xl border border-line bg-surface p-3">
+            <li key={`${item.babyId}-${item.kind}`} data-kind={item.kind} data-status={item.baby.status} className="rounded-xl border border-line bg-surface p-3">
               <div className="flex items-start justify-between gap-2">
                 <Link href={`/kader/bayi/${item.babyId}`} className="font-semibold text-ink underline-offset-4 hover:underline">
                   {item.baby.motherName}
@@ -42,6 +42,9 @@ export default async function KaderHome() {
               <p className="mt-1 text-sm text-muted">
                 {item.baby.babyName ?? t('ibu.unnamed', { sex: t(`sex.${item.baby.sex}`) })} · {t('common.days', { count: item.baby.ageDays })}
                 {item.window ? ` · ${t('today.window', { n: item.window.index + 1 })}` : null}
+              </p>
+              <p className="mt-1">
+                <StatusBadge status={item.baby.status} />
               </p>
               <Link href={`/kader/bayi/${item.babyId}/kunjungan`} className={buttonClass('secondary', 'mt-2 w-full')}>
                 {t('today.record')}
