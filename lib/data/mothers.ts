@@ -9,7 +9,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { activationCodes, auditLog, babies, mothers, posyandu, puskesmas, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { assertCan, type Actor } from '@/lib/auth/policy';
+import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { isoToday, maskNik } from '@/lib/domain';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
 import { activationSchema, CONSENT_TEXT_VERSION, motherSchema, type MotherField } from '@/lib/validation/mother';
@@ -27,7 +27,7 @@ export function hashActivationCode(code: string): string {
   return createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
 }
 
-export type Duplicate = { motherId: string; name: string; reason: 'phone' | 'nameBirth' };
+export type Duplicate = { motherId: string; name: string; reason: 'phone' | 'nameBirth'; babyId: string | null };
 
 export type RegisterResult =
   | { ok: true; motherId: string; babyIds: string[]; phone: string; name: string; code: string; expiresAt: Date }
@@ -50,15 +50,16 @@ export async function registerMother(actor: Actor, raw: unknown): Promise<Regist
 
   // Duplicates: the phone is one login (never two); name + baby's birth date may be a namesake.
   const [byPhone] = await db
-    .select({ motherId: mothers.id, name: mothers.name })
+    .select({ motherId: mothers.id, name: mothers.name, babyId: sql<string | null>`(select ${babies.id} from ${babies} where ${babies.motherId} = ${mothers.id} order by ${babies.birthDate} desc limit 1)` })
     .from(mothers)
-    .where(and(eq(mothers.puskesmasId, actor.puskesmasId), eq(mothers.phone, v.phone)));
+    .where(and(motherScope(actor, 'read'), eq(mothers.phone, v.phone)));
   if (byPhone) return { ok: false, fieldErrors: { phone: 'validation.phoneTaken' }, duplicate: { ...byPhone, reason: 'phone' } };
+  // Registered elsewhere (another posyandu or puskesmas): refused without saying whose.
   const [userByPhone] = await db.select({ id: users.id }).from(users).where(eq(users.phone, v.phone));
   if (userByPhone) return { ok: false, fieldErrors: { phone: 'validation.phoneTaken' } };
   if (!v.registerAnyway) {
     const [byName] = await db
-      .select({ motherId: mothers.id, name: mothers.name })
+      .select({ motherId: mothers.id, name: mothers.name, babyId: babies.id })
       .from(mothers)
       .innerJoin(babies, eq(babies.motherId, mothers.id))
       .where(and(motherScope(actor, 'read'), sql`lower(${mothers.name}) = lower(${v.name})`, eq(babies.birthDate, v.birthDate)))
@@ -179,4 +180,18 @@ export async function activateAccount(raw: unknown): Promise<ActivationResult> {
 /** The wa.me link with the prefilled message (the text comes translated from the caller). */
 export function whatsappLink(phoneE164: string, message: string): string {
   return `https://wa.me/${phoneE164.replace(/^\+/, '')}?text=${encodeURIComponent(message)}`;
+}
+
+/** What the registration form needs: today and the posyandu the actor may register for. */
+export async function registrationContext(actor: Actor) {
+  assertCan(actor, 'write', 'mothers');
+  const db = await getDb();
+  const [p] = await db.select({ timeZone: puskesmas.timeZone }).from(puskesmas).where(eq(puskesmas.id, actor.puskesmasId));
+  const rows = await db
+    .select({ id: posyandu.id, name: posyandu.name, villageId: posyandu.villageId })
+    .from(posyandu)
+    .where(eq(posyandu.puskesmasId, actor.puskesmasId))
+    .orderBy(posyandu.name);
+  const allowed = rows.filter((r) => can(actor, 'write', 'mothers', { puskesmasId: actor.puskesmasId, posyanduId: r.id, villageId: r.villageId }));
+  return { today: isoToday(p?.timeZone), posyandu: allowed.map(({ id, name }) => ({ id, name })) };
 }
