@@ -1,17 +1,19 @@
 import type { Role } from '@/lib/auth/policy';
 
 /** Navigation per role: one list, used by the desktop side bar and the phone bottom bar. */
-export type NavIcon = 'home' | 'chat' | 'plus';
-export type NavItem = { href: string; key: 'home' | 'forum' | 'register'; icon: NavIcon };
+export type NavIcon = 'home' | 'chat' | 'plus' | 'people';
+export type NavItem = { href: string; key: 'home' | 'forum' | 'register' | 'mothers'; icon: NavIcon };
 
 export const NAV: Record<Role, NavItem[]> = {
   admin: [
     { href: '/staff', key: 'home', icon: 'home' },
+    { href: '/staff/ibu', key: 'mothers', icon: 'people' },
     { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
   staff: [
     { href: '/staff', key: 'home', icon: 'home' },
+    { href: '/staff/ibu', key: 'mothers', icon: 'people' },
     { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
