@@ -3,6 +3,8 @@ import { PHONE, demoLogin, expectAccessible, formError, signInAs } from './suppo
 
 /** Issue 4: a kader registers a mother with twins; the mother activates her account once. */
 test.describe.configure({ mode: 'serial' });
+// Phone journeys with several pages and an axe scan on each: more than the default minute.
+test.setTimeout(150_000);
 test.use({ viewport: PHONE });
 
 const kader = demoLogin('kader', 0);

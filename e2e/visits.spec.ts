@@ -6,6 +6,8 @@ import { DESKTOP, PHONE, demoLogin, expectAccessible, signInAs } from './support
  * cannot open the baby. Runs in order: later steps read what earlier steps stored.
  */
 test.describe.configure({ mode: 'serial' });
+// Phone journeys with several pages and an axe scan on each: more than the default minute.
+test.setTimeout(150_000);
 
 const kader = demoLogin('kader', 0);
 const otherKader = demoLogin('kader', 1);
@@ -93,5 +95,21 @@ test.describe('staff on a desktop', () => {
     await expect(page.getByTestId('windows')).toContainText('Terlambat');
     await expect(page.getByTestId('windows')).toContainText('Tepat waktu');
     await expectAccessible(page);
+  });
+
+  test('find mothers in the registry by status and open a baby', async ({ page }) => {
+    await signInAs(page, staff);
+    await page.getByRole('link', { name: 'Ibu & bayi' }).click();
+    await page.waitForURL(/\/staff\/ibu$/);
+    await expectAccessible(page);
+    await page.getByLabel('Status').selectOption('broken');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(/status=broken/);
+    const rows = page.getByTestId('registry-rows').locator('tr');
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.first()).toContainText('Tidak eksklusif lagi');
+    await rows.first().getByRole('link').click();
+    await page.waitForURL(/\/staff\/bayi\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('baby-status')).toContainText('Tidak eksklusif lagi');
   });
 });
