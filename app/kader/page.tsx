@@ -1,9 +1,11 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
+import { Badge } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
-import { buttonClass } from '@/components/ui/button';
 import { certificatesByBaby } from '@/lib/data/certificates';
 import { kaderOverview } from '@/lib/data/overview';
 import { formatDateShort, type UiLocale } from '@/lib/format';
@@ -17,6 +19,41 @@ export default async function KaderHome() {
     <Shell user={user} current="/kader">
       <h1 className="text-2xl font-bold text-ink">{t('kader.title', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('kader.intro', { posyandu: data.posyanduName })}</p>
+      <h2 className="mt-6 text-lg font-semibold">{t('today.title')}</h2>
+      {data.due.length === 0 ? (
+        <p className="mt-2 text-muted">{t('today.empty')}</p>
+      ) : (
+        <ul className="mt-3 flex flex-col gap-2" data-testid="kader-today">
+          {data.due.map((item) => (
+            <li key={`${item.babyId}-${item.kind}`} data-kind={item.kind} data-status={item.baby.status} className="rounded-xl border border-line bg-surface p-3">
+              <div className="flex items-start justify-between gap-2">
+                <Link href={`/kader/bayi/${item.babyId}`} className="font-semibold text-ink underline-offset-4 hover:underline">
+                  {item.baby.motherName}
+                </Link>
+                <Badge tone={item.kind === 'open' ? 'info' : 'danger'}>
+                  {item.kind === 'overdue'
+                    ? t('today.overdue', { days: item.daysOverdue ?? 0 })
+                    : item.kind === 'open'
+                      ? item.daysLeft === 0
+                        ? t('today.lastDay')
+                        : t('today.open', { days: item.daysLeft ?? 0 })
+                      : t('today.referral')}
+                </Badge>
+              </div>
+              <p className="mt-1 text-sm text-muted">
+                {item.baby.babyName ?? t('ibu.unnamed', { sex: t(`sex.${item.baby.sex}`) })} · {t('common.days', { count: item.baby.ageDays })}
+                {item.window ? ` · ${t('today.window', { n: item.window.index + 1 })}` : null}
+              </p>
+              <p className="mt-1">
+                <StatusBadge status={item.baby.status} />
+              </p>
+              <Link href={`/kader/bayi/${item.babyId}/kunjungan`} className={buttonClass('secondary', 'mt-2 w-full')}>
+                {t('today.record')}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2 className="mt-6 text-lg font-semibold">
         {t('kader.myMothers')} <span className="font-normal text-muted">({t('kader.count', { count: data.mothers.length })})</span>
       </h2>
@@ -29,7 +66,9 @@ export default async function KaderHome() {
           {data.mothers.map((m) => (
             <li key={m.babyId} className="rounded-xl border border-line bg-surface p-3">
               <div className="flex items-start justify-between gap-2">
-                <p className="font-semibold text-ink">{m.motherName}</p>
+                <Link href={`/kader/bayi/${m.babyId}`} className="font-semibold text-ink underline-offset-4 hover:underline">
+                  {m.motherName}
+                </Link>
                 <StatusBadge status={m.status} />
               </div>
               <p className="mt-1 text-sm text-muted">

@@ -1,21 +1,27 @@
 import type { Role } from '@/lib/auth/policy';
 
 /** Navigation per role: one list, used by the desktop side bar and the phone bottom bar. */
-export type NavItem = { href: string; key: 'home' | 'forum' | 'certificates'; icon: 'home' | 'chat' | 'award' };
+export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award';
+export type NavItem = { href: string; key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates'; icon: NavIcon };
 
 export const NAV: Record<Role, NavItem[]> = {
   admin: [
     { href: '/staff', key: 'home', icon: 'home' },
+    { href: '/staff/ibu', key: 'mothers', icon: 'people' },
+    { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
   staff: [
     { href: '/staff', key: 'home', icon: 'home' },
+    { href: '/staff/ibu', key: 'mothers', icon: 'people' },
+    { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
   kader: [
     { href: '/kader', key: 'home', icon: 'home' },
+    { href: '/kader/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
   ibu: [

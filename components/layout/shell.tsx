@@ -4,9 +4,9 @@ import { getTranslations } from 'next-intl/server';
 import { logoutAction } from '@/lib/actions/auth';
 import type { CurrentUser } from '@/lib/auth/session';
 import { LanguageSwitcher } from './language-switcher';
-import { NAV } from './nav';
+import { NAV, type NavIcon } from './nav';
 
-const ICONS: Record<'home' | 'chat' | 'award', ReactNode> = {
+const ICONS: Record<NavIcon, ReactNode> = {
   award: (
     <>
       <circle cx="12" cy="9" r="6" />
@@ -15,9 +15,11 @@ const ICONS: Record<'home' | 'chat' | 'award', ReactNode> = {
   ),
   home: <path d="M3 10.5 12 3l9 7.5V21a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z" />,
   chat: <path d="M4 4h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z" />,
+  plus: <path d="M12 5v14M5 12h14" />,
+  people: <path d="M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21v-1a6 6 0 0 1 12 0v1M17 11a3 3 0 1 0 0-6M22 21v-1a5 5 0 0 0-4-4.9" />,
 };
 
-function Icon({ name }: { name: 'home' | 'chat' | 'award' }) {
+function Icon({ name }: { name: NavIcon }) {
   return (
     <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
       {ICONS[name]}

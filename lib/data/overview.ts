@@ -5,11 +5,13 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { babies, forumCategories, forumComments, forumPosts, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
+import { babies, forumCategories, forumComments, forumPosts, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import {
   ageInDays,
   completedMonths,
+  DEFAULT_VISIT_WINDOWS,
+  dueList,
   isoToday,
   journeyStatus,
   JOURNEY_STATUSES,
@@ -23,7 +25,7 @@ import { motherScope } from './scope';
 
 export async function puskesmasOf(db: DbOrTx, actor: Actor) {
   const [p] = await db
-    .select({ id: puskesmas.id, name: puskesmas.name, code: puskesmas.code, timeZone: puskesmas.timeZone })
+    .select({ id: puskesmas.id, name: puskesmas.name, code: puskesmas.code, timeZone: puskesmas.timeZone, visitWindows: puskesmas.visitWindows })
     .from(puskesmas)
     .where(eq(puskesmas.id, actor.puskesmasId));
   if (!p) throw new Error('puskesmas of the signed-in user is missing');
@@ -118,7 +120,31 @@ export async function kaderOverview(actor: Actor) {
   // Babies still followed first (under 6 months, not exited), youngest first.
   const active = (s: JourneyStatus) => s === 'ongoing' || s === 'broken';
   list.sort((a, b) => Number(active(b.status)) - Number(active(a.status)) || a.ageDays - b.ageDays);
-  return { posyanduName: post?.name ?? '', today, mothers: list };
+  // The "today" list (lib/domain dueList): overdue, open windows by days left, open referrals.
+  const ids = rows.map((r) => r.id);
+  const referred = new Set(
+    ids.length
+      ? (
+          await db
+            .selectDistinct({ babyId: visits.babyId })
+            .from(visits)
+            .where(and(inArray(visits.babyId, ids), eq(visits.referral, true), sql`${visits.referralFollowedUpAt} is null`))
+        ).map((r) => r.babyId)
+      : [],
+  );
+  const byId = new Map(list.map((m) => [m.babyId, m]));
+  const due = dueList(
+    rows.map((r) => ({
+      id: r.id,
+      birthDate: r.birthDate,
+      exitDate: r.exitDate,
+      visitDates: facts.get(r.id)!.visits.map((v) => v.visitDate),
+      openReferral: referred.has(r.id),
+    })),
+    today,
+    p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS,
+  ).map((item) => ({ ...item, baby: byId.get(item.babyId)! }));
+  return { posyanduName: post?.name ?? '', today, mothers: list, due };
 }
 
 /** Ibu home: her own babies only. */

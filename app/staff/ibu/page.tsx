@@ -1,0 +1,109 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Shell } from '@/components/layout/shell';
+import { StatusBadge } from '@/components/status-badge';
+import { buttonClass } from '@/components/ui/button';
+import { Table, Td, Th } from '@/components/ui/table';
+import { requireUser } from '@/lib/auth/session';
+import { motherRegistry, type RegistryFilter } from '@/lib/data/registry';
+import { JOURNEY_STATUSES } from '@/lib/domain';
+import { formatDateShort, type UiLocale } from '@/lib/format';
+
+const select = 'min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink';
+
+function pageHref(f: RegistryFilter, page: number): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, page })) if (v !== undefined && v !== '') q.set(k, String(v));
+  return `/staff/ibu?${q.toString()}`;
+}
+
+/** Staff registry of mothers and babies: filters are a plain GET form (no client script). */
+export default async function StaffRegistry({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser(['staff', 'admin']);
+  const sp = await searchParams;
+  const raw = Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const data = await motherRegistry(user, raw);
+  const t = await getTranslations();
+  const locale = (await getLocale()) as UiLocale;
+  const f = data.filter;
+  return (
+    <Shell user={user} current="/staff/ibu">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-ink">{t('registry.title')}</h1>
+        <Link href="/staff/ibu/baru" className={buttonClass('primary')}>
+          {t('nav.register')}
+        </Link>
+      </div>
+      <form method="get" action="/staff/ibu" className="mt-4 grid gap-3 md:grid-cols-5 md:items-end" role="search">
+        <div className="flex flex-col gap-1 md:col-span-2">
+          <label htmlFor="q" className="text-sm font-semibold text-ink">{t('registry.search')}</label>
+          <input id="q" name="q" defaultValue={f.q ?? ''} maxLength={64} className={select} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="village" className="text-sm font-semibold text-ink">{t('registry.village')}</label>
+          <select id="village" name="village" defaultValue={f.village ?? ''} className={select}>
+            <option value="">{t('registry.all')}</option>
+            {data.villages.map((v) => (
+              <option key={v.id} value={v.id}>{v.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="posyandu" className="text-sm font-semibold text-ink">{t('registry.posyandu')}</label>
+          <select id="posyandu" name="posyandu" defaultValue={f.posyandu ?? ''} className={select}>
+            <option value="">{t('registry.all')}</option>
+            {data.posyandu.map((p) => (
+              <option key={p.id} value={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="status" className="text-sm font-semibold text-ink">{t('registry.status')}</label>
+          <select id="status" name="status" defaultValue={f.status ?? ''} className={select}>
+            <option value="">{t('registry.all')}</option>
+            {JOURNEY_STATUSES.map((s) => (
+              <option key={s} value={s}>{t(`status.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass('secondary', 'md:col-start-5')}>{t('registry.filter')}</button>
+      </form>
+      <Table caption={t('registry.caption', { count: data.total })} className="mt-4">
+        <thead>
+          <tr>
+            <Th>{t('registry.mother')}</Th>
+            <Th>{t('registry.baby')}</Th>
+            <Th>{t('registry.phone')}</Th>
+            <Th>{t('registry.place')}</Th>
+            <Th>{t('registry.status')}</Th>
+          </tr>
+        </thead>
+        <tbody data-testid="registry-rows">
+          {data.rows.map((r) => (
+            <tr key={r.babyId}>
+              <Td>
+                <Link href={`/staff/bayi/${r.babyId}`} className="font-semibold text-brand underline-offset-4 hover:underline">{r.motherName}</Link>
+                {r.nik ? <p className="text-muted">{r.nik}</p> : null}
+              </Td>
+              <Td>
+                {r.babyName ?? t('ibu.unnamed', { sex: t(`sex.${r.sex}`) })}
+                <p className="text-muted">{formatDateShort(r.birthDate, locale)} · {t('common.days', { count: r.ageDays })}</p>
+              </Td>
+              <Td>{r.phone ?? '–'}</Td>
+              <Td>
+                {r.village}
+                <p className="text-muted">{r.posyandu}</p>
+              </Td>
+              <Td><StatusBadge status={r.status} /></Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <nav aria-label={t('registry.pages')} className="mt-4 flex items-center justify-between gap-2">
+        {data.page > 1 ? <Link href={pageHref(f, data.page - 1)} className={buttonClass('secondary')}>{t('registry.prev')}</Link> : <span />}
+        <span className="text-sm text-muted">{t('registry.pageOf', { page: data.page, pages: data.pages })}</span>
+        {data.page < data.pages ? <Link href={pageHref(f, data.page + 1)} className={buttonClass('secondary')}>{t('registry.next')}</Link> : <span />}
+      </nav>
+    </Shell>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The staff registry of mothers: one row per baby, filtered by village, posyandu, journey
+ * status and a search on name or phone, paginated. Scoped by motherScope.
+ */
+import 'server-only';
+import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { babies, mothers, posyandu, villages } from '@/db/schema';
+import { assertCan, type Actor } from '@/lib/auth/policy';
+import { ageInDays, formatPhoneDisplay, isoToday, JOURNEY_STATUSES, journeyStatus, maskNik, normalizePhone } from '@/lib/domain';
+import { babyFacts, type BabyRow } from './facts';
+import { puskesmasOf } from './overview';
+import { motherScope } from './scope';
+
+export const REGISTRY_PAGE_SIZE = 25;
+
+/** Query string of /staff/ibu; anything unknown is dropped, never an error page. */
+export const registryFilterSchema = z.object({
+  village: z.uuid().optional().catch(undefined),
+  posyandu: z.uuid().optional().catch(undefined),
+  status: z.enum(JOURNEY_STATUSES).optional().catch(undefined),
+  q: z.string().trim().max(64).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type RegistryFilter = z.infer<typeof registryFilterSchema>;
+
+export async function motherRegistry(actor: Actor, rawFilter: unknown) {
+  assertCan(actor, 'read', 'mothers');
+  const f = registryFilterSchema.parse(rawFilter ?? {});
+  const db = await getDb();
+  const p = await puskesmasOf(db, actor);
+  const today = isoToday(p.timeZone);
+  const conds: SQL[] = [motherScope(actor)];
+  if (f.village) conds.push(eq(mothers.villageId, f.village));
+  if (f.posyandu) conds.push(eq(mothers.posyanduId, f.posyandu));
+  if (f.q) {
+    const phone = normalizePhone(f.q);
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(mothers.name, like), ...(phone ? [eq(mothers.phone, phone)] : []))!);
+  }
+  const rows = await db
+    .select({
+      id: babies.id,
+      sex: babies.sex,
+      birthDate: babies.birthDate,
+      exitDate: babies.exitDate,
+      exitReason: babies.exitReason,
+      babyName: babies.name,
+      motherId: mothers.id,
+      motherName: mothers.name,
+      phone: mothers.phone,
+      nik: mothers.nik,
+      villageName: villages.name,
+      posyanduName: posyandu.name,
+    })
+    .from(babies)
+    .innerJoin(mothers, eq(mothers.id, babies.motherId))
+    .innerJoin(villages, eq(villages.id, mothers.villageId))
+    .innerJoin(posyandu, eq(posyandu.id, mothers.posyanduId))
+    .where(and(...conds))
+    .orderBy(asc(mothers.name), asc(babies.birthOrder));
+  const facts = await babyFacts(db, rows as BabyRow[]);
+  const staffView = actor.role === 'staff' || actor.role === 'admin';
+  const all = rows
+    .map((r) => ({
+      babyId: r.id,
+      babyName: r.babyName,
+      sex: r.sex,
+      birthDate: r.birthDate,
+      ageDays: ageInDays(r.birthDate, today),
+      motherName: r.motherName,
+      phone: r.phone ? formatPhoneDisplay(r.phone) : null,
+      nik: r.nik ? (staffView ? r.nik : maskNik(r.nik)) : null,
+      village: r.villageName,
+      posyandu: r.posyanduName,
+      status: journeyStatus(facts.get(r.id)!, today).status,
+    }))
+    .filter((r) => !f.status || r.status === f.status);
+  const pages = Math.max(1, Math.ceil(all.length / REGISTRY_PAGE_SIZE));
+  const page = Math.min(f.page ?? 1, pages);
+  const [villageList, posyanduList] = await Promise.all([
+    db.select({ id: villages.id, name: villages.name }).from(villages).where(eq(villages.puskesmasId, actor.puskesmasId)).orderBy(villages.name),
+    db.select({ id: posyandu.id, name: posyandu.name }).from(posyandu).where(eq(posyandu.puskesmasId, actor.puskesmasId)).orderBy(posyandu.name),
+  ]);
+  return {
+    filter: f,
+    total: all.length,
+    page,
+    pages,
+    rows: all.slice((page - 1) * REGISTRY_PAGE_SIZE, page * REGISTRY_PAGE_SIZE),
+    villages: villageList,
+    posyandu: posyanduList,
+  };
+}

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { BREAK_REASONS, fiveMonthDate, isExclusiveRecall, isIsoDate, RECALL_ITEMS, type IsoDate } from '@/lib/domain';
+
+/**
+ * A kader's monitoring visit (DESIGN §3 "Recall", "Breaks"; §6 danger signs, AMBIDA).
+ * Shared by the visit form (zodResolver) and the server (lib/data/visits.ts). The rules that
+ * need the baby (visit date not before birth, confirmation from the 5-month date on) and the
+ * puskesmas's today come in as context, so both sides build the same schema.
+ * Messages are keys of messages/*.json ("validation.*").
+ */
+
+export const PROBLEMS = [
+  'sore_nipples',
+  'engorgement',
+  'blocked_duct',
+  'mastitis',
+  'low_supply',
+  'not_latching',
+  'back_to_work',
+  'family_pressure',
+  'other',
+] as const;
+export type Problem = (typeof PROBLEMS)[number];
+
+/** Buku KIA newborn danger signs (DESIGN §6): any one means refer to the bidan today. */
+export const DANGER_SIGNS = [
+  'not_feeding',
+  'convulsions',
+  'very_weak',
+  'fast_breathing',
+  'grunting',
+  'umbilical_infection',
+  'fever_or_cold',
+  'eye_pus',
+  'diarrhoea',
+  'jaundice',
+  'pale_stools',
+  'bleeding',
+  'vomiting',
+] as const;
+export type DangerSign = (typeof DANGER_SIGNS)[number];
+
+export const COUNSELLING_TOPICS = [
+  'exclusive_breastfeeding',
+  'attachment',
+  'feeding_frequency',
+  'milk_supply',
+  'expressing_milk',
+  'working_mother',
+  'family_support',
+  'danger_signs',
+  'mother_nutrition',
+] as const;
+export type CounsellingTopic = (typeof COUNSELLING_TOPICS)[number];
+
+export const ATTACHMENT_PARTS = ['areola', 'mouthWide', 'lipOut', 'chin'] as const;
+
+export const NOTES_MAX = 2000;
+export const WEIGHT_MIN = 500;
+export const WEIGHT_MAX = 15000;
+
+export type VisitContext = {
+  /** Birth date of the baby visited. */
+  birthDate: IsoDate;
+  /** Today in the puskesmas time zone (lib/domain isoToday). */
+  today: IsoDate;
+};
+
+const yesNo = z.enum(['yes', 'no'], { error: 'validation.required' });
+const optionalYesNo = z.enum(['yes', 'no', ''], { error: 'validation.invalid' }).optional();
+const codes = <T extends readonly [string, ...string[]]>(values: T, max: number) =>
+  z.array(z.enum(values, { error: 'validation.unknownCode' }), { error: 'validation.invalid' }).max(max, 'validation.invalid');
+const isoDate = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(1, 'validation.required')
+  .refine((v) => isIsoDate(v), 'validation.dateInvalid');
+const optionalText = (max: number) =>
+  z
+    .string({ error: 'validation.invalid' })
+    .max(max, 'validation.tooLong')
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null));
+
+/** Fields as the form holds them (strings for inputs, arrays for check boxes). */
+const visitFields = z.object({
+  id: z.uuid({ error: 'validation.invalid' }),
+  babyId: z.uuid({ error: 'validation.invalid' }),
+  visitDate: isoDate,
+  breastfed: yesNo,
+  recallItems: codes(RECALL_ITEMS, RECALL_ITEMS.length),
+  recallOtherText: optionalText(200),
+  givenSinceLast: yesNo,
+  givenSinceLastDate: z
+    .string({ error: 'validation.invalid' })
+    .trim()
+    .optional()
+    .refine((v) => !v || isIsoDate(v), 'validation.dateInvalid'),
+  confirmedExclusive: optionalYesNo,
+  breakReason: z.enum([...BREAK_REASONS, ''], { error: 'validation.unknownCode' }).optional(),
+  problems: codes(PROBLEMS, PROBLEMS.length),
+  attachmentChecked: z.boolean({ error: 'validation.invalid' }).optional(),
+  attachment: z
+    .object({
+      areola: z.boolean({ error: 'validation.invalid' }),
+      mouthWide: z.boolean({ error: 'validation.invalid' }),
+      lipOut: z.boolean({ error: 'validation.invalid' }),
+      chin: z.boolean({ error: 'validation.invalid' }),
+    })
+    .optional(),
+  dangerSigns: codes(DANGER_SIGNS, DANGER_SIGNS.length),
+  referral: z.boolean({ error: 'validation.invalid' }).optional(),
+  referralReason: optionalText(500),
+  counselling: codes(COUNSELLING_TOPICS, COUNSELLING_TOPICS.length),
+  weightGrams: z
+    .string({ error: 'validation.invalid' })
+    .trim()
+    .max(6, 'validation.weightRange')
+    .optional()
+    .refine((v) => !v || /^\d+$/.test(v), 'validation.weightRange')
+    .refine((v) => !v || (Number(v) >= WEIGHT_MIN && Number(v) <= WEIGHT_MAX), 'validation.weightRange'),
+  notes: optionalText(NOTES_MAX),
+  /** When the kader pressed save on her phone (ISO instant); informative only. */
+  recordedAt: z.iso.datetime({ error: 'validation.invalid' }).optional(),
+});
+
+export type VisitFormValues = z.input<typeof visitFields>;
+
+/** The schema for one baby on one day. */
+export function visitSchema(ctx: VisitContext) {
+  return visitFields
+    .superRefine((v, c) => {
+      if (v.visitDate < ctx.birthDate) c.addIssue({ code: 'custom', path: ['visitDate'], message: 'validation.dateBeforeBirth' });
+      if (v.visitDate > ctx.today) c.addIssue({ code: 'custom', path: ['visitDate'], message: 'validation.dateInFuture' });
+      const since = v.givenSinceLast === 'yes' ? v.givenSinceLastDate || '' : '';
+      if (since && since < ctx.birthDate) c.addIssue({ code: 'custom', path: ['givenSinceLastDate'], message: 'validation.dateBeforeBirth' });
+      if (since && since > v.visitDate) c.addIssue({ code: 'custom', path: ['givenSinceLastDate'], message: 'validation.dateAfterVisit' });
+      const fromFiveMonths = v.visitDate >= fiveMonthDate(ctx.birthDate);
+      if (fromFiveMonths && !v.confirmedExclusive) c.addIssue({ code: 'custom', path: ['confirmedExclusive'], message: 'validation.required' });
+      const exclusive = isExclusiveRecall({ breastfed: v.breastfed === 'yes', items: v.recallItems });
+      if ((!exclusive || v.givenSinceLast === 'yes') && !v.breakReason) {
+        c.addIssue({ code: 'custom', path: ['breakReason'], message: 'validation.breakReasonRequired' });
+      }
+      if (v.recallItems.includes('other') && !v.recallOtherText) {
+        c.addIssue({ code: 'custom', path: ['recallOtherText'], message: 'validation.required' });
+      }
+      if (v.dangerSigns.length > 0 && !v.referral) c.addIssue({ code: 'custom', path: ['referral'], message: 'validation.referralRequired' });
+      if (v.referral && !v.referralReason) c.addIssue({ code: 'custom', path: ['referralReason'], message: 'validation.required' });
+    })
+    .transform((v) => {
+      const exclusive = isExclusiveRecall({ breastfed: v.breastfed === 'yes', items: v.recallItems });
+      const breaks = !exclusive || v.givenSinceLast === 'yes';
+      return {
+        id: v.id,
+        babyId: v.babyId,
+        visitDate: v.visitDate,
+        breastfed: v.breastfed === 'yes',
+        recallItems: [...new Set(v.recallItems)],
+        recallOtherText: v.recallItems.includes('other') ? v.recallOtherText : null,
+        givenSinceLast: v.givenSinceLast === 'yes',
+        givenSinceLastDate: v.givenSinceLast === 'yes' && v.givenSinceLastDate ? v.givenSinceLastDate : null,
+        // Only asked from the 5-month date on; an answer sent earlier is not kept.
+        confirmedExclusive:
+          v.visitDate >= fiveMonthDate(ctx.birthDate) && v.confirmedExclusive ? v.confirmedExclusive === 'yes' : null,
+        breakReason: breaks && v.breakReason ? v.breakReason : null,
+        problems: [...new Set(v.problems)],
+        attachment: v.attachmentChecked && v.attachment ? v.attachment : null,
+        dangerSigns: [...new Set(v.dangerSigns)],
+        referral: Boolean(v.referral),
+        referralReason: v.referral ? v.referralReason : null,
+        counselling: [...new Set(v.counselling)],
+        weightGrams: v.weightGrams ? Number(v.weightGrams) : null,
+        notes: v.notes,
+        recordedAt: v.recordedAt ? new Date(v.recordedAt) : null,
+      };
+    });
+}
+
+export type VisitInput = z.output<ReturnType<typeof visitSchema>>;
+export type VisitField = keyof VisitFormValues;
+
+/** An empty form for a new visit (the id is made once, on the device). */
+export function emptyVisit(id: string, babyId: string, today: IsoDate): VisitFormValues {
+  return {
+    id,
+    babyId,
+    visitDate: today,
+    breastfed: 'yes',
+    recallItems: [],
+    recallOtherText: '',
+    givenSinceLast: 'no',
+    givenSinceLastDate: '',
+    confirmedExclusive: '',
+    breakReason: '',
+    problems: [],
+    attachmentChecked: false,
+    attachment: { areola: false, mouthWide: false, lipOut: false, chin: false },
+    dangerSigns: [],
+    referral: false,
+    referralReason: '',
+    counselling: [],
+    weightGrams: '',
+    notes: '',
+  };
+}

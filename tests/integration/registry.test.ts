@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { mothers, puskesmas, users, villages } from '@/db/schema';
+import { DEMO_LOGINS } from '@/db/seed';
+import type { Actor } from '@/lib/auth/policy';
+import { normalizePhone } from '@/lib/domain';
+import { motherRegistry, REGISTRY_PAGE_SIZE } from '@/lib/data/registry';
+import { BACKENDS, useDatabase, type TestDb } from './support';
+
+async function actorFor(db: TestDb, phone: string): Promise<Actor> {
+  const [u] = await db.db
+    .select({ id: users.id, role: users.role, puskesmasId: users.puskesmasId, posyanduId: users.posyanduId, villageId: users.villageId, motherId: mothers.id })
+    .from(users)
+    .leftJoin(mothers, eq(mothers.userId, users.id))
+    .where(eq(users.phone, normalizePhone(phone)!));
+  if (!u) throw new Error(`no user ${phone}`);
+  return u;
+}
+
+describe.each(BACKENDS)('staff registry on $name', (backend) => {
+  let db: TestDb;
+  let staff: Actor;
+  beforeAll(async () => {
+    db = await useDatabase(backend, { seed: true });
+    staff = await actorFor(db, DEMO_LOGINS.find((l) => l.role === 'staff')!.phone);
+  });
+  afterAll(() => db.dispose());
+
+  it('pages through every baby of the puskesmas and nothing of another', async () => {
+    const first = await motherRegistry(staff, {});
+    expect(first.total).toBeGreaterThan(REGISTRY_PAGE_SIZE);
+    expect(first.rows).toHaveLength(REGISTRY_PAGE_SIZE);
+    const seen = new Set<string>();
+    for (let p = 1; p <= first.pages; p++) for (const r of (await motherRegistry(staff, { page: String(p) })).rows) seen.add(r.babyId);
+    expect(seen.size).toBe(first.total);
+    const [other] = await db.db.select().from(puskesmas).where(eq(puskesmas.code, 'GPT'));
+    const [otherMother] = await db.db.select({ name: mothers.name }).from(mothers).where(eq(mothers.puskesmasId, other!.id)).limit(1);
+    const found = await motherRegistry(staff, { q: otherMother!.name });
+    const own = new Set((await db.db.select({ name: villages.name }).from(villages).where(eq(villages.puskesmasId, staff.puskesmasId))).map((v) => v.name));
+    expect(found.rows.every((r) => own.has(r.village))).toBe(true);
+    expect(first.rows.every((r) => own.has(r.village))).toBe(true);
+  });
+
+  it('filters by village, status and search (name or phone); junk filters are ignored', async () => {
+    const [v] = await db.db.select().from(villages).where(eq(villages.puskesmasId, staff.puskesmasId)).limit(1);
+    const byVillage = await motherRegistry(staff, { village: v!.id });
+    expect(byVillage.total).toBeGreaterThan(0);
+    expect(byVillage.rows.every((r) => r.village === v!.name)).toBe(true);
+    const broken = await motherRegistry(staff, { status: 'broken' });
+    expect(broken.total).toBeGreaterThan(0);
+    expect(broken.rows.every((r) => r.status === 'broken')).toBe(true);
+    const [m] = await db.db
+      .select({ name: mothers.name, phone: mothers.phone })
+      .from(mothers)
+      .where(and(eq(mothers.puskesmasId, staff.puskesmasId)))
+      .limit(1);
+    expect((await motherRegistry(staff, { q: m!.name.slice(0, 5).toLowerCase() })).rows.some((r) => r.motherName === m!.name)).toBe(true);
+    if (m!.phone) {
+      const local = `0${m!.phone.slice(3)}`;
+      expect((await motherRegistry(staff, { q: local })).rows.some((r) => r.motherName === m!.name)).toBe(true);
+    }
+    const junk = await motherRegistry(staff, { village: "x' or 1=1", status: 'nope', page: '-3', q: '%' });
+    expect(junk.page).toBe(1);
+  });
+
+  it('a mother sees only her own babies in it', async () => {
+    const login = DEMO_LOGINS.find((l) => l.role === 'ibu')!;
+    const ibu = await actorFor(db, login.phone);
+    const res = await motherRegistry(ibu, {});
+    expect(res.total).toBeGreaterThan(0);
+    expect(res.rows.every((r) => r.motherName === login.name)).toBe(true);
+  });
+});
