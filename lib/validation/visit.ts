@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { BREAK_REASONS, fiveMonthDate, isExclusiveRecall, isIsoDate, RECALL_ITEMS, type IsoDate } from '@/lib/domain';
+import {
+  BREAK_REASONS,
+  COUNSELLING_CODES,
+  DANGER_SIGN_CODES,
+  fiveMonthDate,
+  isExclusiveRecall,
+  isIsoDate,
+  PROBLEM_CODES,
+  RECALL_ITEMS,
+  type CounsellingCode,
+  type DangerSignCode,
+  type IsoDate,
+  type ProblemCode,
+} from '@/lib/domain';
 
 /**
  * A kader's monitoring visit (DESIGN §3 "Recall", "Breaks"; §6 danger signs, AMBIDA).
@@ -9,49 +22,14 @@ import { BREAK_REASONS, fiveMonthDate, isExclusiveRecall, isIsoDate, RECALL_ITEM
  * Messages are keys of messages/*.json ("validation.*").
  */
 
-export const PROBLEMS = [
-  'sore_nipples',
-  'engorgement',
-  'blocked_duct',
-  'mastitis',
-  'low_supply',
-  'not_latching',
-  'back_to_work',
-  'family_pressure',
-  'other',
-] as const;
-export type Problem = (typeof PROBLEMS)[number];
-
+/** The code lists live in lib/domain/catalogue.ts (shared with the seed and reports). */
+export const PROBLEMS = PROBLEM_CODES;
+export type Problem = ProblemCode;
 /** Buku KIA newborn danger signs (DESIGN §6): any one means refer to the bidan today. */
-export const DANGER_SIGNS = [
-  'not_feeding',
-  'convulsions',
-  'very_weak',
-  'fast_breathing',
-  'grunting',
-  'umbilical_infection',
-  'fever_or_cold',
-  'eye_pus',
-  'diarrhoea',
-  'jaundice',
-  'pale_stools',
-  'bleeding',
-  'vomiting',
-] as const;
-export type DangerSign = (typeof DANGER_SIGNS)[number];
-
-export const COUNSELLING_TOPICS = [
-  'exclusive_breastfeeding',
-  'attachment',
-  'feeding_frequency',
-  'milk_supply',
-  'expressing_milk',
-  'working_mother',
-  'family_support',
-  'danger_signs',
-  'mother_nutrition',
-] as const;
-export type CounsellingTopic = (typeof COUNSELLING_TOPICS)[number];
+export const DANGER_SIGNS = DANGER_SIGN_CODES;
+export type DangerSign = DangerSignCode;
+export const COUNSELLING_TOPICS = COUNSELLING_CODES;
+export type CounsellingTopic = CounsellingCode;
 
 export const ATTACHMENT_PARTS = ['areola', 'mouthWide', 'lipOut', 'chin'] as const;
 
