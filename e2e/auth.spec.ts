@@ -145,7 +145,7 @@ test.describe('kader on a phone', () => {
       const page = await ctx.newPage();
       await signIn(page, demoLogin('kader', n).phone);
       await expect(page).toHaveURL(/\/kader$/);
-      const items = page.getByTestId('kader-mothers').locator('li a.font-semibold');
+      const items = page.getByTestId('kader-mothers').getByTestId('mother-name');
       await expect(items.first()).toBeVisible();
       names.push(await items.allTextContents());
       await ctx.close();

@@ -66,7 +66,7 @@ export default async function KaderHome() {
           {data.mothers.map((m) => (
             <li key={m.babyId} className="rounded-xl border border-line bg-surface p-3">
               <div className="flex items-start justify-between gap-2">
-                <Link href={`/kader/bayi/${m.babyId}`} className="font-semibold text-ink underline-offset-4 hover:underline">
+                <Link href={`/kader/bayi/${m.babyId}`} data-testid="mother-name" className="font-semibold text-ink underline-offset-4 hover:underline">
                   {m.motherName}
                 </Link>
                 <StatusBadge status={m.status} />
