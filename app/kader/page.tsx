@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { UnreadCard } from '@/components/forum/unread-card';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -15,6 +16,7 @@ export default async function KaderHome() {
     <Shell user={user} current="/kader">
       <h1 className="text-2xl font-bold text-ink">{t('kader.title', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('kader.intro', { posyandu: data.posyanduName })}</p>
+      <UnreadCard user={user} />
       <h2 className="mt-6 text-lg font-semibold">
         {t('kader.myMothers')} <span className="font-normal text-muted">({t('kader.count', { count: data.mothers.length })})</span>
       </h2>
