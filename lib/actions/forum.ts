@@ -122,7 +122,8 @@ export async function editAction(fd: FormData): Promise<void> {
         : await editOwn(actor, { target: 'comment', id: (d as { commentId: string }).commentId, body: d.body });
     to = withParam(`/forum/t/${r.postId}`, 'n', r.status === 'held' ? 'editHeld' : 'edited');
   } catch (err) {
-    to = withParam(form, 'e', codeOf(err));
+    // Only the edit window sends her back to the form; a post that is not hers has no form.
+    to = withParam(err instanceof ForumError && err.code === 'editWindow' ? form : '/forum', 'e', codeOf(err));
   }
   redirect(to);
 }
