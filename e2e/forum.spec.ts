@@ -110,7 +110,7 @@ test('a reported post is hidden by a moderator with a reason the author sees', a
 
   const dewi = await phone(browser, DEWI);
   await dewi.goto(thread);
-  await dewi.getByTestId('post').getByText('Laporkan').click();
+  await dewi.getByTestId('post').getByText('Laporkan', { exact: true }).click();
   await dewi.getByTestId('post').getByLabel('Alasan melaporkan').fill('Jualan di forum berbagi.');
   await dewi.getByTestId('post').getByRole('button', { name: 'Kirim laporan' }).click();
   await expect(dewi.locator('#notice')).toContainText('laporan Anda akan ditinjau');
