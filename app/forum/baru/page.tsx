@@ -78,7 +78,7 @@ export default async function NewPost({ searchParams }: { searchParams: Search }
             </div>
           </div>
         ) : null}
-        <Button type="submit" className="w-full sm:w-auto">
+        <Button type="submit" className="w-full sm:w-auto sm:self-start">
           {t('submitPost')}
         </Button>
       </form>

@@ -54,7 +54,7 @@ export default async function EditPage({ searchParams }: { searchParams: Search 
             className="w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink"
           />
         </Field>
-        <Button type="submit" className="w-full sm:w-auto" disabled={!item.open}>
+        <Button type="submit" className="w-full sm:w-auto sm:self-start" disabled={!item.open}>
           {t('save')}
         </Button>
       </form>

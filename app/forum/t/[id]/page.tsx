@@ -52,7 +52,7 @@ function UsefulButton({ t, target, id, count, mine, back }: { t: T; target: 'pos
 function ReportForm({ t, target, id, back }: { t: T; target: 'post' | 'comment'; id: string; back: string }) {
   const fid = `report-${id}`;
   return (
-    <details className="w-full">
+    <details className="open:w-full">
       <summary className={`${small} cursor-pointer list-none`}>{t('forum.report')}</summary>
       <form action={reportAction} className="mt-2 flex flex-col gap-2">
         <input type="hidden" name="target" value={target} />
@@ -201,7 +201,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
           <p id="reply-hint" className="text-sm text-muted">
             {t('forum.bodyHint')}
           </p>
-          <Button type="submit" className="w-full sm:w-auto">
+          <Button type="submit" className="w-full sm:w-auto sm:self-start">
             {t('forum.submitReply')}
           </Button>
         </form>
