@@ -12,6 +12,8 @@ const KADER = demoLogin('kader', 0);
 const STAFF = demoLogin('staff', 0);
 
 test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
+// Each journey signs in two or three people (bcrypt) on a busy machine: more time than one page.
+test.describe.configure({ timeout: 180_000 });
 
 const stamp = () => Date.now().toString(36);
 
