@@ -64,6 +64,7 @@ if (only !== 'vitest') {
   runnerFailed(ok, before);
 }
 
+fs.writeFileSync('test-results/summary.json', JSON.stringify({ passed, failed, skipped, database: db }));
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (failed > 0 && exit === 0) exit = 1;
 process.exit(exit);

@@ -1,19 +1,17 @@
 /**
- * Codes the demo data uses for visit problems, counselling, danger signs and session topics,
- * with their Indonesian labels. lib/domain owns recall items and break reasons; these lists
- * have no home there yet, so the seed keeps the codes it writes in one place.
+ * Indonesian labels the demo data writes into notes and summaries, for the codes that
+ * lib/domain/catalogue.ts owns (the UI's labels are in messages/*.json).
  */
+import {
+  DEFAULT_VISIT_WINDOWS,
+  type CounsellingCode,
+  type DangerSignCode,
+  type ProblemCode,
+  type SessionTopicCode,
+} from '../../lib/domain';
 import type { VisitWindowSetting } from '../schema';
 
-export const DEFAULT_WINDOWS: VisitWindowSetting[] = [
-  { fromDay: 3, toDay: 7 },
-  { fromDay: 8, toDay: 28 },
-  { fromDay: 29, toDay: 59 },
-  { fromDay: 60, toDay: 89 },
-  { fromDay: 90, toDay: 119 },
-  { fromDay: 120, toDay: 149 },
-  { fromDay: 150, toDay: null },
-];
+export const DEFAULT_WINDOWS: VisitWindowSetting[] = DEFAULT_VISIT_WINDOWS.map((w) => ({ ...w }));
 
 export const PROBLEMS = {
   sore_nipples: 'Puting lecet/nyeri',
@@ -25,8 +23,8 @@ export const PROBLEMS = {
   back_to_work: 'Ibu kembali bekerja',
   family_pressure: 'Tekanan keluarga memberi makanan/minuman lain',
   other: 'Lainnya',
-} as const;
-export type ProblemCode = keyof typeof PROBLEMS;
+} as const satisfies Record<ProblemCode, string>;
+export type { ProblemCode, CounsellingCode, DangerSignCode };
 
 export const COUNSELLING = {
   exclusive_bf: 'ASI saja sampai 6 bulan',
@@ -39,8 +37,7 @@ export const COUNSELLING = {
   danger_signs: 'Tanda bahaya bayi baru lahir',
   mother_nutrition: 'Makan dan minum ibu menyusui',
   complementary_food: 'Persiapan MP-ASI mulai 6 bulan',
-} as const;
-export type CounsellingCode = keyof typeof COUNSELLING;
+} as const satisfies Record<CounsellingCode, string>;
 
 /** Buku KIA danger signs in a newborn (DESIGN §6). */
 export const DANGER_SIGNS = {
@@ -58,8 +55,7 @@ export const DANGER_SIGNS = {
   pale_stools: 'Tinja pucat',
   bleeding: 'Perdarahan',
   vomiting: 'Muntah berulang',
-} as const;
-export type DangerSignCode = keyof typeof DANGER_SIGNS;
+} as const satisfies Record<DangerSignCode, string>;
 
 /** Session topic catalogue: code → default title. */
 export const SESSION_TOPICS = {
@@ -70,8 +66,8 @@ export const SESSION_TOPICS = {
   breast_problems: 'Mengatasi masalah payudara',
   family_support: 'Dukungan suami dan keluarga untuk ibu menyusui',
   complementary_food: 'Persiapan MP-ASI setelah 6 bulan',
-} as const;
-export type SessionTopic = keyof typeof SESSION_TOPICS;
+} as const satisfies Record<SessionTopicCode, string>;
+export type SessionTopic = SessionTopicCode;
 
 /** Formula brands and promotion words held for review in the forum (PP 28/2024). */
 export const BLOCKED_TERMS_BJN = [

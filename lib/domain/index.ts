@@ -11,3 +11,5 @@ export * from './windows';
 export * from './indicators';
 export * from './certificate';
 export * from './identifiers';
+export * from './catalogue';
+export * from './progress';

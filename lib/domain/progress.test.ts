@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exclusiveDays } from './progress';
 import type { BabyFacts, VisitFacts } from './journey';
+import { baby as makeBaby, visit } from './testkit';
 
-const visit = (visitDate: string, over: Partial<VisitFacts> = {}): VisitFacts => ({
-  visitDate,
-  breastfed: true,
-  recallItems: [],
-  givenSinceLast: false,
-  givenSinceLastDate: null,
-  confirmedExclusive: null,
-  breakReason: null,
-  ...over,
-});
-const baby = (visits: VisitFacts[], exitDate: string | null = null): BabyFacts => ({
-  sex: 'P',
-  birthDate: '2026-01-31',
-  exitDate,
-  visits,
-});
+const baby = (visits: VisitFacts[], exitDate: string | null = null): BabyFacts =>
+  makeBaby('2026-01-31', visits, { exitDate });
 
 describe('exclusiveDays', () => {
   it.each([

@@ -1,0 +1,161 @@
+/**
+ * A synthetic population of babies with random visits (breaks, late reports, confirmations,
+ * exits, same-day visits, month-end births), deterministic for a seed. Used by the test that
+ * holds the SQL equal to lib/domain and by the benchmarks at district scale.
+ */
+import { Rng } from '@/db/seed/random';
+import type { DbOrTx } from '@/db/client';
+import { babies, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
+import { addDays, BREAK_REASONS, RECALL_ITEMS, type BabyFacts, type VisitFacts } from '@/lib/domain';
+
+export type GeneratedBaby = { villageIdx: number; posyanduIdx: number; baby: BabyFacts & { id: string; visits: (VisitFacts & { id: string })[] } };
+
+export type PopulationOptions = {
+  babies: number;
+  seed: number;
+  /** Births spread from start − 180 days to start + spanDays − 180. */
+  start: string;
+  spanDays: number;
+  /** No visit or exit after this day. */
+  today: string;
+  villages: number;
+  posyanduPerVillage: number;
+};
+
+function uuid(r: Rng): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(r.next() * 16).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function generatePopulation(o: PopulationOptions): GeneratedBaby[] {
+  const r = new Rng(o.seed);
+  const out: GeneratedBaby[] = [];
+  for (let i = 0; i < o.babies; i++) {
+    let birth = addDays(o.start, Math.floor(r.next() * o.spanDays) - 180);
+    // Extra weight on the 29th–31st and leap day.
+    if (r.chance(0.08)) birth = r.pick(['2024-08-31', '2024-12-31', '2025-03-31', '2025-05-30', '2025-10-31', '2024-02-29', '2025-08-29', '2026-01-31']);
+    const vs: (VisitFacts & { id: string })[] = [];
+    const nVisits = r.chance(0.1) ? 0 : 1 + Math.floor(r.next() * 8);
+    for (let k = 0; k < nVisits; k++) {
+      const visitDate = addDays(birth, Math.floor(r.next() * 220) + 1);
+      if (visitDate > o.today) continue;
+      const breakKind = r.next();
+      const items: string[] = [];
+      if (breakKind < 0.12) items.push(r.pick(RECALL_ITEMS));
+      if (breakKind < 0.03) items.push(r.pick(['ors', 'vitamins', 'medicine']));
+      const givenSinceLast = r.chance(0.08);
+      vs.push({
+        id: uuid(r),
+        visitDate,
+        breastfed: !r.chance(0.04),
+        recallItems: items,
+        givenSinceLast,
+        givenSinceLastDate: givenSinceLast && r.chance(0.7) ? addDays(visitDate, -Math.floor(r.next() * 60)) : null,
+        confirmedExclusive: r.chance(0.5) ? r.chance(0.85) : null,
+        breakReason: r.chance(0.5) ? r.pick(BREAK_REASONS) : null,
+      });
+      // A second visit on the same day now and then.
+      if (r.chance(0.03)) vs.push({ ...vs[vs.length - 1]!, id: uuid(r), recallItems: r.chance(0.5) ? [] : ['formula'] });
+    }
+    let exitDate: string | null = null;
+    if (r.chance(0.07)) {
+      exitDate = addDays(birth, Math.floor(r.next() * 240));
+      if (exitDate > o.today) exitDate = null;
+    }
+    const villageIdx = Math.floor(r.next() * o.villages);
+    out.push({
+      villageIdx,
+      posyanduIdx: villageIdx * o.posyanduPerVillage + Math.floor(r.next() * o.posyanduPerVillage),
+      baby: {
+        id: uuid(r),
+        sex: r.chance(0.5) ? 'L' : 'P',
+        birthDate: birth,
+        exitDate,
+        exitReason: exitDate ? r.pick(['moved', 'died', 'transferred'] as const) : null,
+        visits: vs,
+      },
+    });
+  }
+  return out;
+}
+
+/** Inserts a puskesmas with its villages and posyandu, and the population, in batches. */
+export async function insertPopulation(
+  db: DbOrTx,
+  gen: GeneratedBaby[],
+  o: { code: string; villages: number; posyanduPerVillage: number; batch?: number },
+): Promise<{ puskesmasId: string; villageIds: string[]; posyanduIds: string[] }> {
+  const batch = o.batch ?? 1000;
+  const [p] = await db
+    .insert(puskesmas)
+    .values({ code: o.code, name: `Puskesmas ${o.code}`, district: 'Bogor', subdistrict: o.code, province: 'Jawa Barat', visitWindows: [] })
+    .returning();
+  const puskesmasId = p!.id;
+  const [staff] = await db
+    .insert(users)
+    .values({ puskesmasId, role: 'staff', name: `Petugas ${o.code}`, phone: `+62811${String(Math.abs(hash(o.code))).padStart(8, '0').slice(0, 8)}` })
+    .returning();
+  const villageIds: string[] = [];
+  const posyanduIds: string[] = [];
+  for (let v = 0; v < o.villages; v++) {
+    const [vil] = await db.insert(villages).values({ puskesmasId, name: `Desa ${v + 1}` }).returning();
+    villageIds.push(vil!.id);
+    for (let k = 0; k < o.posyanduPerVillage; k++) {
+      const [pos] = await db.insert(posyandu).values({ puskesmasId, villageId: vil!.id, name: `Posyandu ${v + 1}.${k + 1}` }).returning();
+      posyanduIds.push(pos!.id);
+    }
+  }
+  const now = new Date();
+  for (let i = 0; i < gen.length; i += batch) {
+    const slice = gen.slice(i, i + batch);
+    const ms = await db
+      .insert(mothers)
+      .values(
+        slice.map((g, j) => ({
+          puskesmasId,
+          villageId: villageIds[g.villageIdx]!,
+          posyanduId: posyanduIds[g.posyanduIdx]!,
+          name: `Ibu ${i + j}`,
+          consentAt: now,
+          consentTextVersion: 'synthetic',
+          consentRecordedBy: staff!.id,
+          createdBy: staff!.id,
+        })),
+      )
+      .returning({ id: mothers.id });
+    await db.insert(babies).values(
+      slice.map((g, j) => ({
+        id: g.baby.id,
+        puskesmasId,
+        motherId: ms[j]!.id,
+        sex: g.baby.sex,
+        birthDate: g.baby.birthDate,
+        exitDate: g.baby.exitDate,
+        exitReason: g.baby.exitReason ?? null,
+      })),
+    );
+    const vrows = slice.flatMap((g) =>
+      g.baby.visits.map((v) => ({
+        id: v.id,
+        puskesmasId,
+        babyId: g.baby.id,
+        kaderId: staff!.id,
+        visitDate: v.visitDate,
+        breastfed: v.breastfed,
+        recallItems: [...v.recallItems],
+        givenSinceLast: v.givenSinceLast,
+        givenSinceLastDate: v.givenSinceLastDate,
+        confirmedExclusive: v.confirmedExclusive,
+        breakReason: v.breakReason,
+      })),
+    );
+    for (let k = 0; k < vrows.length; k += batch) await db.insert(visits).values(vrows.slice(k, k + batch));
+  }
+  return { puskesmasId, villageIds, posyanduIds };
+}
+
+function hash(s: string): number {
+  let h = 7;
+  for (const c of s) h = (h * 31 + c.charCodeAt(0)) | 0;
+  return h;
+}
