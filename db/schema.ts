@@ -483,6 +483,8 @@ export const forumPosts = pgTable(
     index('forum_posts_list_idx').on(t.puskesmasId, t.status, t.lastActivityAt),
     index('forum_posts_category_idx').on(t.categoryId, t.lastActivityAt),
     index('forum_posts_author_idx').on(t.authorId),
+    // Full-text search (lib/data/forum.ts searchForum uses the same expression).
+    index('forum_posts_search_idx').using('gin', sql`to_tsvector('indonesian', ${t.title} || ' ' || ${t.body})`),
   ],
 );
 
@@ -498,6 +500,8 @@ export const forumComments = pgTable(
       .notNull()
       .references(() => users.id),
     body: text('body').notNull(),
+    /** A mother's reply in her own anonymous thread stays anonymous to other mothers. */
+    anonymous: boolean('anonymous').notNull().default(false),
     status: contentStatusEnum('status').notNull().default('published'),
     moderationReason: text('moderation_reason'),
     editedAt: timestamp('edited_at', { withTimezone: true }),
@@ -507,6 +511,7 @@ export const forumComments = pgTable(
     index('forum_comments_post_idx').on(t.postId, t.createdAt),
     index('forum_comments_author_idx').on(t.authorId),
     index('forum_comments_puskesmas_idx').on(t.puskesmasId, t.status),
+    index('forum_comments_search_idx').using('gin', sql`to_tsvector('indonesian', ${t.body})`),
   ],
 );
 
@@ -550,6 +555,22 @@ export const forumReports = pgTable(
     index('forum_reports_open_idx').on(t.puskesmasId, t.resolvedAt),
     check('forum_reports_target_ck', sql`(${t.postId} is null) <> (${t.commentId} is null)`),
   ],
+);
+
+/** When a user last opened a thread: replies after it are "new" (unread marker). */
+export const forumReads = pgTable(
+  'forum_reads',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => forumPosts.id, { onDelete: 'cascade' }),
+    puskesmasId: tenant(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.postId] }), index('forum_reads_post_idx').on(t.postId)],
 );
 
 // ---------------------------------------------------------------------------------------------

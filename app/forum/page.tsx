@@ -1,50 +1,66 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Notice, Pager, PostList, SearchBox } from '@/components/forum/parts';
 import { Shell } from '@/components/layout/shell';
-import { Badge } from '@/components/ui/badge';
-import { Card } from '@/components/ui/card';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { can } from '@/lib/auth/policy';
 import { requireUser } from '@/lib/auth/session';
-import { forumOverview } from '@/lib/data/overview';
-import { formatDateTime, type UiLocale } from '@/lib/format';
+import { forumCategoryList, listPosts, moderationCount } from '@/lib/data/forum';
+import { pageSchema } from '@/lib/validation/forum';
 
-export default async function ForumHome() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+
+export async function generateMetadata() {
+  const t = await getTranslations('forum');
+  return { title: t('title') };
+}
+
+export default async function ForumHome({ searchParams }: { searchParams: Search }) {
   const user = await requireUser(['admin', 'staff', 'kader', 'ibu']);
-  const data = await forumOverview(user);
+  const sp = await searchParams;
+  const page = pageSchema.parse(one(sp.hal));
+  const [categories, list, queue] = await Promise.all([forumCategoryList(user), listPosts(user, { page }), moderationCount(user)]);
   const t = await getTranslations();
-  const locale = (await getLocale()) as UiLocale;
   return (
     <Shell user={user} current="/forum">
       <h1 className="text-2xl font-bold text-ink">{t('forum.title')}</h1>
       <p className="mt-1 text-muted">{t('forum.intro')}</p>
-      <Card title={t('forum.categories')} className="mt-4">
-        <ul className="flex flex-wrap gap-2">
-          {data.categories.map((c) => (
+      <Notice n={one(sp.n)} e={one(sp.e)} />
+      <div className="mt-4 flex flex-wrap gap-2">
+        <ButtonLink href="/forum/baru">{t('forum.newPost')}</ButtonLink>
+        {can(user, 'moderate', 'forum') ? (
+          <ButtonLink href="/forum/moderasi" variant="secondary">
+            {t('forum.moderation')} · {t('forum.moderationCount', { count: queue })}
+          </ButtonLink>
+        ) : null}
+      </div>
+      <SearchBox />
+      <section aria-labelledby="cats" className="mt-6">
+        <h2 id="cats" className="text-lg font-semibold">
+          {t('forum.categories')}
+        </h2>
+        <ul className="mt-2 grid gap-2 sm:grid-cols-2" data-testid="forum-categories">
+          {categories.map((c) => (
             <li key={c.id}>
-              <Badge tone="brand">
-                {c.name} · {t('forum.posts', { count: c.posts })}
-              </Badge>
+              <Link href={`/forum/k/${c.slug}`} className="flex min-h-11 flex-col rounded-xl border border-line bg-surface p-3 hover:bg-canvas">
+                <span className="font-semibold text-brand">{c.name}</span>
+                <span className="text-sm text-muted">{t('forum.posts', { count: c.posts })}</span>
+              </Link>
             </li>
           ))}
         </ul>
-      </Card>
+      </section>
       <h2 className="mt-6 text-lg font-semibold">{t('forum.recent')}</h2>
-      {data.posts.length === 0 ? (
+      {list.posts.length === 0 ? (
         <div className="mt-3">
           <EmptyState title={t('forum.empty')} />
         </div>
       ) : (
-        <ul className="mt-3 flex flex-col gap-2" data-testid="forum-posts">
-          {data.posts.map((p) => (
-            <li key={p.id} className="rounded-xl border border-line bg-surface p-3">
-              <p className="font-semibold text-ink">{p.title}</p>
-              <p className="mt-1 text-sm text-muted">
-                {p.author.anonymous ? t('forum.anonymousAuthor', { village: p.author.village }) : p.author.name} · {p.categoryName} ·{' '}
-                {t('forum.comments', { count: p.comments })} · {formatDateTime(p.lastActivityAt, 'Asia/Jakarta', locale)}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <PostList posts={list.posts} />
       )}
+      <Pager base="/forum" page={list.page} hasNext={list.hasNext} />
     </Shell>
   );
 }

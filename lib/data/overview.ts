@@ -194,7 +194,7 @@ export async function forumOverview(actor: Actor) {
       id: forumCategories.id,
       slug: forumCategories.slug,
       name: forumCategories.name,
-      posts: sql<number>`(select count(*)::int from ${forumPosts} where ${forumPosts.categoryId} = ${forumCategories.id} and ${forumPosts.status} = 'published')`,
+      posts: sql<number>`(select count(*)::int from ${forumPosts} p where p.category_id = "forum_categories"."id" and p.status = 'published')`,
     })
     .from(forumCategories)
     .where(eq(forumCategories.puskesmasId, actor.puskesmasId))

@@ -1,0 +1,108 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { AuthorLine, ForumText, Notice } from '@/components/forum/parts';
+import { Shell } from '@/components/layout/shell';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { moderateAction } from '@/lib/actions/forum';
+import { orDenied, requireUser } from '@/lib/auth/session';
+import { moderationQueue } from '@/lib/data/forum';
+import { FORUM_LIMITS } from '@/lib/validation/forum';
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+const btn = 'min-h-11 rounded-lg px-3 text-sm font-semibold';
+
+export async function generateMetadata() {
+  const t = await getTranslations('forum');
+  return { title: t('moderationTitle') };
+}
+
+export default async function ModerationPage({ searchParams }: { searchParams: Search }) {
+  const user = await requireUser(['admin', 'staff', 'kader']);
+  const sp = await searchParams;
+  const items = await orDenied(moderationQueue(user));
+  const t = await getTranslations();
+  return (
+    <Shell user={user} current="/forum">
+      <p>
+        <Link href="/forum" className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-4 hover:underline">
+          ← {t('forum.backToForum')}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold text-ink">{t('forum.moderationTitle')}</h1>
+      <p className="mt-1 text-muted">{t('forum.moderationIntro')}</p>
+      <Notice n={one(sp.n)} e={one(sp.e)} />
+      {items.length === 0 ? (
+        <div className="mt-4">
+          <EmptyState title={t('forum.moderationEmpty')} />
+        </div>
+      ) : (
+        <ul className="mt-4 flex flex-col gap-3" data-testid="moderation-queue">
+          {items.map((it) => {
+            const rid = `reason-${it.id}`;
+            return (
+              <li key={it.id} className="rounded-xl border border-line bg-surface p-3" data-testid="queue-item">
+                <p className="flex flex-wrap items-center gap-2">
+                  <Badge tone={it.status === 'held' ? 'warn' : it.status === 'hidden' ? 'danger' : 'neutral'}>
+                    {it.status === 'held' ? t('forum.held') : it.status === 'hidden' ? t('forum.hidden') : t('forum.reports')}
+                  </Badge>
+                  <span className="text-sm text-muted">{it.target === 'post' ? t('forum.queuePost') : t('forum.queueReply', { title: it.title })}</span>
+                </p>
+                {it.target === 'post' ? <h2 className="mt-1 font-semibold text-ink">{it.title}</h2> : null}
+                <AuthorLine author={it.author} at={it.createdAt} />
+                <ForumText source={it.body} className="text-sm text-ink" />
+                {it.blockedTerms.length ? (
+                  <p className="mt-1 text-sm font-semibold text-danger">{t('forum.blockedTerms', { terms: it.blockedTerms.join(', ') })}</p>
+                ) : null}
+                {it.moderationReason === 'auto:new' ? <p className="mt-1 text-sm text-muted">{t('forum.reasons.auto:new')}</p> : null}
+                {it.reports.length ? (
+                  <div className="mt-1 text-sm">
+                    <p className="font-semibold">{t('forum.reports')}</p>
+                    <ul className="list-disc pl-5">
+                      {it.reports.map((r, i) => (
+                        <li key={i}>{r}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                <form action={moderateAction} className="mt-3 flex flex-col gap-2">
+                  <input type="hidden" name="target" value={it.target} />
+                  <input type="hidden" name="id" value={it.id} />
+                  <label htmlFor={rid} className="text-sm font-semibold text-ink">
+                    {t('forum.decisionReason')}
+                  </label>
+                  <input id={rid} name="reason" maxLength={FORUM_LIMITS.reason} className="min-h-11 rounded-lg border border-line bg-surface px-3 text-base" />
+                  <div className="flex flex-wrap gap-2">
+                    {it.status === 'held' ? (
+                      <button type="submit" name="decision" value="approve" className={`${btn} bg-ok text-white`}>
+                        {t('forum.approve')}
+                      </button>
+                    ) : null}
+                    {it.status !== 'hidden' ? (
+                      <button type="submit" name="decision" value="hide" className={`${btn} bg-danger text-white`}>
+                        {t('forum.hide')}
+                      </button>
+                    ) : (
+                      <button type="submit" name="decision" value="restore" className={`${btn} border border-line bg-surface text-ink`}>
+                        {t('forum.restore')}
+                      </button>
+                    )}
+                    {it.reports.length && it.status === 'published' ? (
+                      <button type="submit" name="decision" value="dismiss" className={`${btn} border border-line bg-surface text-ink`}>
+                        {t('forum.dismiss')}
+                      </button>
+                    ) : null}
+                    <Link href={`/forum/t/${it.postId}`} className={`${btn} inline-flex items-center text-brand underline`}>
+                      {t('forum.openThread')}
+                    </Link>
+                  </div>
+                </form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Shell>
+  );
+}

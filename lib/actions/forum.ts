@@ -1,0 +1,204 @@
+'use server';
+/**
+ * Forum server actions, posted by plain <form>s (they work without JavaScript). Each one
+ * checks the signed-in user itself, validates with the forms' zod schema, calls one
+ * data-access function (which checks the policy again) and redirects back with a notice or
+ * an error code (keys under forum.notice / forum.errors / validation in messages/*.json).
+ */
+import { redirect } from 'next/navigation';
+import { getCurrentUser } from '@/lib/auth/session';
+import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
+import {
+  createPost,
+  createReply,
+  deleteOwn,
+  editOwn,
+  ForumError,
+  markAnswer,
+  moderate,
+  reportContent,
+  toggleUseful,
+} from '@/lib/data/forum';
+import {
+  editPostSchema,
+  editReplySchema,
+  moderateSchema,
+  postSchema,
+  replySchema,
+  reportSchema,
+  targetSchema,
+} from '@/lib/validation/forum';
+import { fieldErrorsOf } from '@/lib/validation/form-state';
+
+const str = (fd: FormData, k: string) => {
+  const v = fd.get(k);
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** Same-site path to come back to; anything else falls back to the forum home. */
+function back(fd: FormData, fallback: string): string {
+  const b = str(fd, 'back');
+  return b && /^\/forum(\/[\w\-/]*)?(\?[\w=&%\-.]*)?$/.test(b) ? b : fallback;
+}
+
+function withParam(path: string, key: string, value: string): string {
+  const u = new URL(path, 'http://x');
+  u.searchParams.delete('n');
+  u.searchParams.delete('e');
+  u.searchParams.set(key, value);
+  return `${u.pathname}${u.search}`;
+}
+
+async function user() {
+  const u = await getCurrentUser();
+  if (!u) redirect('/login');
+  return u;
+}
+
+/** Maps a refusal to an error code; anything unexpected is rethrown (error page). */
+function codeOf(err: unknown): string {
+  if (err instanceof ForumError) return `forum.errors.${err.code}`;
+  if (err instanceof ForbiddenError) return 'forum.errors.notAllowed';
+  if (err instanceof NotFoundError) return 'forum.errors.gone';
+  throw err;
+}
+
+function firstError(error: import('zod').ZodError): string {
+  const e = fieldErrorsOf(error);
+  const [field, key] = Object.entries(e)[0] ?? ['_form', 'validation.invalid'];
+  return `${field}:${key}`;
+}
+
+export async function createPostAction(fd: FormData): Promise<void> {
+  const actor = await user();
+  const parsed = postSchema.safeParse({
+    categoryId: str(fd, 'categoryId'),
+    title: str(fd, 'title'),
+    body: str(fd, 'body'),
+    anonymous: str(fd, 'anonymous') ?? null,
+  });
+  if (!parsed.success) redirect(withParam('/forum/baru', 'e', firstError(parsed.error)));
+  let to: string;
+  try {
+    const r = await createPost(actor, parsed.data);
+    to = withParam(`/forum/t/${r.id}`, 'n', r.status === 'held' ? 'held' : 'posted');
+  } catch (err) {
+    to = withParam('/forum/baru', 'e', codeOf(err));
+  }
+  redirect(to);
+}
+
+export async function replyAction(fd: FormData): Promise<void> {
+  const actor = await user();
+  const parsed = replySchema.safeParse({ postId: str(fd, 'postId'), body: str(fd, 'body') });
+  const thread = parsed.success ? `/forum/t/${parsed.data.postId}` : '/forum';
+  if (!parsed.success) redirect(withParam(back(fd, thread), 'e', firstError(parsed.error)));
+  let to: string;
+  try {
+    const r = await createReply(actor, parsed.data);
+    to = `${withParam(thread, 'n', r.status === 'held' ? 'replyHeld' : 'replied')}#balasan-${r.id}`;
+  } catch (err) {
+    to = withParam(thread, 'e', codeOf(err));
+  }
+  redirect(to);
+}
+
+export async function editAction(fd: FormData): Promise<void> {
+  const actor = await user();
+  const target = str(fd, 'target') === 'comment' ? 'comment' : 'post';
+  const parsed =
+    target === 'post'
+      ? editPostSchema.safeParse({ postId: str(fd, 'id'), title: str(fd, 'title'), body: str(fd, 'body') })
+      : editReplySchema.safeParse({ commentId: str(fd, 'id'), body: str(fd, 'body') });
+  const id = str(fd, 'id') ?? '';
+  const form = `/forum/ubah?${target === 'post' ? 'tulisan' : 'balasan'}=${encodeURIComponent(id)}`;
+  if (!parsed.success) redirect(withParam(form, 'e', firstError(parsed.error)));
+  let to: string;
+  try {
+    const d = parsed.data;
+    const r =
+      'postId' in d && 'title' in d
+        ? await editOwn(actor, { target: 'post', id: d.postId, title: d.title, body: d.body })
+        : await editOwn(actor, { target: 'comment', id: (d as { commentId: string }).commentId, body: d.body });
+    to = withParam(`/forum/t/${r.postId}`, 'n', r.status === 'held' ? 'editHeld' : 'edited');
+  } catch (err) {
+    // Only the edit window sends her back to the form; a post that is not hers has no form.
+    to = withParam(err instanceof ForumError && err.code === 'editWindow' ? form : '/forum', 'e', codeOf(err));
+  }
+  redirect(to);
+}
+
+export async function deleteAction(fd: FormData): Promise<void> {
+  const actor = await user();
+  const parsed = targetSchema.safeParse({ target: str(fd, 'target'), id: str(fd, 'id') });
+  if (!parsed.success) redirect(withParam('/forum', 'e', 'forum.errors.gone'));
+  let to: string;
+  try {
+    const r = await deleteOwn(actor, parsed.data);
+    to = parsed.data.target === 'post' ? withParam('/forum', 'n', 'deleted') : withParam(`/forum/t/${r.postId}`, 'n', 'replyDeleted');
+  } catch (err) {
+    to = withParam(back(fd, '/forum'), 'e', codeOf(err));
+  }
+  redirect(to);
+}
+
+export async function usefulAction(fd: FormData): Promise<void> {
+  const actor = await user();
+  const parsed = targetSchema.safeParse({ target: str(fd, 'target'), id: str(fd, 'id') });
+  if (!parsed.success) redirect(withParam('/forum', 'e', 'forum.errors.gone'));
+  let to: string;
+  try {
+    const r = await toggleUseful(actor, parsed.data);
+    to = `/forum/t/${r.postId}${parsed.data.target === 'comment' ? `#balasan-${parsed.data.id}` : ''}`;
+  } catch (err) {
+    to = withParam(back(fd, '/forum'), 'e', codeOf(err));
+  }
+  redirect(to);
+}
+
+export async function answerAction(fd: FormData): Promise<void> {
+  const actor = await user();
+  const parsed = targetSchema.safeParse({ target: 'comment', id: str(fd, 'id') });
+  if (!parsed.success) redirect(withParam('/forum', 'e', 'forum.errors.gone'));
+  let to: string;
+  try {
+    const r = await markAnswer(actor, { commentId: parsed.data.id });
+    to = withParam(`/forum/t/${r.postId}`, 'n', r.marked ? 'answerMarked' : 'answerUnmarked');
+  } catch (err) {
+    to = withParam(back(fd, '/forum'), 'e', codeOf(err));
+  }
+  redirect(to);
+}
+
+export async function reportAction(fd: FormData): Promise<void> {
+  const actor = await user();
+  const parsed = reportSchema.safeParse({ target: str(fd, 'target'), id: str(fd, 'id'), reason: str(fd, 'reason') });
+  if (!parsed.success) redirect(withParam(back(fd, '/forum'), 'e', firstError(parsed.error)));
+  let to: string;
+  try {
+    const r = await reportContent(actor, parsed.data);
+    to = withParam(`/forum/t/${r.postId}`, 'n', 'reported');
+  } catch (err) {
+    to = withParam(back(fd, '/forum'), 'e', codeOf(err));
+  }
+  redirect(to);
+}
+
+export async function moderateAction(fd: FormData): Promise<void> {
+  const actor = await user();
+  const parsed = moderateSchema.safeParse({
+    target: str(fd, 'target'),
+    id: str(fd, 'id'),
+    decision: str(fd, 'decision'),
+    reason: str(fd, 'reason') ?? '',
+  });
+  if (!parsed.success) redirect(withParam(back(fd, '/forum/moderasi'), 'e', firstError(parsed.error)));
+  let to: string;
+  try {
+    await moderate(actor, parsed.data);
+    to = withParam(back(fd, '/forum/moderasi'), 'n', `mod_${parsed.data.decision}`);
+  } catch (err) {
+    to = withParam(back(fd, '/forum/moderasi'), 'e', codeOf(err));
+  }
+  redirect(to);
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Forum forms, shared by the pages (maxLength, required) and the server actions. Messages are
+ * keys of messages/*.json.
+ */
+export const FORUM_LIMITS = { title: 120, body: 5000, reply: 3000, reason: 300, query: 200 } as const;
+
+const uuid = z.uuid({ error: 'validation.invalid' });
+const text = (min: number, max: number) =>
+  z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(min, min <= 1 ? 'validation.required' : 'validation.tooShort')
+    .max(max, 'validation.tooLong');
+const checkbox = z
+  .union([z.literal('on'), z.literal('1'), z.literal('true'), z.null(), z.undefined(), z.literal('')])
+  .transform((v) => v === 'on' || v === '1' || v === 'true');
+
+export const postSchema = z.object({
+  categoryId: uuid,
+  title: text(5, FORUM_LIMITS.title),
+  body: text(1, FORUM_LIMITS.body),
+  anonymous: checkbox,
+});
+export const editPostSchema = z.object({
+  postId: uuid,
+  title: text(5, FORUM_LIMITS.title),
+  body: text(1, FORUM_LIMITS.body),
+});
+export const replySchema = z.object({ postId: uuid, body: text(1, FORUM_LIMITS.reply) });
+export const editReplySchema = z.object({ commentId: uuid, body: text(1, FORUM_LIMITS.reply) });
+export const targetSchema = z.object({ target: z.enum(['post', 'comment']), id: uuid });
+export const reportSchema = targetSchema.extend({ reason: text(3, FORUM_LIMITS.reason) });
+export const moderateSchema = targetSchema
+  .extend({
+    decision: z.enum(['approve', 'hide', 'restore', 'dismiss']),
+    reason: z.string().trim().max(FORUM_LIMITS.reason, 'validation.tooLong').optional().default(''),
+  })
+  .refine((v) => (v.decision !== 'hide' && v.decision !== 'restore') || v.reason.length >= 3, {
+    message: 'validation.reasonRequired',
+    path: ['reason'],
+  });
+export const searchSchema = z.object({ q: z.string().trim().min(1, 'validation.required').max(FORUM_LIMITS.query, 'validation.tooLong') });
+export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+export type PostInput = z.output<typeof postSchema>;
+export type ModerateInput = z.output<typeof moderateSchema>;
