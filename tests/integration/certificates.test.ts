@@ -23,17 +23,7 @@ import {
 } from '@/lib/data/certificates';
 import { babyFacts, type BabyRow } from '@/lib/data/facts';
 import { addDays, addMonths, fiveMonthDate, isoToday, journeyStatus, normalizePhone, type JourneyStatus } from '@/lib/domain';
-import { BACKENDS, useDatabase, type TestDb } from './support';
-
-async function actorFor(db: TestDb, phone: string): Promise<Actor> {
-  const [u] = await db.db
-    .select({ id: users.id, role: users.role, puskesmasId: users.puskesmasId, posyanduId: users.posyanduId, villageId: users.villageId, motherId: mothers.id })
-    .from(users)
-    .leftJoin(mothers, eq(mothers.userId, users.id))
-    .where(eq(users.phone, normalizePhone(phone)!));
-  if (!u) throw new Error(`no user ${phone}`);
-  return u;
-}
+import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
 const login = (role: string, match?: RegExp, n = 0) => DEMO_LOGINS.filter((l) => l.role === role && (!match || match.test(l.what)))[n]!;
 

@@ -5,17 +5,7 @@ import { DEMO_LOGINS, seedIfEmpty } from '@/db/seed';
 import type { Actor } from '@/lib/auth/policy';
 import { normalizePhone } from '@/lib/domain';
 import { forumOverview, ibuOverview, kaderOverview, staffOverview } from '@/lib/data/overview';
-import { BACKENDS, useDatabase, type TestDb } from './support';
-
-async function actorFor(db: TestDb, phone: string): Promise<Actor> {
-  const [u] = await db.db
-    .select({ id: users.id, role: users.role, puskesmasId: users.puskesmasId, posyanduId: users.posyanduId, villageId: users.villageId, motherId: mothers.id })
-    .from(users)
-    .leftJoin(mothers, eq(mothers.userId, users.id))
-    .where(eq(users.phone, normalizePhone(phone)!));
-  if (!u) throw new Error(`no user ${phone}`);
-  return u;
-}
+import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
 describe.each(BACKENDS)('foundation on $name', (backend) => {
   let db: TestDb;

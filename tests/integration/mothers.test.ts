@@ -7,17 +7,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { addDays, isoToday, normalizePhone } from '@/lib/domain';
 import { activateAccount, hashActivationCode, registerMother, whatsappLink } from '@/lib/data/mothers';
 import type { MotherFormValues } from '@/lib/validation/mother';
-import { BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
-
-async function actorFor(db: TestDb, phone: string): Promise<Actor> {
-  const [u] = await db.db
-    .select({ id: users.id, role: users.role, puskesmasId: users.puskesmasId, posyanduId: users.posyanduId, villageId: users.villageId, motherId: mothers.id })
-    .from(users)
-    .leftJoin(mothers, eq(mothers.userId, users.id))
-    .where(eq(users.phone, normalizePhone(phone)!));
-  if (!u) throw new Error(`no user ${phone}`);
-  return u;
-}
+import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
 describe.each(BACKENDS)('registering mothers on $name', (backend) => {
   let db: TestDb;

@@ -6,6 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { migrateDatabase, openDatabase, rowsOf, setDbForTesting, type DbHandle } from '@/db/client';
+import { mothers, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/policy';
+import { normalizePhone } from '@/lib/domain';
 
 export type Backend = { name: 'pglite' | 'postgres'; open: () => Promise<TestDb> };
 export type TestDb = DbHandle & { dispose: () => Promise<void> };
@@ -73,4 +76,16 @@ export async function rowCounts(db: TestDb): Promise<Record<string, number>> {
     out[table_name] = Number(r!.n);
   }
   return out;
+}
+
+/** The Actor of a user, found by phone, as lib/auth/session.ts would build it. */
+export async function actorFor(db: TestDb, phone: string): Promise<Actor> {
+  const { eq } = await import('drizzle-orm');
+  const [u] = await db.db
+    .select({ id: users.id, role: users.role, puskesmasId: users.puskesmasId, posyanduId: users.posyanduId, villageId: users.villageId, motherId: mothers.id })
+    .from(users)
+    .leftJoin(mothers, eq(mothers.userId, users.id))
+    .where(eq(users.phone, normalizePhone(phone)!));
+  if (!u) throw new Error(`no user ${phone}`);
+  return u;
 }

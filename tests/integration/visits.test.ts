@@ -7,17 +7,7 @@ import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { addDays, isoToday, normalizePhone } from '@/lib/domain';
 import { babyDetail, recordVisit } from '@/lib/data/visits';
 import { emptyVisit, type VisitFormValues } from '@/lib/validation/visit';
-import { BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
-
-async function actorFor(db: TestDb, phone: string): Promise<Actor> {
-  const [u] = await db.db
-    .select({ id: users.id, role: users.role, puskesmasId: users.puskesmasId, posyanduId: users.posyanduId, villageId: users.villageId, motherId: mothers.id })
-    .from(users)
-    .leftJoin(mothers, eq(mothers.userId, users.id))
-    .where(eq(users.phone, normalizePhone(phone)!));
-  if (!u) throw new Error(`no user ${phone}`);
-  return u;
-}
+import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
 const kaderLogins = DEMO_LOGINS.filter((l) => l.role === 'kader');
 
