@@ -229,3 +229,34 @@ test('forum pages are accessible on a phone', async ({ browser }) => {
   const res = await rina.goto('/forum/moderasi');
   expect(res?.status()).toBe(403);
 });
+
+test('staff manage categories at a desk; a kader may not', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const staff = await ctx.newPage();
+  await signInAs(staff, STAFF);
+  await staff.goto('/forum');
+  await staff.getByRole('link', { name: 'Atur kategori' }).click();
+  await expect(staff.getByRole('heading', { level: 1, name: 'Kategori forum' })).toBeVisible();
+  await expectAccessible(staff);
+  const name = `Tidur dan menyusu ${stamp()}`;
+  const add = staff.getByTestId('category-form').last();
+  await add.getByLabel('Nama').fill(name);
+  await add.getByLabel('Alamat (slug)').fill(`tidur-${stamp()}`);
+  await add.getByRole('button', { name: 'Tambah kategori' }).click();
+  await expect(staff.locator('#notice')).toHaveText('Kategori disimpan.');
+  // A taken slug is refused with a message, nothing saved.
+  const again = staff.getByTestId('category-form').last();
+  await again.getByLabel('Nama').fill('Kategori kembar');
+  await again.getByLabel('Alamat (slug)').fill('pengalaman-menyusui');
+  await again.getByRole('button', { name: 'Tambah kategori' }).click();
+  await expect(staff.locator('#form-error')).toContainText('sudah dipakai');
+  await staff.goto('/forum');
+  await expect(staff.getByTestId('forum-categories')).toContainText(name);
+  await ctx.close();
+
+  const kader = await phone(browser, KADER);
+  const res = await kader.goto('/forum/kategori');
+  expect(res?.status()).toBe(403);
+  await expect(kader.getByRole('link', { name: 'Atur kategori' })).toHaveCount(0);
+  await kader.context().close();
+});

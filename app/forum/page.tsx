@@ -35,6 +35,11 @@ export default async function ForumHome({ searchParams }: { searchParams: Search
             {t('forum.moderation')} · {t('forum.moderationCount', { count: queue })}
           </ButtonLink>
         ) : null}
+        {can(user, 'write', 'settings') ? (
+          <ButtonLink href="/forum/kategori" variant="secondary">
+            {t('forum.categoriesEdit')}
+          </ButtonLink>
+        ) : null}
       </div>
       <SearchBox />
       <section aria-labelledby="cats" className="mt-6">

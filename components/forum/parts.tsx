@@ -57,10 +57,11 @@ export function Highlight({ text }: { text: string }) {
 const NOTICES = new Set([
   'posted', 'held', 'replied', 'replyHeld', 'edited', 'editHeld', 'deleted', 'replyDeleted',
   'answerMarked', 'answerUnmarked', 'reported', 'mod_approve', 'mod_hide', 'mod_restore', 'mod_dismiss',
+  'categorySaved',
 ]);
-const ERRORS = new Set(['rateLimitPosts', 'rateLimitReplies', 'editWindow', 'notAllowed', 'gone']);
-const VALIDATION = new Set(['required', 'tooLong', 'tooShort', 'invalid', 'reasonRequired']);
-const FIELDS = new Set(['title', 'body', 'reason', 'categoryId', 'q', '_form']);
+const ERRORS = new Set(['rateLimitPosts', 'rateLimitReplies', 'editWindow', 'notAllowed', 'gone', 'slugTaken']);
+const VALIDATION = new Set(['required', 'tooLong', 'tooShort', 'invalid', 'reasonRequired', 'slug']);
+const FIELDS = new Set(['title', 'body', 'reason', 'categoryId', 'q', '_form', 'name', 'slug', 'description', 'sortOrder']);
 
 /** The result of the last action, from ?n= (done) or ?e= (refused); only known keys are shown. */
 export async function Notice({ n, e }: { n?: string; e?: string }) {

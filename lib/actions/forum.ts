@@ -17,9 +17,11 @@ import {
   markAnswer,
   moderate,
   reportContent,
+  saveCategory,
   toggleUseful,
 } from '@/lib/data/forum';
 import {
+  categorySchema,
   editPostSchema,
   editReplySchema,
   moderateSchema,
@@ -199,6 +201,26 @@ export async function moderateAction(fd: FormData): Promise<void> {
     to = withParam(back(fd, '/forum/moderasi'), 'n', `mod_${parsed.data.decision}`);
   } catch (err) {
     to = withParam(back(fd, '/forum/moderasi'), 'e', codeOf(err));
+  }
+  redirect(to);
+}
+
+export async function saveCategoryAction(fd: FormData): Promise<void> {
+  const actor = await user();
+  const parsed = categorySchema.safeParse({
+    id: str(fd, 'id') || undefined,
+    name: str(fd, 'name'),
+    slug: str(fd, 'slug'),
+    description: str(fd, 'description'),
+    sortOrder: str(fd, 'sortOrder'),
+  });
+  if (!parsed.success) redirect(withParam('/forum/kategori', 'e', firstError(parsed.error)));
+  let to: string;
+  try {
+    await saveCategory(actor, parsed.data);
+    to = withParam('/forum/kategori', 'n', 'categorySaved');
+  } catch (err) {
+    to = withParam('/forum/kategori', 'e', codeOf(err));
   }
   redirect(to);
 }

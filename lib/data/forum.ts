@@ -27,7 +27,7 @@ import {
 } from '@/db/schema';
 import { assertCan, can, NotFoundError, ForbiddenError, type Actor, type Role } from '@/lib/auth/policy';
 import { matchBlockedTerms } from '@/lib/forum/blocked';
-import type { ModerateInput, PostInput } from '@/lib/validation/forum';
+import { categorySchema, type CategoryInput, type ModerateInput, type PostInput } from '@/lib/validation/forum';
 
 export const PAGE_SIZE = 20;
 export const REPLY_PAGE_SIZE = 30;
@@ -40,7 +40,7 @@ export const HELD_FIRST_POSTS = 2;
 
 /** A refusal the user can act on; `code` is a key under forum.errors in messages/*.json. */
 export class ForumError extends Error {
-  constructor(readonly code: 'rateLimitPosts' | 'rateLimitReplies' | 'editWindow' | 'notAllowed' | 'gone') {
+  constructor(readonly code: 'rateLimitPosts' | 'rateLimitReplies' | 'editWindow' | 'notAllowed' | 'gone' | 'slugTaken') {
     super(code);
     this.name = 'ForumError';
   }
@@ -79,7 +79,7 @@ async function audit(
   tx: DbOrTx,
   actor: Actor,
   action: string,
-  entity: 'forum_post' | 'forum_comment' | 'forum_reaction' | 'forum_report',
+  entity: 'forum_post' | 'forum_comment' | 'forum_reaction' | 'forum_report' | 'forum_category',
   entityId: string,
   before: unknown,
   after: unknown,
@@ -125,6 +125,54 @@ export async function forumCategoryBySlug(actor: Actor, slug: string) {
     .where(and(eq(forumCategories.puskesmasId, actor.puskesmasId), eq(forumCategories.slug, slug)));
   if (!c) throw new NotFoundError();
   return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Categories: a puskesmas setting, edited by staff and admin only.
+
+/** Categories with their editable fields, for the staff settings page. */
+export async function categoriesForEditing(actor: Actor) {
+  assertCan(actor, 'write', 'settings');
+  const db = await getDb();
+  return db
+    .select({
+      id: forumCategories.id,
+      slug: forumCategories.slug,
+      name: forumCategories.name,
+      description: forumCategories.description,
+      sortOrder: forumCategories.sortOrder,
+    })
+    .from(forumCategories)
+    .where(eq(forumCategories.puskesmasId, actor.puskesmasId))
+    .orderBy(asc(forumCategories.sortOrder), asc(forumCategories.name));
+}
+
+/** Creates (no id) or updates a category of the actor's puskesmas, audited. */
+export async function saveCategory(actor: Actor, raw: CategoryInput): Promise<{ id: string }> {
+  assertCan(actor, 'write', 'settings');
+  const input = categorySchema.parse(raw);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: forumCategories.id })
+      .from(forumCategories)
+      .where(and(eq(forumCategories.puskesmasId, actor.puskesmasId), eq(forumCategories.slug, input.slug)));
+    if (taken && taken.id !== input.id) throw new ForumError('slugTaken');
+    const values = { name: input.name, slug: input.slug, description: input.description || null, sortOrder: input.sortOrder };
+    if (input.id) {
+      const [before] = await tx
+        .select()
+        .from(forumCategories)
+        .where(and(eq(forumCategories.id, input.id), eq(forumCategories.puskesmasId, actor.puskesmasId)));
+      if (!before) throw new NotFoundError();
+      const [after] = await tx.update(forumCategories).set(values).where(eq(forumCategories.id, input.id)).returning();
+      await audit(tx, actor, 'forum_category.update', 'forum_category', input.id, before, after);
+      return { id: input.id };
+    }
+    const [created] = await tx.insert(forumCategories).values({ ...values, puskesmasId: actor.puskesmasId }).returning();
+    await audit(tx, actor, 'forum_category.create', 'forum_category', created!.id, null, created);
+    return { id: created!.id };
+  });
 }
 
 /** A page of posts, newest activity first; `categoryId` narrows to one category. */

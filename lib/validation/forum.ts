@@ -41,6 +41,21 @@ export const moderateSchema = targetSchema
     message: 'validation.reasonRequired',
     path: ['reason'],
   });
+/** A forum category, edited by staff (a puskesmas setting). */
+export const categorySchema = z.object({
+  id: uuid.optional(),
+  name: text(3, 60),
+  slug: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(3, 'validation.tooShort')
+    .max(60, 'validation.tooLong')
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'validation.slug'),
+  description: z.string().trim().max(200, 'validation.tooLong').optional().default(''),
+  sortOrder: z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').min(0, 'validation.invalid').max(99, 'validation.invalid'),
+});
+export type CategoryInput = z.output<typeof categorySchema>;
+
 export const searchSchema = z.object({ q: z.string().trim().min(1, 'validation.required').max(FORUM_LIMITS.query, 'validation.tooLong') });
 export const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
