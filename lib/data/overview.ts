@@ -5,7 +5,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { babies, forumCategories, forumComments, forumPosts, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
+import { babies, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import {
   ageInDays,
@@ -178,67 +178,5 @@ export async function ibuOverview(actor: Actor) {
         lastVisit: f.visits.length ? f.visits[f.visits.length - 1]!.visitDate : null,
       };
     }),
-  };
-}
-
-/**
- * Forum home: categories and the latest published posts of the actor's puskesmas. An
- * anonymous post shows its author only to staff and kaders.
- */
-export async function forumOverview(actor: Actor) {
-  assertCan(actor, 'read', 'forum');
-  const db = await getDb();
-  const visible = and(eq(forumPosts.puskesmasId, actor.puskesmasId), eq(forumPosts.status, 'published'));
-  const categories = await db
-    .select({
-      id: forumCategories.id,
-      slug: forumCategories.slug,
-      name: forumCategories.name,
-      posts: sql<number>`(select count(*)::int from ${forumPosts} p where p.category_id = "forum_categories"."id" and p.status = 'published')`,
-    })
-    .from(forumCategories)
-    .where(eq(forumCategories.puskesmasId, actor.puskesmasId))
-    .orderBy(asc(forumCategories.sortOrder), asc(forumCategories.name));
-  const posts = await db
-    .select({
-      id: forumPosts.id,
-      title: forumPosts.title,
-      anonymous: forumPosts.anonymous,
-      lastActivityAt: forumPosts.lastActivityAt,
-      authorName: users.name,
-      authorRole: users.role,
-      authorVillage: villages.name,
-      categoryName: forumCategories.name,
-    })
-    .from(forumPosts)
-    .innerJoin(users, eq(users.id, forumPosts.authorId))
-    .innerJoin(forumCategories, eq(forumCategories.id, forumPosts.categoryId))
-    .leftJoin(villages, eq(villages.id, users.villageId))
-    .where(visible)
-    .orderBy(desc(forumPosts.lastActivityAt))
-    .limit(20);
-  const ids = posts.map((p) => p.id);
-  const commentCounts = ids.length
-    ? await db
-        .select({ postId: forumComments.postId, n: count() })
-        .from(forumComments)
-        .where(and(inArray(forumComments.postId, ids), eq(forumComments.status, 'published')))
-        .groupBy(forumComments.postId)
-    : [];
-  const countOf = new Map(commentCounts.map((c) => [c.postId, c.n]));
-  const seesNames = actor.role !== 'ibu';
-  return {
-    categories,
-    posts: posts.map((p) => ({
-      id: p.id,
-      title: p.title,
-      categoryName: p.categoryName,
-      lastActivityAt: p.lastActivityAt,
-      comments: countOf.get(p.id) ?? 0,
-      author:
-        p.anonymous && !seesNames
-          ? ({ anonymous: true, village: p.authorVillage ?? '' } as const)
-          : ({ anonymous: false, name: p.authorName, role: p.authorRole, wasAnonymous: p.anonymous } as const),
-    })),
   };
 }
