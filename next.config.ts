@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { STATIC_SECURITY_HEADERS } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -8,6 +9,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   typedRoutes: false,
+  // HSTS, nosniff, no framing, Referrer- and Permissions-Policy on every response; the CSP
+  // with its per-request nonce is set by proxy.ts (lib/security/headers.ts).
+  async headers() {
+    return [{ source: '/:path*', headers: STATIC_SECURITY_HEADERS }];
+  },
   experimental: {
     // forbidden() answers 403 from the server when a role opens another's section.
     authInterrupts: true,

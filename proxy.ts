@@ -1,26 +1,45 @@
 /**
- * Redirects only: a visitor without a session cookie who opens a signed-in section goes to
- * /login. Every real check is in the data layer and in each page (requireUser), which checks
- * the session against the database and answers 403 for another role's section; "/" and
- * /login send a signed-in user to the home of their role themselves.
+ * Runs before every page: (1) a fresh CSP nonce per request, passed to Next.js on the request
+ * (it puts the nonce on its own scripts) and sent as the response's Content-Security-Policy;
+ * (2) anonymous visitors of a signed-in section go to /login; (3) section pages are `no-store`.
+ * Every real check is in the data layer and in each page (requireUser), which checks the
+ * session against the database and answers 403 for another role's section; "/" and /login
+ * send a signed-in user to the home of their role themselves.
  */
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig, claimsOf } from '@/lib/auth/auth.config';
 import { sectionOf } from '@/lib/auth/policy';
+import { contentSecurityPolicy, newNonce, NO_STORE } from '@/lib/security/headers';
 
 const { auth } = NextAuth(authConfig);
 
 export default auth((req) => {
   const { pathname } = req.nextUrl;
-  const claims = claimsOf(req.auth);
-  if (!claims) {
-    if (sectionOf(pathname)) return NextResponse.redirect(new URL('/login', req.nextUrl));
-    return NextResponse.next();
-  }
-  return NextResponse.next();
+  const section = sectionOf(pathname);
+  if (section && !claimsOf(req.auth)) return NextResponse.redirect(new URL('/login', req.nextUrl));
+
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', csp);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  res.headers.set('Content-Security-Policy', csp);
+  if (section) res.headers.set('Cache-Control', NO_STORE);
+  return res;
 });
 
 export const config = {
-  matcher: ['/staff/:path*', '/kader/:path*', '/ibu/:path*', '/forum/:path*'],
+  // Every page; not route handlers (they answer files and JSON and set their own headers),
+  // Next's static files, or prefetches.
+  matcher: [
+    {
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|icons/|manifest.webmanifest|sw.js).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
 };
