@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX, passwordProblem } from './password';
 import { addDays, isIsoDate, validateNik, type IsoDate } from '@/lib/domain';
 import { phoneField } from './auth';
 
@@ -72,7 +73,7 @@ export type MotherFormValues = z.input<ReturnType<typeof motherSchema>>;
 export type MotherInput = z.output<ReturnType<typeof motherSchema>>;
 export type MotherField = keyof MotherFormValues;
 
-/** The mother's own activation: one-time code, new password (≥ 8, not her phone number). */
+/** The mother's own activation: one-time code, new password (lib/validation/password.ts). */
 export const activationSchema = z
   .object({
     phone: phoneField,
@@ -82,15 +83,12 @@ export const activationSchema = z
       .min(1, 'validation.required')
       .max(32, 'validation.invalid')
       .transform((v) => v.replace(/[\s-]/g, '').toUpperCase()),
-    password: z.string({ error: 'validation.required' }).min(8, 'validation.passwordTooShort').max(200, 'validation.passwordTooLong'),
-    confirm: z.string({ error: 'validation.required' }).max(200, 'validation.passwordTooLong'),
+    password: z.string({ error: 'validation.required' }).max(PASSWORD_MAX, 'validation.passwordTooLong'),
+    confirm: z.string({ error: 'validation.required' }).max(PASSWORD_MAX, 'validation.passwordTooLong'),
   })
   .superRefine((v, c) => {
-    const national = v.phone.slice(3); // +62812… → 812…
-    const digits = v.password.replace(/\D/g, '');
-    if (/^[\d\s\-+().]+$/.test(v.password) && [national, `0${national}`, `62${national}`].includes(digits)) {
-      c.addIssue({ code: 'custom', path: ['password'], message: 'validation.passwordIsPhone' });
-    }
+    const problem = passwordProblem(v.password, v.phone);
+    if (problem) c.addIssue({ code: 'custom', path: ['password'], message: problem });
     if (v.password !== v.confirm) c.addIssue({ code: 'custom', path: ['confirm'], message: 'validation.passwordMismatch' });
   });
 export type ActivationFormValues = z.input<typeof activationSchema>;
