@@ -26,7 +26,7 @@ export default auth((req) => {
   requestHeaders.set('Content-Security-Policy', csp);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set('Content-Security-Policy', csp);
-  if (section) res.headers.set('Cache-Control', NO_STORE);
+  if (section || pathname === '/akun') res.headers.set('Cache-Control', NO_STORE);
   return res;
 });
 

@@ -1,8 +1,8 @@
 import type { Role } from '@/lib/auth/policy';
 
 /** Navigation per role: one list, used by the desktop side bar and the phone bottom bar. */
-export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award';
-export type NavItem = { href: string; key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates'; icon: NavIcon };
+export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'key' | 'list';
+export type NavItem = { href: string; key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'accounts' | 'audit'; icon: NavIcon };
 
 export const NAV: Record<Role, NavItem[]> = {
   admin: [
@@ -11,6 +11,8 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/forum', key: 'forum', icon: 'chat' },
+    { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
+    { href: '/staff/audit', key: 'audit', icon: 'list' },
   ],
   staff: [
     { href: '/staff', key: 'home', icon: 'home' },
@@ -18,6 +20,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/forum', key: 'forum', icon: 'chat' },
+    { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
   ],
   kader: [
     { href: '/kader', key: 'home', icon: 'home' },

@@ -16,6 +16,13 @@ const ICONS: Record<NavIcon, ReactNode> = {
   home: <path d="M3 10.5 12 3l9 7.5V21a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z" />,
   chat: <path d="M4 4h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z" />,
   plus: <path d="M12 5v14M5 12h14" />,
+  key: (
+    <>
+      <circle cx="8" cy="15" r="4" />
+      <path d="m10.8 12.2 9.2-9.2M17 6l3 3M14 9l2 2" />
+    </>
+  ),
+  list: <path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" />,
   people: <path d="M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21v-1a6 6 0 0 1 12 0v1M17 11a3 3 0 1 0 0-6M22 21v-1a5 5 0 0 0-4-4.9" />,
 };
 
@@ -24,6 +31,14 @@ function Icon({ name }: { name: NavIcon }) {
     <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
       {ICONS[name]}
     </svg>
+  );
+}
+
+function AccountLink({ label }: { label: string }) {
+  return (
+    <Link href="/akun" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-brand underline-offset-4 hover:underline">
+      {label}
+    </Link>
   );
 }
 
@@ -74,6 +89,7 @@ export async function Shell({ user, current, children }: { user: CurrentUser; cu
           <header className="no-print flex flex-wrap items-center justify-end gap-3 border-b border-line bg-surface px-6 py-2">
             <span className="text-sm text-muted">{t('app.signedInAs', { name: user.name })}</span>
             <LanguageSwitcher back={current} />
+            <AccountLink label={t('account.link')} />
             <LogoutButton label={t('app.logout')} />
           </header>
           <main id="main" className="mx-auto max-w-6xl px-6 py-6">
@@ -87,7 +103,10 @@ export async function Shell({ user, current, children }: { user: CurrentUser; cu
     <div className="min-h-screen pb-20">
       <header className="flex items-center justify-between gap-2 border-b border-line bg-surface px-4 py-2">
         <p className="text-lg font-bold text-brand">{t('app.name')}</p>
-        <LogoutButton label={t('app.logout')} />
+        <div className="flex items-center">
+          <AccountLink label={t('account.link')} />
+          <LogoutButton label={t('app.logout')} />
+        </div>
       </header>
       <main id="main" className="mx-auto max-w-xl px-4 py-4">
         {children}

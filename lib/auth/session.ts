@@ -14,8 +14,9 @@ import { auth } from './index';
 import { claimsOf } from './auth.config';
 import { ForbiddenError, HOME_OF, NotFoundError, type Actor, type Role } from './policy';
 
-/** A session not used for this long is over (documented in docs/decisions/002-sessions.md). */
-export const IDLE_TIMEOUT_MINUTES = 60;
+import { IDLE_TIMEOUT_MINUTES } from './session-config';
+
+export { IDLE_TIMEOUT_MINUTES };
 
 export type CurrentUser = Actor & { name: string; sessionId: string; locale: 'id' | 'en' };
 

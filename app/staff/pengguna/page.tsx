@@ -1,0 +1,165 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Shell } from '@/components/layout/shell';
+import { Badge } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button';
+import { Table, Td, Th } from '@/components/ui/table';
+import { manageAccountAction } from '@/lib/actions/accounts';
+import { orDenied, requireUser } from '@/lib/auth/session';
+import { listAccounts } from '@/lib/data/accounts';
+import { formatDateTime, type UiLocale } from '@/lib/format';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('accounts');
+  return { title: t('title') };
+}
+
+const control = 'min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink';
+const NOTICES = new Set(['disable', 'enable', 'endSessions']);
+const ERRORS = new Set(['notAllowed', 'gone']);
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** Staff: the kader accounts; admin: every account of the puskesmas. Plain forms, no client script. */
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const user = await requireUser(['staff', 'admin']);
+  const sp = await searchParams;
+  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
+  const data = await orDenied(listAccounts(user, { role: one('role'), q: one('q'), page: one('page') }));
+  const t = await getTranslations();
+  const locale = (await getLocale()) as UiLocale;
+  const f = data.filter;
+  const query = new URLSearchParams();
+  if (f.role) query.set('role', f.role);
+  if (f.q) query.set('q', f.q);
+  const pageHref = (p: number) => {
+    const q = new URLSearchParams(query);
+    if (p > 1) q.set('page', String(p));
+    return `/staff/pengguna${q.size ? `?${q}` : ''}`;
+  };
+  const back = pageHref(f.page);
+  const n = one('n');
+  const e = one('e');
+  const errorRow = one('u');
+  const reasonError = e?.startsWith('reason:') ? t(e.slice('reason:'.length) as 'validation.reasonRequired') : null;
+  return (
+    <Shell user={user} current="/staff/pengguna">
+      <h1 className="text-2xl font-bold text-ink">{t('accounts.title')}</h1>
+      <p className="mt-1 max-w-3xl text-muted">{user.role === 'admin' ? t('accounts.intro') : t('accounts.introStaff')}</p>
+      {n && NOTICES.has(n) ? (
+        <p role="status" id="notice" className="mt-3 rounded-lg border border-ok bg-ok-soft px-3 py-2 text-sm font-medium text-ok">
+          {t(`accounts.notice.${n}`)}
+        </p>
+      ) : null}
+      {e && !reasonError ? (
+        <p role="alert" id="form-error" className="mt-3 rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
+          {ERRORS.has(e) ? t(`accounts.errors.${e}`) : t('accounts.errors.generic')}
+        </p>
+      ) : null}
+      <form method="get" action="/staff/pengguna" role="search" className="mt-4 grid gap-3 md:grid-cols-4 md:items-end">
+        <div className="flex flex-col gap-1 md:col-span-2">
+          <label htmlFor="q" className="text-sm font-semibold text-ink">{t('accounts.search')}</label>
+          <input id="q" name="q" defaultValue={f.q ?? ''} maxLength={64} className={control} />
+        </div>
+        {data.roles.length > 1 ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="role" className="text-sm font-semibold text-ink">{t('accounts.role')}</label>
+            <select id="role" name="role" defaultValue={f.role ?? ''} className={control}>
+              <option value="">{t('accounts.all')}</option>
+              {data.roles.map((r) => (
+                <option key={r} value={r}>{t(`roles.${r}`)}</option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" className={buttonClass('secondary', 'md:col-start-4')}>{t('accounts.filter')}</button>
+      </form>
+      <Table caption={t('accounts.caption', { count: data.total })} className="mt-4">
+        <thead>
+          <tr>
+            <Th>{t('accounts.name')}</Th>
+            <Th>{t('accounts.phone')}</Th>
+            <Th>{t('accounts.state')}</Th>
+            <Th>{t('accounts.lastLogin')}</Th>
+            <Th>{t('accounts.actions')}</Th>
+          </tr>
+        </thead>
+        <tbody data-testid="account-rows">
+          {data.rows.length === 0 ? (
+            <tr>
+              <Td className="text-muted">{t('accounts.empty')}</Td>
+            </tr>
+          ) : null}
+          {data.rows.map((r) => {
+            const rid = `acc-${r.id}`;
+            const invalid = reasonError && errorRow === r.id;
+            return (
+              <tr key={r.id} data-account={r.name}>
+                <Td>
+                  <span className="font-semibold text-ink">{r.name}</span>
+                  {r.self ? <span className="ml-2 text-sm text-muted">({t('accounts.you')})</span> : null}
+                  <p className="text-muted">
+                    {t(`roles.${r.role}`)}
+                    {r.posyandu ? ` · ${r.posyandu}` : ''}
+                  </p>
+                </Td>
+                <Td className="whitespace-nowrap">{r.phone}</Td>
+                <Td>
+                  <Badge tone={r.active ? 'ok' : 'danger'}>{r.active ? t('accounts.active') : t('accounts.inactive')}</Badge>
+                  <p className="mt-1 text-sm text-muted">{t('accounts.sessions', { count: r.openSessions })}</p>
+                </Td>
+                <Td className="whitespace-nowrap">{r.lastLoginAt ? formatDateTime(r.lastLoginAt, data.timeZone, locale) : t('accounts.never')}</Td>
+                <Td>
+                  {r.self ? null : (
+                    <form action={manageAccountAction} className="flex min-w-64 flex-col gap-2">
+                      <input type="hidden" name="userId" value={r.id} />
+                      <input type="hidden" name="back" value={back} />
+                      <label htmlFor={`${rid}-reason`} className="text-sm font-semibold text-ink">
+                        {t('accounts.reason')} <span className="font-normal text-muted">({t('accounts.reasonHint')})</span>
+                      </label>
+                      <input
+                        id={`${rid}-reason`}
+                        name="reason"
+                        maxLength={300}
+                        required
+                        className={control}
+                        aria-invalid={invalid || undefined}
+                        aria-describedby={invalid ? `${rid}-error` : undefined}
+                      />
+                      {invalid ? (
+                        <p id={`${rid}-error`} role="alert" className="text-sm font-medium text-danger">
+                          {reasonError}
+                        </p>
+                      ) : null}
+                      <div className="flex flex-wrap gap-2">
+                        {r.active ? (
+                          <>
+                            <button type="submit" name="action" value="endSessions" className={buttonClass('secondary')} disabled={r.openSessions === 0}>
+                              {t('accounts.endSessions')}
+                            </button>
+                            <button type="submit" name="action" value="disable" className={buttonClass('danger')}>
+                              {t('accounts.disable')}
+                            </button>
+                          </>
+                        ) : (
+                          <button type="submit" name="action" value="enable" className={buttonClass('secondary')}>
+                            {t('accounts.enable')}
+                          </button>
+                        )}
+                      </div>
+                    </form>
+                  )}
+                </Td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+      <nav aria-label={t('accounts.pages')} className="mt-4 flex items-center justify-between gap-2">
+        {f.page > 1 ? <Link href={pageHref(f.page - 1)} className={buttonClass('secondary')}>{t('accounts.prev')}</Link> : <span />}
+        {data.hasNext ? <Link href={pageHref(f.page + 1)} className={buttonClass('secondary')}>{t('accounts.next')}</Link> : <span />}
+      </nav>
+    </Shell>
+  );
+}

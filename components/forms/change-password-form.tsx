@@ -1,0 +1,45 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { changePasswordAction, type ChangePasswordState } from '@/lib/actions/accounts';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+
+/** Texts come translated from the server page (flat "section.key" map). */
+export function ChangePasswordForm({ texts }: { texts: Record<string, string> }) {
+  const [state, formAction, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
+  const tx = (k?: string) => (k ? (texts[k] ?? texts['validation.invalid']) : undefined);
+  const e = state.fieldErrors ?? {};
+  if (state.ok) {
+    return (
+      <div role="status" className="flex flex-col gap-3">
+        <p className="font-medium text-ok">{tx('account.changed')}</p>
+        <Link href="/login" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand px-4 py-2 font-semibold text-white">
+          {tx('account.toLogin')}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      {state.formError ? (
+        <p role="alert" id="form-error" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
+          {tx(state.formError)}
+        </p>
+      ) : null}
+      <Field id="current" label={tx('account.current')} error={tx(e.current)}>
+        <Input id="current" name="current" type="password" autoComplete="current-password" maxLength={200} required invalid={Boolean(e.current)} />
+      </Field>
+      <Field id="password" label={tx('account.password')} hint={tx('account.passwordHint')} error={tx(e.password)}>
+        <Input id="password" name="password" type="password" autoComplete="new-password" maxLength={200} required invalid={Boolean(e.password)} hasHint />
+      </Field>
+      <Field id="confirm" label={tx('account.confirm')} error={tx(e.confirm)}>
+        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" maxLength={200} required invalid={Boolean(e.confirm)} />
+      </Field>
+      <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto">
+        {tx('account.submit')}
+      </Button>
+    </form>
+  );
+}
