@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/actions/accounts';
 import { Button } from '@/components/ui/button';
@@ -11,16 +10,6 @@ export function ChangePasswordForm({ texts }: { texts: Record<string, string> })
   const [state, formAction, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
   const tx = (k?: string) => (k ? (texts[k] ?? texts['validation.invalid']) : undefined);
   const e = state.fieldErrors ?? {};
-  if (state.ok) {
-    return (
-      <div role="status" className="flex flex-col gap-3">
-        <p className="font-medium text-ok">{tx('account.changed')}</p>
-        <Link href="/login" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand px-4 py-2 font-semibold text-white">
-          {tx('account.toLogin')}
-        </Link>
-      </div>
-    );
-  }
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.formError ? (

@@ -29,15 +29,16 @@ export async function changePasswordAction(_prev: ChangePasswordState, fd: FormD
   const actor = await user();
   const res = await changeOwnPassword(actor, { current: fd.get('current'), password: fd.get('password'), confirm: fd.get('confirm') });
   if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'account.fixErrors' };
-  // Every session of this user has ended on the server; clear this browser's cookie too.
-  await signOut({ redirect: false });
+  // Every session of this user has ended on the server; clear this browser's cookie too and
+  // sign in again with the new password.
+  await signOut({ redirectTo: '/login?n=passwordChanged' });
   return { ok: true };
 }
 
 export async function endOwnSessionsAction(): Promise<void> {
   const actor = await user();
   await endOwnSessions(actor);
-  await signOut({ redirectTo: '/login' });
+  await signOut({ redirectTo: '/login?n=signedOutEverywhere' });
 }
 
 /** Same-site path back to the account list, keeping its filters. */

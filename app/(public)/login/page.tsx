@@ -9,7 +9,10 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-export default async function LoginPage() {
+const NOTICES = new Set(['passwordChanged', 'signedOutEverywhere']);
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ n?: string | string[] }> }) {
+  const { n } = await searchParams;
   const user = await getCurrentUser();
   if (user) redirect(homeOf(user.role));
   const t = await getTranslations();
@@ -21,6 +24,11 @@ export default async function LoginPage() {
       back="/login"
       footer={<p className="text-center text-sm text-muted">{t('login.privacy')}</p>}
     >
+      {typeof n === 'string' && NOTICES.has(n) ? (
+        <p role="status" id="notice" className="mb-4 rounded-lg border border-ok bg-ok-soft px-3 py-2 text-sm font-medium text-ok">
+          {t(`login.notice.${n}`)}
+        </p>
+      ) : null}
       <LoginForm
         texts={{
           phone: t('login.phone'),
