@@ -21,6 +21,10 @@ export function Th({ children, className, numeric }: { children: ReactNode; clas
   );
 }
 
-export function Td({ children, className, numeric }: { children: ReactNode; className?: string; numeric?: boolean }) {
-  return <td className={cx('border-b border-line px-4 py-2 align-top', numeric && 'text-right tabular-nums', className)}>{children}</td>;
+export function Td({ children, className, numeric, colSpan }: { children: ReactNode; className?: string; numeric?: boolean; colSpan?: number }) {
+  return (
+    <td colSpan={colSpan} className={cx('border-b border-line px-4 py-2 align-top', numeric && 'text-right tabular-nums', className)}>
+      {children}
+    </td>
+  );
 }

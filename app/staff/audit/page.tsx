@@ -85,7 +85,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <tbody data-testid="audit-rows">
           {data.rows.length === 0 ? (
             <tr>
-              <Td className="text-muted">{t('audit.empty')}</Td>
+              <Td colSpan={6} className="text-muted">{t('audit.empty')}</Td>
             </tr>
           ) : null}
           {data.rows.map((r) => (

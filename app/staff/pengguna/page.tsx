@@ -88,7 +88,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         <tbody data-testid="account-rows">
           {data.rows.length === 0 ? (
             <tr>
-              <Td className="text-muted">{t('accounts.empty')}</Td>
+              <Td colSpan={5} className="text-muted">{t('accounts.empty')}</Td>
             </tr>
           ) : null}
           {data.rows.map((r) => {
@@ -112,7 +112,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 <Td className="whitespace-nowrap">{r.lastLoginAt ? formatDateTime(r.lastLoginAt, data.timeZone, locale) : t('accounts.never')}</Td>
                 <Td>
                   {r.self ? null : (
-                    <form action={manageAccountAction} className="flex min-w-64 flex-col gap-2">
+                    <details open={Boolean(invalid)} className="min-w-64">
+                      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 font-semibold text-brand">
+                        {t('accounts.manage')}
+                      </summary>
+                    <form action={manageAccountAction} className="mt-2 flex flex-col gap-2">
                       <input type="hidden" name="userId" value={r.id} />
                       <input type="hidden" name="back" value={back} />
                       <label htmlFor={`${rid}-reason`} className="text-sm font-semibold text-ink">
@@ -149,6 +153,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                         )}
                       </div>
                     </form>
+                    </details>
                   )}
                 </Td>
               </tr>
