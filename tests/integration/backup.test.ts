@@ -11,29 +11,12 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrateDatabase, openDatabase, rowsOf, type DbHandle } from '@/db/client';
+import { migrateDatabase, openDatabase, type DbHandle } from '@/db/client';
 import { backupDatabase, restoreDatabase } from '@/db/backup';
-import { SEED_TODAY } from './support';
+import { fingerprint, SEED_TODAY } from './support';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kekasihku-backup-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-
-/** Every table of the public and drizzle schemas → row count and a hash of its rows. */
-async function fingerprint(h: DbHandle): Promise<Record<string, string>> {
-  const tables = rowsOf<{ s: string; t: string }>(
-    await h.db.execute(
-      sql`select table_schema as s, table_name as t from information_schema.tables where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE' order by 1, 2`,
-    ),
-  );
-  const out: Record<string, string> = {};
-  for (const { s, t } of tables) {
-    const [r] = rowsOf<{ n: number; h: string | null }>(
-      await h.db.execute(sql.raw(`select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${s}"."${t}" x`)),
-    );
-    out[`${s}.${t}`] = `${r!.n}:${r!.h ?? ''}`;
-  }
-  return out;
-}
 
 async function seeded(h: DbHandle) {
   await migrateDatabase(h);

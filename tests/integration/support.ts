@@ -78,6 +78,27 @@ export async function rowCounts(db: TestDb): Promise<Record<string, number>> {
   return out;
 }
 
+/**
+ * Every table of the public and drizzle schemas → its row count and a hash of all its rows:
+ * equal fingerprints mean nothing was written, not even an update.
+ */
+export async function fingerprint(db: Pick<DbHandle, 'db'>): Promise<Record<string, string>> {
+  const { sql } = await import('drizzle-orm');
+  const tables = rowsOf<{ s: string; t: string }>(
+    await db.db.execute(
+      sql`select table_schema as s, table_name as t from information_schema.tables where table_schema in ('public', 'drizzle') and table_type = 'BASE TABLE' order by 1, 2`,
+    ),
+  );
+  const out: Record<string, string> = {};
+  for (const { s, t } of tables) {
+    const [r] = rowsOf<{ n: number; h: string | null }>(
+      await db.db.execute(sql.raw(`select count(*)::int as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${s}"."${t}" x`)),
+    );
+    out[`${s}.${t}`] = `${r!.n}:${r!.h ?? ''}`;
+  }
+  return out;
+}
+
 /** The Actor of a user, found by phone, as lib/auth/session.ts would build it. */
 export async function actorFor(db: TestDb, phone: string): Promise<Actor> {
   const { eq } = await import('drizzle-orm');
