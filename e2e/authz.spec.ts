@@ -1,0 +1,258 @@
+/**
+ * The authorization matrix (issue #10): every page and route handler of app/ has an entry
+ * here (a test fails when a new one has none), and each entry is requested as every actor —
+ * anonymous, two mothers, two kaders of different posyandu, staff of this puskesmas and of
+ * another, admin. The expected answer is computed from the policy table of DESIGN.md §4
+ * (lib/auth/policy.ts: SECTION_ROLES, can()) with the actors' and records' real relations; the
+ * run prints how many cases it tried. Zero leaks allowed.
+ * Server actions are covered at the data layer they call (tests/integration/authz-actions.test.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { can, SECTION_ROLES, type Action, type Actor, type RecordScope, type Resource, type Role } from '../lib/auth/policy';
+import { DEMO_PASSWORD } from './support';
+
+type Who = 'anon' | 'rina' | 'dewi' | 'euis' | 'nining' | 'sri' | 'maya' | 'hendra';
+type Outcome = 'ok' | 'login' | 'home' | 'forbidden' | 'notFound';
+
+/**
+ * The actors, with the relations that matter to the policy: Rina's baby (A) is at Posyandu
+ * Melati 1 (Euis's, Desa Bojong Nangka), Dewi's graduated baby (B) at Anggrek 1 (Nining's,
+ * Desa Bojong Kulur); Sri and Hendra are of Puskesmas Bojong Nangka (P1), Maya of Gunung Putri (P2).
+ */
+const ACTORS: Record<Who, { phone?: string; actor: Actor | null }> = {
+  anon: { actor: null },
+  rina: { phone: '0813-3000-0001', actor: { id: 'u-rina', role: 'ibu', puskesmasId: 'P1', posyanduId: 'Y1', villageId: 'V1', motherId: 'M-A' } },
+  dewi: { phone: '0813-3000-0002', actor: { id: 'u-dewi', role: 'ibu', puskesmasId: 'P1', posyanduId: 'Y2', villageId: 'V2', motherId: 'M-B' } },
+  euis: { phone: '0812-2000-0001', actor: { id: 'u-euis', role: 'kader', puskesmasId: 'P1', posyanduId: 'Y1', villageId: 'V1', motherId: null } },
+  nining: { phone: '0812-2000-0002', actor: { id: 'u-nining', role: 'kader', puskesmasId: 'P1', posyanduId: 'Y2', villageId: 'V2', motherId: null } },
+  sri: { phone: '0811-1000-0002', actor: { id: 'u-sri', role: 'staff', puskesmasId: 'P1', posyanduId: null, villageId: null, motherId: null } },
+  maya: { phone: '0811-1000-0101', actor: { id: 'u-maya', role: 'staff', puskesmasId: 'P2', posyanduId: null, villageId: null, motherId: null } },
+  hendra: { phone: '0811-1000-0001', actor: { id: 'u-hendra', role: 'admin', puskesmasId: 'P1', posyanduId: null, villageId: null, motherId: null } },
+};
+const WHO = Object.keys(ACTORS) as Who[];
+
+const REC = {
+  A: { puskesmasId: 'P1', posyanduId: 'Y1', villageId: 'V1', motherId: 'M-A' },
+  B: { puskesmasId: 'P1', posyanduId: 'Y2', villageId: 'V2', motherId: 'M-B' },
+  P1: { puskesmasId: 'P1' },
+  P2: { puskesmasId: 'P2' },
+} satisfies Record<string, RecordScope>;
+
+type Ids = { babyA: string; babyB: string; certB: string; verifyB: string; threadP1: string; threadP2: string; categoryP1: string };
+
+type Entry = {
+  /** The file's route pattern, e.g. /staff/bayi/[babyId]. */
+  route: string;
+  /** One or more concrete requests of that route. */
+  cases: { label: string; url: (ids: Ids) => string; method?: 'GET' | 'POST'; expect: (who: Who) => Outcome | number }[];
+};
+
+const roleOf = (who: Who): Role | null => ACTORS[who].actor?.role ?? null;
+
+/** A page of a signed-in section: its roles, then the policy for the resource (and record). */
+function sectionPage(section: keyof typeof SECTION_ROLES, resource?: Resource, action?: Action, record?: RecordScope) {
+  return (who: Who): Outcome => {
+    const a = ACTORS[who].actor;
+    if (!a) return 'login';
+    if (!SECTION_ROLES[section].includes(a.role)) return 'forbidden';
+    if (!resource || !action) return 'ok';
+    if (!can(a, action, resource)) return 'forbidden';
+    if (record && !can(a, action, resource, record)) return 'notFound';
+    return 'ok';
+  };
+}
+const signedIn = (who: Who): Outcome => (ACTORS[who].actor ? 'ok' : 'login');
+const publicPage = (): Outcome => 'ok';
+const loginPage = (who: Who): Outcome => (ACTORS[who].actor ? 'home' : 'ok');
+
+const MATRIX: Entry[] = [
+  { route: '/', cases: [{ label: 'root', url: () => '/', expect: (w) => (ACTORS[w].actor ? 'home' : 'login') }] },
+  { route: '/login', cases: [{ label: 'sign-in', url: () => '/login', expect: loginPage }] },
+  { route: '/aktivasi', cases: [{ label: 'activation', url: () => '/aktivasi', expect: publicPage }] },
+  {
+    route: '/verifikasi/[code]',
+    cases: [
+      { label: 'a real code', url: (i) => `/verifikasi/${i.verifyB}`, expect: publicPage },
+      { label: 'an unknown code', url: () => '/verifikasi/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', expect: publicPage },
+    ],
+  },
+  { route: '/akun', cases: [{ label: 'own account', url: () => '/akun', expect: signedIn }] },
+  { route: '/ibu', cases: [{ label: 'mother home', url: () => '/ibu', expect: sectionPage('/ibu', 'mothers', 'read') }] },
+  { route: '/kader', cases: [{ label: 'kader home', url: () => '/kader', expect: sectionPage('/kader', 'mothers', 'read') }] },
+  { route: '/kader/ibu/baru', cases: [{ label: 'register (kader)', url: () => '/kader/ibu/baru', expect: sectionPage('/kader', 'mothers', 'write') }] },
+  {
+    route: '/kader/bayi/[babyId]',
+    cases: [
+      { label: 'Rina’s baby', url: (i) => `/kader/bayi/${i.babyA}`, expect: sectionPage('/kader', 'visits', 'read', REC.A) },
+      { label: 'Dewi’s baby', url: (i) => `/kader/bayi/${i.babyB}`, expect: sectionPage('/kader', 'visits', 'read', REC.B) },
+      { label: 'an unknown id', url: () => '/kader/bayi/00000000-0000-4000-8000-000000000000', expect: (w) => (sectionPage('/kader')(w) === 'ok' ? 'notFound' : sectionPage('/kader')(w)) },
+      { label: 'a malformed id', url: () => "/kader/bayi/1'%20or%20'1'='1", expect: (w) => (sectionPage('/kader')(w) === 'ok' ? 'notFound' : sectionPage('/kader')(w)) },
+    ],
+  },
+  {
+    route: '/kader/bayi/[babyId]/kunjungan',
+    cases: [
+      { label: 'visit form, Rina’s baby', url: (i) => `/kader/bayi/${i.babyA}/kunjungan`, expect: sectionPage('/kader', 'visits', 'write', REC.A) },
+      { label: 'visit form, Dewi’s baby', url: (i) => `/kader/bayi/${i.babyB}/kunjungan`, expect: sectionPage('/kader', 'visits', 'write', REC.B) },
+    ],
+  },
+  { route: '/staff', cases: [{ label: 'staff home', url: () => '/staff', expect: sectionPage('/staff', 'coverage', 'read') }] },
+  { route: '/staff/ibu', cases: [{ label: 'registry', url: () => '/staff/ibu', expect: sectionPage('/staff', 'mothers', 'read') }] },
+  { route: '/staff/ibu/baru', cases: [{ label: 'register (staff)', url: () => '/staff/ibu/baru', expect: sectionPage('/staff', 'mothers', 'write') }] },
+  {
+    route: '/staff/bayi/[babyId]',
+    cases: [
+      { label: 'Rina’s baby', url: (i) => `/staff/bayi/${i.babyA}`, expect: sectionPage('/staff', 'visits', 'read', REC.A) },
+      { label: 'Dewi’s baby', url: (i) => `/staff/bayi/${i.babyB}`, expect: sectionPage('/staff', 'visits', 'read', REC.B) },
+    ],
+  },
+  { route: '/staff/sertifikat', cases: [{ label: 'certificates', url: () => '/staff/sertifikat', expect: sectionPage('/staff', 'certificates', 'issue') }] },
+  { route: '/staff/pengguna', cases: [{ label: 'accounts', url: () => '/staff/pengguna', expect: sectionPage('/staff', 'kaderAccounts', 'write') }] },
+  { route: '/staff/audit', cases: [{ label: 'audit log', url: () => '/staff/audit', expect: sectionPage('/staff', 'audit', 'read') }] },
+  { route: '/forum', cases: [{ label: 'forum home', url: () => '/forum', expect: sectionPage('/forum', 'forum', 'read') }] },
+  { route: '/forum/baru', cases: [{ label: 'new post', url: () => '/forum/baru', expect: sectionPage('/forum', 'forum', 'write') }] },
+  { route: '/forum/cari', cases: [{ label: 'search', url: () => '/forum/cari?q=ASI', expect: sectionPage('/forum', 'forum', 'read') }] },
+  { route: '/forum/moderasi', cases: [{ label: 'moderation', url: () => '/forum/moderasi', expect: sectionPage('/forum', 'forum', 'moderate') }] },
+  { route: '/forum/kategori', cases: [{ label: 'categories', url: () => '/forum/kategori', expect: sectionPage('/forum', 'settings', 'write') }] },
+  {
+    route: '/forum/ubah',
+    cases: [{ label: 'edit an unknown post', url: () => '/forum/ubah?post=00000000-0000-4000-8000-000000000000', expect: (w) => (ACTORS[w].actor ? 'notFound' : 'login') }],
+  },
+  {
+    route: '/forum/k/[slug]',
+    // Slugs are per puskesmas: the same slug opens the actor's own puskesmas's category (checked
+    // below to hold none of P1's threads for Maya).
+    cases: [{ label: 'a category slug', url: (i) => `/forum/k/${i.categoryP1}`, expect: sectionPage('/forum', 'forum', 'read') }],
+  },
+  {
+    route: '/forum/t/[id]',
+    cases: [
+      { label: 'a thread of P1', url: (i) => `/forum/t/${i.threadP1}`, expect: sectionPage('/forum', 'forum', 'read', REC.P1) },
+      { label: 'a thread of P2', url: (i) => `/forum/t/${i.threadP2}`, expect: sectionPage('/forum', 'forum', 'read', REC.P2) },
+    ],
+  },
+  {
+    route: '/api/sertifikat/[id]/pdf',
+    cases: [
+      {
+        label: 'Dewi’s certificate',
+        url: (i) => `/api/sertifikat/${i.certB}/pdf`,
+        // A route handler: 200 when allowed, else 403 (also signed out); never a redirect.
+        expect: (w) => (can(ACTORS[w].actor, 'download', 'certificates', REC.B) ? 200 : 403),
+      },
+      {
+        label: 'an unknown certificate',
+        url: () => '/api/sertifikat/00000000-0000-4000-8000-000000000000/pdf',
+        expect: (w) => (can(ACTORS[w].actor, 'download', 'certificates') ? 404 : 403),
+      },
+    ],
+  },
+  { route: '/api/auth/[...nextauth]', cases: [{ label: 'csrf token', url: () => '/api/auth/csrf', expect: () => 200 }] },
+  { route: '/api/locale', cases: [{ label: 'language (POST form)', method: 'POST', url: () => '/api/locale', expect: () => 303 }] },
+];
+
+/** Route patterns of every page.tsx and route.ts under app/ (route groups dropped). */
+function appRoutes(): string[] {
+  const root = path.resolve(__dirname, '..', 'app');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/^(page|route)\.(tsx?|jsx?)$/.test(e.name)) {
+        const rel = path.relative(root, dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+        out.push('/' + rel.join('/'));
+      }
+    }
+  };
+  walk(root);
+  return out.map((r) => (r === '/' ? '/' : r.replace(/\/$/, ''))).sort();
+}
+
+test('every page and route handler has an entry in the authorization matrix', () => {
+  const inMatrix = MATRIX.map((e) => e.route).sort();
+  expect(inMatrix, 'routes without an entry (add one) or entries without a route (remove it)').toEqual(appRoutes());
+});
+
+async function contextFor(browser: Browser, who: Who, baseURL: string): Promise<APIRequestContext> {
+  const ctx = await browser.newContext({ baseURL });
+  const phone = ACTORS[who].phone;
+  if (phone) {
+    const page = await ctx.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Nomor HP').fill(phone);
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/(staff|kader|ibu)$/);
+    await page.close();
+  }
+  return ctx.request;
+}
+
+async function firstHref(req: APIRequestContext, url: string, pattern: RegExp): Promise<string> {
+  const html = await (await req.get(url)).text();
+  const m = pattern.exec(html);
+  if (!m) throw new Error(`no link ${pattern} on ${url}`);
+  return m[1]!;
+}
+
+test('every actor gets exactly what the policy allows on every page and route', async ({ browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const ctx = Object.fromEntries(await Promise.all(WHO.map(async (w) => [w, await contextFor(browser, w, baseURL!)] as const))) as Record<Who, APIRequestContext>;
+
+  // The records' ids, found the way their users find them.
+  const ids: Ids = {
+    babyA: await firstHref(ctx.sri, '/staff/ibu?q=Rina%20Kartikasari', /href="\/staff\/bayi\/([0-9a-f-]{36})"/),
+    babyB: await firstHref(ctx.sri, '/staff/ibu?q=Dewi%20Anggraini', /href="\/staff\/bayi\/([0-9a-f-]{36})"/),
+    certB: '',
+    verifyB: '',
+    threadP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
+    threadP2: await firstHref(ctx.maya, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
+    categoryP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/k\/([a-z0-9-]+)"/),
+  };
+  const certHtml = await (await ctx.sri.get('/staff/sertifikat')).text();
+  const dewiRow = certHtml.split('<tr').find((r) => r.includes('Dewi Anggraini') && r.includes('/api/sertifikat/'));
+  expect(dewiRow, 'Dewi’s certificate is listed').toBeTruthy();
+  ids.certB = /\/api\/sertifikat\/([0-9a-f-]{36})\/pdf/.exec(dewiRow!)![1]!;
+  ids.verifyB = /\/verifikasi\/([^"?#/]+)"/.exec(dewiRow!)![1]!;
+
+  const HOME: Record<Role, RegExp> = { admin: /\/staff$/, staff: /\/staff$/, kader: /\/kader$/, ibu: /\/ibu$/ };
+  const failures: string[] = [];
+  let tried = 0;
+  for (const entry of MATRIX) {
+    for (const c of entry.cases) {
+      for (const who of WHO) {
+        const url = c.url(ids);
+        const want = c.expect(who);
+        const res =
+          c.method === 'POST'
+            ? await ctx[who].post(url, { form: { locale: 'id', back: '/login' }, maxRedirects: 0 })
+            : await ctx[who].get(url, { maxRedirects: typeof want === 'number' ? 0 : 20 });
+        tried += 1;
+        const finalPath = new URL(res.url()).pathname;
+        let got: Outcome | number;
+        if (typeof want === 'number') got = res.status();
+        else if (res.status() === 403) got = 'forbidden';
+        else if (res.status() === 404) got = 'notFound';
+        else if (res.status() === 200 && finalPath === '/login' && url !== '/login') got = 'login';
+        else if (res.status() === 200 && roleOf(who) && HOME[roleOf(who)!].test(finalPath) && !url.startsWith(finalPath)) got = 'home';
+        else if (res.status() === 200 && (url === '/login' || finalPath !== '/login')) got = 'ok';
+        else got = res.status();
+        if (got !== want) failures.push(`${entry.route} (${c.label}) as ${who}: expected ${want}, got ${got} [${res.status()} ${finalPath}]`);
+        expect(res.status(), `${url} as ${who}`).toBeLessThan(500);
+      }
+    }
+  }
+  // The same category slug, opened by staff of the other puskesmas, shows none of P1's threads.
+  const mayaCategory = await (await ctx.maya.get(`/forum/k/${ids.categoryP1}`)).text();
+  const sriCategory = await (await ctx.sri.get(`/forum/k/${ids.categoryP1}`)).text();
+  const p1Threads = [...sriCategory.matchAll(/\/forum\/t\/([0-9a-f-]{36})/g)].map((m) => m[1]!);
+  expect(p1Threads.length).toBeGreaterThan(0);
+  for (const id of p1Threads) expect(mayaCategory).not.toContain(id);
+  tried += 1;
+
+  console.log(`authorization matrix: ${tried} cases (${MATRIX.length} routes × ${WHO.length} actors), ${failures.length} unexpected`);
+  expect(failures).toEqual([]);
+});
