@@ -88,7 +88,7 @@ export type AccountRow = {
 /** The accounts of the puskesmas the actor may manage, newest sign-in first. */
 export async function listAccounts(actor: Actor, rawFilter: unknown) {
   assertCan(actor, 'read', 'kaderAccounts');
-  if (actor.role !== 'admin' && actor.role !== 'staff') throw new ForbiddenError('accounts are managed by staff');
+  if (!actor || (actor.role !== 'admin' && actor.role !== 'staff')) throw new ForbiddenError('accounts are managed by staff');
   const f = accountFilterSchema.parse(rawFilter ?? {});
   const roles = manageableRoles(actor);
   const db = await getDb();
@@ -137,7 +137,7 @@ export type AccountActionResult = { ok: true; action: 'disable' | 'enable' | 'en
 
 /** Disable, enable or end the sessions of an account of the actor's puskesmas, with a reason. */
 export async function manageAccount(actor: Actor, raw: unknown): Promise<AccountActionResult> {
-  if (actor.role !== 'admin' && actor.role !== 'staff') throw new ForbiddenError('accounts are managed by staff');
+  if (!actor || (actor.role !== 'admin' && actor.role !== 'staff')) throw new ForbiddenError('accounts are managed by staff');
   const parsed = accountActionSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) as Record<string, string> };
   const { userId, action, reason } = parsed.data;

@@ -1,0 +1,246 @@
+/**
+ * The authorization matrix of writes (issue #10). Every server action in lib/actions is listed
+ * with the data-layer function it calls (a test fails when a new action has no entry), every
+ * non-public action checks the signed-in user itself, and each record-scoped write is tried by
+ * every actor — two mothers, two kaders of different posyandu, staff of this puskesmas and of
+ * another, admin, and nobody — against a real record: allowed exactly when the policy table
+ * (lib/auth/policy.ts `can`) allows it with the real relations; when refused, nothing at all is
+ * written (hash of every row of every table). Pages and route handlers: e2e/authz.spec.ts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, isNull } from 'drizzle-orm';
+import { babies, certificates, forumCategories, forumComments, forumPosts, mothers, users } from '@/db/schema';
+import { can, ForbiddenError, NotFoundError, type Action, type Actor, type RecordScope, type Resource } from '@/lib/auth/policy';
+import { isoToday, addDays } from '@/lib/domain';
+import { manageAccount } from '@/lib/data/accounts';
+import { revokeCertificate } from '@/lib/data/certificates';
+import { createPost, ForumError, markAnswer, moderate, reportContent, saveCategory, toggleUseful } from '@/lib/data/forum';
+import { registerMother } from '@/lib/data/mothers';
+import { recordVisit } from '@/lib/data/visits';
+import { emptyVisit } from '@/lib/validation/visit';
+import { actorFor, BACKENDS, fingerprint, useDatabase, type TestDb } from './support';
+
+/** Every server action → the data function it calls ('public': no user; 'self': own account only). */
+const ACTIONS: Record<string, string> = {
+  changePasswordAction: 'self:changeOwnPassword',
+  endOwnSessionsAction: 'self:endOwnSessions',
+  manageAccountAction: 'manageAccount',
+  loginAction: 'public:verifyLogin',
+  logoutAction: 'self:revokeSession',
+  issueCertificateAction: 'issueCertificate',
+  issueAllAction: 'issueAllEligible',
+  revokeCertificateAction: 'revokeCertificate',
+  createPostAction: 'createPost',
+  replyAction: 'createReply',
+  editAction: 'editOwn',
+  deleteAction: 'deleteOwn',
+  usefulAction: 'toggleUseful',
+  answerAction: 'markAnswer',
+  reportAction: 'reportContent',
+  moderateAction: 'moderate',
+  saveCategoryAction: 'saveCategory',
+  registerMotherAction: 'registerMother',
+  activateAction: 'public:activateAccount',
+  recordVisitAction: 'recordVisit',
+};
+
+/** Data functions whose per-actor refusals are tested in their feature's own test file. */
+const COVERED_ELSEWHERE: Record<string, string> = {
+  issueCertificate: 'tests/integration/certificates.test.ts',
+  issueAllEligible: 'tests/integration/certificates.test.ts',
+  createReply: 'tests/integration/forum.test.ts',
+  editOwn: 'tests/integration/forum.test.ts',
+  deleteOwn: 'tests/integration/forum.test.ts',
+};
+
+function exportedActions(): Map<string, string> {
+  const dir = path.resolve('lib/actions');
+  const out = new Map<string, string>();
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const src = fs.readFileSync(path.join(dir, f), 'utf8');
+    const parts = src.split(/(?=^export async function )/m).slice(1);
+    for (const p of parts) out.set(/^export async function (\w+)/.exec(p)![1]!, p);
+  }
+  return out;
+}
+
+describe('server action inventory', () => {
+  const actions = exportedActions();
+
+  it('every exported server action has an entry, and every entry an action', () => {
+    expect([...actions.keys()].sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  it('every non-public action checks the signed-in user itself before calling its data function', () => {
+    for (const [name, body] of actions) {
+      const target = ACTIONS[name]!;
+      if (target.startsWith('public:')) continue;
+      const fn = target.replace(/^self:/, '');
+      const check = body.search(/requireUser\(|getCurrentUser\(|await user\(\)/);
+      const call = body.indexOf(`${fn}(`);
+      expect(check, `${name} checks the user`).toBeGreaterThan(-1);
+      expect(call, `${name} calls ${fn}`).toBeGreaterThan(-1);
+      expect(check, `${name} checks the user before ${fn}`).toBeLessThan(call);
+    }
+  });
+
+  it('every data function behind an action has a matrix case here or a named test elsewhere', () => {
+    for (const target of Object.values(ACTIONS)) {
+      if (/^(public|self):/.test(target)) continue;
+      if (MATRIX_FUNCTIONS.includes(target)) continue;
+      const file = COVERED_ELSEWHERE[target];
+      expect(file, `${target} has no authorization test`).toBeTruthy();
+      expect(fs.readFileSync(file!, 'utf8')).toMatch(new RegExp(`\\b${target}\\(`));
+    }
+  });
+});
+
+const MATRIX_FUNCTIONS = ['recordVisit', 'registerMother', 'revokeCertificate', 'createPost', 'moderate', 'saveCategory', 'manageAccount', 'toggleUseful', 'reportContent', 'markAnswer'];
+
+const PHONES = {
+  rina: '0813-3000-0001',
+  dewi: '0813-3000-0002',
+  euis: '0812-2000-0001',
+  nining: '0812-2000-0002',
+  sri: '0811-1000-0002',
+  maya: '0811-1000-0101',
+  hendra: '0811-1000-0001',
+} as const;
+type Who = keyof typeof PHONES | 'nobody';
+
+describe.each(BACKENDS)('write matrix on $name', (backend) => {
+  let db: TestDb;
+  const who: Partial<Record<Who, Actor | null>> = { nobody: null };
+  let babyA: { id: string; scope: RecordScope };
+  let certB: { id: string; scope: RecordScope };
+  let category: { id: string; scope: RecordScope };
+  let post: { id: string; scope: RecordScope };
+  let comment: { id: string; postAuthorId: string; scope: RecordScope };
+  let euisId: string;
+  const today = isoToday('Asia/Jakarta');
+  let n = 0;
+
+  beforeAll(async () => {
+    db = await useDatabase(backend, { seed: true });
+    for (const [k, phone] of Object.entries(PHONES)) who[k as Who] = await actorFor(db, phone);
+    const rina = who.rina!;
+    const dewi = who.dewi!;
+    const scopeOfMother = async (motherId: string): Promise<RecordScope> => {
+      const [m] = await db.db.select().from(mothers).where(eq(mothers.id, motherId));
+      return { puskesmasId: m!.puskesmasId, posyanduId: m!.posyanduId, villageId: m!.villageId, motherId: m!.id };
+    };
+    const [a] = await db.db.select({ id: babies.id }).from(babies).where(and(eq(babies.motherId, rina.motherId!), isNull(babies.exitDate)));
+    babyA = { id: a!.id, scope: await scopeOfMother(rina.motherId!) };
+    const [c] = await db.db
+      .select({ id: certificates.id })
+      .from(certificates)
+      .innerJoin(babies, eq(babies.id, certificates.babyId))
+      .where(and(eq(babies.motherId, dewi.motherId!), isNull(certificates.revokedAt)));
+    certB = { id: c!.id, scope: await scopeOfMother(dewi.motherId!) };
+    const [cat] = await db.db.select().from(forumCategories).where(eq(forumCategories.puskesmasId, rina.puskesmasId)).limit(1);
+    category = { id: cat!.id, scope: { puskesmasId: cat!.puskesmasId } };
+    const [p] = await db.db.select().from(forumPosts).where(and(eq(forumPosts.puskesmasId, rina.puskesmasId), eq(forumPosts.status, 'published'))).limit(1);
+    post = { id: p!.id, scope: { puskesmasId: p!.puskesmasId } };
+    const [cm] = await db.db
+      .select({ id: forumComments.id, postAuthorId: forumPosts.authorId, puskesmasId: forumComments.puskesmasId })
+      .from(forumComments)
+      .innerJoin(forumPosts, eq(forumPosts.id, forumComments.postId))
+      .where(and(eq(forumComments.puskesmasId, rina.puskesmasId), eq(forumComments.status, 'published'), eq(forumPosts.status, 'published')))
+      .limit(1);
+    comment = { id: cm!.id, postAuthorId: cm!.postAuthorId, scope: { puskesmasId: cm!.puskesmasId } };
+    euisId = who.euis!.id;
+    const [{ pid }] = (await db.db.select({ pid: users.puskesmasId }).from(users).where(eq(users.id, euisId))) as [{ pid: string }];
+    expect(pid).toBe(rina.puskesmasId);
+  }, 180_000);
+  afterAll(() => db.dispose());
+
+  type Case = {
+    name: string;
+    resource: Resource;
+    action: Action;
+    record: () => RecordScope;
+    run: (a: Actor) => Promise<unknown>;
+    /** A rule beyond the table (e.g. the post's author), on top of can(). */
+    also?: (a: Actor) => boolean;
+  };
+  const CASES: Case[] = [
+    { name: 'recordVisit (Rina’s baby)', resource: 'visits', action: 'write', record: () => babyA.scope, run: (a) => recordVisit(a, emptyVisit(randomUUID(), babyA.id, today)) },
+    {
+      name: 'registerMother (Rina’s posyandu)',
+      resource: 'mothers',
+      action: 'write',
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId, posyanduId: babyA.scope.posyanduId, villageId: babyA.scope.villageId }),
+      run: (a) => {
+        n += 1;
+        return registerMother(a, {
+          name: `Ibu Matriks ${n}`,
+          phone: `0857-3333-${String(1000 + n)}`,
+          nik: '',
+          posyanduId: babyA.scope.posyanduId!,
+          birthDate: addDays(today, -3),
+          babies: [{ sex: 'P', name: '', birthWeightGrams: '3000' }],
+          consent: true,
+        });
+      },
+    },
+    { name: 'revokeCertificate (Dewi’s)', resource: 'certificates', action: 'revoke', record: () => certB.scope, run: (a) => revokeCertificate(a, { certificateId: certB.id, reason: 'Uji matriks otorisasi' }) },
+    {
+      name: 'createPost (a category of P1)',
+      resource: 'forum',
+      action: 'write',
+      record: () => category.scope,
+      run: (a) => createPost(a, { categoryId: category.id, title: `Pertanyaan uji ${++n}`, body: 'Isi uji.', anonymous: false }),
+    },
+    { name: 'moderate (a post of P1)', resource: 'forum', action: 'moderate', record: () => post.scope, run: (a) => moderate(a, { target: 'post', id: post.id, decision: 'dismiss', reason: '' }) },
+    {
+      name: 'saveCategory (new, in one’s puskesmas)',
+      resource: 'settings',
+      action: 'write',
+      record: () => category.scope,
+      run: (a) => saveCategory(a, { name: `Kategori uji ${++n}`, slug: `kategori-uji-${n}`, description: '', sortOrder: 50 + n }),
+    },
+    { name: 'toggleUseful (a post of P1)', resource: 'forum', action: 'read', record: () => post.scope, run: (a) => toggleUseful(a, { target: 'post', id: post.id }) },
+    { name: 'reportContent (a post of P1)', resource: 'forum', action: 'report', record: () => post.scope, run: (a) => reportContent(a, { target: 'post', id: post.id, reason: 'Uji laporan' }) },
+    {
+      name: 'markAnswer (a reply in P1: the post’s author or a moderator)',
+      resource: 'forum',
+      action: 'read',
+      record: () => comment.scope,
+      also: (a) => a.id === comment.postAuthorId || can(a, 'moderate', 'forum'),
+      run: (a) => markAnswer(a, { commentId: comment.id }),
+    },
+    { name: 'manageAccount (end Euis’s sessions)', resource: 'kaderAccounts', action: 'write', record: () => ({ puskesmasId: category.scope.puskesmasId }), run: (a) => manageAccount(a, { userId: euisId, action: 'endSessions', reason: 'Uji matriks' }) },
+  ];
+
+  const refused = (r: unknown) =>
+    r instanceof ForbiddenError ||
+    r instanceof NotFoundError ||
+    (r instanceof ForumError && ['notAllowed', 'gone'].includes(r.code)) ||
+    (typeof r === 'object' && r !== null && 'ok' in r && (r as { ok: boolean }).ok === false);
+
+  let tried = 0;
+  afterAll(() => console.log(`write matrix (${backend.name}): ${tried} cases`));
+
+  it.each(CASES)('$name: allowed exactly as the policy says, and a refusal writes nothing', async (c) => {
+    for (const w of ['nobody', 'rina', 'dewi', 'euis', 'nining', 'maya', 'sri', 'hendra'] as Who[]) {
+      const actor = who[w]!;
+      // Saving a category in one's own puskesmas: the record is always the actor's own.
+      const record = c.resource === 'settings' && actor ? { puskesmasId: actor.puskesmasId } : c.record();
+      const allowed = can(actor, c.action, c.resource, record) && (!c.also || c.also(actor!));
+      const before = await fingerprint(db);
+      const r = await c.run(actor as Actor).catch((err: unknown) => err);
+      tried += 1;
+      if (allowed) {
+        expect(r instanceof Error ? String(r) : r, `${c.name} as ${w} is allowed`).not.toBeInstanceOf(Error);
+        const okOrAlready = !(typeof r === 'object' && r && 'ok' in r && (r as { ok: boolean; reason?: string }).ok === false && (r as { reason?: string }).reason !== 'already_revoked');
+        expect(okOrAlready, `${c.name} as ${w}: ${JSON.stringify(r)}`).toBe(true);
+      } else {
+        expect(refused(r), `${c.name} as ${w} is refused (got ${r instanceof Error ? r.name : JSON.stringify(r)})`).toBe(true);
+        expect(await fingerprint(db), `${c.name} as ${w} wrote nothing`).toEqual(before);
+      }
+    }
+  });
+});
