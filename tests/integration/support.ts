@@ -62,20 +62,23 @@ export async function useDatabase(backend: Backend, opts: { seed?: boolean } = {
 /** A fixed "today" for the seed, so that integration tests see the same data every day. */
 export const SEED_TODAY = '2026-11-15';
 
-/** Row counts of every table, to prove that rejected input wrote nothing. */
+/** Row counts of every table, to prove that rejected input wrote nothing (one statement). */
+const tableNames = new WeakMap<object, string[]>();
 export async function rowCounts(db: TestDb): Promise<Record<string, number>> {
   const { sql } = await import('drizzle-orm');
-  const tables = rowsOf<{ table_name: string }>(
-    await db.db.execute(
-      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-    ),
-  );
-  const out: Record<string, number> = {};
-  for (const { table_name } of tables) {
-    const [r] = rowsOf<{ n: number }>(await db.db.execute(sql.raw(`select count(*)::int as n from "${table_name}"`)));
-    out[table_name] = Number(r!.n);
+  let tables = tableNames.get(db);
+  if (!tables) {
+    tables = rowsOf<{ table_name: string }>(
+      await db.db.execute(
+        sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+      ),
+    ).map((r) => r.table_name);
+    tableNames.set(db, tables);
   }
-  return out;
+  const [row] = rowsOf<Record<string, number>>(
+    await db.db.execute(sql.raw(`select ${tables.map((t) => `(select count(*)::int from "${t}") as "${t}"`).join(', ')}`)),
+  );
+  return Object.fromEntries(tables.map((t) => [t, Number(row![t])]));
 }
 
 /**
