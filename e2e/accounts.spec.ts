@@ -73,6 +73,10 @@ test.describe('an admin at a desk', () => {
     await expect(page).toHaveURL(/\/staff\/pengguna$/);
     await page.getByLabel('Cari nama atau nomor HP').fill(AI.phone);
     await page.getByRole('button', { name: 'Tampilkan' }).click();
+    // The phone number searched for is not in the address (logs, history, Referer).
+    await expect(page.locator(`tr[data-account="${AI.name}"]`)).toHaveCount(1);
+    expect(page.url()).not.toMatch(/0812|2000|q=/);
+    await expect(page.getByLabel('Cari nama atau nomor HP')).toHaveValue(AI.phone);
     const row = page.locator(`tr[data-account="${AI.name}"]`);
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('1 sesi aktif');

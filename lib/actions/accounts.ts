@@ -9,6 +9,7 @@ import { signOut } from '@/lib/auth';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { changeOwnPassword, endOwnSessions, manageAccount } from '@/lib/data/accounts';
+import { rememberSearch } from '@/lib/search-terms';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ChangePasswordField } from '@/lib/validation/account';
 
@@ -71,4 +72,12 @@ export async function manageAccountAction(fd: FormData): Promise<void> {
     else throw err;
   }
   redirect(target);
+}
+
+/** The account search: the term (a name or a phone number) is posted, never put in the URL. */
+export async function searchAccountsAction(fd: FormData): Promise<void> {
+  await user();
+  await rememberSearch('accounts', '/staff/pengguna', fd.get('q'));
+  const role = str(fd, 'role');
+  redirect(role && /^(admin|staff|kader|ibu)$/.test(role) ? `/staff/pengguna?role=${role}` : '/staff/pengguna');
 }

@@ -28,6 +28,7 @@ const ACTIONS: Record<string, string> = {
   changePasswordAction: 'self:changeOwnPassword',
   endOwnSessionsAction: 'self:endOwnSessions',
   manageAccountAction: 'manageAccount',
+  searchAccountsAction: 'self:rememberSearch',
   loginAction: 'public:verifyLogin',
   logoutAction: 'self:revokeSession',
   issueCertificateAction: 'issueCertificate',

@@ -5,7 +5,8 @@ import { Shell } from '@/components/layout/shell';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
-import { manageAccountAction } from '@/lib/actions/accounts';
+import { manageAccountAction, searchAccountsAction } from '@/lib/actions/accounts';
+import { searchOf } from '@/lib/search-terms';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { listAccounts } from '@/lib/data/accounts';
 import { formatDateTime, type UiLocale } from '@/lib/format';
@@ -26,13 +27,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const user = await requireUser(['staff', 'admin']);
   const sp = await searchParams;
   const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
-  const data = await orDenied(listAccounts(user, { role: one('role'), q: one('q'), page: one('page') }));
+  const data = await orDenied(listAccounts(user, { role: one('role'), q: await searchOf('accounts'), page: one('page') }));
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const f = data.filter;
   const query = new URLSearchParams();
   if (f.role) query.set('role', f.role);
-  if (f.q) query.set('q', f.q);
   const pageHref = (p: number) => {
     const q = new URLSearchParams(query);
     if (p > 1) q.set('page', String(p));
@@ -57,7 +57,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           {ERRORS.has(e) ? t(`accounts.errors.${e}`) : t('accounts.errors.generic')}
         </p>
       ) : null}
-      <form method="get" action="/staff/pengguna" role="search" className="mt-4 grid gap-3 md:grid-cols-4 md:items-end">
+      <form action={searchAccountsAction} role="search" className="mt-4 grid gap-3 md:grid-cols-4 md:items-end">
         <div className="flex flex-col gap-1 md:col-span-2">
           <label htmlFor="q" className="text-sm font-semibold text-ink">{t('accounts.search')}</label>
           <input id="q" name="q" defaultValue={f.q ?? ''} maxLength={64} className={control} />
