@@ -1,5 +1,5 @@
 /**
- * Security headers, in one place (docs/decisions/031-security-headers.md).
+ * Security headers, in one place (docs/decisions/035-security-headers.md).
  * - Pages get a Content-Security-Policy with a fresh nonce per request (set by proxy.ts):
  *   scripts only from this origin and with the nonce, no `unsafe-inline` scripts, no framing.
  *   Styles keep 'unsafe-inline' for style attributes (React `style`, charts).
