@@ -95,8 +95,9 @@ const server = http.createServer((req, res) => {
       ms: Number((Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)),
       ...(aborted ? { aborted: true } : {}),
     };
-    if (res.statusCode >= 500) log.error(fields, 'request');
-    else if (quiet(route)) log.debug(fields, 'request');
+    // A readiness 503 is a state (database down, shutting down), not a failure of this request.
+    if (quiet(route)) log[res.statusCode >= 500 ? 'warn' : 'debug'](fields, 'request');
+    else if (res.statusCode >= 500) log.error(fields, 'request');
     else log.info(fields, 'request');
     if (inFlight === 0) idle();
   };

@@ -5,6 +5,7 @@
  */
 import { pingDatabase } from '@/db/client';
 import { isDraining } from '@/lib/server/lifecycle.mjs';
+import { log } from '@/lib/server/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +14,9 @@ const headers = { 'Cache-Control': 'no-store' };
 export async function GET() {
   if (isDraining()) return Response.json({ status: 'draining' }, { status: 503, headers });
   const timeout = Number(process.env.HEALTH_DB_TIMEOUT_MS) || 3000;
-  if (!(await pingDatabase(timeout))) return Response.json({ status: 'database unavailable' }, { status: 503, headers });
+  if (!(await pingDatabase(timeout))) {
+    log.warn({ timeoutMs: timeout }, 'readiness: the database does not answer');
+    return Response.json({ status: 'database unavailable' }, { status: 503, headers });
+  }
   return Response.json({ status: 'ready' }, { headers });
 }
