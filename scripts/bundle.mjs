@@ -19,6 +19,7 @@ const copies = [
   ['scripts/server.mjs', 'scripts/server.mjs'],
   ['lib/server/log-core.mjs', 'lib/server/log-core.mjs'],
   ['lib/server/lifecycle.mjs', 'lib/server/lifecycle.mjs'],
+  ['lib/server/forwarded.mjs', 'lib/server/forwarded.mjs'],
 ];
 for (const [from, to] of copies) {
   const src = path.join(root, from);

@@ -10,7 +10,8 @@
 //    is closed, the process exits 0.
 // Environment: PORT (3000), HOST (0.0.0.0), KEEP_ALIVE_TIMEOUT (ms, 65000: longer than a load
 // balancer's idle timeout), SHUTDOWN_DELAY_MS (0: time for the load balancer to see the 503
-// before the listener closes), SHUTDOWN_TIMEOUT_MS (25000), LOG_LEVEL (info).
+// before the listener closes), SHUTDOWN_TIMEOUT_MS (25000), LOG_LEVEL (info),
+// TRUSTED_PROXY_HOPS (0: reverse proxies in front whose X-Forwarded-For entry is believed).
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { getLogger, requestIdOf, routeOf, scrubText, errorFields } from '../lib/server/log-core.mjs';
 import { isDraining, runClosers, startDraining } from '../lib/server/lifecycle.mjs';
+import { clientAddressOf } from '../lib/server/forwarded.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -53,6 +55,7 @@ const host = process.env.HOST || '0.0.0.0';
 const keepAliveTimeout = Number.parseInt(process.env.KEEP_ALIVE_TIMEOUT ?? '', 10) || 65_000;
 const shutdownDelay = Number.parseInt(process.env.SHUTDOWN_DELAY_MS ?? '', 10) || 0;
 const shutdownTimeout = Number.parseInt(process.env.SHUTDOWN_TIMEOUT_MS ?? '', 10) || 25_000;
+const trustedHops = Number.parseInt(process.env.TRUSTED_PROXY_HOPS ?? '', 10) || 0;
 
 const require = createRequire(import.meta.url);
 const next = require('next');
@@ -79,6 +82,9 @@ const server = http.createServer((req, res) => {
   const reqId = requestIdOf(req.headers['x-request-id']);
   req.headers['x-request-id'] = reqId; // seen by the app (instrumentation onRequestError)
   res.setHeader('x-request-id', reqId);
+  // One address the app can trust (the login lockout counts per address): lib/server/forwarded.mjs.
+  req.headers['x-forwarded-for'] = clientAddressOf(req.headers['x-forwarded-for'], req.socket.remoteAddress, trustedHops);
+  delete req.headers['x-real-ip'];
   if (isDraining()) res.setHeader('Connection', 'close');
   inFlight += 1;
   let done = false;
