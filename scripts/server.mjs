@@ -141,13 +141,16 @@ log.info({ port, host, node: process.version }, 'listening');
   log.info({ port, ms: Date.now() - started }, 'ready');
 }
 
-let stopping = false;
+let stopping = 0;
 async function shutdown(signal) {
   if (stopping) {
+    // Ctrl-C reaches both npm start's launcher and this process, and the launcher passes it
+    // on: a repeat within 2 s is the same request. A later one means "now".
+    if (Date.now() - stopping < 2_000) return;
     log.warn({ signal }, 'second signal: exiting now');
     process.exit(1);
   }
-  stopping = true;
+  stopping = Date.now();
   startDraining();
   log.info({ signal, inFlight, delayMs: shutdownDelay }, 'shutting down: readiness 503, finishing requests in flight');
   if (shutdownDelay > 0) await new Promise((r) => setTimeout(r, shutdownDelay));
