@@ -5,8 +5,16 @@ import { STATIC_SECURITY_HEADERS } from './lib/security/headers';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules at run time.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // A self-contained server folder (.next/standalone) that scripts/bundle.mjs completes with
+  // the static files, the migrations and scripts/server.mjs (docs/decisions/030-production-server.md).
+  output: 'standalone',
+  // PGlite ships WASM and data files that must be loaded from node_modules at run time;
+  // pino stays a plain Node package too (it is also used by scripts/server.mjs).
+  serverExternalPackages: ['@electric-sql/pglite', 'pino'],
+  outputFileTracingIncludes: {
+    // Read at run time from the file system, so the tracer cannot see them.
+    '/*': ['./db/migrations/**/*', './node_modules/@electric-sql/pglite/dist/**/*'],
+  },
   poweredByHeader: false,
   typedRoutes: false,
   // HSTS, nosniff, no framing, Referrer- and Permissions-Policy on every response; the CSP

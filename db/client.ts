@@ -51,8 +51,24 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
-/** Applies the committed drizzle-kit migrations; on PostgreSQL under an advisory lock. */
-export async function migrateDatabase(handle: DbHandle): Promise<void> {
+/** Number of applied migrations in drizzle's bookkeeping table (0 before the first). */
+async function appliedMigrations(handle: DbHandle): Promise<number> {
+  // Two statements: PostgreSQL resolves table names before running, even in a branch not taken.
+  const [exists] = rowsOf<{ t: string | null }>(
+    await handle.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`),
+  );
+  if (!exists?.t) return 0;
+  const [row] = rowsOf<{ n: number | string }>(await handle.db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Applies the committed drizzle-kit migrations and returns how many this call applied (0 when
+ * another instance had already done it). On PostgreSQL under an advisory lock, so that
+ * instances starting together migrate once; `andThen` (the demo seed) runs under the same
+ * lock, so that two instances do not both seed an empty database.
+ */
+export async function migrateDatabase(handle: DbHandle, andThen?: () => Promise<void>): Promise<number> {
   if (handle.kind === 'postgres') {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     // The lock is per connection: take it on a reserved connection so that it is released
@@ -61,15 +77,22 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
     const reserved = await db.$client.reserve();
     try {
       await reserved`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+      const before = await appliedMigrations(handle);
       await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+      const applied = (await appliedMigrations(handle)) - before;
+      if (andThen) await andThen();
+      return applied;
     } finally {
-      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
       reserved.release();
     }
-  } else {
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const before = await appliedMigrations(handle);
+  await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  const applied = (await appliedMigrations(handle)) - before;
+  if (andThen) await andThen();
+  return applied;
 }
 
 type GlobalDb = { promise?: Promise<DbHandle> };
@@ -84,11 +107,15 @@ const state: GlobalDb = (g.__kekasihkuDb ??= {});
 export function getDbHandle(): Promise<DbHandle> {
   state.promise ??= (async () => {
     const handle = await openDatabase();
-    await migrateDatabase(handle);
-    if (process.env.DEMO_DATA === '1') {
-      const { seedIfEmpty } = await import('./seed');
-      await seedIfEmpty(handle.db);
-    }
+    const started = Date.now();
+    const applied = await migrateDatabase(handle, async () => {
+      if (process.env.DEMO_DATA === '1') {
+        const { seedIfEmpty } = await import('./seed');
+        await seedIfEmpty(handle.db);
+      }
+    });
+    const { getLogger } = await import('@/lib/server/log-core.mjs');
+    getLogger().info({ database: handle.kind, migrationsApplied: applied, ms: Date.now() - started }, 'database ready');
     return handle;
   })().catch((err) => {
     state.promise = undefined;
@@ -111,13 +138,31 @@ export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** True when the database answers (readiness endpoint). */
-export async function pingDatabase(): Promise<boolean> {
+/** True when the database answers within `timeoutMs` (readiness endpoint). */
+export async function pingDatabase(timeoutMs = 3000): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ping = (async () => {
+    try {
+      const db = await getDb();
+      await db.execute(sql`select 1`);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
   try {
-    const db = await getDb();
-    await db.execute(sql`select 1`);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** Closes the process's database (graceful shutdown of scripts/server.mjs). */
+export async function closeDatabase(): Promise<void> {
+  const p = state.promise;
+  state.promise = undefined;
+  if (p) await (await p.catch(() => undefined))?.close();
 }

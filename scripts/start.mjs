@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: build when needed, then start the portal. Without DATABASE_URL it runs on the
+// `npm start`: build when needed, then start the production server from the standalone
+// folder (scripts/server.mjs in .next/standalone). Without DATABASE_URL it runs on the
 // embedded database (PGlite in .data/pglite) and loads the demo data on first start.
 import { spawnSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,6 +18,9 @@ if (!env.AUTH_SECRET) {
   env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
 }
 if (!env.DATABASE_URL && env.DEMO_DATA === undefined) env.DEMO_DATA = '1';
+// The server runs inside .next/standalone, which every build replaces: keep the embedded
+// database outside it, at an absolute path.
+env.PGLITE_DIR = path.resolve(root, env.PGLITE_DIR ?? path.join('.data', 'pglite'));
 const port = env.PORT ?? '3000';
 
 function newestMtime(dir) {
@@ -29,7 +33,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const buildId = path.join('.next', 'BUILD_ID');
+const buildId = path.join('.next', 'standalone', '.next', 'BUILD_ID');
 const sources = ['app', 'components', 'lib', 'db', 'messages'].map(newestMtime);
 const configs = ['next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'app/globals.css'].map((f) =>
   fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0,
@@ -40,8 +44,12 @@ if (stale && env.SKIP_BUILD !== '1') {
   const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+// Static files, migrations and the server into the standalone folder (cheap; every start).
+const b = spawnSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit', env });
+if (b.status !== 0) process.exit(b.status ?? 1);
 
 console.log(`KEKASIHKU: starting on http://localhost:${port} (${env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'})`);
-const child = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env });
+env.PORT = port;
+const child = spawn(process.execPath, [path.join('.next', 'standalone', 'scripts', 'server.mjs')], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,4 @@
+export function isDraining(): boolean;
+export function startDraining(): void;
+export function onClose(fn: () => Promise<void> | void): void;
+export function runClosers(timeoutMs?: number): Promise<unknown[]>;
