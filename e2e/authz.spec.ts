@@ -149,6 +149,9 @@ const MATRIX: Entry[] = [
       },
     ],
   },
+  // Health endpoints for the load balancer: public, no data (docs/deploy.md).
+  { route: '/api/health/live', cases: [{ label: 'liveness', url: () => '/api/health/live', expect: () => 200 }] },
+  { route: '/api/health/ready', cases: [{ label: 'readiness', url: () => '/api/health/ready', expect: () => 200 }] },
   { route: '/api/auth/[...nextauth]', cases: [{ label: 'csrf token', url: () => '/api/auth/csrf', expect: () => 200 }] },
   { route: '/api/locale', cases: [{ label: 'language (POST form)', method: 'POST', url: () => '/api/locale', expect: () => 303 }] },
 ];
