@@ -184,7 +184,7 @@ test('a visit form loaded from one instance and submitted to the other is saved;
   expect(visitId).toMatch(/^[0-9a-f-]{36}$/);
   const actionPosts = (i: Instance) =>
     i.logs().filter((l) => l.msg === 'request' && l.method === 'POST' && l.route === '/kader/bayi/:id/kunjungan');
-  expect(actionPosts(b!).length, 'B served the action').toBe(1);
+  await expect.poll(() => actionPosts(b!).length, { message: 'B served the action' }).toBe(1);
   expect(actionPosts(b!)[0]!.status).toBeLessThan(400);
   expect(actionPosts(a!).length, 'A did not').toBe(0);
 
@@ -195,7 +195,8 @@ test('a visit form loaded from one instance and submitted to the other is saved;
     maxRedirects: 0,
   });
   expect(again.status()).toBeLessThan(400);
-  expect(actionPosts(a!).length, 'A served the resend').toBe(1);
+  // The request log line is written as the response ends: wait for it rather than race it.
+  await expect.poll(() => actionPosts(a!).length, { message: 'A served the resend' }).toBe(1);
 
   const [same] = await db!`select count(*)::int as n from visits where id = ${visitId}`;
   const [after] = await db!`select count(*)::int as n from visits where baby_id = ${babyId}`;
