@@ -230,7 +230,7 @@ export async function babyDetail(actor: Actor, babyId: string) {
   const correctionsOf = new Map<string, { on: string; by: string; reason: string | null; fields: string[] }[]>();
   for (const a of audits.filter((x) => x.action === 'visit.update')) {
     const list = correctionsOf.get(a.entityId!) ?? [];
-    list.push({ on: isoToday(baby.timeZone, a.at), by: a.by ?? '', reason: a.reason, fields: Object.keys((a.after as object | null) ?? {}) });
+    list.push({ on: isoToday(baby.timeZone, a.at), by: a.by ?? '', reason: a.reason, fields: EDITABLE.filter((k) => k in ((a.after as object | null) ?? {})) });
     correctionsOf.set(a.entityId!, list);
   }
 
