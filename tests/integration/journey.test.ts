@@ -4,9 +4,10 @@ import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { auditLog, babies, mothers, posyandu, puskesmas, users, visits } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, NotFoundError, VISIT_EDIT_DAYS, type Actor } from '@/lib/auth/policy';
-import { addDays, isoToday } from '@/lib/domain';
+import { addDays, datedWindows, isoToday, sixMonthDate } from '@/lib/domain';
 import { exitBaby, motherAdminContext, transferMother } from '@/lib/data/journey';
 import { kaderOverview } from '@/lib/data/overview';
+import { nextVisits } from '@/lib/data/next-visit';
 import { motherRegistry } from '@/lib/data/registry';
 import { babyDetail, correctVisit, followUpReferral, recordVisit, visitEditContext } from '@/lib/data/visits';
 import { emptyVisit, type VisitFormValues } from '@/lib/validation/visit';
@@ -309,6 +310,23 @@ describe.each(BACKENDS)('journey changes on $name', (backend) => {
       expect(await exitBaby(staff, { babyId, exitDate: today, exitReason: 'died', reason: 'Kirim dua kali' })).toEqual({ ok: false, formError: 'motherAdmin.alreadyExited' });
       expect(await rowCounts(db)).toEqual(before);
     });
+  });
+
+  it("the mother sees her own baby's next visit window (open, overdue or upcoming), dated from lib/domain", async () => {
+    const list = await nextVisits(ibu);
+    expect(list.length).toBeGreaterThan(0);
+    const [b] = await db.db.select().from(babies).where(eq(babies.id, list[0]!.babyId));
+    const [m] = await db.db.select({ id: mothers.id }).from(mothers).where(eq(mothers.id, b!.motherId));
+    expect(m!.id).toBe(ibu.motherId);
+    const item = list[0]!;
+    if (today < sixMonthDate(b!.birthDate)) {
+      expect(['open', 'overdue', 'upcoming']).toContain(item.state);
+      const w = datedWindows(b!.birthDate)[item.window!.n - 1]!;
+      expect(item.window).toEqual({ n: item.window!.n, from: w.from, to: w.to });
+      if (item.state === 'open') expect(w.from <= today && today <= w.to).toBe(true);
+      if (item.state === 'upcoming') expect(w.from > today).toBe(true);
+      if (item.state === 'overdue') expect(w.to < today).toBe(true);
+    }
   });
 
   it('staff of another puskesmas see none of it', async () => {
