@@ -114,7 +114,6 @@ export async function BabyDetail({ data, actions, base, aside }: { data: Detail;
           {/* Sessions attended (issue #5) are listed here as events of their own kind. */}
         </ol>
       </Card>
-      {aside}
       <Card title={t('baby.timeline')}>
         {data.visits.length === 0 ? (
           <p className="text-muted">{t('baby.noVisits')}</p>
@@ -171,6 +170,7 @@ export async function BabyDetail({ data, actions, base, aside }: { data: Detail;
           </ol>
         )}
       </Card>
+      {aside}
     </div>
   );
 }

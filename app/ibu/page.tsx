@@ -21,7 +21,6 @@ export default async function IbuHome() {
       <h1 className="text-2xl font-bold text-ink">{t('ibu.title', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('ibu.intro')}</p>
       <UnreadCard user={user} />
-      <NextVisitCard user={user} />
       {data.babies.length === 0 ? (
         <div className="mt-4">
           <EmptyState title={t('ibu.empty')} />
@@ -55,6 +54,7 @@ export default async function IbuHome() {
           ))}
         </div>
       )}
+      <NextVisitCard user={user} />
     </Shell>
   );
 }
