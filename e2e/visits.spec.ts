@@ -158,13 +158,15 @@ test.describe('staff correct, move and exit (desktop)', () => {
     await page.waitForURL(new RegExp(`/staff/bayi/${babyId}/kunjungan/${visitId}$`));
     await expect(page.getByText('Sebagai petugas puskesmas')).toBeVisible();
     await expectAccessible(page);
-    await page.getByLabel('Alasan bayi mendapat selain ASI').selectOption('family_pressure');
-    await page.getByLabel('Alasan perubahan').fill('Dicek ulang bidan: tekanan keluarga');
+    // That visit said "family pressure"; the midwife learnt the mother went back to work.
+    await expect(page.getByLabel('Alasan bayi mendapat selain ASI')).toHaveValue('family_pressure');
+    await page.getByLabel('Alasan bayi mendapat selain ASI').selectOption('back_to_work');
+    await page.getByLabel('Alasan perubahan').fill('Dicek ulang bidan: ibu kembali bekerja');
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await page.waitForURL(new RegExp(`/staff/bayi/${babyId}\\?corrected=1$`));
     const corrections = page.locator(`li[data-visit="${visitId}"]`).getByTestId('corrections');
     await expect(corrections).toContainText('Salah tulis berat badan');
-    await expect(corrections).toContainText('Dicek ulang bidan: tekanan keluarga');
+    await expect(corrections).toContainText('Dicek ulang bidan: ibu kembali bekerja');
     await expect(corrections).toContainText(staff.name);
     await expect(page.getByTestId('journey-events').locator('li[data-kind="broken"]')).toContainText('Tidak eksklusif lagi');
     await expectAccessible(page);
