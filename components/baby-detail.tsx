@@ -1,8 +1,12 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { babyDetail } from '@/lib/data/visits';
+import type { babyDetail, JourneyEvent } from '@/lib/data/visits';
 import { formatDate, formatDateShort, type UiLocale } from '@/lib/format';
+import { flatTexts } from '@/lib/i18n/texts';
+import { FollowUpForm } from './forms/journey-forms';
 import { StatusBadge } from './status-badge';
 import { Badge, type Tone } from './ui/badge';
+import { buttonClass } from './ui/button';
 import { Card } from './ui/card';
 
 type Detail = Awaited<ReturnType<typeof babyDetail>>;
@@ -22,11 +26,41 @@ const RECALL_TONE: Record<Detail['visits'][number]['recallClass'], Tone> = {
   not_breastfed: 'danger',
 };
 
-/** One baby for kader and staff: status, visit windows and the visit timeline. */
-export async function BabyDetail({ data, actions }: { data: Detail; actions?: React.ReactNode }) {
+const EVENT_TONE: Record<JourneyEvent['kind'], Tone> = {
+  start: 'info',
+  broken: 'warn',
+  exited: 'neutral',
+  graduated: 'ok',
+  unrecorded: 'neutral',
+  certificate: 'ok',
+  transfer: 'brand',
+};
+
+/** Notices after a change on the baby page (?saved=1 …): which message to show. */
+const NOTICES = { saved: 'baby.saved', corrected: 'visitEdit.saved', unchanged: 'visitEdit.unchanged', followedUp: 'followUp.saved', transferred: 'motherAdmin.transferred', exited: 'motherAdmin.exited' } as const;
+
+export async function ChangeNotice({ searchParams }: { searchParams: Record<string, string | string[] | undefined> }) {
+  const t = await getTranslations();
+  const key = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((k) => searchParams[k] === '1');
+  if (!key) return null;
+  return (
+    <p role="status" className="mb-3 rounded-lg border border-ok bg-ok-soft px-3 py-2 text-sm font-medium text-ok">
+      {t(NOTICES[key])}
+    </p>
+  );
+}
+
+/**
+ * One baby for kader and staff: status, visit windows, the journey (status changes computed by
+ * lib/domain, certificates, transfers) and the visits with their corrections and referrals.
+ * `base` is the section the links stay in.
+ */
+export async function BabyDetail({ data, actions, base, aside }: { data: Detail; actions?: React.ReactNode; base: '/kader' | '/staff'; aside?: React.ReactNode }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const babyName = data.babyName ?? t('ibu.unnamed', { sex: t(`sex.${data.sex}`) });
+  const followUpTexts = data.visits.some((v) => v.canFollowUp) ? await flatTexts(['followUp', 'validation']) : {};
+  const fieldName = (f: string) => t(`visitEdit.field.${f}` as 'visitEdit.field.notes');
   return (
     <div className="flex flex-col gap-4">
       <div>
@@ -40,6 +74,12 @@ export async function BabyDetail({ data, actions }: { data: Detail; actions?: Re
             <span className="text-sm text-muted">
               {t('baby.breakSince', { date: formatDate(data.breakDate, locale) })}
               {data.breakReason ? ` · ${t(`breakReason.${data.breakReason}`)}` : null}
+            </span>
+          ) : null}
+          {data.exitDate ? (
+            <span className="text-sm text-muted">
+              {t('baby.breakSince', { date: formatDate(data.exitDate, locale) })}
+              {data.exitReason ? ` · ${t(`motherAdmin.reasons.${data.exitReason}`)}` : null}
             </span>
           ) : null}
         </p>
@@ -58,13 +98,29 @@ export async function BabyDetail({ data, actions }: { data: Detail; actions?: Re
           ))}
         </ol>
       </Card>
+      <Card title={t('journey.title')}>
+        <ol className="flex flex-col gap-3" data-testid="journey-events">
+          {data.events.map((e, i) => (
+            <li key={`${e.kind}-${i}`} data-kind={e.kind} className="flex flex-col gap-1 border-b border-line pb-3 last:border-b-0 last:pb-0">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="font-semibold text-ink">{formatDate(e.date, locale)}</p>
+                {e.kind === 'certificate' && e.revokedOn ? null : (
+                  <Badge tone={EVENT_TONE[e.kind]}>{e.kind === 'start' ? t('status.ongoing') : e.kind === 'transfer' ? t('motherAdmin.transferTitle') : e.kind === 'certificate' ? t('status.graduated') : t(`status.${e.kind}`)}</Badge>
+                )}
+              </div>
+              <EventText event={e} t={t} locale={locale} />
+            </li>
+          ))}
+          {/* Sessions attended (issue #5) are listed here as events of their own kind. */}
+        </ol>
+      </Card>
       <Card title={t('baby.timeline')}>
         {data.visits.length === 0 ? (
           <p className="text-muted">{t('baby.noVisits')}</p>
         ) : (
           <ol className="flex flex-col gap-3" data-testid="timeline">
             {data.visits.map((v) => (
-              <li key={v.id} className="border-b border-line pb-3 last:border-b-0 last:pb-0">
+              <li key={v.id} data-visit={v.id} className="border-b border-line pb-3 last:border-b-0 last:pb-0">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="font-semibold text-ink">{formatDate(v.visitDate, locale)}</p>
                   <Badge tone={RECALL_TONE[v.recallClass]}>{t(`recallClass.${v.recallClass}`)}</Badge>
@@ -84,11 +140,84 @@ export async function BabyDetail({ data, actions }: { data: Detail; actions?: Re
                     </Badge>
                   </p>
                 ) : null}
+                {v.referralState === 'followed_up' && v.referralFollowedUpOn ? (
+                  <p className="mt-1 text-sm text-ink" data-testid="follow-up-done">
+                    {t('followUp.done', { date: formatDateShort(v.referralFollowedUpOn, locale), name: v.referralFollowedUpBy ?? '–', outcome: v.referralOutcome ?? '–' })}
+                  </p>
+                ) : null}
+                {v.canFollowUp ? <FollowUpForm babyId={data.babyId} visitId={v.id} texts={followUpTexts} /> : null}
+                {v.corrections.length ? (
+                  <ul className="mt-2 flex flex-col gap-1 rounded-lg bg-canvas p-2 text-sm text-ink" data-testid="corrections">
+                    {v.corrections.map((c, i) => (
+                      <li key={i}>
+                        {t('visitEdit.corrected', { date: formatDateShort(c.on, locale), name: c.by, reason: c.reason ?? '–' })}
+                        <span className="block text-muted">{t('visitEdit.fields', { fields: c.fields.map(fieldName).join(', ') })}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {v.canEdit ? (
+                  <Link
+                    href={`${base}/bayi/${data.babyId}/kunjungan/${v.id}`}
+                    className={buttonClass('secondary', 'mt-2')}
+                    aria-label={t('visitEdit.editLabel', { date: formatDate(v.visitDate, locale) })}
+                  >
+                    {t('visitEdit.edit')}
+                  </Link>
+                ) : null}
               </li>
             ))}
           </ol>
         )}
       </Card>
+      {aside}
     </div>
   );
+}
+
+function EventText({ event: e, t, locale }: { event: JourneyEvent; t: Awaited<ReturnType<typeof getTranslations>>; locale: UiLocale }) {
+  switch (e.kind) {
+    case 'start':
+      return <p className="text-sm text-ink">{t('journey.start')}</p>;
+    case 'broken':
+      return (
+        <p className="text-sm text-ink">
+          {t('journey.broken')}
+          {e.reason ? ` · ${t(`breakReason.${e.reason}`)}` : null}
+        </p>
+      );
+    case 'exited':
+      return (
+        <p className="text-sm text-ink">
+          {t('journey.exited', { reason: e.exitReason ? t(`motherAdmin.reasons.${e.exitReason}`) : '–' })}
+          {e.note ? <span className="block text-muted">{e.note}</span> : null}
+        </p>
+      );
+    case 'graduated':
+    case 'unrecorded':
+      return <p className="text-sm text-ink">{t(`journey.${e.kind}`)}</p>;
+    case 'transfer':
+      return (
+        <p className="text-sm text-ink">
+          {t('journey.transfer', { from: e.from, to: e.to })} · {t('journey.by', { name: e.by })}
+          {e.reason ? <span className="block text-muted">{e.reason}</span> : null}
+        </p>
+      );
+    case 'certificate':
+      return (
+        <div className="flex flex-col gap-1 text-sm text-ink">
+          <p>{t('journey.certificate', { serial: e.serial })}</p>
+          {e.revokedOn ? (
+            <p>
+              <Badge tone="danger">{t('journey.certificateRevoked', { date: formatDateShort(e.revokedOn, locale), reason: e.revokeReason ?? '–' })}</Badge>
+            </p>
+          ) : null}
+          {e.canDownload ? (
+            <a href={`/api/sertifikat/${e.id}/pdf`} className={buttonClass('secondary', 'w-full sm:w-auto')} aria-label={t('journey.downloadFor', { serial: e.serial })}>
+              {t('journey.download')}
+            </a>
+          ) : null}
+        </div>
+      );
+  }
 }

@@ -332,6 +332,9 @@ export const visits = pgTable(
     referral: boolean('referral').notNull().default(false),
     referralReason: text('referral_reason'),
     referralFollowedUpAt: timestamp('referral_followed_up_at', { withTimezone: true }),
+    /** Who marked the referral as followed up, and what came of it (e.g. seen by the bidan). */
+    referralFollowedUpBy: uuid('referral_followed_up_by').references(() => users.id),
+    referralOutcome: text('referral_outcome'),
     counselling: text('counselling').array().notNull().default(sql`'{}'::text[]`),
     weightGrams: integer('weight_grams'),
     notes: text('notes'),

@@ -66,4 +66,9 @@ test('the mother activates her account once and signs in', async ({ page }) => {
   await expect(formError(page)).toContainText('sudah dipakai');
   await signInAs(page, { phone }, 'ASIsampai6bulan');
   await expect(page).toHaveURL(/\/ibu$/);
+  // Her twins are 5 days old: the first kader visit window (days 3–7) is open now.
+  const next = page.getByTestId('next-visit');
+  await expect(next.locator('li[data-state="open"]')).toHaveCount(2);
+  await expect(next).toContainText('Kunjungan ke-1');
+  await expectAccessible(page);
 });

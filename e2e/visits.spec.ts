@@ -13,6 +13,7 @@ const kader = demoLogin('kader', 0);
 const otherKader = demoLogin('kader', 1);
 const staff = demoLogin('staff', 0);
 let babyId = '';
+let visitId = '';
 
 /** Today in Jakarta as the pages write it ("28 November 2026"). */
 const todayLong = () =>
@@ -70,10 +71,42 @@ test.describe('kader on a phone', () => {
     await expect(page.getByTestId('windows')).toContainText('Terlambat');
   });
 
+  test('edits her own visit with a reason; an older visit has no edit button and its edit page is refused (403)', async ({ page }) => {
+    test.skip(!babyId, 'needs the visits');
+    await signInAs(page, kader);
+    await page.goto(`/kader/bayi/${babyId}`);
+    const newest = page.getByTestId('timeline').locator('li[data-visit]').first();
+    visitId = (await newest.getAttribute('data-visit'))!;
+    await newest.getByRole('link', { name: `Ubah kunjungan ${todayLong()}` }).click();
+    await page.waitForURL(new RegExp(`/kader/bayi/${babyId}/kunjungan/${visitId}$`));
+    await expect(page.getByRole('heading', { name: 'Ubah kunjungan' })).toBeVisible();
+    await expect(page.getByLabel('Susu formula')).toBeChecked();
+    await expectAccessible(page);
+    await page.getByLabel('Berat badan (gram)').fill('5200');
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+    // No reason, no change.
+    await expect(page.locator('#reason-error')).toHaveText('Wajib diisi.');
+    await page.getByLabel('Alasan perubahan').fill('Salah tulis berat badan');
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await page.waitForURL(new RegExp(`/kader/bayi/${babyId}\\?corrected=1$`));
+    await expect(page.getByRole('status')).toContainText('Perubahan kunjungan tersimpan.');
+    const edited = page.locator(`li[data-visit="${visitId}"]`);
+    await expect(edited).toContainText('Berat 5200 g');
+    await expect(edited.getByTestId('corrections')).toContainText('Salah tulis berat badan');
+    await expect(edited.getByTestId('corrections')).toContainText('berat');
+    await expectAccessible(page);
+    // A visit recorded more than 7 days ago (demo data): no edit button, and the page is refused.
+    const old = page.getByTestId('timeline').locator('li[data-visit]').filter({ hasNot: page.getByRole('link', { name: /^Ubah kunjungan/ }) }).first();
+    await expect(old).toBeVisible();
+    const oldId = await old.getAttribute('data-visit');
+    const res = await page.goto(`/kader/bayi/${babyId}/kunjungan/${oldId}`);
+    expect(res?.status()).toBe(403);
+  });
+
   test('a kader of another posyandu gets a 404 on that baby', async ({ page }) => {
     test.skip(!babyId, 'needs the baby');
     await signInAs(page, otherKader);
-    for (const url of [`/kader/bayi/${babyId}`, `/kader/bayi/${babyId}/kunjungan`]) {
+    for (const url of [`/kader/bayi/${babyId}`, `/kader/bayi/${babyId}/kunjungan`, `/kader/bayi/${babyId}/kunjungan/${visitId}`]) {
       const res = await page.goto(url);
       expect(res?.status(), url).toBe(404);
       await expect(page.getByRole('heading', { name: 'Halaman tidak ditemukan' })).toBeVisible();
@@ -111,5 +144,75 @@ test.describe('staff on a desktop', () => {
     await rows.first().getByRole('link').click();
     await page.waitForURL(/\/staff\/bayi\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('baby-status')).toContainText('Tidak eksklusif lagi');
+  });
+});
+
+test.describe('staff correct, move and exit (desktop)', () => {
+  test.use({ viewport: DESKTOP });
+
+  test('staff correct a visit with a reason and see the reason on the baby page', async ({ page }) => {
+    test.skip(!visitId, 'needs the edited visit');
+    await signInAs(page, staff);
+    await page.goto(`/staff/bayi/${babyId}`);
+    await page.locator(`li[data-visit="${visitId}"]`).getByRole('link', { name: /^Ubah kunjungan/ }).click();
+    await page.waitForURL(new RegExp(`/staff/bayi/${babyId}/kunjungan/${visitId}$`));
+    await expect(page.getByText('Sebagai petugas puskesmas')).toBeVisible();
+    await expectAccessible(page);
+    // That visit said "family pressure"; the midwife learnt the mother went back to work.
+    await expect(page.getByLabel('Alasan bayi mendapat selain ASI')).toHaveValue('family_pressure');
+    await page.getByLabel('Alasan bayi mendapat selain ASI').selectOption('back_to_work');
+    await page.getByLabel('Alasan perubahan').fill('Dicek ulang bidan: ibu kembali bekerja');
+    await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await page.waitForURL(new RegExp(`/staff/bayi/${babyId}\\?corrected=1$`));
+    const corrections = page.locator(`li[data-visit="${visitId}"]`).getByTestId('corrections');
+    await expect(corrections).toContainText('Salah tulis berat badan');
+    await expect(corrections).toContainText('Dicek ulang bidan: ibu kembali bekerja');
+    await expect(corrections).toContainText(staff.name);
+    await expect(page.getByTestId('journey-events').locator('li[data-kind="broken"]')).toContainText('Tidak eksklusif lagi');
+    await expectAccessible(page);
+  });
+
+  test('staff move the mother to another posyandu and record the baby leaving the program', async ({ page }) => {
+    test.skip(!babyId, 'needs the baby');
+    await signInAs(page, staff);
+    await page.goto(`/staff/bayi/${babyId}`);
+    const transfer = page.getByTestId('transfer-form');
+    await transfer.getByRole('button', { name: 'Pindahkan' }).click();
+    await expect(page.locator('#posyanduId-error')).toBeVisible();
+    const target = (await page.locator('#posyanduId option', { hasText: 'Anggrek 1' }).first().textContent())!;
+    await page.getByLabel('Posyandu baru').selectOption({ label: target });
+    await transfer.getByLabel('Alasan').fill('Pindah rumah ke Desa Bojong Kulur');
+    await transfer.getByRole('button', { name: 'Pindahkan' }).click();
+    await page.waitForURL(new RegExp(`/staff/bayi/${babyId}\\?transferred=1$`));
+    await expect(page.getByTestId('journey-events').locator('li[data-kind="transfer"]')).toContainText('Pindah rumah ke Desa Bojong Kulur');
+
+    const exit = page.getByTestId('exit-form');
+    await exit.getByLabel('Tanggal keluar').fill('2099-01-01');
+    await exit.getByLabel('Sebab keluar').selectOption('moved');
+    await exit.getByLabel('Alasan').fill('Pindah ke luar kabupaten');
+    await exit.getByRole('button', { name: 'Catat keluar' }).click();
+    await expect(page.locator('#exitDate-error')).toHaveText('Tanggal tidak boleh di masa depan.');
+    await exit.getByLabel('Tanggal keluar').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date()));
+    await exit.getByLabel('Sebab keluar').selectOption('moved');
+    await exit.getByLabel('Alasan').fill('Pindah ke luar kabupaten');
+    await exit.getByRole('button', { name: 'Catat keluar' }).click();
+    await page.waitForURL(new RegExp(`/staff/bayi/${babyId}\\?exited=1$`));
+    await expect(page.getByTestId('baby-status')).toContainText('Keluar program');
+    await expect(page.getByTestId('journey-events').locator('li[data-kind="exited"]')).toContainText('Pindah ke luar kabupaten');
+    await expect(page.getByTestId('exited-note')).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('after the move the old posyandu kader gets a 404, the new one sees the baby but not on her due list', async ({ page }) => {
+    test.skip(!babyId, 'needs the baby');
+    await page.setViewportSize(PHONE);
+    await signInAs(page, kader);
+    expect((await page.goto(`/kader/bayi/${babyId}`))?.status()).toBe(404);
+    await page.context().clearCookies();
+    await signInAs(page, otherKader);
+    await expect(page.getByTestId('kader-mothers').locator(`a[href="/kader/bayi/${babyId}"]`)).toHaveCount(1);
+    await expect(page.locator(`[data-testid="kader-today"] a[href="/kader/bayi/${babyId}"]`)).toHaveCount(0);
+    await page.goto(`/kader/bayi/${babyId}`);
+    await expect(page.getByTestId('baby-status')).toContainText('Keluar program');
   });
 });

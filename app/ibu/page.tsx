@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { UnreadCard } from '@/components/forum/unread-card';
+import { NextVisitCard } from '@/components/ibu/next-visit-card';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
 import { buttonClass } from '@/components/ui/button';
@@ -53,6 +54,7 @@ export default async function IbuHome() {
           ))}
         </div>
       )}
+      <NextVisitCard user={user} />
     </Shell>
   );
 }

@@ -3,7 +3,7 @@
 import { useMemo, useState, useTransition } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { recordVisitAction } from '@/lib/actions/visits';
+import { correctVisitAction, recordVisitAction } from '@/lib/actions/visits';
 import { Button } from '@/components/ui/button';
 import { Field, Input, fieldIds } from '@/components/ui/field';
 import { cx } from '@/components/ui/cx';
@@ -18,10 +18,12 @@ import {
   emptyVisit,
   NOTES_MAX,
   PROBLEMS,
+  REASON_MAX,
+  visitEditSchema,
   visitSchema,
-  type VisitField,
+  type VisitEditField,
+  type VisitEditValues,
   type VisitFormValues,
-  type VisitInput,
 } from '@/lib/validation/visit';
 
 /** Flat, already translated texts ("visit.save", "recallItem.formula", "validation.required"…). */
@@ -34,6 +36,8 @@ export type VisitFormProps = {
   visitDates: string[];
   windows: readonly VisitWindow[];
   texts: VisitTexts;
+  /** Edit mode: the stored visit as the form holds it; a reason is then required. */
+  edit?: { values: VisitFormValues };
 };
 
 /** A random UUID made on the device (works outside secure contexts too). */
@@ -81,11 +85,12 @@ function Group({ id, legend, hint, error, children, className }: { id: string; l
   );
 }
 
-export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts }: VisitFormProps) {
+export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts, edit }: VisitFormProps) {
   const tx = (key: string, vars: Record<string, string | number> = {}) =>
     (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-  const schema = useMemo(() => visitSchema({ birthDate, today }), [birthDate, today]);
-  const [defaults] = useState(() => emptyVisit(newId(), babyId, today));
+  // The same schema as the server's; editing adds the reason (visitEditSchema).
+  const schema = useMemo(() => (edit ? visitEditSchema({ birthDate, today }) : visitSchema({ birthDate, today })), [birthDate, today, edit]);
+  const [defaults] = useState<VisitEditValues>(() => (edit ? { ...edit.values, reason: '' } : { ...emptyVisit(newId(), babyId, today), reason: '' }));
   const {
     register,
     handleSubmit,
@@ -93,18 +98,22 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
     getValues,
     setError,
     formState: { errors },
-  } = useForm<VisitFormValues, unknown, VisitInput>({ resolver: zodResolver(schema), defaultValues: defaults, mode: 'onSubmit' });
+  } = useForm<VisitEditValues>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: defaults,
+    mode: 'onSubmit',
+  });
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
 
-  const v = useWatch({ control }) as VisitFormValues;
+  const v = useWatch({ control }) as VisitEditValues;
   const visitDate = v.visitDate ?? '';
   const validDate = isIsoDate(visitDate) && visitDate >= birthDate && visitDate <= today;
   const fill = validDate ? windowForVisit(birthDate, visitDates, visitDate, windows) : undefined;
   const exclusive = isExclusiveRecall({ breastfed: v.breastfed === 'yes', items: v.recallItems ?? [] });
   const breaks = !exclusive || v.givenSinceLast === 'yes';
   const askConfirm = validDate && visitDate >= fiveMonthDate(birthDate);
-  const err = (f: VisitField) => {
+  const err = (f: VisitEditField) => {
     const m = (errors as Record<string, { message?: string } | undefined>)[f]?.message;
     return m ? tx(m.startsWith('validation.') ? m : 'validation.invalid') : undefined;
   };
@@ -112,11 +121,11 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
   const onValid = () => {
     setFormError(null);
     // The server validates the same raw values with the same schema.
-    const raw = { ...getValues(), recordedAt: new Date().toISOString() };
+    const { reason, ...values } = getValues();
     startTransition(async () => {
       try {
-        const res = await recordVisitAction(raw);
-        if (res?.fieldErrors) for (const [k, m] of Object.entries(res.fieldErrors)) setError(k as VisitField, { message: m });
+        const res = edit ? await correctVisitAction({ ...values, reason }) : await recordVisitAction({ ...values, recordedAt: new Date().toISOString() });
+        if (res?.fieldErrors) for (const [k, m] of Object.entries(res.fieldErrors)) setError(k as VisitEditField, { message: m });
         if (res?.formError) setFormError(res.formError);
       } catch (e) {
         // A redirect after saving is not an error; anything else: the same id can be sent again.
@@ -260,8 +269,22 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
         />
       </Field>
 
+      {edit ? (
+        <Field id="reason" label={tx('visitEdit.reason')} hint={tx('visitEdit.reasonHint')} error={err('reason')}>
+          <textarea
+            id="reason"
+            rows={2}
+            maxLength={REASON_MAX}
+            aria-invalid={err('reason') ? true : undefined}
+            aria-describedby={[fieldIds('reason').hint, err('reason') ? fieldIds('reason').error : null].filter(Boolean).join(' ')}
+            className="w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink"
+            {...register('reason')}
+          />
+        </Field>
+      ) : null}
+
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full">
-        {pending ? tx('visit.saving') : tx('visit.save')}
+        {edit ? (pending ? tx('visitEdit.saving') : tx('visitEdit.save')) : pending ? tx('visit.saving') : tx('visit.save')}
       </Button>
     </form>
   );

@@ -2,7 +2,9 @@
 /**
  * Registering a mother (kader or staff) and the mother's own activation (public).
  */
+import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
+import { clientIp } from '@/lib/auth';
 import { requireUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { activateAccount, registerMother, whatsappLink, type Duplicate } from '@/lib/data/mothers';
@@ -32,12 +34,15 @@ export async function registerMotherAction(values: unknown): Promise<RegisterSta
 export type ActivationState = FormState<'phone' | 'code' | 'password' | 'confirm'>;
 
 export async function activateAction(_prev: ActivationState, formData: FormData): Promise<ActivationState> {
-  const res = await activateAccount({
-    phone: formData.get('phone'),
-    code: formData.get('code'),
-    password: formData.get('password'),
-    confirm: formData.get('confirm'),
-  });
+  const res = await activateAccount(
+    {
+      phone: formData.get('phone'),
+      code: formData.get('code'),
+      password: formData.get('password'),
+      confirm: formData.get('confirm'),
+    },
+    clientIp(await headers()),
+  );
   if (res.ok) return { ok: true };
   return { fieldErrors: res.fieldErrors, formError: res.formError };
 }

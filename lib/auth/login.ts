@@ -29,10 +29,18 @@ export type LoginOk = {
   sessionId: string;
 };
 
-const keyOf = (kind: 'phone' | 'ip', value: string) =>
-  createHash('sha256').update(`${kind}:${value}`).digest('hex');
+/**
+ * What a counter counts: failed sign-ins per phone or IP, and failed account activations
+ * (one-time code guesses at /aktivasi) per phone or IP — the same table and the same rule.
+ */
+export type ThrottleKind = 'phone' | 'ip' | 'activation-phone' | 'activation-ip';
 
-async function isLocked(keys: string[]): Promise<boolean> {
+export const throttleKey = (kind: ThrottleKind, value: string) =>
+  createHash('sha256').update(`${kind}:${value}`).digest('hex');
+const keyOf = throttleKey;
+
+/** True when one of the counters is locked now. */
+export async function isLocked(keys: string[]): Promise<boolean> {
   const db = await getDb();
   const rows = await db
     .select({ lockedUntil: loginThrottle.lockedUntil })
@@ -41,7 +49,8 @@ async function isLocked(keys: string[]): Promise<boolean> {
   return rows.length > 0;
 }
 
-async function recordFailure(key: string, max: number): Promise<void> {
+/** Counts one failure (a run of failures older than the window starts again) and locks at `max`. */
+export async function recordFailure(key: string, max: number): Promise<void> {
   const db = await getDb();
   const window = sql.raw(`interval '${FAILURE_WINDOW_MINUTES} minutes'`);
   const [row] = await db
@@ -64,6 +73,12 @@ async function recordFailure(key: string, max: number): Promise<void> {
       .set({ lockedUntil: sql`now() + ${sql.raw(`interval '${LOCK_MINUTES} minutes'`)}` })
       .where(eq(loginThrottle.key, key));
   }
+}
+
+/** Ends the run of failures of one counter (after a success). */
+export async function clearFailures(key: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
 
 /** Checks phone and password; on success opens a server-side session row. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, scopeOf, type Action, type Actor, type Resource, type Role } from './policy';
+import { can, canEditVisit, canFollowUpReferral, canTransferMother, scopeOf, VISIT_EDIT_DAYS, type Action, type Actor, type Resource, type Role } from './policy';
 
 /**
  * DESIGN.md section 4, written out independently of POLICY: for each row, what each role may
@@ -96,5 +96,45 @@ describe('record scopes', () => {
     ['admin reads the audit log', actor('admin'), 'read', 'audit', { puskesmasId: P1 }, true],
   ] as const)('%s', (_n, who, action, resource, record, expected) => {
     expect(can(who, action, resource, record)).toBe(expected);
+  });
+});
+
+describe('changing visits, referrals and transfers', () => {
+  const now = new Date('2026-11-28T06:00:00Z');
+  const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+  const visitA = (over: Partial<{ kaderId: string; receivedAt: Date }> = {}) => ({ ...motherA, kaderId: 'kader-1', receivedAt: daysAgo(1), ...over });
+
+  it.each([
+    ['the author within 7 days', actor('kader'), visitA(), true],
+    ['the author just before 7 days', actor('kader'), visitA({ receivedAt: new Date(daysAgo(VISIT_EDIT_DAYS).getTime() + 60_000) }), true],
+    ['the author after 7 days', actor('kader'), visitA({ receivedAt: daysAgo(VISIT_EDIT_DAYS) }), false],
+    ['another kader of the same posyandu', actor('kader', { id: 'kader-2' }), visitA(), false],
+    ['the author moved to another posyandu', actor('kader', { posyanduId: 'pos-B' }), visitA(), false],
+    ['staff any time', actor('staff'), visitA({ receivedAt: daysAgo(400) }), true],
+    ['admin any time', actor('admin'), visitA({ receivedAt: daysAgo(400) }), true],
+    ['staff of another puskesmas', actor('staff', { puskesmasId: P2 }), visitA(), false],
+    ['the mother', actor('ibu'), visitA(), false],
+    ['nobody signed in', null, visitA(), false],
+  ] as const)('edit a visit: %s', (_n, who, visit, expected) => {
+    expect(canEditVisit(who, visit, now)).toBe(expected);
+  });
+
+  it.each([
+    ['kader of the posyandu', actor('kader', { id: 'kader-9' }), motherA, true],
+    ['kader of another posyandu', actor('kader'), motherB, false],
+    ['staff', actor('staff'), motherB, true],
+    ['the mother', actor('ibu'), motherA, false],
+  ] as const)('follow up a referral: %s', (_n, who, record, expected) => {
+    expect(canFollowUpReferral(who, record)).toBe(expected);
+  });
+
+  it.each([
+    ['staff', actor('staff'), motherA, true],
+    ['admin', actor('admin'), motherB, true],
+    ['staff of another puskesmas', actor('staff', { puskesmasId: P2 }), motherA, false],
+    ['kader, even of her own mother', actor('kader'), motherA, false],
+    ['the mother', actor('ibu'), motherA, false],
+  ] as const)('transfer a mother: %s', (_n, who, record, expected) => {
+    expect(canTransferMother(who, record)).toBe(expected);
   });
 });

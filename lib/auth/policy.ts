@@ -199,6 +199,36 @@ export function can(actor: Actor | null, action: Action, resource: Resource, rec
   }
 }
 
+/**
+ * Changing a recorded visit (DESIGN §4 "visits": staff and admin correct, a kader writes in
+ * her own scope). A kader may change only the visits she recorded herself, and only for
+ * VISIT_EDIT_DAYS days after the server received them; staff and admin of the puskesmas may
+ * correct any visit at any time. Every change needs a reason and is audited (lib/data/visits).
+ */
+export const VISIT_EDIT_DAYS = 7;
+
+export type VisitRecordScope = RecordScope & { kaderId: string; receivedAt: Date };
+
+export function canEditVisit(actor: Actor | null, visit: VisitRecordScope, now: Date = new Date()): boolean {
+  if (can(actor, 'correct', 'visits', visit)) return true;
+  if (!actor || !can(actor, 'write', 'visits', visit) || visit.kaderId !== actor.id) return false;
+  const age = now.getTime() - visit.receivedAt.getTime();
+  return age >= 0 && age < VISIT_EDIT_DAYS * 86_400_000;
+}
+
+/** Marking a referral as followed up: whoever may write visits of that mother, or correct them. */
+export function canFollowUpReferral(actor: Actor | null, visit: RecordScope): boolean {
+  return can(actor, 'write', 'visits', visit) || can(actor, 'correct', 'visits', visit);
+}
+
+/**
+ * Moving a mother to another posyandu crosses posyandu scopes: only those who may write
+ * mothers in the whole puskesmas (staff, admin).
+ */
+export function canTransferMother(actor: Actor | null, mother: RecordScope): boolean {
+  return scopeOf(actor, 'write', 'mothers') === 'puskesmas' && can(actor, 'write', 'mothers', mother);
+}
+
 export class ForbiddenError extends Error {
   readonly status = 403;
   constructor(message = 'forbidden') {

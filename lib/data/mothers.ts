@@ -8,6 +8,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { activationCodes, auditLog, babies, mothers, posyandu, puskesmas, users } from '@/db/schema';
+import { clearFailures, isLocked, recordFailure, throttleKey } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/password';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { isoToday, maskNik } from '@/lib/domain';
@@ -16,6 +17,9 @@ import { activationSchema, CONSENT_TEXT_VERSION, motherSchema, type MotherField 
 import { motherScope } from './scope';
 
 export const ACTIVATION_DAYS = 7;
+/** Wrong codes before a lock (LOCK_MINUTES, lib/auth/login.ts): per phone, and per IP (a puskesmas may share one). */
+export const ACTIVATION_PHONE_MAX_FAILURES = 5;
+export const ACTIVATION_IP_MAX_FAILURES = 20;
 /** No 0/O, 1/I/L: read aloud or typed from WhatsApp without mistakes. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -140,13 +144,17 @@ export type ActivationResult = { ok: true } | { ok: false; fieldErrors?: Partial
  * The mother sets her password with her phone number and one-time code. A code works once,
  * for its own user, before it expires; every failure gives the same message.
  */
-export async function activateAccount(raw: unknown): Promise<ActivationResult> {
+export async function activateAccount(raw: unknown, ip: string): Promise<ActivationResult> {
   const parsed = activationSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { phone, code, password } = parsed.data;
+  // Code guessing: the sign-in lockout's counters (login_throttle), per phone and per IP.
+  const phoneKey = throttleKey('activation-phone', phone);
+  const ipKey = throttleKey('activation-ip', ip);
+  if (await isLocked([phoneKey, ipKey])) return { ok: false, formError: 'activationLimit.locked' };
   const passwordHash = await hashPassword(password);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ codeId: activationCodes.id, userId: users.id, puskesmasId: users.puskesmasId })
       .from(activationCodes)
@@ -175,6 +183,13 @@ export async function activateAccount(raw: unknown): Promise<ActivationResult> {
     await tx.insert(auditLog).values({ puskesmasId: row.puskesmasId, userId: row.userId, action: 'user.activate', entity: 'user', entityId: row.userId });
     return { ok: true as const };
   });
+  if (result.ok) {
+    await clearFailures(phoneKey);
+  } else {
+    await recordFailure(phoneKey, ACTIVATION_PHONE_MAX_FAILURES);
+    await recordFailure(ipKey, ACTIVATION_IP_MAX_FAILURES);
+  }
+  return result;
 }
 
 /** The wa.me link with the prefilled message (the text comes translated from the caller). */

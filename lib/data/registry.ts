@@ -3,23 +3,33 @@
  * status and a search on name or phone, paginated. Scoped by motherScope.
  */
 import 'server-only';
-import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { babies, mothers, posyandu, villages } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/policy';
-import { ageInDays, formatPhoneDisplay, isoToday, JOURNEY_STATUSES, journeyStatus, maskNik, normalizePhone } from '@/lib/domain';
+import { babies, kaderAssignments, mothers, posyandu, users, villages } from '@/db/schema';
+import { assertCan, scopeOf, type Actor } from '@/lib/auth/policy';
+import { ageInDays, completedMonths, formatPhoneDisplay, isoToday, JOURNEY_STATUSES, journeyStatus, maskNik, normalizePhone } from '@/lib/domain';
 import { babyFacts, type BabyRow } from './facts';
 import { puskesmasOf } from './overview';
 import { motherScope } from './scope';
 
 export const REGISTRY_PAGE_SIZE = 25;
 
+/** Age bands of the filter, in completed months (lib/domain completedMonths). */
+export const AGE_BANDS = ['0-1', '2-3', '4-5', '6+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export function ageBandOf(months: number): AgeBand {
+  return months < 2 ? '0-1' : months < 4 ? '2-3' : months < 6 ? '4-5' : '6+';
+}
+
 /** Query string of /staff/ibu; anything unknown is dropped, never an error page. */
 export const registryFilterSchema = z.object({
   village: z.uuid().optional().catch(undefined),
   posyandu: z.uuid().optional().catch(undefined),
   status: z.enum(JOURNEY_STATUSES).optional().catch(undefined),
+  /** A kader: the mothers of her posyandu and those assigned to her. */
+  kader: z.uuid().optional().catch(undefined),
+  age: z.enum(AGE_BANDS).optional().catch(undefined),
   q: z.string().trim().max(64).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
@@ -34,6 +44,13 @@ export async function motherRegistry(actor: Actor, rawFilter: unknown) {
   const conds: SQL[] = [motherScope(actor)];
   if (f.village) conds.push(eq(mothers.villageId, f.village));
   if (f.posyandu) conds.push(eq(mothers.posyanduId, f.posyandu));
+  if (f.kader) {
+    const assigned = exists(
+      sql`(select 1 from ${kaderAssignments} where ${kaderAssignments.motherId} = ${mothers.id} and ${kaderAssignments.kaderId} = ${f.kader})`,
+    );
+    const ofPosyandu = sql`${mothers.posyanduId} = (select ${users.posyanduId} from ${users} where ${users.id} = ${f.kader} and ${users.role} = 'kader' and ${users.puskesmasId} = ${actor.puskesmasId})`;
+    conds.push(or(ofPosyandu, assigned)!);
+  }
   if (f.q) {
     const phone = normalizePhone(f.q);
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -75,13 +92,22 @@ export async function motherRegistry(actor: Actor, rawFilter: unknown) {
       village: r.villageName,
       posyandu: r.posyanduName,
       status: journeyStatus(facts.get(r.id)!, today).status,
+      ageBand: ageBandOf(completedMonths(r.birthDate, today)),
     }))
-    .filter((r) => !f.status || r.status === f.status);
+    .filter((r) => (!f.status || r.status === f.status) && (!f.age || r.ageBand === f.age));
   const pages = Math.max(1, Math.ceil(all.length / REGISTRY_PAGE_SIZE));
   const page = Math.min(f.page ?? 1, pages);
-  const [villageList, posyanduList] = await Promise.all([
+  const [villageList, posyanduList, kaderList] = await Promise.all([
     db.select({ id: villages.id, name: villages.name }).from(villages).where(eq(villages.puskesmasId, actor.puskesmasId)).orderBy(villages.name),
     db.select({ id: posyandu.id, name: posyandu.name }).from(posyandu).where(eq(posyandu.puskesmasId, actor.puskesmasId)).orderBy(posyandu.name),
+    // The kader filter lists kader accounts: only for those who may read them all.
+    scopeOf(actor, 'read', 'kaderAccounts') === 'puskesmas'
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(eq(users.puskesmasId, actor.puskesmasId), eq(users.role, 'kader'), eq(users.active, true)))
+          .orderBy(users.name)
+      : Promise.resolve([] as { id: string; name: string }[]),
   ]);
   return {
     filter: f,
@@ -91,5 +117,6 @@ export async function motherRegistry(actor: Actor, rawFilter: unknown) {
     rows: all.slice((page - 1) * REGISTRY_PAGE_SIZE, page * REGISTRY_PAGE_SIZE),
     villages: villageList,
     posyandu: posyanduList,
+    kaders: kaderList,
   };
 }

@@ -181,3 +181,70 @@ export function emptyVisit(id: string, babyId: string, today: IsoDate): VisitFor
     notes: '',
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Changing a recorded visit (its author within 7 days, staff any time): the same schema plus
+// the reason, which goes into the audit log with the before/after of the changed fields.
+
+export const REASON_MIN = 5;
+export const REASON_MAX = 500;
+
+/** Why a health record is changed (visit correction, transfer, exit): required, audited. */
+export const changeReason = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(REASON_MIN, 'validation.required')
+  .max(REASON_MAX, 'validation.tooLong');
+
+export function visitEditSchema(ctx: VisitContext) {
+  return z.intersection(z.object({ reason: changeReason }), visitSchema(ctx));
+}
+
+export type VisitEditValues = VisitFormValues & { reason: string };
+export type VisitEditInput = z.output<ReturnType<typeof visitEditSchema>>;
+export type VisitEditField = VisitField | 'reason';
+
+/** A stored visit as the form holds it (the inverse of the schema's transform). */
+export function visitToForm(v: {
+  id: string;
+  babyId: string;
+  visitDate: string;
+  breastfed: boolean;
+  recallItems: readonly string[];
+  recallOtherText: string | null;
+  givenSinceLast: boolean;
+  givenSinceLastDate: string | null;
+  confirmedExclusive: boolean | null;
+  breakReason: string | null;
+  problems: readonly string[];
+  attachment: { areola: boolean; mouthWide: boolean; lipOut: boolean; chin: boolean } | null;
+  dangerSigns: readonly string[];
+  referral: boolean;
+  referralReason: string | null;
+  counselling: readonly string[];
+  weightGrams: number | null;
+  notes: string | null;
+}): VisitFormValues {
+  const yn = (b: boolean | null) => (b === null ? '' : b ? 'yes' : 'no');
+  return {
+    id: v.id,
+    babyId: v.babyId,
+    visitDate: v.visitDate,
+    breastfed: v.breastfed ? 'yes' : 'no',
+    recallItems: [...v.recallItems] as VisitFormValues['recallItems'],
+    recallOtherText: v.recallOtherText ?? '',
+    givenSinceLast: v.givenSinceLast ? 'yes' : 'no',
+    givenSinceLastDate: v.givenSinceLastDate ?? '',
+    confirmedExclusive: yn(v.confirmedExclusive) as VisitFormValues['confirmedExclusive'],
+    breakReason: (v.breakReason ?? '') as VisitFormValues['breakReason'],
+    problems: [...v.problems] as VisitFormValues['problems'],
+    attachmentChecked: v.attachment !== null,
+    attachment: v.attachment ?? { areola: false, mouthWide: false, lipOut: false, chin: false },
+    dangerSigns: [...v.dangerSigns] as VisitFormValues['dangerSigns'],
+    referral: v.referral,
+    referralReason: v.referralReason ?? '',
+    counselling: [...v.counselling] as VisitFormValues['counselling'],
+    weightGrams: v.weightGrams === null ? '' : String(v.weightGrams),
+    notes: v.notes ?? '',
+  };
+}

@@ -1,13 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { activationCodes, auditLog, babies, mothers, posyandu, users } from '@/db/schema';
+import { activationCodes, auditLog, babies, loginThrottle, mothers, posyandu, users } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { verifyPassword } from '@/lib/auth/password';
 import { addDays, isoToday, normalizePhone } from '@/lib/domain';
-import { activateAccount, hashActivationCode, registerMother, whatsappLink } from '@/lib/data/mothers';
+import { throttleKey } from '@/lib/auth/login';
+import {
+  ACTIVATION_IP_MAX_FAILURES,
+  ACTIVATION_PHONE_MAX_FAILURES,
+  activateAccount,
+  hashActivationCode,
+  registerMother,
+  whatsappLink,
+} from '@/lib/data/mothers';
 import type { MotherFormValues } from '@/lib/validation/mother';
 import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
+
+/** A documentation address (RFC 5737): the tests' own throttle counters. */
+const IP = '192.0.2.10';
 
 describe.each(BACKENDS)('registering mothers on $name', (backend) => {
   let db: TestDb;
@@ -110,26 +121,26 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
     const res = await registerMother(kader, input);
     if (!res.ok) throw new Error('not registered');
     const phoneLocal = input.phone as string;
-    expect(await activateAccount({ phone: phoneLocal, code: res.code, password: phoneLocal, confirm: phoneLocal })).toMatchObject({
+    expect(await activateAccount({ phone: phoneLocal, code: res.code, password: phoneLocal, confirm: phoneLocal }, IP)).toMatchObject({
       ok: false,
       fieldErrors: { password: 'validation.passwordIsPhone' },
     });
-    expect(await activateAccount({ phone: phoneLocal, code: res.code, password: 'pendek', confirm: 'pendek' })).toMatchObject({
+    expect(await activateAccount({ phone: phoneLocal, code: res.code, password: 'pendek', confirm: 'pendek' }, IP)).toMatchObject({
       ok: false,
       fieldErrors: { password: 'validation.passwordTooShort' },
     });
-    expect(await activateAccount({ phone: '0857-9999-0000', code: res.code, password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' })).toEqual({
+    expect(await activateAccount({ phone: '0857-9999-0000', code: res.code, password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' }, IP)).toEqual({
       ok: false,
       formError: 'activation.invalid',
     });
-    const ok = await activateAccount({ phone: phoneLocal, code: res.code.toLowerCase(), password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' });
+    const ok = await activateAccount({ phone: phoneLocal, code: res.code.toLowerCase(), password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' }, IP);
     expect(ok).toEqual({ ok: true });
     const [u] = await db.db.select().from(users).where(eq(users.phone, res.phone));
     expect(await verifyPassword('ASIsampai6bulan', u!.passwordHash!)).toBe(true);
     // Used once: the same code again (also at the same time) is refused.
     const again = await Promise.all([
-      activateAccount({ phone: phoneLocal, code: res.code, password: 'lainlagi123', confirm: 'lainlagi123' }),
-      activateAccount({ phone: phoneLocal, code: res.code, password: 'lainlagi123', confirm: 'lainlagi123' }),
+      activateAccount({ phone: phoneLocal, code: res.code, password: 'lainlagi123', confirm: 'lainlagi123' }, IP),
+      activateAccount({ phone: phoneLocal, code: res.code, password: 'lainlagi123', confirm: 'lainlagi123' }, IP),
     ]);
     expect(again).toEqual([{ ok: false, formError: 'activation.invalid' }, { ok: false, formError: 'activation.invalid' }]);
     const [u2] = await db.db.select().from(users).where(eq(users.phone, res.phone));
@@ -140,9 +151,65 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
     const res = await registerMother(kader, form());
     if (!res.ok) throw new Error('not registered');
     await db.db.update(activationCodes).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(activationCodes.codeHash, hashActivationCode(res.code)));
-    expect(await activateAccount({ phone: res.phone, code: res.code, password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' })).toEqual({
+    expect(await activateAccount({ phone: res.phone, code: res.code, password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' }, IP)).toEqual({
       ok: false,
       formError: 'activation.invalid',
+    });
+  });
+
+  describe('code guessing at /aktivasi is limited in login_throttle, per phone and per IP', () => {
+    const good = { password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' };
+
+    it(`locks a phone after ${ACTIVATION_PHONE_MAX_FAILURES} wrong codes, even for the right code; other phones go on`, async () => {
+      const res = await registerMother(kader, form());
+      if (!res.ok) throw new Error('not registered');
+      const ip = '192.0.2.21';
+      for (let i = 0; i < ACTIVATION_PHONE_MAX_FAILURES; i++) {
+        expect(await activateAccount({ phone: res.phone, code: `WRONG${i}AA`, ...good }, ip)).toEqual({ ok: false, formError: 'activation.invalid' });
+      }
+      const before = await rowCounts(db);
+      expect(await activateAccount({ phone: res.phone, code: res.code, ...good }, ip)).toEqual({ ok: false, formError: 'activationLimit.locked' });
+      const [u] = await db.db.select().from(users).where(eq(users.phone, res.phone));
+      expect(u!.passwordHash).toBeNull();
+      expect(await rowCounts(db)).toEqual(before);
+      // The counters are hashes: no phone number in the table.
+      const keys = (await db.db.select({ key: loginThrottle.key }).from(loginThrottle)).map((r) => r.key);
+      expect(keys).toContain(throttleKey('activation-phone', res.phone));
+      expect(keys.join(' ')).not.toContain(res.phone.slice(1));
+      // The sign-in counter of that phone is a different one.
+      expect(keys).not.toContain(throttleKey('phone', res.phone));
+      // Another mother from the same address is not locked out.
+      const other = await registerMother(kader, form());
+      if (!other.ok) throw new Error('not registered');
+      expect(await activateAccount({ phone: other.phone, code: other.code, ...good }, ip)).toEqual({ ok: true });
+      // After the lock ends, the right code works.
+      await db.db.update(loginThrottle).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(loginThrottle.key, throttleKey('activation-phone', res.phone)));
+      expect(await activateAccount({ phone: res.phone, code: res.code, ...good }, ip)).toEqual({ ok: true });
+    });
+
+    it(`locks an IP address after ${ACTIVATION_IP_MAX_FAILURES} wrong codes over many phones`, async () => {
+      const ip = '192.0.2.22';
+      for (let i = 0; i < ACTIVATION_IP_MAX_FAILURES; i++) {
+        const phone = `0857-2222-${String(1000 + i)}`;
+        expect(await activateAccount({ phone, code: 'ABCDEFGH', ...good }, ip)).toEqual({ ok: false, formError: 'activation.invalid' });
+      }
+      const res = await registerMother(kader, form());
+      if (!res.ok) throw new Error('not registered');
+      expect(await activateAccount({ phone: res.phone, code: res.code, ...good }, ip)).toEqual({ ok: false, formError: 'activationLimit.locked' });
+      // The same mother from another address is let through.
+      expect(await activateAccount({ phone: res.phone, code: res.code, ...good }, '192.0.2.23')).toEqual({ ok: true });
+    });
+
+    it('malformed input (password mismatch) is a field message and not counted', async () => {
+      const ip = '192.0.2.24';
+      for (let i = 0; i < ACTIVATION_IP_MAX_FAILURES + 2; i++) {
+        expect(await activateAccount({ phone: '0857-3333-1000', code: 'ABCDEFGH', password: 'ASIsampai6bulan', confirm: 'lain' }, ip)).toMatchObject({
+          ok: false,
+          fieldErrors: { confirm: 'validation.passwordMismatch' },
+        });
+      }
+      const keys = (await db.db.select({ key: loginThrottle.key }).from(loginThrottle)).map((r) => r.key);
+      expect(keys).not.toContain(throttleKey('activation-ip', ip));
     });
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { mothers, puskesmas, users, villages } from '@/db/schema';
+import { and, eq, ne } from 'drizzle-orm';
+import { kaderAssignments, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import type { Actor } from '@/lib/auth/policy';
-import { normalizePhone } from '@/lib/domain';
-import { motherRegistry, REGISTRY_PAGE_SIZE } from '@/lib/data/registry';
+import { completedMonths, isoToday, normalizePhone } from '@/lib/domain';
+import { AGE_BANDS, ageBandOf, motherRegistry, REGISTRY_PAGE_SIZE } from '@/lib/data/registry';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
 describe.each(BACKENDS)('staff registry on $name', (backend) => {
@@ -51,6 +51,36 @@ describe.each(BACKENDS)('staff registry on $name', (backend) => {
     }
     const junk = await motherRegistry(staff, { village: "x' or 1=1", status: 'nope', page: '-3', q: '%' });
     expect(junk.page).toBe(1);
+  });
+
+  it('filters by kader (her posyandu and mothers assigned to her) and by age band', async () => {
+    const kaderLogin = DEMO_LOGINS.find((l) => l.role === 'kader')!;
+    const kader = await actorFor(db, kaderLogin.phone);
+    const all = await motherRegistry(staff, {});
+    expect(all.kaders.map((k) => k.id)).toContain(kader.id);
+    const mine = await motherRegistry(staff, { kader: kader.id });
+    expect(mine.total).toBeGreaterThan(0);
+    const [post] = await db.db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, kader.posyanduId!));
+    expect(mine.rows.every((r) => r.posyandu === post!.name)).toBe(true);
+    expect(mine.total).toBe((await motherRegistry(staff, { posyandu: kader.posyanduId! })).total);
+    // An assigned mother of another posyandu joins her list.
+    const [elsewhere] = await db.db
+      .select({ id: mothers.id, name: mothers.name })
+      .from(mothers)
+      .where(and(eq(mothers.puskesmasId, staff.puskesmasId), ne(mothers.posyanduId, kader.posyanduId!)))
+      .limit(1);
+    await db.db.insert(kaderAssignments).values({ puskesmasId: staff.puskesmasId, kaderId: kader.id, motherId: elsewhere!.id });
+    expect((await motherRegistry(staff, { kader: kader.id, q: elsewhere!.name })).rows.map((r) => r.motherName)).toContain(elsewhere!.name);
+    let sum = 0;
+    for (const age of AGE_BANDS) {
+      const band = await motherRegistry(staff, { age });
+      sum += band.total;
+      for (const r of band.rows) expect(ageBandOf(completedMonths(r.birthDate, isoToday('Asia/Jakarta')))).toBe(age);
+    }
+    expect(sum).toBe(all.total);
+    // A mother gets no kader list.
+    const ibu = await actorFor(db, DEMO_LOGINS.find((l) => l.role === 'ibu')!.phone);
+    expect((await motherRegistry(ibu, {})).kaders).toEqual([]);
   });
 
   it('a mother sees only her own babies in it', async () => {

@@ -11,7 +11,7 @@ export async function generateMetadata() {
 /** Public: a registered mother sets her password with the one-time code from her kader. */
 export default async function ActivationPage() {
   const t = await getTranslations();
-  const texts = { ...(await flatTexts(['activation', 'validation'])), 'login.phone': t('login.phone'), 'login.phoneHint': t('login.phoneHint') };
+  const texts = { ...(await flatTexts(['activation', 'activationLimit', 'validation'])), 'login.phone': t('login.phone'), 'login.phoneHint': t('login.phoneHint') };
   return (
     <PublicCard title={t('activation.title')} intro={t('activation.intro')} back="/aktivasi">
       <ActivationForm texts={texts} />

@@ -5,7 +5,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { buttonClass } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
-import { motherRegistry, type RegistryFilter } from '@/lib/data/registry';
+import { AGE_BANDS, motherRegistry, type RegistryFilter } from '@/lib/data/registry';
 import { JOURNEY_STATUSES } from '@/lib/domain';
 import { formatDateShort, type UiLocale } from '@/lib/format';
 
@@ -63,6 +63,24 @@ export default async function StaffRegistry({ searchParams }: { searchParams: Pr
             <option value="">{t('registry.all')}</option>
             {JOURNEY_STATUSES.map((s) => (
               <option key={s} value={s}>{t(`status.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="kader" className="text-sm font-semibold text-ink">{t('registryMore.kader')}</label>
+          <select id="kader" name="kader" defaultValue={f.kader ?? ''} className={select}>
+            <option value="">{t('registry.all')}</option>
+            {data.kaders.map((k) => (
+              <option key={k.id} value={k.id}>{k.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="age" className="text-sm font-semibold text-ink">{t('registryMore.age')}</label>
+          <select id="age" name="age" defaultValue={f.age ?? ''} className={select}>
+            <option value="">{t('registry.all')}</option>
+            {AGE_BANDS.map((a) => (
+              <option key={a} value={a}>{t(`registryMore.ages.${a}`)}</option>
             ))}
           </select>
         </div>

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { BabyDetail } from '@/components/baby-detail';
+import { BabyDetail, ChangeNotice } from '@/components/baby-detail';
 import { Shell } from '@/components/layout/shell';
 import { ButtonLink } from '@/components/ui/button';
 import { orDenied, requireUser } from '@/lib/auth/session';
@@ -10,22 +10,19 @@ export default async function KaderBabyPage({
   searchParams,
 }: {
   params: Promise<{ babyId: string }>;
-  searchParams: Promise<{ saved?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { babyId } = await params;
-  const { saved } = await searchParams;
+  const sp = await searchParams;
   const user = await requireUser(['kader']);
   const data = await orDenied(babyDetail(user, babyId));
   const t = await getTranslations();
   return (
     <Shell user={user} current="/kader">
-      {saved === '1' ? (
-        <p role="status" className="mb-3 rounded-lg border border-ok bg-ok-soft px-3 py-2 text-sm font-medium text-ok">
-          {t('baby.saved')}
-        </p>
-      ) : null}
+      <ChangeNotice searchParams={sp} />
       <BabyDetail
         data={data}
+        base="/kader"
         actions={
           <ButtonLink href={`/kader/bayi/${data.babyId}/kunjungan`} className="w-full">
             {t('baby.recordVisit')}

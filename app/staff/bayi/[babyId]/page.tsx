@@ -1,15 +1,61 @@
-import { BabyDetail } from '@/components/baby-detail';
+import { getTranslations } from 'next-intl/server';
+import { BabyDetail, ChangeNotice } from '@/components/baby-detail';
+import { ExitForm, TransferForm } from '@/components/forms/journey-forms';
 import { Shell } from '@/components/layout/shell';
+import { Card } from '@/components/ui/card';
 import { orDenied, requireUser } from '@/lib/auth/session';
+import { motherAdminContext } from '@/lib/data/journey';
 import { babyDetail } from '@/lib/data/visits';
+import { EXIT_REASONS } from '@/lib/domain';
+import { flatTexts } from '@/lib/i18n/texts';
 
-export default async function StaffBabyPage({ params }: { params: Promise<{ babyId: string }> }) {
+export default async function StaffBabyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ babyId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { babyId } = await params;
+  const sp = await searchParams;
   const user = await requireUser(['staff', 'admin']);
-  const data = await orDenied(babyDetail(user, babyId));
+  const [data, admin] = await Promise.all([orDenied(babyDetail(user, babyId)), orDenied(motherAdminContext(user, babyId))]);
+  const t = await getTranslations();
+  const texts = {
+    ...(await flatTexts(['motherAdmin', 'validation'])),
+    ...Object.fromEntries(EXIT_REASONS.map((r) => [`motherAdmin.reasons.${r}`, t(`motherAdmin.reasons.${r}`)])),
+  };
   return (
-    <Shell user={user} current="/staff">
-      <BabyDetail data={data} />
+    <Shell user={user} current="/staff/ibu">
+      <ChangeNotice searchParams={sp} />
+      <BabyDetail
+        data={data}
+        base="/staff"
+        aside={
+          <Card title={t('motherAdmin.title')}>
+            <div className="grid gap-6 md:grid-cols-2">
+              {admin.mayTransfer ? (
+                <section aria-labelledby="transfer-title" className="flex flex-col gap-2">
+                  <h3 id="transfer-title" className="font-semibold text-ink">{t('motherAdmin.transferTitle')}</h3>
+                  <p className="text-sm text-muted">{t('motherAdmin.transferIntro')}</p>
+                  <TransferForm babyId={admin.babyId} motherId={admin.motherId} current={admin.posyanduId} posyandu={admin.posyandu} texts={texts} />
+                </section>
+              ) : null}
+              <section aria-labelledby="exit-title" className="flex flex-col gap-2">
+                <h3 id="exit-title" className="font-semibold text-ink">{t('motherAdmin.exitTitle')}</h3>
+                {admin.exited ? (
+                  <p className="text-sm text-muted" data-testid="exited-note">{t('motherAdmin.alreadyExitedShort')}</p>
+                ) : (
+                  <>
+                    <p className="text-sm text-muted">{t('motherAdmin.exitIntro')}</p>
+                    <ExitForm babyId={admin.babyId} birthDate={admin.birthDate} today={admin.today} texts={texts} />
+                  </>
+                )}
+              </section>
+            </div>
+          </Card>
+        }
+      />
     </Shell>
   );
 }
