@@ -40,7 +40,7 @@ const REC = {
   P2: { puskesmasId: 'P2' },
 } satisfies Record<string, RecordScope>;
 
-type Ids = { babyA: string; babyB: string; certB: string; verifyB: string; threadP1: string; threadP2: string; categoryP1: string };
+type Ids = { visitA: string; babyA: string; babyB: string; certB: string; verifyB: string; threadP1: string; threadP2: string; categoryP1: string };
 
 type Entry = {
   /** The file's route pattern, e.g. /staff/bayi/[babyId]. */
@@ -96,6 +96,20 @@ const MATRIX: Entry[] = [
     cases: [
       { label: 'visit form, Rina’s baby', url: (i) => `/kader/bayi/${i.babyA}/kunjungan`, expect: sectionPage('/kader', 'visits', 'write', REC.A) },
       { label: 'visit form, Dewi’s baby', url: (i) => `/kader/bayi/${i.babyB}/kunjungan`, expect: sectionPage('/kader', 'visits', 'write', REC.B) },
+    ],
+  },
+  {
+    route: '/kader/bayi/[babyId]/kunjungan/[visitId]',
+    cases: [
+      // An unknown visit of a known baby: the kader of the posyandu gets 404, others as the section says.
+      { label: 'edit an unknown visit of Rina’s baby', url: (i) => `/kader/bayi/${i.babyA}/kunjungan/00000000-0000-4000-8000-000000000000`, expect: (w) => (sectionPage('/kader')(w) === 'ok' ? 'notFound' : sectionPage('/kader')(w)) },
+    ],
+  },
+  {
+    route: '/staff/bayi/[babyId]/kunjungan/[visitId]',
+    cases: [
+      { label: 'correct a visit of Rina’s baby', url: (i) => `/staff/bayi/${i.babyA}/kunjungan/${i.visitA}`, expect: sectionPage('/staff', 'visits', 'correct', REC.A) },
+      { label: 'correct an unknown visit of Rina’s baby', url: (i) => `/staff/bayi/${i.babyA}/kunjungan/00000000-0000-4000-8000-000000000000`, expect: (w) => (sectionPage('/staff')(w) === 'ok' ? 'notFound' : sectionPage('/staff')(w)) },
     ],
   },
   { route: '/staff', cases: [{ label: 'staff home', url: () => '/staff', expect: sectionPage('/staff', 'coverage', 'read') }] },
@@ -201,20 +215,33 @@ async function firstHref(req: APIRequestContext, url: string, pattern: RegExp): 
   return m[1]!;
 }
 
+/** The baby of a mother, found by paging the registry (its search term never goes in a URL). */
+async function babyOf(req: APIRequestContext, mother: string): Promise<string> {
+  for (let page = 1; page <= 40; page++) {
+    const html = await (await req.get(`/staff/ibu?page=${page}`)).text();
+    const row = html.split('<tr').find((r) => r.includes(mother));
+    if (row) return /href="\/staff\/bayi\/([0-9a-f-]{36})"/.exec(row)![1]!;
+    if (!html.includes(`page=${page + 1}`)) break;
+  }
+  throw new Error(`${mother} is not in the registry`);
+}
+
 test('every actor gets exactly what the policy allows on every page and route', async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
   const ctx = Object.fromEntries(await Promise.all(WHO.map(async (w) => [w, await contextFor(browser, w, baseURL!)] as const))) as Record<Who, APIRequestContext>;
 
   // The records' ids, found the way their users find them.
   const ids: Ids = {
-    babyA: await firstHref(ctx.sri, '/staff/ibu?q=Rina%20Kartikasari', /href="\/staff\/bayi\/([0-9a-f-]{36})"/),
-    babyB: await firstHref(ctx.sri, '/staff/ibu?q=Dewi%20Anggraini', /href="\/staff\/bayi\/([0-9a-f-]{36})"/),
+    visitA: '',
+    babyA: await babyOf(ctx.sri, 'Rina Kartikasari'),
+    babyB: await babyOf(ctx.sri, 'Dewi Anggraini'),
     certB: '',
     verifyB: '',
     threadP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
     threadP2: await firstHref(ctx.maya, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
     categoryP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/k\/([a-z0-9-]+)"/),
   };
+  ids.visitA = await firstHref(ctx.sri, `/staff/bayi/${ids.babyA}`, /href="\/staff\/bayi\/[0-9a-f-]{36}\/kunjungan\/([0-9a-f-]{36})"/);
   const certHtml = await (await ctx.sri.get('/staff/sertifikat')).text();
   const dewiRow = certHtml.split('<tr').find((r) => r.includes('Dewi Anggraini') && r.includes('/api/sertifikat/'));
   expect(dewiRow, 'Dewi’s certificate is listed').toBeTruthy();

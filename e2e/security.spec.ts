@@ -98,6 +98,22 @@ test.describe('at a desk', () => {
   });
 });
 
+test('a registry search by name finds the mother without putting her name in the address', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signInAs(page, demoLogin('staff'));
+  await page.goto('/staff/ibu');
+  await page.getByLabel('Cari nama atau nomor HP').fill('Rina Kartikasari');
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  await expect(page.getByTestId('registry-rows')).toContainText('Rina Kartikasari');
+  await expect(page.getByTestId('registry-rows').locator('tr')).toHaveCount(1);
+  expect(decodeURIComponent(page.url())).not.toMatch(/Rina|Kartikasari|q=/);
+  // The term stays on the page (pages, other filters) until it is cleared.
+  await expect(page.getByLabel('Cari nama atau nomor HP')).toHaveValue('Rina Kartikasari');
+  await page.getByLabel('Cari nama atau nomor HP').fill('');
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  await expect(page.getByTestId('registry-rows').locator('tr')).not.toHaveCount(1);
+});
+
 test('the session cookie is HttpOnly and SameSite=Lax, and Secure behind HTTPS', async ({ playwright, baseURL }) => {
   // Sign in through Auth.js as a reverse proxy terminating HTTPS would forward it.
   const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-proto': 'https' } });

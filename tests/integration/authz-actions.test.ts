@@ -29,6 +29,7 @@ const ACTIONS: Record<string, string> = {
   endOwnSessionsAction: 'self:endOwnSessions',
   manageAccountAction: 'manageAccount',
   searchAccountsAction: 'self:rememberSearch',
+  searchRegistryAction: 'self:rememberSearch',
   loginAction: 'public:verifyLogin',
   logoutAction: 'self:revokeSession',
   issueCertificateAction: 'issueCertificate',
@@ -46,6 +47,10 @@ const ACTIONS: Record<string, string> = {
   registerMotherAction: 'registerMother',
   activateAction: 'public:activateAccount',
   recordVisitAction: 'recordVisit',
+  correctVisitAction: 'correctVisit',
+  followUpAction: 'followUpReferral',
+  transferAction: 'transferMother',
+  exitAction: 'exitBaby',
 };
 
 /** Data functions whose per-actor refusals are tested in their feature's own test file. */
@@ -55,6 +60,10 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   createReply: 'tests/integration/forum.test.ts',
   editOwn: 'tests/integration/forum.test.ts',
   deleteOwn: 'tests/integration/forum.test.ts',
+  correctVisit: 'tests/integration/journey.test.ts',
+  followUpReferral: 'tests/integration/journey.test.ts',
+  transferMother: 'tests/integration/journey.test.ts',
+  exitBaby: 'tests/integration/journey.test.ts',
 };
 
 function exportedActions(): Map<string, string> {

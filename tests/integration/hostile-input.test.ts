@@ -118,7 +118,7 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
       }),
       run: (i) => registerMother(kader, i),
     },
-    { name: 'activation', valid: () => ({ phone: '0813-3000-0001', code: 'ABCDEFGH', password: 'Melati sore 9', confirm: 'Melati sore 9' }), run: (i) => activateAccount(i) },
+    { name: 'activation', valid: () => ({ phone: '0813-3000-0001', code: 'ABCDEFGH', password: 'Melati sore 9', confirm: 'Melati sore 9' }), run: (i) => activateAccount(i, '10.1.1.1') },
     { name: 'forum post', valid: () => ({ categoryId: own.categoryId, title: `Judul uji ${++n}`, body: 'Isi.', anonymous: null }), run: viaSchema(postSchema, (d) => createPost(staff, d)) },
     { name: 'forum reply', valid: () => ({ postId: own.postId, body: 'Balasan.' }), run: viaSchema(replySchema, (d) => createReply(staff, d)) },
     { name: 'forum report', valid: () => ({ target: 'post', id: own.postId, reason: 'Tidak pantas' }), run: viaSchema(reportSchema, (d) => reportContent(kader, d)) },

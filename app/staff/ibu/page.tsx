@@ -8,20 +8,25 @@ import { requireUser } from '@/lib/auth/session';
 import { AGE_BANDS, motherRegistry, type RegistryFilter } from '@/lib/data/registry';
 import { JOURNEY_STATUSES } from '@/lib/domain';
 import { formatDateShort, type UiLocale } from '@/lib/format';
+import { searchRegistryAction } from '@/lib/actions/registry';
+import { searchOf } from '@/lib/search-terms';
 
 const select = 'min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink';
 
 function pageHref(f: RegistryFilter, page: number): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, page })) if (v !== undefined && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries({ ...f, page })) if (v !== undefined && v !== '' && k !== 'q') q.set(k, String(v));
   return `/staff/ibu?${q.toString()}`;
 }
 
-/** Staff registry of mothers and babies: filters are a plain GET form (no client script). */
+/**
+ * Staff registry of mothers and babies: a plain form (no client script) posted to an action
+ * that keeps the search term out of the URL (lib/actions/registry.ts).
+ */
 export default async function StaffRegistry({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(['staff', 'admin']);
   const sp = await searchParams;
-  const raw = Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = { ...Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])), q: await searchOf('registry') };
   const data = await motherRegistry(user, raw);
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
@@ -34,7 +39,7 @@ export default async function StaffRegistry({ searchParams }: { searchParams: Pr
           {t('nav.register')}
         </Link>
       </div>
-      <form method="get" action="/staff/ibu" className="mt-4 grid gap-3 md:grid-cols-5 md:items-end" role="search">
+      <form action={searchRegistryAction} className="mt-4 grid gap-3 md:grid-cols-5 md:items-end" role="search">
         <div className="flex flex-col gap-1 md:col-span-2">
           <label htmlFor="q" className="text-sm font-semibold text-ink">{t('registry.search')}</label>
           <input id="q" name="q" defaultValue={f.q ?? ''} maxLength={64} className={select} />

@@ -1,0 +1,19 @@
+'use server';
+/**
+ * The registry's filter form. Its search term (a name or a phone number) is posted and kept in
+ * an HttpOnly cookie of the page, never in the URL; the other filters (places, status, kader,
+ * age band) are ids and codes and stay in the URL so that a view can be shared.
+ */
+import { redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { registryFilterSchema } from '@/lib/data/registry';
+import { rememberSearch } from '@/lib/search-terms';
+
+export async function searchRegistryAction(fd: FormData): Promise<void> {
+  await requireUser(['staff', 'admin']);
+  await rememberSearch('registry', '/staff/ibu', fd.get('q'));
+  const f = registryFilterSchema.parse(Object.fromEntries(['village', 'posyandu', 'status', 'kader', 'age'].map((k) => [k, fd.get(k) || undefined])));
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '' && k !== 'q' && k !== 'page') q.set(k, String(v));
+  redirect(q.size ? `/staff/ibu?${q}` : '/staff/ibu');
+}
