@@ -183,6 +183,10 @@ export async function babyDetail(actor: Actor, babyId: string) {
   if (!z.uuid().safeParse(babyId).success) throw new NotFoundError('baby');
   const db = await getDb();
   const baby = await babyInScope(db, actor, babyId, 'read');
+  // Opening a mother's record is audited (who, when, which baby); her own view is not.
+  if (actor.role !== 'ibu') {
+    await db.insert(auditLog).values({ puskesmasId: baby.puskesmasId, userId: actor.id, action: 'baby.view', entity: 'baby', entityId: baby.id });
+  }
   const today = isoToday(baby.timeZone);
   const facts = (await babyFacts(db, [baby])).get(baby.id)!;
   const state = journeyStatus(facts, today);

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { auditLog, loginThrottle, users, userSessions } from '@/db/schema';
+import { auditLog, babies, loginThrottle, users, userSessions } from '@/db/schema';
+import { babyDetail } from '@/lib/data/visits';
 import { verifyLogin } from '@/lib/auth/login';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { changeOwnPassword, endOwnSessions, listAccounts, listAudit, manageAccount } from '@/lib/data/accounts';
@@ -159,6 +160,21 @@ describe.each(BACKENDS)('accounts and audit on $name', (backend) => {
     expect(await manageAccount(admin, { userId: staff2.id, action: 'endSessions', reason: 'Laptop hilang' })).toEqual({ ok: true, action: 'endSessions' });
     expect(await openSessions(staff2.id)).toBe(0);
     expect((await signIn(STAFF2)).ok).toBe(true); // still active: she may sign in again
+  });
+
+  it('opening a baby’s record is audited for staff and kaders (not for the mother herself) and found by record', async () => {
+    const admin = await actorFor(db, ADMIN);
+    const staff = await actorFor(db, STAFF);
+    const ibu = await actorFor(db, IBU);
+    const [b] = await db.db.select({ id: babies.id }).from(babies).where(eq(babies.motherId, ibu.motherId!)).limit(1);
+    const views = async () => (await listAudit(admin, { entity: 'baby', record: b!.id })).rows.filter((r) => r.action === 'baby.view');
+    const before = (await views()).length;
+    await babyDetail(staff, b!.id);
+    const after = await views();
+    expect(after.length).toBe(before + 1);
+    expect(after[0]).toMatchObject({ userId: staff.id, action: 'baby.view', entityId: b!.id });
+    await babyDetail(ibu, b!.id).catch(() => null);
+    expect((await views()).length).toBe(before + 1);
   });
 
   it('the audit log: admin only, own puskesmas only, filtered by user, record and date', async () => {
