@@ -41,6 +41,15 @@ process.on('uncaughtException', (err) => {
   process.exit(1);
 });
 
+// Every instance must sign sessions with the same secret (docs/deploy.md §2).
+if (!process.env.AUTH_SECRET) {
+  log.fatal('AUTH_SECRET is not set: give every instance the same secret (npm start makes one for a single server)');
+  process.exit(1);
+}
+if (process.env.DATABASE_URL && !process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+  log.warn('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: instances of different builds will refuse each other\'s forms');
+}
+
 const requiredFiles = path.join(root, '.next', 'required-server-files.json');
 if (!fs.existsSync(requiredFiles)) {
   log.fatal({ root }, 'no production build here: run `npm run build` and start .next/standalone/scripts/server.mjs');
