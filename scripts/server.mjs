@@ -31,7 +31,8 @@ const log = getLogger();
 for (const [method, level] of [['log', 'info'], ['info', 'info'], ['warn', 'warn'], ['error', 'error']]) {
   console[method] = (...args) => {
     const err = args.find((a) => a instanceof Error);
-    const msg = scrubText(format(...args.map((a) => (a instanceof Error ? a.message : a))));
+    // eslint-disable-next-line no-control-regex
+    const msg = scrubText(format(...args.map((a) => (a instanceof Error ? a.message : a)))).replace(/\u001b\[[0-9;]*m/g, '');
     log[level]({ src: 'console', ...(err ? { err: errorFields(err) } : {}) }, msg);
   };
 }
@@ -177,7 +178,8 @@ async function shutdown(signal) {
   if (!drained) log.warn({ inFlight, timeoutMs: shutdownTimeout }, 'shutdown timeout: closing the remaining connections');
   server.closeAllConnections();
   const errors = await runClosers();
-  for (const err of errors) log.error({ err: errorFields(err) }, 'close failed');
+  // The process ends anyway; a pool that did not close in time is worth a warning, no more.
+  for (const err of errors) log.warn({ err: errorFields(err) }, 'close failed');
   log.info({ drained }, 'stopped');
   process.exit(0);
 }
