@@ -15,12 +15,8 @@ export async function register() {
   // The production server (scripts/server.mjs) closes the pool after the last request.
   onClose(closeDatabase);
   if (process.env.DEMO_DATA === '1') {
-    const { DEMO_LOGINS, DEMO_PASSWORD } = await import('./db/seed');
-    const lines = DEMO_LOGINS.map((l) => `  ${l.role.padEnd(6)} ${l.phone.padEnd(15)} ${l.name} — ${l.what}`);
-    // A banner for people trying the demo (made-up accounts), not a log event.
-    process.stdout.write(
-      [`KEKASIHKU: database ready (${handle.kind}). Demo logins (password for all: ${DEMO_PASSWORD}):`, ...lines, ''].join('\n'),
-    );
+    const { printDemoBanner } = await import('./lib/server/banner');
+    printDemoBanner(handle.kind);
   }
 }
 

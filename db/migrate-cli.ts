@@ -6,8 +6,8 @@ import { migrateDatabase, openDatabase } from './client';
 
 async function main() {
   const handle = await openDatabase();
-  await migrateDatabase(handle);
-  console.log(`migrations applied (${handle.kind})`);
+  const applied = await migrateDatabase(handle);
+  console.log(`migrations: ${applied} applied (${handle.kind}; under the same advisory lock as the servers)`);
   await handle.close();
 }
 

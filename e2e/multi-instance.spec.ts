@@ -144,6 +144,8 @@ test('the login lockout counts the failed attempts made on both instances', asyn
   await expect(formError(page)).toContainText('Terlalu banyak percobaan yang gagal');
   await signInAt(page, b!.url, phone, 'salah-12');
   await expect(formError(page)).toContainText('Terlalu banyak percobaan yang gagal');
+  // A refused sign-in is expected: no error line in either log.
+  for (const i of [a!, b!]) expect(i.errors(), `${i.name}: error lines`).toEqual([]);
 });
 
 test('a visit form loaded from one instance and submitted to the other is saved; the same visit sent to both is stored once', async ({

@@ -31,7 +31,8 @@ const log = getLogger();
 for (const [method, level] of [['log', 'info'], ['info', 'info'], ['warn', 'warn'], ['error', 'error']]) {
   console[method] = (...args) => {
     const err = args.find((a) => a instanceof Error);
-    const msg = scrubText(format(...args.map((a) => (a instanceof Error ? a.message : a))));
+    // eslint-disable-next-line no-control-regex
+    const msg = scrubText(format(...args.map((a) => (a instanceof Error ? a.message : a)))).replace(/\u001b\[[0-9;]*m/g, '');
     log[level]({ src: 'console', ...(err ? { err: errorFields(err) } : {}) }, msg);
   };
 }
@@ -40,6 +41,15 @@ process.on('uncaughtException', (err) => {
   log.fatal({ err: errorFields(err) }, 'uncaught exception');
   process.exit(1);
 });
+
+// Every instance must sign sessions with the same secret (docs/deploy.md §2).
+if (!process.env.AUTH_SECRET) {
+  log.fatal('AUTH_SECRET is not set: give every instance the same secret (npm start makes one for a single server)');
+  process.exit(1);
+}
+if (process.env.DATABASE_URL && !process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+  log.warn('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: instances of different builds will refuse each other\'s forms');
+}
 
 const requiredFiles = path.join(root, '.next', 'required-server-files.json');
 if (!fs.existsSync(requiredFiles)) {
@@ -168,7 +178,8 @@ async function shutdown(signal) {
   if (!drained) log.warn({ inFlight, timeoutMs: shutdownTimeout }, 'shutdown timeout: closing the remaining connections');
   server.closeAllConnections();
   const errors = await runClosers();
-  for (const err of errors) log.error({ err: errorFields(err) }, 'close failed');
+  // The process ends anyway; a pool that did not close in time is worth a warning, no more.
+  for (const err of errors) log.warn({ err: errorFields(err) }, 'close failed');
   log.info({ drained }, 'stopped');
   process.exit(0);
 }

@@ -13,6 +13,15 @@ export const authConfig = {
   secret: process.env.AUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
+  logger: {
+    // A refused sign-in (wrong password, lockout) is expected, not a server error: the request
+    // log and login_throttle record it. Anything else: one error (a JSON line from the
+    // production server, docs/deploy.md §7), without Auth.js's colour codes.
+    error(error) {
+      if ((error as { type?: string }).type === 'CredentialsSignin' || error.name === 'CredentialsSignin') return;
+      console.error(error);
+    },
+  },
   providers: [],
   callbacks: {
     jwt({ token, user }) {

@@ -17,7 +17,7 @@ export function onClose(fn) {
 }
 
 /** Runs the registered closers, each at most `timeoutMs`; errors are returned, not thrown. */
-export async function runClosers(timeoutMs = 5000) {
+export async function runClosers(timeoutMs = 10_000) {
   const errors = [];
   for (const fn of state.closers.splice(0)) {
     try {

@@ -32,8 +32,9 @@ export function routeOf(url) {
       } catch {
         return ':id';
       }
-      // Route words are lower-case letters and dashes (kader, bayi, kunjungan, api, auth…).
-      if (UUID.test(s) || /\d/.test(s) || !/^[a-z][a-z-]*$/.test(s) || s.length > 40) return ':id';
+      // Route words are lower-case letters and dashes (kader, bayi, kunjungan, api, auth…),
+      // files a word and an extension (favicon.ico, robots.txt).
+      if (UUID.test(s) || /\d/.test(s) || !/^[a-z][a-z-]*(\.[a-z]{2,4})?$/.test(s) || s.length > 40) return ':id';
       return s;
     })
     .join('/');

@@ -19,6 +19,8 @@ describe('routeOf: the logged route names no one', () => {
     expect(routeOf('/api/auth/callback/credentials')).toBe('/api/auth/callback/credentials');
     expect(routeOf('/_next/static/chunks/abc123.js')).toBe('/_next/static/chunks/abc123.js');
     expect(routeOf('/')).toBe('/');
+    expect(routeOf('/favicon.ico')).toBe('/favicon.ico');
+    expect(routeOf('/x/Rina.Kartika')).toBe('/x/:id');
   });
 });
 
