@@ -8,7 +8,7 @@
  * prefetches after load). Each body is gzipped here (zlib, default level 6, what `next start`
  * sends), so the figure does not depend on whether the server or a proxy compresses.
  *
- * Over budget: the chunks the route loads beyond the bare page, largest first, and in each the
+ * Over budget: the chunks the route loads beyond those every route loads, largest first, and in each the
  * largest modules (Turbopack module factories), named by the client reference manifests of the
  * build where the module is a client entry (a package or a file of components/), else guessed
  * from strings the minifier keeps (`zod?`), else by its module id.
@@ -112,9 +112,10 @@ const SIGNATURES: [string, RegExp][] = [
   ['date-fns', /date-fns|startOfWeek/],
 ];
 
-function heaviest(loaded: Loaded, bare: Loaded, names: Map<string, string>): string[] {
+function heaviest(loaded: Loaded, common: Set<string>, names: Map<string, string>): string[] {
   const out: string[] = [];
-  const extra = [...loaded.scripts].filter(([p]) => !bare.scripts.has(p)).sort((a, b) => b[1].gzip - a[1].gzip);
+  let extra = [...loaded.scripts].filter(([p]) => !common.has(p)).sort((a, b) => b[1].gzip - a[1].gzip);
+  if (extra.length === 0) extra = [...loaded.scripts].sort((a, b) => b[1].gzip - a[1].gzip); // over budget through what all share
   for (const [p, s] of extra.slice(0, 4)) {
     const file = path.join(ROOT, '.next', p.replace(/^\/_next\//, ''));
     const mods = modulesOf(file)
@@ -154,6 +155,7 @@ export async function measurePageWeight(
 
   const names = clientModuleNames(path.join(ROOT, '.next'));
   const rows: WeightRow[] = [];
+  const loadedOf = new Map<WeightRow, Loaded>();
   for (const r of routes as Route[]) {
     const url = resolveUrl(r, links);
     if (!url) {
@@ -181,10 +183,17 @@ export async function measurePageWeight(
       ok: ratio <= budget,
       note: redirected ? `redirects to ${loaded.finalPath}` : loaded.status && loaded.status >= 400 ? `HTTP ${loaded.status}` : undefined,
     };
-    if (!row.ok) row.heaviest = heaviest(loaded, bare, names);
     rows.push(row);
+    loadedOf.set(row, loaded);
     log(`${r.pattern.padEnd(32)} ${(jsGzip / 1024).toFixed(1).padStart(6)} KB  ×${ratio.toFixed(2)}  (${cls} ≤ ${budget})${row.ok ? '' : '  OVER'}${row.note ? '  ' + row.note : ''}`);
-    for (const h of row.heaviest ?? []) log(`    ${h}`);
+  }
+  // What every page loads (framework, layout, shell) vs what a route adds: chunk names are
+  // content hashes of this build, so the route's own weight is what the other routes do not share.
+  const all = [...loadedOf.values()].filter((l) => l.scripts.size > 0);
+  const common = new Set([...(all[0]?.scripts.keys() ?? [])].filter((p) => all.every((l) => l.scripts.has(p))));
+  for (const [row, loaded] of loadedOf) if (!row.ok) {
+    row.heaviest = heaviest(loaded, common, names);
+    for (const h of row.heaviest) log(`  ${row.route}: ${h}`);
   }
   for (const c of new Set(contexts.values())) await c.close();
   return { bare: { jsGzip: bareGzip, jsRaw: sum(bare.scripts, 'raw'), scripts: bare.scripts.size }, rows };

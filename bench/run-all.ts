@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@/db/seed';
 import { buildBareApp } from './bare-app';
+import { createDatabase, dropDatabase } from './pg';
 import { runLighthouse, type LighthouseRow } from './lighthouse';
 import { measurePageWeight, type WeightRow } from './page-weight';
 import { measureServerTime, type ServerTimeRow } from './server-time';
@@ -29,6 +30,7 @@ type Results = {
   machine: string;
   commit: string;
   load: string;
+  demoDatabase?: string;
   bare?: { jsGzip: number; jsRaw: number; scripts: number };
   weight?: WeightRow[];
   lighthouse?: LighthouseRow[];
@@ -46,11 +48,20 @@ async function main() {
   };
   const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
   const browser = await launchBrowser();
+  let demoDb: string | undefined;
   try {
     if (only.has('weight') || only.has('lighthouse') || only.has('throughput')) {
       if (process.env.BENCH_SKIP_BUILD !== '1') nextBuild(ROOT);
       const bareDir = buildBareApp();
-      const portal = await startServer(ROOT, PORTS.portal, { DEMO_DATA: '1', DATABASE_URL: '', PGLITE_DIR: path.join(WORK, `pglite-${Date.now()}`), AUTH_SECRET: randomBytes(32).toString('base64url') }, '/login');
+      // The demo data on PostgreSQL when DATABASE_URL is set (how the portal is deployed), else on
+      // the embedded PGlite (one connection: throughput is then the embedded database's).
+      let dbEnv = { DATABASE_URL: '', PGLITE_DIR: path.join(WORK, `pglite-${Date.now()}`) };
+      if (process.env.DATABASE_URL) {
+        demoDb = `kekasihku_bench11_demo_${randomBytes(3).toString('hex')}`;
+        dbEnv = { DATABASE_URL: await createDatabase(process.env.DATABASE_URL, demoDb), PGLITE_DIR: '' };
+      }
+      res.demoDatabase = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)';
+      const portal = await startServer(ROOT, PORTS.portal, { DEMO_DATA: '1', ...dbEnv, AUTH_SECRET: randomBytes(32).toString('base64url') }, '/login');
       const bare = await startServer(bareDir, PORTS.bare, {}, '/');
       const logins = { staff: login('staff'), admin: login('admin'), kader: login('kader'), ibu: login('ibu') };
 
@@ -101,6 +112,7 @@ async function main() {
   } finally {
     await browser.close();
     await stopAll();
+    if (demoDb) await dropDatabase(process.env.DATABASE_URL!, demoDb);
   }
   res.load = `${loadAtStart} at start, ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at end (1/5/15 min)`;
   fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
@@ -118,6 +130,12 @@ export function report(r: Results): string {
   L.push('# Page performance (issue #11)', '');
   L.push(`Measured ${r.date} on ${r.machine}, commit ${r.commit}, by \`npm run bench:pages\`. Load average ${r.load}.`);
   L.push('The machine was shared with other jobs while measuring: treat single figures as ±20 % and compare ratios measured in the same run.', '');
+  L.push(
+    'Run: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:pages` (without DATABASE_URL the server-time part is skipped;',
+    '`BENCH_ONLY=weight,lighthouse,throughput,server` picks parts). How each figure is taken: `docs/decisions/040-benchmark-tools.md`; this file is',
+    'written by `bench/run-all.ts` (raw figures in `bench/results/pages.json`).',
+    '',
+  );
   if (r.weight && r.bare) {
     L.push('## Page weight: JavaScript sent (gzip) per route', '');
     L.push(`Bare Next.js page (same \`next\`/\`react\`, one static page): **${kb(r.bare.jsGzip)} KB** gzip in ${r.bare.scripts} scripts (${kb(r.bare.jsRaw)} KB raw).`, '');
@@ -125,7 +143,7 @@ export function report(r: Results): string {
     for (const w of r.weight) L.push(`| \`${w.route}\` | ${w.role} | ${w.cls} | ${kb(w.jsGzip)} | ${w.ratio.toFixed(2)} | ${w.budget || '–'} | ${yes(w.url ? w.ok : null)} | ${w.note ?? ''} |`);
     const over = r.weight.filter((w) => w.heaviest);
     if (over.length) {
-      L.push('', 'Heaviest chunks beyond the bare page, on routes over budget (modules named by the client manifests, `name?` = guessed from the code):', '');
+      L.push('', 'Heaviest chunks a route loads beyond those every route loads, on routes over budget (modules named by the client manifests, `name?` = guessed from the code):', '');
       const seen = new Set<string>();
       for (const w of over) {
         const key = (w.heaviest ?? []).join('|');
@@ -141,14 +159,14 @@ export function report(r: Results): string {
     L.push('');
   }
   if (r.lighthouse) {
-    L.push('## Lighthouse (12.8.2, mobile, simulated slow 4G, 4× CPU), demo data', '');
+    L.push(`## Lighthouse (12.8.2, mobile, simulated slow 4G, 4× CPU), demo data on ${r.demoDatabase}`, '');
     L.push('| page | role | score | LCP s | FCP s | TBT ms | goal (≥ 95, LCP < 2 s) |', '|---|---|---:|---:|---:|---:|---|');
     for (const l of r.lighthouse)
       L.push(`| ${l.page} (\`${l.url.replace(/[0-9a-f-]{36}/g, '<id>')}\`) | ${l.role} | ${l.score ?? '–'} | ${l.lcpMs === null ? '–' : (l.lcpMs / 1000).toFixed(2)} | ${l.fcpMs === null ? '–' : (l.fcpMs / 1000).toFixed(2)} | ${l.tbtMs === null ? '–' : l.tbtMs.toFixed(0)} | ${l.goal ? yes(l.ok) : 'no goal'}${l.error ? ` (${l.error})` : ''} |`);
     L.push('');
   }
   if (r.throughput) {
-    L.push('## Throughput: 20 connections, autocannon, `next start`', '');
+    L.push(`## Throughput: 20 connections, autocannon, \`next start\`, demo data on ${r.demoDatabase}`, '');
     L.push('| page | req/s | latency p50 ms | p99 ms | non-2xx | ratio to bare |', '|---|---:|---:|---:|---:|---:|');
     const b = r.throughput.bare;
     L.push(`| bare Next.js dynamic page | ${b.rps.toFixed(1)} | ${b.p50Ms} | ${b.p99Ms} | ${b.non2xx} | 1.00 |`);

@@ -9,7 +9,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
 import { eq, sql } from 'drizzle-orm';
 import type { Browser } from '@playwright/test';
 import { migrateDatabase, openDatabase } from '@/db/client';
@@ -18,6 +17,7 @@ import { DEFAULT_WINDOWS } from '@/db/seed/catalogue';
 import { DEMO_PASSWORD, demoPasswordHash } from '@/db/seed';
 import { addDays, isoToday } from '@/lib/domain';
 import { generatePopulation, insertPopulation } from '@/tests/support/population';
+import { createDatabase, dropDatabase } from './pg';
 import { log, pct, ROOT, signIn, startServer } from './support';
 
 export type ServerTimeRow = { babies: number; visits: number; page: string; path: string; p50: number; p95: number; status: number; bytes: number };
@@ -26,11 +26,6 @@ const KADER_PHONE = '+6281299990001';
 const STAFF_PHONE = '+6281199990001';
 const local = (e164: string) => '0' + e164.slice(3);
 
-function urlFor(base: string, name: string) {
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 async function fill(url: string, babies: number): Promise<{ visits: number; threadId: string }> {
   const handle = await openDatabase({ url });
@@ -105,9 +100,7 @@ export async function measureServerTime(browser: Browser, base: string, scales: 
   const rows: ServerTimeRow[] = [];
   for (const [i, babies] of scales.entries()) {
     const name = `kekasihku_bench11_${babies}_${randomBytes(3).toString('hex')}`;
-    const admin = postgres(urlFor(base, 'postgres'), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    const url = urlFor(base, name);
+    const url = await createDatabase(base, name);
     try {
       const { visits, threadId } = await fill(url, babies);
       const server = await startServer(ROOT, port(i), { DATABASE_URL: url, DEMO_DATA: '', AUTH_SECRET: randomBytes(32).toString('base64url'), PGLITE_DIR: '' }, '/login');
@@ -131,8 +124,7 @@ export async function measureServerTime(browser: Browser, base: string, scales: 
         await server.stop();
       }
     } finally {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
+      await dropDatabase(base, name);
     }
   }
   return rows;
