@@ -33,6 +33,8 @@ export type WeightRow = {
   ratio: number;
   budget: number;
   ok: boolean;
+  /** False when the page answered an error (no link found to a record it can show). */
+  measured?: boolean;
   heaviest?: string[];
   note?: string;
 };
@@ -181,7 +183,8 @@ export async function measurePageWeight(
       ratio,
       budget,
       ok: ratio <= budget,
-      note: redirected ? `redirects to ${loaded.finalPath}` : loaded.status && loaded.status >= 400 ? `HTTP ${loaded.status}` : undefined,
+      measured: !(loaded.status && loaded.status >= 400),
+      note: redirected ? `redirects to ${loaded.finalPath}` : loaded.status && loaded.status >= 400 ? `HTTP ${loaded.status}: no link to a record found, not measured` : undefined,
     };
     rows.push(row);
     loadedOf.set(row, loaded);
@@ -191,7 +194,7 @@ export async function measurePageWeight(
   // content hashes of this build, so the route's own weight is what the other routes do not share.
   const all = [...loadedOf.values()].filter((l) => l.scripts.size > 0);
   const common = new Set([...(all[0]?.scripts.keys() ?? [])].filter((p) => all.every((l) => l.scripts.has(p))));
-  for (const [row, loaded] of loadedOf) if (!row.ok) {
+  for (const [row, loaded] of loadedOf) if (!row.ok && row.measured) {
     row.heaviest = heaviest(loaded, common, names);
     for (const h of row.heaviest) log(`  ${row.route}: ${h}`);
   }

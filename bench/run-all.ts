@@ -119,9 +119,16 @@ async function main() {
   fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'pages.json'), JSON.stringify(res, null, 2));
   const md = report(res);
   console.log('\n' + md);
-  if (process.env.BENCH_NO_DOC !== '1') fs.writeFileSync(path.join(ROOT, 'docs', 'performance-pages.md'), md);
+  if (process.env.BENCH_NO_DOC !== '1') {
+    // Hand-written notes below the marker survive a new run.
+    const doc = path.join(ROOT, 'docs', 'performance-pages.md');
+    const old = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '';
+    const at = old.indexOf(NOTES_MARKER);
+    fs.writeFileSync(doc, md + '\n' + (at >= 0 ? old.slice(at) : `${NOTES_MARKER}\n`));
+  }
 }
 
+const NOTES_MARKER = '<!-- notes: kept by bench/run-all.ts -->';
 const kb = (n: number) => (n / 1024).toFixed(1);
 const yes = (ok: boolean | null | undefined) => (ok === null || ok === undefined ? '–' : ok ? 'yes' : '**no**');
 
@@ -129,7 +136,7 @@ export function report(r: Results): string {
   const L: string[] = [];
   L.push('# Page performance (issue #11)', '');
   L.push(`Measured ${r.date} on ${r.machine}, commit ${r.commit}, by \`npm run bench:pages\`. Load average ${r.load}.`);
-  L.push('The machine was shared with other jobs while measuring: treat single figures as ±20 % and compare ratios measured in the same run.', '');
+  L.push('The machine was shared with other jobs while measuring (2 cores, see the load average): single figures move a lot between runs; compare ratios measured in the same run, and see the notes below.', '');
   L.push(
     'Run: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:pages` (without DATABASE_URL the server-time part is skipped;',
     '`BENCH_ONLY=weight,lighthouse,throughput,server` picks parts). How each figure is taken: `docs/decisions/040-benchmark-tools.md`; this file is',
@@ -140,7 +147,7 @@ export function report(r: Results): string {
     L.push('## Page weight: JavaScript sent (gzip) per route', '');
     L.push(`Bare Next.js page (same \`next\`/\`react\`, one static page): **${kb(r.bare.jsGzip)} KB** gzip in ${r.bare.scripts} scripts (${kb(r.bare.jsRaw)} KB raw).`, '');
     L.push('| route | role | class | JS gzip KB | ratio | budget | within | note |', '|---|---|---|---:|---:|---:|---|---|');
-    for (const w of r.weight) L.push(`| \`${w.route}\` | ${w.role} | ${w.cls} | ${kb(w.jsGzip)} | ${w.ratio.toFixed(2)} | ${w.budget || '–'} | ${yes(w.url ? w.ok : null)} | ${w.note ?? ''} |`);
+    for (const w of r.weight) L.push(`| \`${w.route}\` | ${w.role} | ${w.cls} | ${kb(w.jsGzip)} | ${w.ratio.toFixed(2)} | ${w.budget || '–'} | ${yes(w.url && w.measured !== false ? w.ok : null)} | ${w.note ?? ''} |`);
     const over = r.weight.filter((w) => w.heaviest);
     if (over.length) {
       L.push('', 'Heaviest chunks a route loads beyond those every route loads, on routes over budget (modules named by the client manifests, `name?` = guessed from the code):', '');
