@@ -99,6 +99,7 @@ async function main() {
       for (const c of [kader, ibu, staff]) await c.context.close();
       await portal.stop();
       await bare.stop();
+      if (dbEnv.PGLITE_DIR) fs.rmSync(dbEnv.PGLITE_DIR, { recursive: true, force: true });
     }
 
     if (only.has('server')) {
