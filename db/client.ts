@@ -30,7 +30,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
-      connection: { application_name: 'kekasihku' },
+      // JIT off: the coverage queries are short but their cost estimates cross jit_above_cost
+      // at district scale, and compiling then costs 0.5–5 s per query (docs/performance.md).
+      connection: { application_name: 'kekasihku', jit: 'off' },
     });
     const db = drizzle({ client, schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };

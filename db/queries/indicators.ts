@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/client';
-import { coverage, monthBounds, NON_BREAKING_ITEMS, type IndicatorTotals, type SexCounts } from '@/lib/domain';
+import { coverage, monthBounds, NON_BREAKING_ITEMS, type IndicatorTotals, type SexCounts, type YearMonth } from '@/lib/domain';
 
 /** A recall is exclusive when breastfed and every item given is one that does not break it. */
 const nonBreaking = sql.raw(`array[${NON_BREAKING_ITEMS.map((i) => `'${i}'`).join(',')}]::text[]`);
@@ -23,35 +23,37 @@ const visitBreakSql = (v: string) =>
   )`;
 
 /**
- * Per-baby facts needed by the status rule: six- and five-month dates, first break before the
- * 6-month date, confirmation. `where` filters babies (aliased b, mothers aliased m).
+ * Per-baby facts needed by the status rule, as one CTE `st`: six- and five-month dates, first
+ * break before the 6-month date, confirmation. `where` filters babies (aliased b, mothers m).
+ *
+ * The visit facts are aggregated per baby in a LATERAL subquery on visits_baby_date_idx, so the
+ * planner estimates `st` as exactly the babies it keeps. (An earlier form joined a materialised
+ * CTE of babies to an aggregate of all visits: PostgreSQL could not estimate that join, guessed
+ * millions of rows, and at district scale switched on JIT compilation, which alone cost 0.5–5 s
+ * per query. See docs/performance.md.)
  */
 export function babyStateCte(where: SQL): SQL {
   return sql`
-    bs as (
+    st as (
       select b.id, b.sex, b.birth_date, b.exit_date, m.village_id, m.posyandu_id,
         (b.birth_date + interval '6 months')::date as six,
-        (b.birth_date + interval '5 months')::date as five
+        (b.birth_date + interval '5 months')::date as five,
+        va.first_break, coalesce(va.confirmed, false) as confirmed
       from babies b join mothers m on m.id = b.mother_id
+      left join lateral (
+        -- greatest() skips nulls in PostgreSQL: raise to the birth date only a real break.
+        select
+          min(x.brk) filter (where x.brk < (b.birth_date + interval '6 months')::date) as first_break,
+          bool_or(x.confirms) as confirmed
+        from (
+          select
+            case when ${visitBreakSql('v')} is null then null
+              else greatest(b.birth_date, ${visitBreakSql('v')}) end as brk,
+            (v.confirmed_exclusive is true and v.visit_date >= (b.birth_date + interval '5 months')::date) as confirms
+          from visits v where v.baby_id = b.id
+        ) x
+      ) va on true
       where ${where}
-    ),
-    va as (
-      -- greatest() skips nulls in PostgreSQL: raise to the birth date only a real break.
-      select x.baby_id,
-        min(x.brk) filter (where x.brk < x.six) as first_break,
-        bool_or(x.confirms) as confirmed
-      from (
-        select v.baby_id, bs.six,
-          case when ${visitBreakSql('v')} is null then null
-            else greatest(bs.birth_date, ${visitBreakSql('v')}) end as brk,
-          (v.confirmed_exclusive is true and v.visit_date >= bs.five) as confirms
-        from visits v join bs on bs.id = v.baby_id
-      ) x
-      group by x.baby_id
-    ),
-    st as (
-      select bs.*, va.first_break, coalesce(va.confirmed, false) as confirmed
-      from bs left join va on va.baby_id = bs.id
     )`;
 }
 
@@ -66,6 +68,8 @@ export function statusOnSql(day: SQL): SQL {
 }
 
 export type IndicatorGroupRow = { groupId: string | null; totals: IndicatorTotals };
+export type IndicatorMonthGroupRow = IndicatorGroupRow & { year: number; month: number };
+export type IndicatorGrouping = 'none' | 'village' | 'posyandu';
 
 /**
  * Indicators of one month, computed in the database, for the babies matched by `where`
@@ -76,40 +80,63 @@ export async function indicatorsForMonthSql(
   year: number,
   month: number,
   where: SQL,
-  groupBy: 'none' | 'village' | 'posyandu' = 'none',
+  groupBy: IndicatorGrouping = 'none',
 ): Promise<IndicatorGroupRow[]> {
-  const { first, last } = monthBounds(year, month);
-  const F = sql`${first}::date`;
-  const L = sql`${last}::date`;
+  const rows = await indicatorsForMonthsSql(db, { year, month }, { year, month }, where, groupBy);
+  return rows.map(({ groupId, totals }) => ({ groupId, totals }));
+}
+
+/**
+ * Indicators of every month from `from` to `to` (inclusive) in one query: each baby's state is
+ * computed once, then counted in each month it can count in. Rows only for months and groups
+ * that have babies; a missing month means "no data".
+ */
+export async function indicatorsForMonthsSql(
+  db: DbOrTx,
+  from: YearMonth,
+  to: YearMonth,
+  where: SQL,
+  groupBy: IndicatorGrouping = 'none',
+): Promise<IndicatorMonthGroupRow[]> {
+  const F = sql`${monthBounds(from.year, from.month).first}::date`;
+  const L = sql`${monthBounds(to.year, to.month).last}::date`;
   const group = groupBy === 'village' ? sql.raw('st.village_id') : groupBy === 'posyandu' ? sql.raw('st.posyandu_id') : sql.raw('null::uuid');
-  // Only babies that can count in M: born by its last day, 6-month date on or after its first.
+  // Only babies that can count in the range: born by its last day, 6-month date on or after its first.
   const relevant = sql`${where} and b.birth_date <= ${L} and (b.birth_date + interval '6 months')::date >= ${F}`;
   const query = sql`
     with ${babyStateCte(relevant)},
+    mo as (
+      select d::date as first, (d + interval '1 month' - interval '1 day')::date as last
+      from generate_series(${F}, ${sql`${monthBounds(to.year, to.month).first}::date`}, interval '1 month') d
+    ),
     lr as (
-      select distinct on (v.baby_id) v.baby_id, v.visit_date, ${exclusiveRecallSql('v')} as exclusive
+      select distinct on (v.baby_id, date_trunc('month', v.visit_date))
+        v.baby_id, date_trunc('month', v.visit_date)::date as month_first, v.visit_date, ${exclusiveRecallSql('v')} as exclusive
       from visits v join st on st.id = v.baby_id
       where v.visit_date between ${F} and ${L} and v.visit_date < st.six
-      order by v.baby_id, v.visit_date desc, v.id desc
+      order by v.baby_id, date_trunc('month', v.visit_date), v.visit_date desc, v.id desc
     ),
     facts as (
-      select ${group} as group_id, st.sex, st.six, lr.visit_date as latest, lr.exclusive,
-        ${statusOnSql(L)} as status_last,
-        case when lr.visit_date is null then null else ${statusOnSql(sql`lr.visit_date`)} end as status_latest
-      from st left join lr on lr.baby_id = st.id
+      select mo.first as month_first, ${group} as group_id, st.sex, st.six, lr.visit_date as latest, lr.exclusive,
+        ${statusOnSql(sql`mo.last`)} as status_last,
+        case when lr.visit_date is null then null else ${statusOnSql(sql`lr.visit_date`)} end as status_latest,
+        mo.first as f, mo.last as l
+      from st join mo on st.birth_date <= mo.last and st.six >= mo.first
+      left join lr on lr.baby_id = st.id and lr.month_first = mo.first
     )
-    select group_id::text as group_id, sex::text as sex,
+    select to_char(month_first, 'YYYY-MM') as ym, group_id::text as group_id, sex::text as sex,
       count(*) filter (where status_latest = 'ongoing')::int as o1,
       count(*) filter (where status_latest = 'broken')::int as o2,
-      count(*) filter (where latest is null and six > ${F})::int as o3,
-      count(*) filter (where six between ${F} and ${L})::int as o4,
-      count(*) filter (where six between ${F} and ${L} and status_last = 'graduated')::int as o5,
+      count(*) filter (where latest is null and six > f)::int as o3,
+      count(*) filter (where six between f and l)::int as o4,
+      count(*) filter (where six between f and l and status_last = 'graduated')::int as o5,
       count(*) filter (where latest is not null and exclusive)::int as recall_num,
       count(*) filter (where latest is not null)::int as recall_den
     from facts
     where status_last <> 'exited'
-    group by group_id, sex`;
+    group by month_first, group_id, sex`;
   const rows = rowsOf<{
+    ym: string;
     group_id: string | null;
     sex: 'L' | 'P';
     o1: number;
@@ -120,10 +147,13 @@ export async function indicatorsForMonthSql(
     recall_num: number;
     recall_den: number;
   }>(await db.execute(query));
-  const byGroup = new Map<string | null, { O1: SexCounts; O2: SexCounts; O3: SexCounts; O4: SexCounts; O5: SexCounts; rn: number; rd: number }>();
+  type Acc = { O1: SexCounts; O2: SexCounts; O3: SexCounts; O4: SexCounts; O5: SexCounts; rn: number; rd: number };
+  const byKey = new Map<string, { ym: string; groupId: string | null; acc: Acc }>();
   const zero = (): SexCounts => ({ L: 0, P: 0, total: 0 });
   for (const r of rows) {
-    const g = byGroup.get(r.group_id) ?? { O1: zero(), O2: zero(), O3: zero(), O4: zero(), O5: zero(), rn: 0, rd: 0 };
+    const key = `${r.ym}|${r.group_id ?? ''}`;
+    const entry = byKey.get(key) ?? { ym: r.ym, groupId: r.group_id, acc: { O1: zero(), O2: zero(), O3: zero(), O4: zero(), O5: zero(), rn: 0, rd: 0 } };
+    const g = entry.acc;
     const add = (c: SexCounts, n: number) => {
       c[r.sex] += Number(n);
       c.total += Number(n);
@@ -135,20 +165,24 @@ export async function indicatorsForMonthSql(
     add(g.O5, r.o5);
     g.rn += Number(r.recall_num);
     g.rd += Number(r.recall_den);
-    byGroup.set(r.group_id, g);
+    byKey.set(key, entry);
   }
-  return [...byGroup.entries()].map(([groupId, g]) => ({
-    groupId,
-    totals: {
-      O1: g.O1,
-      O2: g.O2,
-      O3: g.O3,
-      O4: g.O4,
-      O5: g.O5,
-      recallCoverage: coverage(g.rn, g.rd),
-      sixMonthCoverage: coverage(g.O5.total, g.O4.total),
-    },
-  }));
+  return [...byKey.values()]
+    .sort((a, b) => (a.ym < b.ym ? -1 : a.ym > b.ym ? 1 : 0))
+    .map(({ ym, groupId, acc: g }) => ({
+      year: Number(ym.slice(0, 4)),
+      month: Number(ym.slice(5, 7)),
+      groupId,
+      totals: {
+        O1: g.O1,
+        O2: g.O2,
+        O3: g.O3,
+        O4: g.O4,
+        O5: g.O5,
+        recallCoverage: coverage(g.rn, g.rd),
+        sixMonthCoverage: coverage(g.O5.total, g.O4.total),
+      },
+    }));
 }
 
 /** Number of babies in each journey status on `day`, per village, for the babies matched by `where`. */
