@@ -15,7 +15,7 @@ export const exclusiveRecallSql = (v: string) =>
   sql.raw(`(${v}.breastfed and ${v}.recall_items <@ `).append(nonBreaking).append(sql.raw(')'));
 
 /** Break date a visit records (DESIGN "Breaks"), before raising to the birth date. */
-const visitBreakSql = (v: string) =>
+export const visitBreakSql = (v: string) =>
   sql`least(
     case when not ${exclusiveRecallSql(v)} then ${sql.raw(v)}.visit_date end,
     case when ${sql.raw(v)}.given_since_last
