@@ -8,7 +8,7 @@ import 'server-only';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
 import { coverageTargets, posyandu, users, villages } from '@/db/schema';
-import { indicatorsForMonthsSql, type IndicatorMonthGroupRow } from '@/db/queries/indicators';
+import { indicatorsForMonthsSql, statusCountsSql, type IndicatorMonthGroupRow } from '@/db/queries/indicators';
 import { coverageByAttendanceSql, exclusivityCurveSql, stopReasonsSql } from '@/db/queries/dashboard';
 import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
 import {
@@ -28,6 +28,8 @@ import {
   type IndicatorTotals,
   type StopReason,
   type YearMonth,
+  JOURNEY_STATUSES,
+  type JourneyStatus,
 } from '@/lib/domain';
 import { puskesmasOf } from './overview';
 
@@ -218,7 +220,7 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
   const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
   const shownPosyandu = places.posyandu.filter((x) => (!villageId || x.villageId === villageId) && (!posyanduId || x.id === posyanduId));
   const shownVillages = places.villages.filter((v) => !villageId || v.id === villageId);
-  const [trendRows, villageRows, posyanduRows, curve, reasons, sessions, byAttendance, kaders, target] = await Promise.all([
+  const [trendRows, villageRows, posyanduRows, curve, reasons, sessions, byAttendance, kaders, target, statusToday] = await Promise.all([
     indicatorsForMonthsSql(db, first12, month, where),
     indicatorsForMonthsSql(db, prev, month, where, 'village'),
     indicatorsForMonthsSql(db, prev, month, where, 'posyandu'),
@@ -228,6 +230,7 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
     coverageByAttendanceSql(db, first12, month, where, p.timeZone),
     kaderRows(db, actor, where, month, today),
     targetFor(db, actor.puskesmasId, month.year, villageId),
+    statusCountsSql(db, today, where),
   ]);
   const trend = byMonth(trendRows, months);
   const reasonsByVillage = shownVillages
@@ -254,6 +257,7 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
     reasonsByVillage,
     sessions: { ...sessions, attended: byAttendance.attended, notAttended: byAttendance.notAttended },
     kaders,
+    statusToday: Object.fromEntries(JOURNEY_STATUSES.map((st) => [st, statusToday[st] ?? 0])) as Record<JourneyStatus, number>,
   };
 }
 
