@@ -210,6 +210,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
           }))}
           target={d.target}
           labels={{ recall: t('recall'), sixMonth: t('sixMonth'), target: targetText }}
+          ariaLabel={t('trendCaption')}
         />
         <Table caption={t('trendTable')} className="mt-4">
           <thead>
@@ -241,7 +242,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
 
       <Card title={t('curve')} className="mt-6">
         <p className="text-sm text-muted">{t('curveHelp', { date: formatDate(d.curveDay, locale) })}</p>
-        <CurveChart data={d.curve.map((p) => ({ label: t('ageMonthShort', { n: p.month }), share: p.share.percent }))} label={t('share')} />
+        <CurveChart data={d.curve.map((p) => ({ label: t('ageMonthShort', { n: p.month }), share: p.share.percent }))} label={t('share')} ariaLabel={t('curve')} />
         <Table caption={t('curve')} className="mt-4">
           <thead>
             <tr>
@@ -268,7 +269,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
           <p className="mt-3">{t('reasonsEmpty')}</p>
         ) : (
           <>
-            <ReasonsChart data={d.reasonsByVillage.map((v) => ({ name: v.name, ...v.counts }))} reasons={reasonKeys} />
+            <ReasonsChart data={d.reasonsByVillage.map((v) => ({ name: v.name, ...v.counts }))} reasons={reasonKeys} ariaLabel={t('reasons')} />
             <Table caption={t('reasons')} className="mt-4">
               <thead>
                 <tr>
@@ -313,7 +314,8 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
             <dt className="text-sm text-muted">{t('mothersAttended')}</dt>
             <dd className="text-2xl font-bold tabular-nums">{n(d.sessions.mothers)}</dd>
           </div>
-          <div className="sm:col-span-3 grid gap-4 sm:grid-cols-2">
+        </dl>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-2">
             <div>
               <dt className="text-sm font-semibold text-ink">{t('attendedCoverage')}</dt>
               <dd>
@@ -326,7 +328,6 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
                 <CoverageValue c={d.sessions.notAttended} size="lg" testId="not-attended-coverage" />
               </dd>
             </div>
-          </div>
         </dl>
         <p className="mt-2 text-sm text-muted">{t('attendedHelp')}</p>
       </Card>

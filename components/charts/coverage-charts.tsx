@@ -10,11 +10,11 @@ export type TrendPoint = { label: string; recall: number | null; sixMonth: numbe
 
 const pct = (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString('id-ID', { maximumFractionDigits: 1 })}%` : '—');
 
-export function TrendChart({ data, target, labels }: { data: TrendPoint[]; target: number | null; labels: { recall: string; sixMonth: string; target: string } }) {
+export function TrendChart({ data, target, labels, ariaLabel }: { data: TrendPoint[]; target: number | null; labels: { recall: string; sixMonth: string; target: string }; ariaLabel: string }) {
   return (
-    <div className="h-72 w-full" aria-hidden="true">
+    <div className="h-72 w-full" role="img" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid stroke="#e5e7eb" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#4b5563' }} />
           <YAxis domain={[0, 100]} tickFormatter={(v) => `${v}%`} tick={{ fontSize: 12, fill: '#4b5563' }} />
@@ -29,11 +29,11 @@ export function TrendChart({ data, target, labels }: { data: TrendPoint[]; targe
   );
 }
 
-export function CurveChart({ data, label }: { data: { label: string; share: number | null }[]; label: string }) {
+export function CurveChart({ data, label, ariaLabel }: { data: { label: string; share: number | null }[]; label: string; ariaLabel: string }) {
   return (
-    <div className="h-64 w-full" aria-hidden="true">
+    <div className="h-64 w-full" role="img" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid stroke="#e5e7eb" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#4b5563' }} />
           <YAxis domain={[0, 100]} tickFormatter={(v) => `${v}%`} tick={{ fontSize: 12, fill: '#4b5563' }} />
@@ -47,11 +47,11 @@ export function CurveChart({ data, label }: { data: { label: string; share: numb
 
 const REASON_COLOURS = ['#9f1239', '#1e40af', '#92400e', '#166534', '#6b21a8', '#0f766e', '#4b5563', '#a3a3a3'];
 
-export function ReasonsChart({ data, reasons }: { data: Record<string, string | number>[]; reasons: { key: string; label: string }[] }) {
+export function ReasonsChart({ data, reasons, ariaLabel }: { data: Record<string, string | number>[]; reasons: { key: string; label: string }[]; ariaLabel: string }) {
   return (
-    <div className="h-72 w-full" aria-hidden="true">
+    <div className="h-72 w-full" role="img" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
           <CartesianGrid stroke="#e5e7eb" />
           <XAxis dataKey="name" tick={{ fontSize: 12, fill: '#4b5563' }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#4b5563' }} />
