@@ -16,7 +16,7 @@ test.describe('coverage dashboard (staff)', () => {
   test('staff change village and period: the numbers and the URL follow; an empty month says "belum ada data"', async ({ page }) => {
     await signInAs(page, demoLogin('staff'));
     await page.goto('/staff');
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Cakupan ASI eksklusif');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('cakupan ASI eksklusif');
     const six = page.getByTestId('six-month-coverage');
     await expect(six).toBeVisible();
     await expect(page.locator('.recharts-wrapper').first()).toBeVisible();

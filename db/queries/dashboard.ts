@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/client';
 import { coverage, CURVE_MONTHS, STOP_REASONS, type Coverage, type CurvePoint, type StopReason, type YearMonth, monthBounds } from '@/lib/domain';
-import { babyStateCte, indicatorsForMonthsSql, statusOnSql, visitBreakSql } from './indicators';
+import { babyStateCte, statusOnSql, visitBreakSql } from './indicators';
 
 /** lib/domain exclusivityCurve: share still exclusive at each month of age 0–6, as known on `today`. */
 export async function exclusivityCurveSql(db: DbOrTx, today: string, where: SQL): Promise<CurvePoint[]> {
@@ -72,7 +72,11 @@ export function attendedSql(timeZone: string): SQL {
   )`;
 }
 
-/** lib/domain coverageByAttendance: six-month coverage (O5/O4 summed over the months) by attendance. */
+/**
+ * lib/domain coverageByAttendance: six-month coverage (O5/O4 summed over the months) of babies
+ * whose mothers attended a session against the others. Only O4/O5 matter: babies whose 6-month
+ * date is in the period, not exited on the last day of that month, graduated on it.
+ */
 export async function coverageByAttendanceSql(
   db: DbOrTx,
   from: YearMonth,
@@ -80,16 +84,28 @@ export async function coverageByAttendanceSql(
   where: SQL,
   timeZone: string,
 ): Promise<{ attended: Coverage; notAttended: Coverage }> {
-  const sum = (rows: Awaited<ReturnType<typeof indicatorsForMonthsSql>>) =>
-    coverage(
-      rows.reduce((a, r) => a + r.totals.sixMonthCoverage.numerator, 0),
-      rows.reduce((a, r) => a + r.totals.sixMonthCoverage.denominator, 0),
-    );
-  // Only babies whose 6-month date is in the period can be in O4.
-  const six = sql`(b.birth_date + interval '6 months')::date between ${monthBounds(from.year, from.month).first}::date and ${monthBounds(to.year, to.month).last}::date`;
-  const [yes, no] = await Promise.all([
-    indicatorsForMonthsSql(db, from, to, sql`${where} and ${six} and ${attendedSql(timeZone)}`),
-    indicatorsForMonthsSql(db, from, to, sql`${where} and ${six} and not ${attendedSql(timeZone)}`),
-  ]);
-  return { attended: sum(yes), notAttended: sum(no) };
+  const F = monthBounds(from.year, from.month).first;
+  const L = monthBounds(to.year, to.month).last;
+  const lastOfSixMonth = sql`(date_trunc('month', st.six) + interval '1 month' - interval '1 day')::date`;
+  const query = sql`
+    with ${babyStateCte(sql`${where} and (b.birth_date + interval '6 months')::date between ${F}::date and ${L}::date`)}
+    select x.attended,
+      count(*) filter (where x.status_last <> 'exited')::int as o4,
+      count(*) filter (where x.status_last = 'graduated')::int as o5
+    from (
+      select ${statusOnSql(lastOfSixMonth)} as status_last,
+        exists (
+          select 1 from attendance a join group_sessions gs on gs.id = a.session_id
+          where a.mother_id = st.mother_id and a.status = 'present' and gs.status <> 'cancelled'
+            and (gs.starts_at at time zone ${timeZone})::date < st.six
+        ) as attended
+      from st
+    ) x
+    group by x.attended`;
+  const rows = rowsOf<{ attended: boolean; o4: number; o5: number }>(await db.execute(query));
+  const of = (a: boolean) => rows.find((r) => r.attended === a);
+  return {
+    attended: coverage(Number(of(true)?.o5 ?? 0), Number(of(true)?.o4 ?? 0)),
+    notAttended: coverage(Number(of(false)?.o5 ?? 0), Number(of(false)?.o4 ?? 0)),
+  };
 }

@@ -26,35 +26,46 @@ export const visitBreakSql = (v: string) =>
  * Per-baby facts needed by the status rule, as one CTE `st`: six- and five-month dates, first
  * break before the 6-month date, confirmation. `where` filters babies (aliased b, mothers m).
  *
- * The visit facts are aggregated per baby in a LATERAL subquery on visits_baby_date_idx, so the
- * planner estimates `st` as exactly the babies it keeps. (An earlier form joined a materialised
- * CTE of babies to an aggregate of all visits: PostgreSQL could not estimate that join, guessed
- * millions of rows, and at district scale switched on JIT compilation, which alone cost 0.5–5 s
- * per query. See docs/performance.md.)
+ * The first break and the confirmation are the columns babies.state_first_break and
+ * babies.state_confirmed, which triggers on visits and babies keep equal to what
+ * `babyStateFromVisitsSql` computes from all the visits (migration 0003_coverage). Reading them
+ * instead of aggregating every visit on each query keeps the dashboard linear in the babies
+ * it counts (docs/performance.md).
  */
 export function babyStateCte(where: SQL): SQL {
   return sql`
     st as (
-      select b.id, b.sex, b.birth_date, b.exit_date, m.village_id, m.posyandu_id,
+      select b.id, b.mother_id, b.sex, b.birth_date, b.exit_date, m.village_id, m.posyandu_id,
         (b.birth_date + interval '6 months')::date as six,
         (b.birth_date + interval '5 months')::date as five,
-        va.first_break, coalesce(va.confirmed, false) as confirmed
+        b.state_first_break as first_break, b.state_confirmed as confirmed
       from babies b join mothers m on m.id = b.mother_id
-      left join lateral (
-        -- greatest() skips nulls in PostgreSQL: raise to the birth date only a real break.
-        select
-          min(x.brk) filter (where x.brk < (b.birth_date + interval '6 months')::date) as first_break,
-          bool_or(x.confirms) as confirmed
-        from (
-          select
-            case when ${visitBreakSql('v')} is null then null
-              else greatest(b.birth_date, ${visitBreakSql('v')}) end as brk,
-            (v.confirmed_exclusive is true and v.visit_date >= (b.birth_date + interval '5 months')::date) as confirms
-          from visits v where v.baby_id = b.id
-        ) x
-      ) va on true
       where ${where}
     )`;
+}
+
+/**
+ * The same facts aggregated from the visits themselves (the rule the triggers apply), for the
+ * test that holds the stored columns equal to it and to lib/domain.
+ */
+export function babyStateFromVisitsSql(where: SQL): SQL {
+  return sql`
+    select b.id::text as id, va.first_break::text as first_break, coalesce(va.confirmed, false) as confirmed
+    from babies b join mothers m on m.id = b.mother_id
+    left join lateral (
+      -- greatest() skips nulls in PostgreSQL: raise to the birth date only a real break.
+      select
+        min(x.brk) filter (where x.brk < (b.birth_date + interval '6 months')::date) as first_break,
+        bool_or(x.confirms) as confirmed
+      from (
+        select
+          case when ${visitBreakSql('v')} is null then null
+            else greatest(b.birth_date, ${visitBreakSql('v')}) end as brk,
+          (v.confirmed_exclusive is true and v.visit_date >= (b.birth_date + interval '5 months')::date) as confirms
+        from visits v where v.baby_id = b.id
+      ) x
+    ) va on true
+    where ${where}`;
 }
 
 /** Journey status on `day` (a SQL date expression) of a row of `st`, in DESIGN precedence. */
@@ -65,6 +76,12 @@ export function statusOnSql(day: SQL): SQL {
     when ${day} < st.six then 'ongoing'
     when st.confirmed then 'graduated'
     else 'unrecorded' end`;
+}
+
+function monthsOf(from: YearMonth, to: YearMonth): YearMonth[] {
+  const out: YearMonth[] = [];
+  for (let y = from.year, m = from.month; y < to.year || (y === to.year && m <= to.month); m === 12 ? ((m = 1), y++) : m++) out.push({ year: y, month: m });
+  return out;
 }
 
 export type IndicatorGroupRow = { groupId: string | null; totals: IndicatorTotals };
@@ -106,20 +123,23 @@ export async function indicatorsForMonthsSql(
   const query = sql`
     with ${babyStateCte(relevant)},
     mo as (
-      select d::date as first, (d + interval '1 month' - interval '1 day')::date as last
-      from generate_series(${F}, ${sql`${monthBounds(to.year, to.month).first}::date`}, interval '1 month') d
+      select v.first::date as first, (v.first::date + interval '1 month' - interval '1 day')::date as last
+      from (values ${sql.join(monthsOf(from, to).map((ym) => sql`(${monthBounds(ym.year, ym.month).first})`), sql`, `)}) as v(first)
     ),
     lr as (
-      select distinct on (v.baby_id, date_trunc('month', v.visit_date))
-        v.baby_id, date_trunc('month', v.visit_date)::date as month_first, v.visit_date, ${exclusiveRecallSql('v')} as exclusive
+      -- Latest recall per baby and month without sorting: the greatest "date, id, exclusive" key
+      -- (ISO dates and lower-case uuids order as text as they do as values; lib/domain breaks a
+      -- same-day tie by the greater id too).
+      select v.baby_id, date_trunc('month', v.visit_date)::date as month_first,
+        max(to_char(v.visit_date, 'YYYY-MM-DD') || v.id::text || case when ${exclusiveRecallSql('v')} then '1' else '0' end) as k
       from visits v join st on st.id = v.baby_id
       where v.visit_date between ${F} and ${L} and v.visit_date < st.six
-      order by v.baby_id, date_trunc('month', v.visit_date), v.visit_date desc, v.id desc
+      group by 1, 2
     ),
     facts as (
-      select mo.first as month_first, ${group} as group_id, st.sex, st.six, lr.visit_date as latest, lr.exclusive,
+      select mo.first as month_first, ${group} as group_id, st.sex, st.six, left(lr.k, 10)::date as latest, right(lr.k, 1) = '1' as exclusive,
         ${statusOnSql(sql`mo.last`)} as status_last,
-        case when lr.visit_date is null then null else ${statusOnSql(sql`lr.visit_date`)} end as status_latest,
+        case when lr.k is null then null else ${statusOnSql(sql`left(lr.k, 10)::date`)} end as status_latest,
         mo.first as f, mo.last as l
       from st join mo on st.birth_date <= mo.last and st.six >= mo.first
       left join lr on lr.baby_id = st.id and lr.month_first = mo.first
