@@ -33,9 +33,9 @@ test.describe('coverage dashboard (staff)', () => {
     const allRecall = await page.getByTestId('recall-coverage').innerText();
 
     // Village: the second one in the list.
-    const select = page.getByLabel('Desa', { exact: true });
+    const select = page.locator('select[name="desa"]');
     const option = select.locator('option').nth(2);
-    const villageName = (await option.innerText()).trim();
+    const villageName = ((await option.textContent()) ?? '').trim();
     const villageId = await option.getAttribute('value');
     await select.selectOption(villageId!);
     await page.getByRole('button', { name: 'Terapkan' }).click();

@@ -28,6 +28,7 @@ import {
   type IndicatorTotals,
   type StopReason,
   type YearMonth,
+  type VisitWindow,
   JOURNEY_STATUSES,
   type JourneyStatus,
 } from '@/lib/domain';
@@ -116,7 +117,7 @@ export type KaderRow = {
  * visits on `asOf`): on time, late, missed. Only visit dates of the babies whose windows close
  * in M are read, never the visit records.
  */
-async function windowOutcomes(db: DbOrTx, where: SQL, month: YearMonth, asOf: string) {
+async function windowOutcomes(db: DbOrTx, where: SQL, month: YearMonth, asOf: string, windows: readonly VisitWindow[]) {
   const { first, last } = monthBounds(month.year, month.month);
   const rows = rowsOf<{ id: string; posyandu_id: string; birth_date: string; dates: string[] | null }>(
     await db.execute(sql`
@@ -130,7 +131,7 @@ async function windowOutcomes(db: DbOrTx, where: SQL, month: YearMonth, asOf: st
   const out = new Map<string, { onTime: number; late: number; missed: number }>();
   for (const r of rows) {
     const o = out.get(r.posyandu_id) ?? { onTime: 0, late: 0, missed: 0 };
-    for (const w of windowStates(r.birth_date, r.dates ?? [], asOf, DEFAULT_VISIT_WINDOWS)) {
+    for (const w of windowStates(r.birth_date, r.dates ?? [], asOf, windows)) {
       if (w.to < first || w.to > last) continue;
       if (w.state === 'done_on_time') o.onTime++;
       else if (w.state === 'done_late') o.late++;
@@ -141,7 +142,7 @@ async function windowOutcomes(db: DbOrTx, where: SQL, month: YearMonth, asOf: st
   return out;
 }
 
-async function kaderRows(db: DbOrTx, actor: Actor, where: SQL, month: YearMonth, today: string, onlyKaderId?: string): Promise<KaderRow[]> {
+async function kaderRows(db: DbOrTx, actor: Actor, where: SQL, month: YearMonth, today: string, windows: readonly VisitWindow[], onlyKaderId?: string): Promise<KaderRow[]> {
   const { first, last } = monthBounds(month.year, month.month);
   const asOf = minDate(today, addDays(last, 30));
   const since = addDays(today, -30);
@@ -170,7 +171,7 @@ async function kaderRows(db: DbOrTx, actor: Actor, where: SQL, month: YearMonth,
   );
   const perPosyandu = new Map<string, number>();
   for (const k of kaders) perPosyandu.set(k.posyandu_id, (perPosyandu.get(k.posyandu_id) ?? 0) + 1);
-  const windows = await windowOutcomes(db, where, month, asOf);
+  const outcomes = await windowOutcomes(db, where, month, asOf, windows);
   return kaders.map((k) => ({
     id: k.id,
     name: k.name,
@@ -179,7 +180,7 @@ async function kaderRows(db: DbOrTx, actor: Actor, where: SQL, month: YearMonth,
     visitsInMonth: Number(k.visits),
     lastVisit: k.last_visit,
     noVisit30Days: k.last_visit === null || k.last_visit < since,
-    windows: windows.get(k.posyandu_id) ?? { onTime: 0, late: 0, missed: 0 },
+    windows: outcomes.get(k.posyandu_id) ?? { onTime: 0, late: 0, missed: 0 },
   }));
 }
 
@@ -228,7 +229,7 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
     stopReasonsSql(db, range.from, range.to, where, 'village'),
     sessionCounts(db, actor, range.from, range.to, p.timeZone, { villageId, posyanduId }),
     coverageByAttendanceSql(db, first12, month, where, p.timeZone),
-    kaderRows(db, actor, where, month, today),
+    kaderRows(db, actor, where, month, today, p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS),
     targetFor(db, actor.puskesmasId, month.year, villageId),
     statusCountsSql(db, today, where),
   ]);
@@ -274,7 +275,7 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
   const [post] = actor.posyanduId ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId)) : [];
   const [rows, me, target] = await Promise.all([
     indicatorsForMonthsSql(db, prev, month, where),
-    kaderRows(db, actor, where, month, today, actor.id),
+    kaderRows(db, actor, where, month, today, p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS, actor.id),
     targetFor(db, actor.puskesmasId, month.year, actor.villageId),
   ]);
   const trend = byMonth(rows, [prev, month]);
