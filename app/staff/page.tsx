@@ -205,8 +205,8 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         <TrendChart
           data={d.trend.map((m) => ({
             label: monthLabel(m, locale, 'short'),
-            recall: m.totals?.recallCoverage.percent ?? null,
-            sixMonth: m.totals?.sixMonthCoverage.percent ?? null,
+            recall: m.recallCoverage.percent ?? null,
+            sixMonth: m.sixMonthCoverage.percent ?? null,
           }))}
           target={d.target}
           labels={{ recall: t('recall'), sixMonth: t('sixMonth'), target: targetText }}
@@ -225,10 +225,10 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
               <tr key={`${m.year}-${m.month}`} data-month={monthParam(m)}>
                 <Td>{monthLabel(m, locale)}</Td>
                 <Td>
-                  <CoverageValue c={m.totals?.recallCoverage} />
+                  <CoverageValue c={m.recallCoverage} />
                 </Td>
                 <Td>
-                  <CoverageValue c={m.totals?.sixMonthCoverage} />
+                  <CoverageValue c={m.sixMonthCoverage} />
                 </Td>
               </tr>
             ))}

@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { rowsOf } from '@/db/client';
-import { coverage, monthBounds, NON_BREAKING_ITEMS, type IndicatorTotals, type SexCounts, type YearMonth } from '@/lib/domain';
+import { coverage, monthBounds, NON_BREAKING_ITEMS, type Coverage, type IndicatorTotals, type SexCounts, type YearMonth } from '@/lib/domain';
 
 /** A recall is exclusive when breastfed and every item given is one that does not break it. */
 const nonBreaking = sql.raw(`array[${NON_BREAKING_ITEMS.map((i) => `'${i}'`).join(',')}]::text[]`);
@@ -226,4 +226,50 @@ export async function statusCountsSql(db: DbOrTx, day: string, where: SQL): Prom
   const out: Record<string, number> = {};
   for (const r of await statusCountsByVillageSql(db, day, where)) out[r.status] = (out[r.status] ?? 0) + r.n;
   return out;
+}
+
+export type CoverageMonthRow = { year: number; month: number; recallCoverage: Coverage; sixMonthCoverage: Coverage };
+
+/**
+ * Only the two coverages of every month from `from` to `to`, for the dashboard's 12-month trend:
+ * the same rules as indicatorsForMonthsSql without counting O1–O3 row by row, so the work is the
+ * recalls of the period plus the babies reaching 6 months in it. Months without any recall or
+ * any baby reaching 6 months have both coverages "no data".
+ */
+export async function coverageTrendSql(db: DbOrTx, from: YearMonth, to: YearMonth, where: SQL): Promise<CoverageMonthRow[]> {
+  const F = sql`${monthBounds(from.year, from.month).first}::date`;
+  const L = sql`${monthBounds(to.year, to.month).last}::date`;
+  const relevant = sql`${where} and b.birth_date <= ${L} and (b.birth_date + interval '6 months')::date >= ${F}`;
+  const monthLast = (d: SQL) => sql`(date_trunc('month', ${d}) + interval '1 month' - interval '1 day')::date`;
+  const query = sql`
+    with ${babyStateCte(relevant)},
+    lr as (
+      select v.baby_id, date_trunc('month', v.visit_date)::date as month_first,
+        max(to_char(v.visit_date, 'YYYY-MM-DD') || v.id::text || case when ${exclusiveRecallSql('v')} then '1' else '0' end) as k
+      from visits v join st on st.id = v.baby_id
+      where v.visit_date between ${F} and ${L} and v.visit_date < st.six
+      group by 1, 2
+    ),
+    rec as (
+      select x.month_first as m, count(*)::int as den, count(*) filter (where x.exclusive)::int as num
+      from (
+        select lr.month_first, right(lr.k, 1) = '1' as exclusive, ${statusOnSql(monthLast(sql`lr.month_first`))} as status_last,
+          st.birth_date, st.six
+        from lr join st on st.id = lr.baby_id
+      ) x
+      where x.status_last <> 'exited' and x.birth_date <= ${monthLast(sql`x.month_first`)} and x.six >= x.month_first
+      group by 1
+    ),
+    six as (
+      select x.m, count(*) filter (where x.status_last <> 'exited')::int as o4, count(*) filter (where x.status_last = 'graduated')::int as o5
+      from (select date_trunc('month', st.six)::date as m, ${statusOnSql(monthLast(sql`st.six`))} as status_last from st where st.six between ${F} and ${L}) x
+      group by 1
+    )
+    select to_char(coalesce(rec.m, six.m), 'YYYY-MM') as ym, coalesce(rec.num, 0) as num, coalesce(rec.den, 0) as den, coalesce(six.o5, 0) as o5, coalesce(six.o4, 0) as o4
+    from rec full join six on six.m = rec.m`;
+  const rows = rowsOf<{ ym: string; num: number; den: number; o5: number; o4: number }>(await db.execute(query));
+  return monthsOf(from, to).map((ym) => {
+    const r = rows.find((x) => x.ym === `${ym.year}-${String(ym.month).padStart(2, '0')}`);
+    return { ...ym, recallCoverage: coverage(Number(r?.num ?? 0), Number(r?.den ?? 0)), sixMonthCoverage: coverage(Number(r?.o5 ?? 0), Number(r?.o4 ?? 0)) };
+  });
 }

@@ -8,7 +8,7 @@ import 'server-only';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
 import { coverageTargets, posyandu, users, villages } from '@/db/schema';
-import { indicatorsForMonthsSql, statusCountsSql, type IndicatorMonthGroupRow } from '@/db/queries/indicators';
+import { coverageTrendSql, indicatorsForMonthsSql, statusCountsSql, type IndicatorMonthGroupRow } from '@/db/queries/indicators';
 import { coverageByAttendanceSql, exclusivityCurveSql, stopReasonsSql } from '@/db/queries/dashboard';
 import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
 import {
@@ -222,7 +222,7 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
   const shownPosyandu = places.posyandu.filter((x) => (!villageId || x.villageId === villageId) && (!posyanduId || x.id === posyanduId));
   const shownVillages = places.villages.filter((v) => !villageId || v.id === villageId);
   const [trendRows, villageRows, posyanduRows, curve, reasons, sessions, byAttendance, kaders, target, statusToday] = await Promise.all([
-    indicatorsForMonthsSql(db, first12, month, where),
+    coverageTrendSql(db, first12, month, where),
     indicatorsForMonthsSql(db, prev, month, where, 'village'),
     indicatorsForMonthsSql(db, prev, month, where, 'posyandu'),
     exclusivityCurveSql(db, curveDay, where),
@@ -233,7 +233,15 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
     targetFor(db, actor.puskesmasId, month.year, villageId),
     statusCountsSql(db, today, where),
   ]);
-  const trend = byMonth(trendRows, months);
+  // This month and last month in full (O1–O5): the sum of the villages (every mother has one).
+  const totalOf = (ym: YearMonth) => {
+    const list = villageRows.filter((r) => r.year === ym.year && r.month === ym.month).map((r) => r.totals);
+    return list.length ? sumIndicators(list) : null;
+  };
+  const trend = months.map((ym) => {
+    const r = trendRows.find((x) => x.year === ym.year && x.month === ym.month)!;
+    return { ...ym, recallCoverage: r.recallCoverage, sixMonthCoverage: r.sixMonthCoverage };
+  });
   const reasonsByVillage = shownVillages
     .map((v) => {
       const counts = Object.fromEntries(STOP_REASONS.map((r) => [r, reasons.find((x) => x.groupId === v.id && x.reason === r)?.n ?? 0])) as Record<StopReason, number>;
@@ -249,8 +257,8 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
     places,
     target,
     trend,
-    current: trend[trend.length - 1]!.totals,
-    previous: trend[trend.length - 2]!.totals,
+    current: totalOf(month),
+    previous: totalOf(prev),
     villages: perPlace(villageRows, shownVillages, month, prev),
     posyandu: perPlace(posyanduRows, shownPosyandu, month, prev, villageNames),
     curve: curve as CurvePoint[],

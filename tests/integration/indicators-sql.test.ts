@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { puskesmas } from '@/db/schema';
-import { babyStateFromVisitsSql, statusCountsSql, indicatorsForMonthSql, indicatorsForMonthsSql } from '@/db/queries/indicators';
+import { babyStateFromVisitsSql, coverageTrendSql, statusCountsSql, indicatorsForMonthSql, indicatorsForMonthsSql } from '@/db/queries/indicators';
 import { babies, visits } from '@/db/schema';
 import { rowsOf } from '@/db/client';
 import { addDays, firstBreak, hasConfirmation, type BabyFacts, type VisitFacts } from '@/lib/domain';
@@ -97,6 +97,23 @@ describe.each(BACKENDS)('indicators in SQL = lib/domain, on $name', (backend) =>
       }
     }
     expect(compared).toBe(12 * VILLAGES * 2);
+  });
+
+  it('the coverage trend (both coverages per month, one query) equals lib/domain, in total and for one village', async () => {
+    const where = sql`b.puskesmas_id = ${puskesmasId}`;
+    const from = MONTHS[0]!;
+    const to = MONTHS[MONTHS.length - 1]!;
+    for (const [w, babiesOf] of [
+      [where, gen.map((g) => g.baby)],
+      [sql`${where} and m.village_id = ${villageIds[2]!}`, gen.filter((g) => g.villageIdx === 2).map((g) => g.baby)],
+    ] as const) {
+      const rows = await coverageTrendSql(db.db, from, to, w);
+      expect(rows).toHaveLength(MONTHS.length);
+      for (const r of rows) {
+        const want = indicatorsForMonth(babiesOf, r.year, r.month);
+        expect({ recall: r.recallCoverage, six: r.sixMonthCoverage }, `${r.year}-${r.month}`).toEqual({ recall: want.recallCoverage, six: want.sixMonthCoverage });
+      }
+    }
   });
 
   it('status counts on several days are identical', async () => {
