@@ -20,7 +20,7 @@ import postgres from 'postgres';
 import { eq, sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, setDbForTesting, type DbHandle } from '@/db/client';
 import { users } from '@/db/schema';
-import { indicatorsForMonthSql, indicatorsForMonthsSql, statusCountsSql } from '@/db/queries/indicators';
+import { coverageTrendSql, indicatorsForMonthSql, indicatorsForMonthsSql, statusCountsSql } from '@/db/queries/indicators';
 import { coverageByAttendanceSql, exclusivityCurveSql, stopReasonsSql } from '@/db/queries/dashboard';
 import { hashPassword } from '@/lib/auth/password';
 import type { Actor } from '@/lib/auth/policy';
@@ -168,7 +168,8 @@ async function main() {
         await time('indicators, one month, total', () => indicatorsForMonthSql(handle.db, MONTH.year, MONTH.month, where)),
         await time('indicators, one month, per village', () => indicatorsForMonthSql(handle.db, MONTH.year, MONTH.month, where, 'village')),
         await time('indicators, one month, per posyandu', () => indicatorsForMonthSql(handle.db, MONTH.year, MONTH.month, where, 'posyandu')),
-        await time('indicators, 12 months, total', () => indicatorsForMonthsSql(handle.db, y.from, y.to, where)),
+        await time('indicators O1-O5, 12 months, total', () => indicatorsForMonthsSql(handle.db, y.from, y.to, where)),
+        await time('coverage trend, 12 months (both coverages)', () => coverageTrendSql(handle.db, y.from, y.to, where)),
         await time('exclusivity curve 0-6 months', () => exclusivityCurveSql(handle.db, '2026-06-30', where)),
         await time('stop reasons per village, 12 months', () => stopReasonsSql(handle.db, '2025-07-01', '2026-06-30', where)),
         await time('six-month coverage by attendance, 12 months', () => coverageByAttendanceSql(handle.db, y.from, y.to, where, 'Asia/Jakarta')),
