@@ -76,7 +76,7 @@ describe.each(BACKENDS)('indicators in SQL = lib/domain, on $name', (backend) =>
       }
     }
     expect(compared).toBe(MONTHS.length * VILLAGES);
-  });
+  }, 240_000);
 
   it('a range of months in one query, per posyandu, equals lib/domain month by month', async () => {
     const where = sql`b.puskesmas_id = ${puskesmasId}`;
@@ -97,7 +97,7 @@ describe.each(BACKENDS)('indicators in SQL = lib/domain, on $name', (backend) =>
       }
     }
     expect(compared).toBe(12 * VILLAGES * 2);
-  });
+  }, 240_000);
 
   it('the coverage trend (both coverages per month, one query) equals lib/domain, in total and for one village', async () => {
     const where = sql`b.puskesmas_id = ${puskesmasId}`;
@@ -114,7 +114,7 @@ describe.each(BACKENDS)('indicators in SQL = lib/domain, on $name', (backend) =>
         expect({ recall: r.recallCoverage, six: r.sixMonthCoverage }, `${r.year}-${r.month}`).toEqual({ recall: want.recallCoverage, six: want.sixMonthCoverage });
       }
     }
-  });
+  }, 240_000);
 
   it('status counts on several days are identical', async () => {
     for (const day of ['2025-03-01', '2025-08-31', '2026-02-28', TODAY]) {
