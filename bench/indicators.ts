@@ -1,19 +1,30 @@
 /**
- * Benchmark: the coverage queries (journey status counts, indicators O1–O5 per month in total
- * and per village) at 1/10 and full district scale, on PostgreSQL. Not part of `npm test`.
+ * Benchmark: the coverage dashboard at 1/10 and full district scale on PostgreSQL. Not part of
+ * `npm test`. For each scale, a fresh database (dropped afterwards) is filled with the synthetic
+ * population of tests/support/population.ts (100 posyandu in 25 villages, one kader each,
+ * monthly sessions with attendance), then it times:
+ *  - each coverage query alone (status counts, indicators for one month / 12 months / per
+ *    village / per posyandu, exclusivity curve, stop reasons, coverage by attendance);
+ *  - the dashboard's data: coverageDashboard() as /staff calls it (all its queries);
+ *  - the /staff page itself over HTTP, when a production build exists (.next/BUILD_ID; run
+ *    `npx next build` first), served by `next start` on BENCH_PORT against the same database.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
- *   BENCH_SCALES=5000,50000 BENCH_RUNS=20 …   (defaults)
- *
- * Each scale gets its own fresh database (dropped afterwards), filled with the synthetic
- * population of tests/support/population.ts (100 posyandu in 25 villages).
+ *   BENCH_SCALES=5000,50000 BENCH_RUNS=20 BENCH_PAGE=1 BENCH_PORT=3132   (defaults)
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { sql } from 'drizzle-orm';
-import { migrateDatabase, openDatabase } from '@/db/client';
-import { indicatorsForMonthSql, statusCountsSql } from '@/db/queries/indicators';
+import { eq, sql } from 'drizzle-orm';
+import { migrateDatabase, openDatabase, setDbForTesting, type DbHandle } from '@/db/client';
+import { users } from '@/db/schema';
+import { coverageTrendSql, indicatorsForMonthSql, indicatorsForMonthsSql, statusCountsSql } from '@/db/queries/indicators';
+import { coverageByAttendanceSql, exclusivityCurveSql, stopReasonsSql } from '@/db/queries/dashboard';
+import { hashPassword } from '@/lib/auth/password';
+import type { Actor } from '@/lib/auth/policy';
+import { coverageDashboard } from '@/lib/data/coverage';
 import { generatePopulation, insertPopulation } from '@/tests/support/population';
 
 const base = process.env.DATABASE_URL;
@@ -23,7 +34,11 @@ if (!base) {
 }
 const scales = (process.env.BENCH_SCALES ?? '5000,50000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 20);
+const withPage = process.env.BENCH_PAGE !== '0' && fs.existsSync('.next/BUILD_ID');
+const port = Number(process.env.BENCH_PORT ?? 3132);
 const TODAY = '2026-09-30';
+const MONTH = { year: 2026, month: 6 };
+const PASSWORD = 'BenchKekasihku!2026';
 
 const urlFor = (name: string) => {
   const u = new URL(base);
@@ -47,6 +62,87 @@ async function time(label: string, fn: () => Promise<unknown>) {
   return { label, p50: pct(ms, 50), p95: pct(ms, 95) };
 }
 
+/** Kaders (one per posyandu, who made its visits), monthly sessions per village, attendance of a third of the mothers. */
+async function addProgramData(handle: DbHandle, puskesmasId: string) {
+  const db = handle.db;
+  await db.execute(sql`
+    insert into users (puskesmas_id, role, name, phone, posyandu_id, village_id)
+    select p.puskesmas_id, 'kader', 'Kader ' || p.name, '+628129' || lpad((row_number() over (order by p.name))::text, 7, '0'), p.id, p.village_id
+    from posyandu p where p.puskesmas_id = ${puskesmasId}`);
+  await db.execute(sql`
+    update visits v set kader_id = u.id
+    from babies b join mothers m on m.id = b.mother_id join users u on u.posyandu_id = m.posyandu_id and u.role = 'kader'
+    where v.baby_id = b.id and b.puskesmas_id = ${puskesmasId}`);
+  const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.puskesmasId, puskesmasId)).limit(1);
+  await db.execute(sql`
+    insert into group_sessions (puskesmas_id, village_id, title, starts_at, ends_at, place, status, created_by)
+    select ${puskesmasId}, v.id, 'Pertemuan KP-ASI', d + interval '2 hours', d + interval '4 hours', 'Balai desa', 'closed', ${staff!.id}
+    from villages v cross join generate_series('2024-08-10'::timestamptz, '2026-09-10'::timestamptz, interval '1 month') d
+    where v.puskesmas_id = ${puskesmasId}`);
+  await db.execute(sql`
+    insert into attendance (puskesmas_id, session_id, mother_id, attendee_role, status, recorded_by)
+    select distinct on (m.id) ${puskesmasId}, gs.id, m.id, 'mother', 'present', ${staff!.id}
+    from mothers m join babies b on b.mother_id = m.id
+    join group_sessions gs on gs.village_id = m.village_id and gs.starts_at::date between b.birth_date and b.birth_date + 200
+    where m.puskesmas_id = ${puskesmasId} and abs(hashtext(m.id::text)) % 3 = 0
+    order by m.id, gs.starts_at`);
+  await db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, staff!.id));
+  const [u] = await db.select().from(users).where(eq(users.id, staff!.id));
+  return { id: u!.id, role: 'staff', puskesmasId, posyanduId: null, villageId: null, motherId: null, phone: u!.phone } as Actor & { phone: string };
+}
+
+/** Starts `next start` on the bench database, signs in as its staff user and returns a timed GET of /staff. */
+async function startPage(dbUrl: string, phone: string) {
+  const child = spawn('npx', ['next', 'start', '-p', String(port)], {
+    env: { ...process.env, DATABASE_URL: dbUrl, DEMO_DATA: '0', AUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: 'true' },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${origin}/login`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrfRes = await fetch(`${origin}/api/auth/csrf`);
+  keep(csrfRes);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, phone: phone, password: PASSWORD }),
+  });
+  keep(login);
+  const get = async () => {
+    const res = await fetch(`${origin}/staff?bulan=2026-06`, { headers: { cookie: cookie() }, redirect: 'manual' });
+    const body = await res.text();
+    if (res.status !== 200 || !body.includes('six-month-coverage')) throw new Error(`/staff answered ${res.status}`);
+  };
+  return {
+    get,
+    stop: () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
 async function main() {
   const rows: { scale: number; visits: number; label: string; p50: number; p95: number }[] = [];
   for (const n of scales) {
@@ -54,37 +150,55 @@ async function main() {
     const admin = postgres(urlFor('postgres'), { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}"`);
     const handle = await openDatabase({ url: urlFor(name) });
+    let page: Awaited<ReturnType<typeof startPage>> | undefined;
     try {
       await migrateDatabase(handle);
-      const gen = generatePopulation({ babies: n, seed: 42, start: '2025-01-01', spanDays: 700, today: TODAY, villages: 25, posyanduPerVillage: 4 });
+      const gen = generatePopulation({ babies: n, seed: 42, start: '2025-01-01', spanDays: 700, today: TODAY, villages: 25, posyanduPerVillage: 4, maxVisits: 15 });
       const visits = gen.reduce((a, g) => a + g.baby.visits.length, 0);
       const t0 = performance.now();
       const { puskesmasId } = await insertPopulation(handle.db, gen, { code: `B${n}`, villages: 25, posyanduPerVillage: 4 });
+      const staff = await addProgramData(handle, puskesmasId);
       await handle.db.execute(sql`analyze`);
       console.log(`scale ${n} babies, ${visits} visits: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      setDbForTesting(handle);
       const where = sql`b.puskesmas_id = ${puskesmasId}`;
-      for (const r of [
+      const y = { from: { year: 2025, month: 7 }, to: MONTH };
+      const timed = [
         await time('status counts today', () => statusCountsSql(handle.db, TODAY, where)),
-        await time('indicators, one month, total', () => indicatorsForMonthSql(handle.db, 2026, 6, where)),
-        await time('indicators, one month, per village', () => indicatorsForMonthSql(handle.db, 2026, 6, where, 'village')),
-        await time('indicators, one month, per posyandu', () => indicatorsForMonthSql(handle.db, 2026, 6, where, 'posyandu')),
-      ])
-        rows.push({ scale: n, visits, ...r });
+        await time('indicators, one month, total', () => indicatorsForMonthSql(handle.db, MONTH.year, MONTH.month, where)),
+        await time('indicators, one month, per village', () => indicatorsForMonthSql(handle.db, MONTH.year, MONTH.month, where, 'village')),
+        await time('indicators, one month, per posyandu', () => indicatorsForMonthSql(handle.db, MONTH.year, MONTH.month, where, 'posyandu')),
+        await time('indicators O1-O5, 12 months, total', () => indicatorsForMonthsSql(handle.db, y.from, y.to, where)),
+        await time('coverage trend, 12 months (both coverages)', () => coverageTrendSql(handle.db, y.from, y.to, where)),
+        await time('exclusivity curve 0-6 months', () => exclusivityCurveSql(handle.db, '2026-06-30', where)),
+        await time('stop reasons per village, 12 months', () => stopReasonsSql(handle.db, '2025-07-01', '2026-06-30', where)),
+        await time('six-month coverage by attendance, 12 months', () => coverageByAttendanceSql(handle.db, y.from, y.to, where, 'Asia/Jakarta')),
+        await time('DASHBOARD DATA (coverageDashboard, all queries)', () => coverageDashboard(staff, { month: MONTH, villageId: null, posyanduId: null })),
+      ];
+      if (withPage) {
+        page = await startPage(urlFor(name), staff.phone);
+        timed.push(await time('DASHBOARD PAGE (GET /staff over HTTP)', page.get));
+      }
+      for (const r of timed) rows.push({ scale: n, visits, ...r });
     } finally {
+      page?.stop();
+      setDbForTesting(undefined);
       await handle.close();
+      await new Promise((r) => setTimeout(r, 1000));
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
     }
   }
+  console.log(`\n${runs} runs after one warm-up; ${withPage ? 'page timed over HTTP (next start)' : 'page not timed (no production build, or BENCH_PAGE=0)'}`);
   console.log('\n| babies | visits | query | p50 ms | p95 ms |\n|---:|---:|---|---:|---:|');
   for (const r of rows) console.log(`| ${r.scale} | ${r.visits} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
   if (scales.length >= 2) {
     const [small, big] = [scales[0], scales[scales.length - 1]];
     console.log(`\nGrowth from ${small} to ${big} babies (p95 ratio):`);
     for (const label of new Set(rows.map((r) => r.label))) {
-      const a = rows.find((r) => r.scale === small && r.label === label)!;
-      const b = rows.find((r) => r.scale === big && r.label === label)!;
-      console.log(`  ${label}: ×${(b.p95 / a.p95).toFixed(2)}`);
+      const a = rows.find((r) => r.scale === small && r.label === label);
+      const b = rows.find((r) => r.scale === big && r.label === label);
+      if (a && b) console.log(`  ${label}: ×${(b.p95 / a.p95).toFixed(2)}`);
     }
   }
 }

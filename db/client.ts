@@ -30,7 +30,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
-      connection: { application_name: 'kekasihku' },
+      // JIT off: the coverage queries are short but their cost estimates cross jit_above_cost
+      // at district scale, and compiling then costs 0.5–5 s per query. work_mem 16 MB: their
+      // hash aggregates over a district's baby-months fit in memory (docs/performance.md).
+      connection: { application_name: 'kekasihku', jit: 'off', work_mem: '16MB' },
     });
     const db = drizzle({ client, schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };

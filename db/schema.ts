@@ -286,6 +286,14 @@ export const babies = pgTable(
     exitDate: date('exit_date', { mode: 'string' }),
     exitReason: exitReasonEnum('exit_reason'),
     exitNote: text('exit_note'),
+    /**
+     * Derived from all the baby's visits, kept by database triggers (migration 0003_coverage),
+     * never written by the application: the first break before the 6-month date (lib/domain
+     * firstBreak) and whether a visit from the 5-month date on confirmed exclusivity.
+     * The coverage SQL reads them instead of aggregating every visit on each query.
+     */
+    stateFirstBreak: date('state_first_break', { mode: 'string' }),
+    stateConfirmed: boolean('state_confirmed').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

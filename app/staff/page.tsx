@@ -1,74 +1,377 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
-import { StatusBadge } from '@/components/status-badge';
-import { Card, Stat } from '@/components/ui/card';
+import { CurveChart, ReasonsChart, TrendChart } from '@/components/charts/coverage-charts';
+import { CoverageValue, monthLabel } from '@/components/coverage/figures';
+import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
-import { staffOverview } from '@/lib/data/overview';
-import { JOURNEY_STATUSES } from '@/lib/domain';
-import { formatDate, formatNumber, type UiLocale } from '@/lib/format';
+import { coverageDashboard, isEmptyTotals, type PlaceRow } from '@/lib/data/coverage';
+import { JOURNEY_STATUSES, STOP_REASONS, type Coverage } from '@/lib/domain';
+import { StatusBadge } from '@/components/status-badge';
+import { formatDate, formatNumber, formatPercent, type UiLocale } from '@/lib/format';
+import { monthParam, parseDashboardParams } from '@/lib/validation/coverage';
 
-export default async function StaffHome() {
+type Search = Record<string, string | string[] | undefined>;
+const SORTS = ['nama', 'recall', 'enam'] as const;
+type Sort = (typeof SORTS)[number];
+
+function sortRows(rows: PlaceRow[], sort: Sort): PlaceRow[] {
+  const key = (r: PlaceRow, k: 'recallCoverage' | 'sixMonthCoverage') => r.current?.[k].percent ?? Number.POSITIVE_INFINITY;
+  const byName = (a: PlaceRow, b: PlaceRow) => (a.villageName ?? '').localeCompare(b.villageName ?? '', 'id') || a.name.localeCompare(b.name, 'id');
+  return [...rows].sort((a, b) =>
+    sort === 'recall' ? key(a, 'recallCoverage') - key(b, 'recallCoverage') || byName(a, b) : sort === 'enam' ? key(a, 'sixMonthCoverage') - key(b, 'sixMonthCoverage') || byName(a, b) : byName(a, b),
+  );
+}
+
+/** The row with the lowest six-month coverage (else the lowest recall coverage), when there is data. */
+function lowestId(rows: PlaceRow[]): string | null {
+  for (const k of ['sixMonthCoverage', 'recallCoverage'] as const) {
+    const withData = rows.filter((r) => r.current?.[k].percent != null);
+    if (withData.length > 1) return withData.reduce((lo, r) => (r.current![k].percent! < lo.current![k].percent! ? r : lo)).id;
+  }
+  return null;
+}
+
+export default async function StaffDashboard({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(['staff', 'admin']);
-  const data = await staffOverview(user);
-  const t = await getTranslations();
+  const sp = await searchParams;
+  const params = parseDashboardParams(sp);
+  const sortParam = (Array.isArray(sp.urut) ? sp.urut[0] : sp.urut) as Sort | undefined;
+  const sort: Sort = sortParam && SORTS.includes(sortParam) ? sortParam : 'nama';
+  const d = await coverageDashboard(user, params);
+  const t = await getTranslations('coverage');
+  const tr = await getTranslations('breakReason');
   const locale = (await getLocale()) as UiLocale;
   const n = (v: number) => formatNumber(v, locale);
+  const mLabel = monthLabel(d.month, locale);
+  const query = (over: Record<string, string | null>) => {
+    const q = new URLSearchParams();
+    const base: Record<string, string | null> = {
+      bulan: monthParam(d.month),
+      desa: d.filters.villageId,
+      posyandu: d.filters.posyanduId,
+      urut: sort === 'nama' ? null : sort,
+      ...over,
+    };
+    for (const [k, v] of Object.entries(base)) if (v) q.set(k, v);
+    return `/staff?${q.toString()}`;
+  };
+  const empty = isEmptyTotals(d.current);
+  const targetText = d.target === null ? t('noTarget') : t('target', { percent: formatPercent(d.target, locale)! });
+  const reasonKeys = STOP_REASONS.map((r) => ({ key: r, label: r === 'unknown' ? t('reasonUnknown') : tr(r) }));
+  const villagePosyandu = d.places.posyandu.filter((p) => !d.filters.villageId || p.villageId === d.filters.villageId);
+
+  const SortHeader = ({ col, label, numeric }: { col: Sort; label: string; numeric?: boolean }) => (
+    <Th numeric={numeric}>
+      <Link href={query({ urut: col === 'nama' ? null : col })} className="inline-flex min-h-11 items-center underline-offset-4 hover:underline" aria-label={t('sortBy', { column: label })} aria-current={sort === col ? 'true' : undefined}>
+        {label}
+        {sort === col ? ' ▲' : ''}
+      </Link>
+    </Th>
+  );
+
+  const placeTable = (rows: PlaceRow[], caption: string, testId: string, withVillage: boolean) => {
+    const lo = lowestId(rows);
+    return (
+      <Table caption={caption} className="mt-6">
+        <thead>
+          <tr>
+            {withVillage ? <Th>{t('village')}</Th> : null}
+            <SortHeader col="nama" label={withVillage ? t('posyandu') : t('village')} />
+            <SortHeader col="recall" label={t('recall')} />
+            <Th>{t('lastMonth', { month: monthLabel(d.previousMonth, locale, 'short') })}</Th>
+            <SortHeader col="enam" label={t('sixMonth')} />
+            <Th>{t('lastMonth', { month: monthLabel(d.previousMonth, locale, 'short') })}</Th>
+          </tr>
+        </thead>
+        <tbody data-testid={testId}>
+          {sortRows(rows, sort).map((r) => (
+            <tr key={r.id} data-name={r.name} data-lowest={r.id === lo ? 'true' : undefined} className={r.id === lo ? 'bg-warn-soft' : undefined}>
+              {withVillage ? <Td>{r.villageName}</Td> : null}
+              <Td>
+                {r.name}
+                {r.id === lo ? <span className="ml-2 rounded bg-warn px-1.5 py-0.5 text-xs font-semibold text-white">{t('lowest')}</span> : null}
+              </Td>
+              <Td>
+                <CoverageValue c={r.current?.recallCoverage} />
+              </Td>
+              <Td>
+                <CoverageValue c={r.previous?.recallCoverage} />
+              </Td>
+              <Td>
+                <CoverageValue c={r.current?.sixMonthCoverage} />
+              </Td>
+              <Td>
+                <CoverageValue c={r.previous?.sixMonthCoverage} />
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    );
+  };
+
+  const headline = (label: string, help: string, cur: Coverage | undefined, prev: Coverage | undefined, testId: string) => (
+    <Card title={label}>
+      <p className="text-sm text-muted">{help}</p>
+      <dl className="mt-3 grid grid-cols-2 gap-4">
+        <div>
+          <dt className="text-sm font-semibold text-muted">{t('thisMonth')}</dt>
+          <dd>
+            <CoverageValue c={cur} size="lg" testId={testId} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-sm font-semibold text-muted">{t('lastMonth', { month: monthLabel(d.previousMonth, locale) })}</dt>
+          <dd>
+            <CoverageValue c={prev} size="lg" testId={`${testId}-prev`} />
+          </dd>
+        </div>
+      </dl>
+      <p className="mt-2 text-sm font-semibold text-danger">{targetText}</p>
+    </Card>
+  );
+
   return (
     <Shell user={user} current="/staff">
-      <h1 className="text-2xl font-bold text-ink">{t('staff.title', { puskesmas: data.puskesmasName })}</h1>
-      <p className="mt-1 text-muted">{t('staff.intro', { date: formatDate(data.today, locale) })}</p>
-      <div className="mt-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label={t('staff.total')} value={n(data.totalBabies)} />
-        <Stat label={t('staff.mothers')} value={n(data.motherCount)} />
-        <Stat label={t('staff.kaders')} value={n(data.kaderCount)} />
-        <Stat label={t('staff.villages')} value={n(data.villageCount)} />
-      </div>
-      {data.totalBabies === 0 ? (
-        <div className="mt-6">
-          <EmptyState title={t('staff.noData')} />
+      <h1 className="text-2xl font-bold text-ink">{t('title', { puskesmas: d.puskesmasName })}</h1>
+      <p className="mt-1 text-muted">{t('intro')}</p>
+
+      <form method="get" action="/staff" className="mt-4 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4" aria-label={t('filters')}>
+        <label className="flex flex-col text-sm font-semibold text-ink">
+          {t('month')}
+          <input type="month" name="bulan" defaultValue={monthParam(d.month)} className="mt-1 min-h-11 rounded-lg border border-line px-3 font-normal" />
+        </label>
+        <label className="flex flex-col text-sm font-semibold text-ink">
+          {t('village')}
+          <select name="desa" defaultValue={d.filters.villageId ?? ''} className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 font-normal">
+            <option value="">{t('allVillages')}</option>
+            {d.places.villages.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm font-semibold text-ink">
+          {t('posyandu')}
+          <select name="posyandu" defaultValue={d.filters.posyanduId ?? ''} className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 font-normal">
+            <option value="">{t('allPosyandu')}</option>
+            {villagePosyandu.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {sort !== 'nama' ? <input type="hidden" name="urut" value={sort} /> : null}
+        <button type="submit" className="min-h-11 rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-strong">
+          {t('apply')}
+        </button>
+        <Link href="/staff" className="inline-flex min-h-11 items-center px-2 font-semibold text-brand underline-offset-4 hover:underline">
+          {t('reset')}
+        </Link>
+        <Link href={`/staff/laporan?bulan=${monthParam(d.month)}`} className="ml-auto inline-flex min-h-11 items-center px-2 font-semibold text-brand underline-offset-4 hover:underline">
+          {t('openReport', { month: mLabel })}
+        </Link>
+      </form>
+
+      {empty ? (
+        <div className="mt-6" data-testid="dashboard-empty">
+          <EmptyState title={t('emptyTitle', { month: mLabel })}>{t('emptyBody')}</EmptyState>
         </div>
-      ) : (
-        <>
-          <Card title={t('staff.babiesByStatus')} className="mt-6">
-            <ul className="grid grid-cols-1 gap-3 sm:grid-cols-5" data-testid="status-counts">
-              {JOURNEY_STATUSES.map((s) => (
-                <li key={s} className="flex flex-col items-start gap-2 rounded-lg border border-line p-3" data-status={s}>
-                  <StatusBadge status={s} />
-                  <span className="text-2xl font-bold tabular-nums">{n(data.byStatus[s])}</span>
-                </li>
-              ))}
-            </ul>
-          </Card>
-          <Table caption={t('staff.perVillage')} className="mt-6">
-            <thead>
-              <tr>
-                <Th>{t('staff.village')}</Th>
-                {JOURNEY_STATUSES.map((s) => (
-                  <Th key={s} numeric>
-                    {t(`status.${s}`)}
-                  </Th>
-                ))}
-                <Th numeric>{t('staff.count')}</Th>
+      ) : null}
+
+      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+        {headline(t('recall'), t('recallHelp'), d.current?.recallCoverage, d.previous?.recallCoverage, 'recall-coverage')}
+        {headline(t('sixMonth'), t('sixMonthHelp'), d.current?.sixMonthCoverage, d.previous?.sixMonthCoverage, 'six-month-coverage')}
+      </div>
+
+      <Card title={t('statusToday', { date: formatDate(d.today, locale) })} className="mt-6">
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="status-counts">
+          {JOURNEY_STATUSES.map((s) => (
+            <li key={s} className="flex flex-col items-start gap-2 rounded-lg border border-line p-3" data-status={s}>
+              <StatusBadge status={s} />
+              <span className="text-2xl font-bold tabular-nums">{n(d.statusToday[s])}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      <Card title={t('trend')} className="mt-6">
+        <p className="text-sm text-muted">{t('trendCaption')}</p>
+        <TrendChart
+          data={d.trend.map((m) => ({
+            label: monthLabel(m, locale, 'short'),
+            recall: m.recallCoverage.percent ?? null,
+            sixMonth: m.sixMonthCoverage.percent ?? null,
+          }))}
+          target={d.target}
+          labels={{ recall: t('recall'), sixMonth: t('sixMonth'), target: targetText }}
+          ariaLabel={t('trendCaption')}
+        />
+        <Table caption={t('trendTable')} className="mt-4">
+          <thead>
+            <tr>
+              <Th>{t('trendMonth')}</Th>
+              <Th>{t('recall')}</Th>
+              <Th>{t('sixMonth')}</Th>
+            </tr>
+          </thead>
+          <tbody data-testid="trend-table">
+            {[...d.trend].reverse().map((m) => (
+              <tr key={`${m.year}-${m.month}`} data-month={monthParam(m)}>
+                <Td>{monthLabel(m, locale)}</Td>
+                <Td>
+                  <CoverageValue c={m.recallCoverage} />
+                </Td>
+                <Td>
+                  <CoverageValue c={m.sixMonthCoverage} />
+                </Td>
               </tr>
-            </thead>
-            <tbody>
-              {data.villages.map((v) => (
-                <tr key={v.name}>
-                  <Td>{v.name}</Td>
-                  {JOURNEY_STATUSES.map((s) => (
-                    <Td key={s} numeric>
-                      {n(v.counts[s])}
-                    </Td>
-                  ))}
-                  <Td numeric>{n(v.total)}</Td>
-                </tr>
+            ))}
+          </tbody>
+        </Table>
+      </Card>
+
+      {placeTable(d.villages, t('perVillage', { month: mLabel }), 'village-table', false)}
+      {placeTable(d.posyandu, t('perPosyandu', { month: mLabel }), 'posyandu-table', true)}
+      <p className="mt-2 text-sm text-muted">{t('lowestNote')}</p>
+
+      <Card title={t('curve')} className="mt-6">
+        <p className="text-sm text-muted">{t('curveHelp', { date: formatDate(d.curveDay, locale) })}</p>
+        <CurveChart data={d.curve.map((p) => ({ label: t('ageMonthShort', { n: p.month }), share: p.share.percent }))} label={t('share')} ariaLabel={t('curve')} />
+        <Table caption={t('curve')} className="mt-4">
+          <thead>
+            <tr>
+              {d.curve.map((p) => (
+                <Th key={p.month}>{t('ageMonthShort', { n: p.month })}</Th>
               ))}
-            </tbody>
-          </Table>
-        </>
-      )}
+            </tr>
+          </thead>
+          <tbody data-testid="curve-table">
+            <tr>
+              {d.curve.map((p) => (
+                <Td key={p.month}>
+                  <CoverageValue c={p.share} />
+                </Td>
+              ))}
+            </tr>
+          </tbody>
+        </Table>
+      </Card>
+
+      <Card title={t('reasons')} className="mt-6">
+        <p className="text-sm text-muted">{t('reasonsHelp')}</p>
+        {d.reasonsByVillage.length === 0 ? (
+          <p className="mt-3">{t('reasonsEmpty')}</p>
+        ) : (
+          <>
+            <ReasonsChart data={d.reasonsByVillage.map((v) => ({ name: v.name, ...v.counts }))} reasons={reasonKeys} ariaLabel={t('reasons')} />
+            <Table caption={t('reasons')} className="mt-4">
+              <thead>
+                <tr>
+                  <Th>{t('village')}</Th>
+                  {reasonKeys.map((r) => (
+                    <Th key={r.key} numeric>
+                      {r.label}
+                    </Th>
+                  ))}
+                  <Th numeric>{t('total')}</Th>
+                </tr>
+              </thead>
+              <tbody data-testid="reasons-table">
+                {d.reasonsByVillage.map((v) => (
+                  <tr key={v.id}>
+                    <Td>{v.name}</Td>
+                    {reasonKeys.map((r) => (
+                      <Td key={r.key} numeric>
+                        {n(v.counts[r.key])}
+                      </Td>
+                    ))}
+                    <Td numeric>{n(v.total)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </>
+        )}
+      </Card>
+
+      <Card title={t('sessions')} className="mt-6">
+        <dl className="grid gap-4 sm:grid-cols-3" data-testid="sessions">
+          <div>
+            <dt className="text-sm text-muted">{t('sessionsHeld')}</dt>
+            <dd className="text-2xl font-bold tabular-nums">{n(d.sessions.held)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted">{t('attendance')}</dt>
+            <dd className="text-2xl font-bold tabular-nums">{n(d.sessions.present)}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted">{t('mothersAttended')}</dt>
+            <dd className="text-2xl font-bold tabular-nums">{n(d.sessions.mothers)}</dd>
+          </div>
+        </dl>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-2">
+            <div>
+              <dt className="text-sm font-semibold text-ink">{t('attendedCoverage')}</dt>
+              <dd>
+                <CoverageValue c={d.sessions.attended} size="lg" testId="attended-coverage" />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm font-semibold text-ink">{t('notAttendedCoverage')}</dt>
+              <dd>
+                <CoverageValue c={d.sessions.notAttended} size="lg" testId="not-attended-coverage" />
+              </dd>
+            </div>
+        </dl>
+        <p className="mt-2 text-sm text-muted">{t('attendedHelp')}</p>
+      </Card>
+
+      <Table caption={t('kaders', { month: mLabel })} className="mt-6">
+        <thead>
+          <tr>
+            <Th>{t('kader')}</Th>
+            <Th>{t('posyandu')}</Th>
+            <Th numeric>{t('mothersPerKader')}</Th>
+            <Th numeric>{t('visitsInMonth')}</Th>
+            <Th numeric>{t('onTime')}</Th>
+            <Th numeric>{t('late')}</Th>
+            <Th numeric>{t('missed')}</Th>
+            <Th>{t('lastVisit')}</Th>
+          </tr>
+        </thead>
+        <tbody data-testid="kader-table">
+          {d.kaders.length === 0 ? (
+            <tr>
+              <Td className="text-muted">{t('kadersEmpty')}</Td>
+            </tr>
+          ) : (
+            d.kaders.map((k) => (
+              <tr key={k.id} className={k.noVisit30Days ? 'bg-danger-soft' : undefined} data-no-visit={k.noVisit30Days ? 'true' : undefined}>
+                <Td>{k.name}</Td>
+                <Td>{k.posyanduName}</Td>
+                <Td numeric>{n(k.mothersFollowed)}</Td>
+                <Td numeric>{n(k.visitsInMonth)}</Td>
+                <Td numeric>{n(k.windows.onTime)}</Td>
+                <Td numeric>{n(k.windows.late)}</Td>
+                <Td numeric>{n(k.windows.missed)}</Td>
+                <Td>
+                  {k.lastVisit ? formatDate(k.lastVisit, locale) : t('never')}
+                  {k.noVisit30Days ? <span className="ml-2 font-semibold text-danger">{t('noVisit30')}</span> : null}
+                </Td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </Table>
+      <p className="mt-2 text-sm text-muted">
+        {t('windowsNote')} {t('noVisit30Count', { n: d.kaders.filter((k) => k.noVisit30Days).length })}
+      </p>
     </Shell>
   );
 }

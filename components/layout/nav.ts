@@ -1,8 +1,12 @@
 import type { Role } from '@/lib/auth/policy';
 
 /** Navigation per role: one list, used by the desktop side bar and the phone bottom bar. */
-export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'key' | 'list';
-export type NavItem = { href: string; key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'accounts' | 'audit'; icon: NavIcon };
+export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'chart' | 'key' | 'list';
+export type NavItem = {
+  href: string;
+  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit';
+  icon: NavIcon;
+};
 
 export const NAV: Record<Role, NavItem[]> = {
   admin: [
@@ -10,6 +14,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/ibu', key: 'mothers', icon: 'people' },
     { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
+    { href: '/staff/laporan', key: 'reports', icon: 'chart' },
     { href: '/forum', key: 'forum', icon: 'chat' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
     { href: '/staff/audit', key: 'audit', icon: 'list' },
@@ -19,12 +24,14 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/ibu', key: 'mothers', icon: 'people' },
     { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
+    { href: '/staff/laporan', key: 'reports', icon: 'chart' },
     { href: '/forum', key: 'forum', icon: 'chat' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
   ],
   kader: [
     { href: '/kader', key: 'home', icon: 'home' },
     { href: '/kader/ibu/baru', key: 'register', icon: 'plus' },
+    { href: '/kader/ringkasan', key: 'summary', icon: 'chart' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
   ibu: [

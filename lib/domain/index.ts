@@ -13,3 +13,4 @@ export * from './certificate';
 export * from './identifiers';
 export * from './catalogue';
 export * from './progress';
+export * from './dashboard';

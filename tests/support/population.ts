@@ -20,6 +20,8 @@ export type PopulationOptions = {
   today: string;
   villages: number;
   posyanduPerVillage: number;
+  /** Up to this many visits per baby (1 + a uniform draw below it); default 8. */
+  maxVisits?: number;
 };
 
 function uuid(r: Rng): string {
@@ -35,7 +37,7 @@ export function generatePopulation(o: PopulationOptions): GeneratedBaby[] {
     // Extra weight on the 29th–31st and leap day.
     if (r.chance(0.08)) birth = r.pick(['2024-08-31', '2024-12-31', '2025-03-31', '2025-05-30', '2025-10-31', '2024-02-29', '2025-08-29', '2026-01-31']);
     const vs: (VisitFacts & { id: string })[] = [];
-    const nVisits = r.chance(0.1) ? 0 : 1 + Math.floor(r.next() * 8);
+    const nVisits = r.chance(0.1) ? 0 : 1 + Math.floor(r.next() * (o.maxVisits ?? 8));
     for (let k = 0; k < nVisits; k++) {
       const visitDate = addDays(birth, Math.floor(r.next() * 220) + 1);
       if (visitDate > o.today) continue;

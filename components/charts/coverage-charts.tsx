@@ -1,0 +1,67 @@
+'use client';
+/**
+ * Coverage charts for the staff dashboard (recharts). Client component used only on staff pages;
+ * every chart has the same numbers as a table next to it (the tables are what screen readers
+ * and the tests read).
+ */
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+export type TrendPoint = { label: string; recall: number | null; sixMonth: number | null };
+
+const pct = (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString('id-ID', { maximumFractionDigits: 1 })}%` : '—');
+
+export function TrendChart({ data, target, labels, ariaLabel }: { data: TrendPoint[]; target: number | null; labels: { recall: string; sixMonth: string; target: string }; ariaLabel: string }) {
+  return (
+    <div className="h-72 w-full" role="img" aria-label={ariaLabel}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+          <CartesianGrid stroke="#e5e7eb" />
+          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#4b5563' }} />
+          <YAxis domain={[0, 100]} tickFormatter={(v) => `${v}%`} tick={{ fontSize: 12, fill: '#4b5563' }} />
+          <Tooltip formatter={(v) => pct(v)} />
+          <Legend />
+          {target !== null ? <ReferenceLine y={target} stroke="#b91c1c" strokeDasharray="6 4" label={{ value: labels.target, position: 'insideTopRight', fill: '#b91c1c', fontSize: 12 }} /> : null}
+          <Line type="monotone" dataKey="recall" name={labels.recall} stroke="#1e40af" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
+          <Line type="monotone" dataKey="sixMonth" name={labels.sixMonth} stroke="#9f1239" strokeWidth={3} connectNulls={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+export function CurveChart({ data, label, ariaLabel }: { data: { label: string; share: number | null }[]; label: string; ariaLabel: string }) {
+  return (
+    <div className="h-64 w-full" role="img" aria-label={ariaLabel}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+          <CartesianGrid stroke="#e5e7eb" />
+          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#4b5563' }} />
+          <YAxis domain={[0, 100]} tickFormatter={(v) => `${v}%`} tick={{ fontSize: 12, fill: '#4b5563' }} />
+          <Tooltip formatter={(v) => pct(v)} />
+          <Line type="stepAfter" dataKey="share" name={label} stroke="#166534" strokeWidth={3} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+const REASON_COLOURS = ['#9f1239', '#1e40af', '#92400e', '#166534', '#6b21a8', '#0f766e', '#4b5563', '#a3a3a3'];
+
+export function ReasonsChart({ data, reasons, ariaLabel }: { data: Record<string, string | number>[]; reasons: { key: string; label: string }[]; ariaLabel: string }) {
+  return (
+    <div className="h-72 w-full" role="img" aria-label={ariaLabel}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
+          <CartesianGrid stroke="#e5e7eb" />
+          <XAxis dataKey="name" tick={{ fontSize: 12, fill: '#4b5563' }} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#4b5563' }} />
+          <Tooltip />
+          <Legend />
+          {reasons.map((r, i) => (
+            <Bar key={r.key} dataKey={r.key} name={r.label} stackId="a" fill={REASON_COLOURS[i % REASON_COLOURS.length]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,348 @@
+/**
+ * Coverage dashboard, kader summary and monthly report: counted in the database with the SQL
+ * that tests hold equal to lib/domain (db/queries/indicators.ts, db/queries/dashboard.ts).
+ * Every function checks the policy ('coverage') and scopes by puskesmas or the kader's posyandu.
+ * No personal data leaves these functions: only counts, place names and kader names.
+ */
+import 'server-only';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { getDb, rowsOf, type DbOrTx } from '@/db/client';
+import { coverageTargets, posyandu, users, villages } from '@/db/schema';
+import { coverageTrendSql, indicatorsForMonthsSql, statusCountsSql, type IndicatorMonthGroupRow } from '@/db/queries/indicators';
+import { coverageByAttendanceSql, exclusivityCurveSql, stopReasonsSql } from '@/db/queries/dashboard';
+import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
+import {
+  addToYearMonth,
+  coverage,
+  DEFAULT_VISIT_WINDOWS,
+  isoToday,
+  minDate,
+  monthBounds,
+  monthOf,
+  STOP_REASONS,
+  sumIndicators,
+  windowStates,
+  addDays,
+  type Coverage,
+  type CurvePoint,
+  type IndicatorTotals,
+  type StopReason,
+  type YearMonth,
+  type VisitWindow,
+  JOURNEY_STATUSES,
+  type JourneyStatus,
+} from '@/lib/domain';
+import { puskesmasOf } from './overview';
+
+export type MonthTotals = { year: number; month: number; totals: IndicatorTotals | null };
+
+/** Totals with nothing counted: every coverage is "no data". */
+export const EMPTY_TOTALS: IndicatorTotals = sumIndicators([]);
+
+/** True when the month has no baby at all (every row and denominator is 0): "belum ada data". */
+export function isEmptyTotals(t: IndicatorTotals | null): boolean {
+  return !t || ['O1', 'O2', 'O3', 'O4', 'O5'].every((k) => t[k as 'O1'].total === 0);
+}
+
+/** Babies the actor may count, as a condition on babies b and mothers m. */
+function scopeWhere(actor: Actor, action: 'read' | 'export', filters: { villageId?: string | null; posyanduId?: string | null } = {}): SQL {
+  const scope = scopeOf(actor, action, 'coverage');
+  if (!scope) throw new ForbiddenError(`${actor.role} may not ${action} coverage`);
+  const parts: SQL[] = [sql`b.puskesmas_id = ${actor.puskesmasId}`];
+  if (scope === 'posyandu') parts.push(actor.posyanduId ? sql`m.posyandu_id = ${actor.posyanduId}` : sql`false`);
+  else if (scope !== 'puskesmas') throw new ForbiddenError(`${actor.role} may not ${action} coverage`);
+  if (filters.villageId) parts.push(sql`m.village_id = ${filters.villageId}`);
+  if (filters.posyanduId) parts.push(sql`m.posyandu_id = ${filters.posyanduId}`);
+  return sql.join(parts, sql` and `);
+}
+
+async function placesOf(db: DbOrTx, puskesmasId: string) {
+  const [vs, ps] = await Promise.all([
+    db.select({ id: villages.id, name: villages.name }).from(villages).where(eq(villages.puskesmasId, puskesmasId)).orderBy(asc(villages.name)),
+    db
+      .select({ id: posyandu.id, name: posyandu.name, villageId: posyandu.villageId })
+      .from(posyandu)
+      .where(eq(posyandu.puskesmasId, puskesmasId))
+      .orderBy(asc(posyandu.name)),
+  ]);
+  return { villages: vs, posyandu: ps };
+}
+
+/** Target % for a year: the village's own when filtered to a village that has one, else the puskesmas's; null when unset. */
+async function targetFor(db: DbOrTx, puskesmasId: string, year: number, villageId: string | null): Promise<number | null> {
+  const rows = await db
+    .select({ villageId: coverageTargets.villageId, percent: coverageTargets.targetPercent })
+    .from(coverageTargets)
+    .where(and(eq(coverageTargets.puskesmasId, puskesmasId), eq(coverageTargets.year, year)));
+  const own = villageId ? rows.find((r) => r.villageId === villageId) : undefined;
+  return (own ?? rows.find((r) => r.villageId === null))?.percent ?? null;
+}
+
+function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
+  const out: YearMonth[] = [];
+  for (let m = from; m.year < to.year || (m.year === to.year && m.month <= to.month); m = addToYearMonth(m, 1)) out.push(m);
+  return out;
+}
+
+function byMonth(rows: IndicatorMonthGroupRow[], months: YearMonth[]): MonthTotals[] {
+  return months.map((ym) => ({ ...ym, totals: rows.find((r) => r.year === ym.year && r.month === ym.month)?.totals ?? null }));
+}
+
+export type PlaceRow = { id: string; name: string; villageName?: string; current: IndicatorTotals | null; previous: IndicatorTotals | null };
+
+function perPlace(rows: IndicatorMonthGroupRow[], places: { id: string; name: string; villageId?: string }[], cur: YearMonth, prev: YearMonth, villageNames?: Map<string, string>): PlaceRow[] {
+  const pick = (id: string, ym: YearMonth) => rows.find((r) => r.groupId === id && r.year === ym.year && r.month === ym.month)?.totals ?? null;
+  return places.map((p) => ({
+    id: p.id,
+    name: p.name,
+    ...(p.villageId && villageNames ? { villageName: villageNames.get(p.villageId) ?? '' } : {}),
+    current: pick(p.id, cur),
+    previous: pick(p.id, prev),
+  }));
+}
+
+export type KaderRow = {
+  id: string;
+  name: string;
+  posyanduName: string;
+  mothersFollowed: number;
+  visitsInMonth: number;
+  lastVisit: string | null;
+  noVisit30Days: boolean;
+  windows: { onTime: number; late: number; missed: number };
+};
+
+/**
+ * Windows of the posyandu's babies that closed in month M (as lib/domain windowStates assigns
+ * visits on `asOf`): on time, late, missed. Only visit dates of the babies whose windows close
+ * in M are read, never the visit records.
+ */
+async function windowOutcomes(db: DbOrTx, where: SQL, month: YearMonth, asOf: string, windows: readonly VisitWindow[]) {
+  const { first, last } = monthBounds(month.year, month.month);
+  const rows = rowsOf<{ id: string; posyandu_id: string; birth_date: string; dates: string[] | null }>(
+    await db.execute(sql`
+      select b.id::text as id, m.posyandu_id::text as posyandu_id, b.birth_date::text as birth_date,
+        (select array_agg(v.visit_date::text order by v.visit_date) from visits v where v.baby_id = b.id and v.visit_date <= ${asOf}::date) as dates
+      from babies b join mothers m on m.id = b.mother_id
+      where ${where}
+        and b.birth_date between (${first}::date - interval '6 months')::date and ${last}::date
+        and (b.exit_date is null or b.exit_date > ${last}::date)`),
+  );
+  const out = new Map<string, { onTime: number; late: number; missed: number }>();
+  for (const r of rows) {
+    const o = out.get(r.posyandu_id) ?? { onTime: 0, late: 0, missed: 0 };
+    for (const w of windowStates(r.birth_date, r.dates ?? [], asOf, windows)) {
+      if (w.to < first || w.to > last) continue;
+      if (w.state === 'done_on_time') o.onTime++;
+      else if (w.state === 'done_late') o.late++;
+      else if (w.state === 'missed') o.missed++;
+    }
+    out.set(r.posyandu_id, o);
+  }
+  return out;
+}
+
+async function kaderRows(db: DbOrTx, actor: Actor, where: SQL, month: YearMonth, today: string, windows: readonly VisitWindow[], onlyKaderId?: string): Promise<KaderRow[]> {
+  const { first, last } = monthBounds(month.year, month.month);
+  const asOf = minDate(today, addDays(last, 30));
+  const since = addDays(today, -30);
+  const kaders = rowsOf<{ id: string; name: string; posyandu_id: string; posyandu_name: string; visits: number; last_visit: string | null }>(
+    await db.execute(sql`
+      select u.id::text as id, u.name, u.posyandu_id::text as posyandu_id, p.name as posyandu_name,
+        (select count(*) from visits v where v.kader_id = u.id and v.visit_date between ${first}::date and ${last}::date)::int as visits,
+        (select max(v.visit_date)::text from visits v where v.kader_id = u.id) as last_visit
+      from users u join posyandu p on p.id = u.posyandu_id
+      where u.puskesmas_id = ${actor.puskesmasId} and u.role = 'kader' and u.active
+        ${onlyKaderId ? sql`and u.id = ${onlyKaderId}` : sql``}
+        and u.posyandu_id in (select m.posyandu_id from mothers m join babies b on b.mother_id = m.id where ${where})
+      order by p.name, u.name`),
+  );
+  if (kaders.length === 0) return [];
+  // Mothers followed today: a baby under 6 months, not exited.
+  const followed = new Map(
+    rowsOf<{ posyandu_id: string; n: number }>(
+      await db.execute(sql`
+        select m.posyandu_id::text as posyandu_id, count(distinct m.id)::int as n
+        from babies b join mothers m on m.id = b.mother_id
+        where ${where} and b.birth_date <= ${today}::date and (b.birth_date + interval '6 months')::date > ${today}::date
+          and (b.exit_date is null or b.exit_date > ${today}::date)
+        group by 1`),
+    ).map((r) => [r.posyandu_id, Number(r.n)]),
+  );
+  const perPosyandu = new Map<string, number>();
+  for (const k of kaders) perPosyandu.set(k.posyandu_id, (perPosyandu.get(k.posyandu_id) ?? 0) + 1);
+  const outcomes = await windowOutcomes(db, where, month, asOf, windows);
+  return kaders.map((k) => ({
+    id: k.id,
+    name: k.name,
+    posyanduName: k.posyandu_name,
+    mothersFollowed: Math.round((followed.get(k.posyandu_id) ?? 0) / (perPosyandu.get(k.posyandu_id) ?? 1)),
+    visitsInMonth: Number(k.visits),
+    lastVisit: k.last_visit,
+    noVisit30Days: k.last_visit === null || k.last_visit < since,
+    windows: outcomes.get(k.posyandu_id) ?? { onTime: 0, late: 0, missed: 0 },
+  }));
+}
+
+async function sessionCounts(db: DbOrTx, actor: Actor, from: string, to: string, timeZone: string, filters: { villageId?: string | null; posyanduId?: string | null }) {
+  const conds: SQL[] = [sql`gs.puskesmas_id = ${actor.puskesmasId}`, sql`gs.status = 'closed'`, sql`(gs.starts_at at time zone ${timeZone})::date between ${from}::date and ${to}::date`];
+  if (filters.villageId) conds.push(sql`gs.village_id = ${filters.villageId}`);
+  if (filters.posyanduId) conds.push(sql`(gs.posyandu_id = ${filters.posyanduId} or (gs.posyandu_id is null and gs.village_id = (select village_id from posyandu where id = ${filters.posyanduId})))`);
+  const [r] = rowsOf<{ held: number; present: number; mothers: number }>(
+    await db.execute(sql`
+      select count(distinct gs.id)::int as held,
+        count(a.id) filter (where a.status = 'present')::int as present,
+        count(distinct a.mother_id) filter (where a.status = 'present')::int as mothers
+      from group_sessions gs left join attendance a on a.session_id = gs.id
+      where ${sql.join(conds, sql` and `)}`),
+  );
+  return { held: Number(r?.held ?? 0), present: Number(r?.present ?? 0), mothers: Number(r?.mothers ?? 0) };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof coverageDashboard>>;
+
+/** The staff dashboard for month `month` (default: this month) with optional village/posyandu filters. */
+export async function coverageDashboard(actor: Actor, params: { month: YearMonth | null; villageId: string | null; posyanduId: string | null }) {
+  assertCan(actor, 'read', 'coverage');
+  const db = await getDb();
+  const p = await puskesmasOf(db, actor);
+  const today = isoToday(p.timeZone);
+  const places = await placesOf(db, actor.puskesmasId);
+  // Unknown ids (another puskesmas, deleted) are dropped, never trusted.
+  const villageId = places.villages.some((v) => v.id === params.villageId) ? params.villageId : null;
+  const posyanduId = places.posyandu.some((x) => x.id === params.posyanduId && (!villageId || x.villageId === villageId)) ? params.posyanduId : null;
+  const month = params.month ?? monthOf(today);
+  const prev = addToYearMonth(month, -1);
+  const first12 = addToYearMonth(month, -11);
+  const months = monthsBetween(first12, month);
+  const where = scopeWhere(actor, 'read', { villageId, posyanduId });
+  const range = { from: monthBounds(first12.year, first12.month).first, to: monthBounds(month.year, month.month).last };
+  const curveDay = minDate(today, range.to);
+  const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
+  const shownPosyandu = places.posyandu.filter((x) => (!villageId || x.villageId === villageId) && (!posyanduId || x.id === posyanduId));
+  const shownVillages = places.villages.filter((v) => !villageId || v.id === villageId);
+  const [trendRows, villageRows, posyanduRows, curve, reasons, sessions, byAttendance, kaders, target, statusToday] = await Promise.all([
+    coverageTrendSql(db, first12, month, where),
+    indicatorsForMonthsSql(db, prev, month, where, 'village'),
+    indicatorsForMonthsSql(db, prev, month, where, 'posyandu'),
+    exclusivityCurveSql(db, curveDay, where),
+    stopReasonsSql(db, range.from, range.to, where, 'village'),
+    sessionCounts(db, actor, range.from, range.to, p.timeZone, { villageId, posyanduId }),
+    coverageByAttendanceSql(db, first12, month, where, p.timeZone),
+    kaderRows(db, actor, where, month, today, p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS),
+    targetFor(db, actor.puskesmasId, month.year, villageId),
+    statusCountsSql(db, today, where),
+  ]);
+  // This month and last month in full (O1–O5): the sum of the villages (every mother has one).
+  const totalOf = (ym: YearMonth) => {
+    const list = villageRows.filter((r) => r.year === ym.year && r.month === ym.month).map((r) => r.totals);
+    return list.length ? sumIndicators(list) : null;
+  };
+  const trend = months.map((ym) => {
+    const r = trendRows.find((x) => x.year === ym.year && x.month === ym.month)!;
+    return { ...ym, recallCoverage: r.recallCoverage, sixMonthCoverage: r.sixMonthCoverage };
+  });
+  const reasonsByVillage = shownVillages
+    .map((v) => {
+      const counts = Object.fromEntries(STOP_REASONS.map((r) => [r, reasons.find((x) => x.groupId === v.id && x.reason === r)?.n ?? 0])) as Record<StopReason, number>;
+      return { id: v.id, name: v.name, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+    })
+    .filter((v) => v.total > 0);
+  return {
+    puskesmasName: p.name,
+    today,
+    month,
+    previousMonth: prev,
+    filters: { villageId, posyanduId },
+    places,
+    target,
+    trend,
+    current: totalOf(month),
+    previous: totalOf(prev),
+    villages: perPlace(villageRows, shownVillages, month, prev),
+    posyandu: perPlace(posyanduRows, shownPosyandu, month, prev, villageNames),
+    curve: curve as CurvePoint[],
+    curveDay,
+    reasonsByVillage,
+    sessions: { ...sessions, attended: byAttendance.attended, notAttended: byAttendance.notAttended },
+    kaders,
+    statusToday: Object.fromEntries(JOURNEY_STATUSES.map((st) => [st, statusToday[st] ?? 0])) as Record<JourneyStatus, number>,
+  };
+}
+
+/** The kader's phone summary: her posyandu's coverage this month and last, and her own visit record. */
+export async function kaderSummary(actor: Actor, params: { month: YearMonth | null }) {
+  assertCan(actor, 'read', 'coverage');
+  if (actor.role !== 'kader') throw new ForbiddenError('the kader summary is for kaders');
+  const db = await getDb();
+  const p = await puskesmasOf(db, actor);
+  const today = isoToday(p.timeZone);
+  const month = params.month ?? monthOf(today);
+  const prev = addToYearMonth(month, -1);
+  const where = scopeWhere(actor, 'read');
+  const [post] = actor.posyanduId ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId)) : [];
+  const [rows, me, target] = await Promise.all([
+    indicatorsForMonthsSql(db, prev, month, where),
+    kaderRows(db, actor, where, month, today, p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS, actor.id),
+    targetFor(db, actor.puskesmasId, month.year, actor.villageId),
+  ]);
+  const trend = byMonth(rows, [prev, month]);
+  const [mine] = me;
+  return {
+    posyanduName: post?.name ?? '',
+    today,
+    month,
+    previousMonth: prev,
+    target,
+    current: trend[1]!.totals,
+    previous: trend[0]!.totals,
+    me: mine ?? { id: actor.id, name: '', posyanduName: post?.name ?? '', mothersFollowed: 0, visitsInMonth: 0, lastVisit: null, noVisit30Days: true, windows: { onTime: 0, late: 0, missed: 0 } },
+  };
+}
+
+export type ReportRow = { id: string | null; name: string; villageName: string; totals: IndicatorTotals };
+
+/**
+ * The monthly report (F1 section O per posyandu and in total, both coverages, sessions held and
+ * certificates issued) for the district: staff and admin of the puskesmas only ('export').
+ * Counts and place names only, no personal data.
+ */
+export async function monthlyReport(actor: Actor, month: YearMonth) {
+  assertCan(actor, 'export', 'coverage');
+  const db = await getDb();
+  const p = await puskesmasOf(db, actor);
+  const where = scopeWhere(actor, 'export');
+  const { first, last } = monthBounds(month.year, month.month);
+  const places = await placesOf(db, actor.puskesmasId);
+  const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
+  const [rows, sessions, [certs]] = await Promise.all([
+    indicatorsForMonthsSql(db, month, month, where, 'posyandu'),
+    sessionCounts(db, actor, first, last, p.timeZone, {}),
+    db.execute(sql`
+      select count(*) filter (where revoked_at is null)::int as issued, count(*)::int as all_issued
+      from certificates
+      where puskesmas_id = ${actor.puskesmasId} and (issued_at at time zone ${p.timeZone})::date between ${first}::date and ${last}::date`).then((r) =>
+      rowsOf<{ issued: number; all_issued: number }>(r),
+    ),
+  ]);
+  const perPosyandu: ReportRow[] = places.posyandu.map((x) => ({
+    id: x.id,
+    name: x.name,
+    villageName: villageNames.get(x.villageId) ?? '',
+    totals: rows.find((r) => r.groupId === x.id)?.totals ?? EMPTY_TOTALS,
+  }));
+  perPosyandu.sort((a, b) => a.villageName.localeCompare(b.villageName, 'id') || a.name.localeCompare(b.name, 'id'));
+  const total = sumIndicators(rows.map((r) => r.totals));
+  return {
+    puskesmas: { name: p.name, code: p.code },
+    month,
+    rows: perPosyandu,
+    total,
+    sessions,
+    certificatesIssued: Number(certs?.issued ?? 0),
+  };
+}
+
+export type MonthlyReport = Awaited<ReturnType<typeof monthlyReport>>;
+export type { Coverage };
+export { coverage };

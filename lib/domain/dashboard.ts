@@ -1,0 +1,65 @@
+/**
+ * Rules behind the coverage dashboard beyond the F1 indicators (DESIGN §3 "Indicators",
+ * "Breaks", "Sessions"). Each has an SQL twin in db/queries/dashboard.ts that
+ * tests/integration/dashboard-sql.test.ts holds equal to these functions.
+ */
+import { monthDate } from './age';
+import { coverage, type Coverage } from './indicators';
+import { firstBreak, journeyStatus, type BabyFacts } from './journey';
+import { BREAK_REASONS, type BreakReason } from './recall';
+import type { IsoDate } from './types';
+
+/** Months of age on the exclusivity curve: 0 (birth) to 6. */
+export const CURVE_MONTHS = [0, 1, 2, 3, 4, 5, 6] as const;
+
+/**
+ * Is the baby still exclusively breastfed at `k` months of age (k = 0…6), as known on `today`?
+ * - null (not counted) when its k-month date is after `today`, or it exited on or before that date;
+ * - k < 6: true when its status on the k-month date is `ongoing` (no break on or before it);
+ * - k = 6: true when its status on the 6-month date is `graduated` (as for six-month coverage).
+ */
+export function exclusiveAtAgeMonth(baby: BabyFacts, k: number, today: IsoDate, known?: { firstBreak: ReturnType<typeof firstBreak> }): boolean | null {
+  const day = monthDate(baby.birthDate, k);
+  if (day > today) return null;
+  const status = journeyStatus(baby, day, known ?? { firstBreak: firstBreak(baby) }).status;
+  if (status === 'exited') return null;
+  return k < 6 ? status === 'ongoing' : status === 'graduated';
+}
+
+export interface CurvePoint {
+  month: number;
+  share: Coverage;
+}
+
+/** Share of babies still exclusively breastfed at each month of age 0–6 (the survival curve). */
+export function exclusivityCurve(babies: readonly BabyFacts[], today: IsoDate): CurvePoint[] {
+  const num = CURVE_MONTHS.map(() => 0);
+  const den = CURVE_MONTHS.map(() => 0);
+  for (const baby of babies) {
+    const known = { firstBreak: firstBreak(baby) };
+    CURVE_MONTHS.forEach((k, i) => {
+      const e = exclusiveAtAgeMonth(baby, k, today, known);
+      if (e === null) return;
+      den[i]! += 1;
+      if (e) num[i]! += 1;
+    });
+  }
+  return CURVE_MONTHS.map((month, i) => ({ month, share: coverage(num[i]!, den[i]!) }));
+}
+
+export const STOP_REASONS = [...BREAK_REASONS, 'unknown'] as const;
+export type StopReason = BreakReason | 'unknown';
+
+/**
+ * Why mothers stopped: babies whose first break (lib/domain firstBreak, before the 6-month
+ * date) falls in [from, to], counted by that break's reason ('unknown' when none was given).
+ */
+export function stopReasonCounts(babies: readonly BabyFacts[], from: IsoDate, to: IsoDate): Record<StopReason, number> {
+  const out = Object.fromEntries(STOP_REASONS.map((r) => [r, 0])) as Record<StopReason, number>;
+  for (const baby of babies) {
+    const fb = firstBreak(baby);
+    if (!fb || fb.date < from || fb.date > to) continue;
+    out[fb.reason ?? 'unknown'] += 1;
+  }
+  return out;
+}

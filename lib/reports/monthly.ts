@@ -1,0 +1,118 @@
+/**
+ * The monthly report as a table with Indonesian headings, and its CSV and XLSX files.
+ * Pure apart from exceljs: no database, no personal data (places and counts only).
+ */
+import ExcelJS from 'exceljs';
+import type { IndicatorTotals, YearMonth } from '@/lib/domain';
+
+export const NO_DATA = 'belum ada data';
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export function monthNameId(ym: YearMonth): string {
+  return `${MONTHS_ID[ym.month - 1]} ${ym.year}`;
+}
+
+/** F1 section O rows, as the paper form names them. */
+export const O_ROWS = [
+  { key: 'O1', label: 'O1 ASI Proses (hanya ASI 0–5 bulan 29 hari)' },
+  { key: 'O2', label: 'O2 Sudah diberi makanan/minuman lain' },
+  { key: 'O3', label: 'O3 Tidak terdata' },
+  { key: 'O4', label: 'O4 Bayi mencapai 6 bulan bulan ini' },
+  { key: 'O5', label: 'O5 Lulus ASI Eksklusif' },
+] as const;
+
+export type ReportInput = {
+  puskesmas: { name: string; code: string };
+  month: YearMonth;
+  rows: { name: string; villageName: string; totals: IndicatorTotals }[];
+  total: IndicatorTotals;
+  sessions: { held: number; present: number; mothers: number };
+  certificatesIssued: number;
+};
+
+export const HEADERS: string[] = [
+  'Desa',
+  'Posyandu',
+  ...O_ROWS.flatMap((o) => [`${o.label} L`, `${o.label} P`, `${o.label} Jumlah`]),
+  'Cakupan ASI eksklusif recall 24 jam (%)',
+  'Recall eksklusif (pembilang)',
+  'Bayi dengan recall (penyebut)',
+  'Cakupan ASI eksklusif 6 bulan (%)',
+  'Lulus ASI Eksklusif (pembilang)',
+  'Bayi mencapai 6 bulan (penyebut)',
+];
+
+/** A percentage with one decimal (a number), or "belum ada data" when the denominator is 0. */
+export function percentCell(percent: number | null): number | string {
+  return percent === null ? NO_DATA : Math.round(percent * 10) / 10;
+}
+
+function line(village: string, name: string, t: IndicatorTotals): (string | number)[] {
+  return [
+    village,
+    name,
+    ...O_ROWS.flatMap((o) => [t[o.key].L, t[o.key].P, t[o.key].total]),
+    percentCell(t.recallCoverage.percent),
+    t.recallCoverage.numerator,
+    t.recallCoverage.denominator,
+    percentCell(t.sixMonthCoverage.percent),
+    t.sixMonthCoverage.numerator,
+    t.sixMonthCoverage.denominator,
+  ];
+}
+
+/** Header row, one row per posyandu, then the total row ("Jumlah"). */
+export function reportTable(r: ReportInput): { headers: string[]; rows: (string | number)[][] } {
+  return { headers: HEADERS, rows: [...r.rows.map((x) => line(x.villageName, x.name, x.totals)), line('Jumlah', r.puskesmas.name, r.total)] };
+}
+
+function csvField(v: string | number): string {
+  const s = typeof v === 'number' ? String(v) : v;
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 CSV: comma separated, CRLF line ends, fields quoted when needed; UTF-8 without BOM. */
+export function toCsv(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return [headers, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+export function reportCsv(r: ReportInput): string {
+  const { headers, rows } = reportTable(r);
+  return toCsv(headers, rows);
+}
+
+export function reportFileName(r: Pick<ReportInput, 'puskesmas' | 'month'>, ext: 'csv' | 'xlsx'): string {
+  const code = r.puskesmas.code.replace(/[^A-Za-z0-9]+/g, '-');
+  return `laporan-asi-${code}-${r.month.year}-${String(r.month.month).padStart(2, '0')}.${ext}`;
+}
+
+/** The report as an XLSX workbook: sheet "Laporan" (the table) and "Ringkasan" (sessions, certificates, coverages). */
+export async function reportXlsx(r: ReportInput): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'KEKASIHKU';
+  wb.created = new Date(Date.UTC(r.month.year, r.month.month - 1, 1));
+  const { headers, rows } = reportTable(r);
+  const ws = wb.addWorksheet('Laporan');
+  ws.addRow(headers);
+  for (const row of rows) ws.addRow(row);
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(rows.length + 1).font = { bold: true };
+  ws.columns.forEach((c, i) => (c.width = i < 2 ? 22 : 14));
+  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
+  const s = wb.addWorksheet('Ringkasan');
+  s.addRow(['Keterangan', 'Nilai']);
+  s.getRow(1).font = { bold: true };
+  const summary: [string, string | number][] = [
+    ['Puskesmas', r.puskesmas.name],
+    ['Bulan', monthNameId(r.month)],
+    ['Cakupan ASI eksklusif recall 24 jam (%)', percentCell(r.total.recallCoverage.percent)],
+    ['Cakupan ASI eksklusif 6 bulan (%)', percentCell(r.total.sixMonthCoverage.percent)],
+    ['Pertemuan KP-ASI yang terlaksana', r.sessions.held],
+    ['Kehadiran (orang)', r.sessions.present],
+    ['Sertifikat ASI Eksklusif diterbitkan', r.certificatesIssued],
+  ];
+  for (const x of summary) s.addRow(x);
+  s.getColumn(1).width = 42;
+  s.getColumn(2).width = 28;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
