@@ -113,6 +113,8 @@ const MATRIX: Entry[] = [
     ],
   },
   { route: '/staff', cases: [{ label: 'staff home', url: () => '/staff', expect: sectionPage('/staff', 'coverage', 'read') }] },
+  { route: '/staff/laporan', cases: [{ label: 'monthly report', url: () => '/staff/laporan?bulan=2026-10', expect: sectionPage('/staff', 'coverage', 'export') }] },
+  { route: '/kader/ringkasan', cases: [{ label: 'kader summary', url: () => '/kader/ringkasan', expect: sectionPage('/kader', 'coverage', 'read') }] },
   { route: '/staff/ibu', cases: [{ label: 'registry', url: () => '/staff/ibu', expect: sectionPage('/staff', 'mothers', 'read') }] },
   { route: '/staff/ibu/baru', cases: [{ label: 'register (staff)', url: () => '/staff/ibu/baru', expect: sectionPage('/staff', 'mothers', 'write') }] },
   {
@@ -162,6 +164,15 @@ const MATRIX: Entry[] = [
         expect: (w) => (can(ACTORS[w].actor, 'download', 'certificates') ? 404 : 403),
       },
     ],
+  },
+  {
+    route: '/api/laporan/[bulan]/[format]',
+    cases: ['csv', 'xlsx'].map((format) => ({
+      label: `report ${format}`,
+      url: () => `/api/laporan/2026-10/${format}`,
+      // A file: 200 when the policy allows the export, 401 signed out, else 403.
+      expect: (w: Who) => (!ACTORS[w].actor ? 401 : can(ACTORS[w].actor, 'export', 'coverage') ? 200 : 403),
+    })),
   },
   // Health endpoints for the load balancer: public, no data (docs/deploy.md).
   { route: '/api/health/live', cases: [{ label: 'liveness', url: () => '/api/health/live', expect: () => 200 }] },
