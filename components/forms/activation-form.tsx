@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { activateAction, type ActivationState } from '@/lib/actions/mothers';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { NewPasswordFields } from './new-password-fields';
 
 /** Texts come translated from the server page (flat "section.key" map). */
 export function ActivationForm({ texts }: { texts: Record<string, string> }) {
@@ -34,12 +35,10 @@ export function ActivationForm({ texts }: { texts: Record<string, string> }) {
       <Field id="code" label={tx('activation.code')} hint={tx('activation.codeHint')} error={tx(e.code)}>
         <Input id="code" name="code" autoComplete="one-time-code" autoCapitalize="characters" maxLength={32} required invalid={Boolean(e.code)} hasHint />
       </Field>
-      <Field id="password" label={tx('activation.password')} hint={tx('activation.passwordHint')} error={tx(e.password)}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" maxLength={200} required invalid={Boolean(e.password)} hasHint />
-      </Field>
-      <Field id="confirm" label={tx('activation.confirm')} error={tx(e.confirm)}>
-        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" maxLength={200} required invalid={Boolean(e.confirm)} />
-      </Field>
+      <NewPasswordFields
+        labels={{ password: tx('activation.password'), hint: tx('activation.passwordHint'), confirm: tx('activation.confirm') }}
+        errors={{ password: tx(e.password), confirm: tx(e.confirm) }}
+      />
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full">
         {tx('activation.submit')}
       </Button>

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { changePasswordAction, type ChangePasswordState } from '@/lib/actions/accounts';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { NewPasswordFields } from './new-password-fields';
 
 /** Texts come translated from the server page (flat "section.key" map). */
 export function ChangePasswordForm({ texts }: { texts: Record<string, string> }) {
@@ -20,12 +21,10 @@ export function ChangePasswordForm({ texts }: { texts: Record<string, string> })
       <Field id="current" label={tx('account.current')} error={tx(e.current)}>
         <Input id="current" name="current" type="password" autoComplete="current-password" maxLength={200} required invalid={Boolean(e.current)} />
       </Field>
-      <Field id="password" label={tx('account.password')} hint={tx('account.passwordHint')} error={tx(e.password)}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" maxLength={200} required invalid={Boolean(e.password)} hasHint />
-      </Field>
-      <Field id="confirm" label={tx('account.confirm')} error={tx(e.confirm)}>
-        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" maxLength={200} required invalid={Boolean(e.confirm)} />
-      </Field>
+      <NewPasswordFields
+        labels={{ password: tx('account.password'), hint: tx('account.passwordHint'), confirm: tx('account.confirm') }}
+        errors={{ password: tx(e.password), confirm: tx(e.confirm) }}
+      />
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto">
         {tx('account.submit')}
       </Button>
