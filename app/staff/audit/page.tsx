@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
 import { buttonClass } from '@/components/ui/button';
+import { FilterSelect, filterControl as control } from '@/components/ui/filter-select';
 import { Table, Td, Th } from '@/components/ui/table';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { listAudit } from '@/lib/data/accounts';
@@ -13,7 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-const control = 'min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink';
 type Search = Record<string, string | string[] | undefined>;
 const KEYS = ['user', 'entity', 'record', 'from', 'to'] as const;
 
@@ -37,26 +37,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-bold text-ink">{t('audit.title')}</h1>
       <p className="mt-1 max-w-3xl text-muted">{t('audit.intro')}</p>
       <form method="get" action="/staff/audit" role="search" className="mt-4 grid gap-3 md:grid-cols-6 md:items-end">
-        <div className="flex flex-col gap-1 md:col-span-2">
-          <label htmlFor="user" className="text-sm font-semibold text-ink">{t('audit.user')}</label>
-          <select id="user" name="user" defaultValue={f.user ?? ''} className={control}>
-            <option value="">{t('audit.all')}</option>
-            {data.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({t(`roles.${p.role}`)})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="entity" className="text-sm font-semibold text-ink">{t('audit.entity')}</label>
-          <select id="entity" name="entity" defaultValue={f.entity ?? ''} className={control}>
-            <option value="">{t('audit.all')}</option>
-            {data.entities.map((e) => (
-              <option key={e} value={e}>{e}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="user"
+          className="md:col-span-2"
+          label={t('audit.user')}
+          value={f.user}
+          all={t('audit.all')}
+          options={data.people.map((p) => ({ value: p.id, label: `${p.name} (${t(`roles.${p.role}`)})` }))}
+        />
+        <FilterSelect id="entity" label={t('audit.entity')} value={f.entity} all={t('audit.all')} options={data.entities.map((e) => ({ value: e, label: e }))} />
         <div className="flex flex-col gap-1">
           <label htmlFor="record" className="text-sm font-semibold text-ink">{t('audit.record')}</label>
           <input id="record" name="record" defaultValue={f.record ?? ''} maxLength={64} className={control} />

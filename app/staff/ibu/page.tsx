@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
 import { buttonClass } from '@/components/ui/button';
+import { FilterSelect, filterControl } from '@/components/ui/filter-select';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
 import { AGE_BANDS, motherRegistry, type RegistryFilter } from '@/lib/data/registry';
@@ -11,7 +12,7 @@ import { formatDateShort, type UiLocale } from '@/lib/format';
 import { searchRegistryAction } from '@/lib/actions/registry';
 import { searchOf } from '@/lib/search-terms';
 
-const select = 'min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink';
+
 
 function pageHref(f: RegistryFilter, page: number): string {
   const q = new URLSearchParams();
@@ -42,53 +43,13 @@ export default async function StaffRegistry({ searchParams }: { searchParams: Pr
       <form action={searchRegistryAction} className="mt-4 grid gap-3 md:grid-cols-5 md:items-end" role="search">
         <div className="flex flex-col gap-1 md:col-span-2">
           <label htmlFor="q" className="text-sm font-semibold text-ink">{t('registry.search')}</label>
-          <input id="q" name="q" defaultValue={f.q ?? ''} maxLength={64} className={select} />
+          <input id="q" name="q" defaultValue={f.q ?? ''} maxLength={64} className={filterControl} />
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="village" className="text-sm font-semibold text-ink">{t('registry.village')}</label>
-          <select id="village" name="village" defaultValue={f.village ?? ''} className={select}>
-            <option value="">{t('registry.all')}</option>
-            {data.villages.map((v) => (
-              <option key={v.id} value={v.id}>{v.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="posyandu" className="text-sm font-semibold text-ink">{t('registry.posyandu')}</label>
-          <select id="posyandu" name="posyandu" defaultValue={f.posyandu ?? ''} className={select}>
-            <option value="">{t('registry.all')}</option>
-            {data.posyandu.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="status" className="text-sm font-semibold text-ink">{t('registry.status')}</label>
-          <select id="status" name="status" defaultValue={f.status ?? ''} className={select}>
-            <option value="">{t('registry.all')}</option>
-            {JOURNEY_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="kader" className="text-sm font-semibold text-ink">{t('registryMore.kader')}</label>
-          <select id="kader" name="kader" defaultValue={f.kader ?? ''} className={select}>
-            <option value="">{t('registry.all')}</option>
-            {data.kaders.map((k) => (
-              <option key={k.id} value={k.id}>{k.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="age" className="text-sm font-semibold text-ink">{t('registryMore.age')}</label>
-          <select id="age" name="age" defaultValue={f.age ?? ''} className={select}>
-            <option value="">{t('registry.all')}</option>
-            {AGE_BANDS.map((a) => (
-              <option key={a} value={a}>{t(`registryMore.ages.${a}`)}</option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="village" label={t('registry.village')} value={f.village} all={t('registry.all')} options={data.villages.map((v) => ({ value: v.id, label: v.name }))} />
+        <FilterSelect id="posyandu" label={t('registry.posyandu')} value={f.posyandu} all={t('registry.all')} options={data.posyandu.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect id="status" label={t('registry.status')} value={f.status} all={t('registry.all')} options={JOURNEY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <FilterSelect id="kader" label={t('registryMore.kader')} value={f.kader} all={t('registry.all')} options={data.kaders.map((k) => ({ value: k.id, label: k.name }))} />
+        <FilterSelect id="age" label={t('registryMore.age')} value={f.age} all={t('registry.all')} options={AGE_BANDS.map((a) => ({ value: a, label: t(`registryMore.ages.${a}`) }))} />
         <button type="submit" className={buttonClass('secondary', 'md:col-start-5')}>{t('registry.filter')}</button>
       </form>
       <Table caption={t('registry.caption', { count: data.total })} className="mt-4">

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
+import { FilterSelect, filterControl as control } from '@/components/ui/filter-select';
 import { Table, Td, Th } from '@/components/ui/table';
 import { manageAccountAction, searchAccountsAction } from '@/lib/actions/accounts';
 import { searchOf } from '@/lib/search-terms';
@@ -16,7 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-const control = 'min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink';
 const NOTICES = new Set(['disable', 'enable', 'endSessions']);
 const ERRORS = new Set(['notAllowed', 'gone']);
 
@@ -63,15 +63,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           <input id="q" name="q" defaultValue={f.q ?? ''} maxLength={64} className={control} />
         </div>
         {data.roles.length > 1 ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor="role" className="text-sm font-semibold text-ink">{t('accounts.role')}</label>
-            <select id="role" name="role" defaultValue={f.role ?? ''} className={control}>
-              <option value="">{t('accounts.all')}</option>
-              {data.roles.map((r) => (
-                <option key={r} value={r}>{t(`roles.${r}`)}</option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="role" label={t('accounts.role')} value={f.role} all={t('accounts.all')} options={data.roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         ) : null}
         <button type="submit" className={buttonClass('secondary', 'md:col-start-4')}>{t('accounts.filter')}</button>
       </form>
