@@ -13,3 +13,5 @@ export * from './certificate';
 export * from './identifiers';
 export * from './catalogue';
 export * from './progress';
+export * from './sessions';
+export * from './whatsapp';
