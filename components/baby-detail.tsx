@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { babyDetail } from '@/lib/data/visits';
 import { formatDate, formatDateShort, type UiLocale } from '@/lib/format';
+import { AttendedSessions } from './sessions/attended-sessions';
 import { StatusBadge } from './status-badge';
 import { Badge, type Tone } from './ui/badge';
 import { Card } from './ui/card';
@@ -89,6 +90,7 @@ export async function BabyDetail({ data, actions }: { data: Detail; actions?: Re
           </ol>
         )}
       </Card>
+      <AttendedSessions motherId={data.motherId} />
     </div>
   );
 }

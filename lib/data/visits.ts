@@ -166,6 +166,7 @@ export async function babyDetail(actor: Actor, babyId: string) {
     babyId: baby.id,
     babyName: baby.name,
     sex: baby.sex,
+    motherId: baby.motherId,
     motherName: baby.motherName,
     birthDate: baby.birthDate,
     sixMonthDate: sixMonthDate(baby.birthDate),
