@@ -54,10 +54,11 @@ export function SessionForm({
   const [topic, setTopic] = useState(initial.topic ?? 'ten_steps');
   const [villageId, setVillageId] = useState(initial.villageId ?? villages[0]?.id ?? '');
   const err = state.fieldErrors ?? {};
+  const shown = { ...initial, ...(state.values ?? {}) };
   const village = villages.find((v) => v.id === villageId);
   const input = (name: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => (
     <Field id={name} label={texts[`fields.${name}`]} hint={hint} error={err[name]}>
-      <Input id={name} name={name} defaultValue={initial[name] ?? ''} invalid={Boolean(err[name])} hasHint={Boolean(hint)} {...props} />
+      <Input id={name} name={name} defaultValue={shown[name] ?? ''} invalid={Boolean(err[name])} hasHint={Boolean(hint)} {...props} />
     </Field>
   );
   return (

@@ -25,6 +25,7 @@ import {
   saveSummary,
   updateSession,
 } from '@/lib/data/sessions';
+import { ForumError } from '@/lib/data/forum';
 import { formatDate } from '@/lib/format';
 
 const WRITERS: Role[] = ['staff', 'admin', 'kader'];
@@ -36,6 +37,8 @@ export type SessionActionState = {
   fieldErrors?: Partial<Record<string, string>>;
   mothers?: { motherId: string; name: string; posyanduName: string; villageName: string }[];
   postId?: string;
+  /** What was sent, so that a refused form shows it again. */
+  values?: Record<string, string>;
 };
 
 function baseOf(role: Role): string {
@@ -70,7 +73,7 @@ export async function saveSessionAction(_prev: SessionActionState, formData: For
   const values = fields(formData, SESSION_FIELDS);
   const editId = String(formData.get('editId') ?? '');
   const res = await guarded(() => (editId ? updateSession(user, editId, values) : createSession(user, values)));
-  if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors') };
+  if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors'), values };
   revalidatePath(baseOf(user.role));
   redirect(`${baseOf(user.role)}/${res.id}?disimpan=1`);
 }
@@ -155,11 +158,18 @@ export async function summaryAction(_prev: SessionActionState, formData: FormDat
 export async function publishAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
   const user = await requireUser(['staff', 'admin']);
   const t = await getTranslations();
-  const res = await guarded(() =>
-    publishSummary(user, fields(formData, ['sessionId', 'categoryId']), {
-      title: (title, date) => t('sessions.postTitle', { title, date: formatDate(date, 'id') }),
-    }),
-  );
+  let res: { postId: string };
+  try {
+    res = await guarded(() =>
+      publishSummary(user, fields(formData, ['sessionId', 'categoryId']), {
+        title: (title, date) => t('sessions.postTitle', { title, date: formatDate(date, 'id') }),
+      }),
+    );
+  } catch (err) {
+    // The forum's own refusals (posting limit): said on the form, nothing stored.
+    if (err instanceof ForumError) return { formError: t(`forum.errors.${err.code}`) };
+    throw err;
+  }
   revalidatePath(`/staff/pertemuan/${formData.get('sessionId')}`);
   return { ok: true, notice: t('sessions.published'), postId: res.postId };
 }
