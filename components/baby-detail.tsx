@@ -4,6 +4,7 @@ import type { babyDetail, JourneyEvent } from '@/lib/data/visits';
 import { formatDate, formatDateShort, type UiLocale } from '@/lib/format';
 import { flatTexts } from '@/lib/i18n/texts';
 import { FollowUpForm } from './forms/journey-forms';
+import { AttendedSessions } from './sessions/attended-sessions';
 import { StatusBadge } from './status-badge';
 import { Badge, type Tone } from './ui/badge';
 import { buttonClass } from './ui/button';
@@ -170,6 +171,7 @@ export async function BabyDetail({ data, actions, base, aside }: { data: Detail;
           </ol>
         )}
       </Card>
+      <AttendedSessions motherId={data.motherId} />
       {aside}
     </div>
   );

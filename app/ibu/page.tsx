@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { UnreadCard } from '@/components/forum/unread-card';
 import { NextVisitCard } from '@/components/ibu/next-visit-card';
+import { NextSessionCard } from '@/components/ibu/next-session-card';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
 import { buttonClass } from '@/components/ui/button';
@@ -21,6 +22,7 @@ export default async function IbuHome() {
       <h1 className="text-2xl font-bold text-ink">{t('ibu.title', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('ibu.intro')}</p>
       <UnreadCard user={user} />
+      <NextSessionCard user={user} />
       {data.babies.length === 0 ? (
         <div className="mt-4">
           <EmptyState title={t('ibu.empty')} />

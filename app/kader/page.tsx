@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { UnreadCard } from '@/components/forum/unread-card';
+import { KaderNextSessionCard } from '@/components/kader/next-session-card';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
 import { Badge } from '@/components/ui/badge';
@@ -21,6 +22,7 @@ export default async function KaderHome() {
       <h1 className="text-2xl font-bold text-ink">{t('kader.title', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('kader.intro', { posyandu: data.posyanduName })}</p>
       <UnreadCard user={user} />
+      <KaderNextSessionCard user={user} />
       <h2 className="mt-6 text-lg font-semibold">{t('today.title')}</h2>
       {data.due.length === 0 ? (
         <p className="mt-2 text-muted">{t('today.empty')}</p>

@@ -1,10 +1,10 @@
 import type { Role } from '@/lib/auth/policy';
 
 /** Navigation per role: one list, used by the desktop side bar and the phone bottom bar. */
-export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'chart' | 'key' | 'list';
+export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'chart' | 'key' | 'list' | 'calendar';
 export type NavItem = {
   href: string;
-  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit';
+  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit' | 'sessions';
   icon: NavIcon;
 };
 
@@ -13,6 +13,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff', key: 'home', icon: 'home' },
     { href: '/staff/ibu', key: 'mothers', icon: 'people' },
     { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
+    { href: '/staff/pertemuan', key: 'sessions', icon: 'calendar' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/staff/laporan', key: 'reports', icon: 'chart' },
     { href: '/forum', key: 'forum', icon: 'chat' },
@@ -23,6 +24,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff', key: 'home', icon: 'home' },
     { href: '/staff/ibu', key: 'mothers', icon: 'people' },
     { href: '/staff/ibu/baru', key: 'register', icon: 'plus' },
+    { href: '/staff/pertemuan', key: 'sessions', icon: 'calendar' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/staff/laporan', key: 'reports', icon: 'chart' },
     { href: '/forum', key: 'forum', icon: 'chat' },
@@ -32,6 +34,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/kader', key: 'home', icon: 'home' },
     { href: '/kader/ibu/baru', key: 'register', icon: 'plus' },
     { href: '/kader/ringkasan', key: 'summary', icon: 'chart' },
+    { href: '/kader/pertemuan', key: 'sessions', icon: 'calendar' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
   ibu: [

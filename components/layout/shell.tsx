@@ -13,6 +13,12 @@ const ICONS: Record<NavIcon, ReactNode> = {
       <path d="M8.5 14 7 22l5-3 5 3-1.5-8" />
     </>
   ),
+  calendar: (
+    <>
+      <rect x="3" y="5" width="18" height="16" rx="1" />
+      <path d="M3 10h18M8 3v4M16 3v4" />
+    </>
+  ),
   home: <path d="M3 10.5 12 3l9 7.5V21a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z" />,
   chat: <path d="M4 4h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z" />,
   plus: <path d="M12 5v14M5 12h14" />,

@@ -192,10 +192,8 @@ export async function activateAccount(raw: unknown, ip: string): Promise<Activat
   return result;
 }
 
-/** The wa.me link with the prefilled message (the text comes translated from the caller). */
-export function whatsappLink(phoneE164: string, message: string): string {
-  return `https://wa.me/${phoneE164.replace(/^\+/, '')}?text=${encodeURIComponent(message)}`;
-}
+/** The wa.me link with the prefilled message: one builder for the portal, in lib/domain/whatsapp.ts. */
+export { whatsappLink } from '@/lib/domain/whatsapp';
 
 /** What the registration form needs: today and the posyandu the actor may register for. */
 export async function registrationContext(actor: Actor) {

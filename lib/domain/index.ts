@@ -14,3 +14,5 @@ export * from './identifiers';
 export * from './catalogue';
 export * from './progress';
 export * from './dashboard';
+export * from './sessions';
+export * from './whatsapp';

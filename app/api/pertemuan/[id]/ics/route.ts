@@ -1,0 +1,32 @@
+/**
+ * The .ics file of a session, for anyone who may read it (staff; the village's kaders and
+ * mothers). The session only: no names, no phone numbers.
+ */
+import { getTranslations } from 'next-intl/server';
+import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
+import { getCurrentUser } from '@/lib/auth/session';
+import { sessionForCalendar } from '@/lib/data/sessions';
+import { sessionIcs } from '@/lib/sessions/ics';
+
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return new Response('Unauthorized', { status: 401 });
+  const { id } = await params;
+  try {
+    const s = await sessionForCalendar(user, id);
+    const t = await getTranslations({ locale: 'id' });
+    const topic = s.topic ? t(`sessionTopic.${s.topic}` as never) : (s.topicText ?? '');
+    const body = sessionIcs({ ...s, topicLabel: topic }, { description: t('sessions.icsDescription', { topic }), calendarName: 'KEKASIHKU' });
+    return new Response(body, {
+      headers: {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': `attachment; filename="pertemuan-kpasi.ics"`,
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  } catch (err) {
+    if (err instanceof ForbiddenError) return new Response('Forbidden', { status: 403 });
+    if (err instanceof NotFoundError) return new Response('Not found', { status: 404 });
+    throw err;
+  }
+}

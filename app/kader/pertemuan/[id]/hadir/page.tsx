@@ -1,0 +1,13 @@
+import { Shell } from '@/components/layout/shell';
+import { RegisterView } from '@/components/sessions/pages';
+import { requireUser } from '@/lib/auth/session';
+
+export default async function RegisterPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(['kader']);
+  return (
+    <Shell user={user} current="/kader/pertemuan">
+      <RegisterView user={user} id={id} base="/kader/pertemuan" />
+    </Shell>
+  );
+}

@@ -1,0 +1,13 @@
+import { Shell } from '@/components/layout/shell';
+import { EditSessionView } from '@/components/sessions/pages';
+import { requireUser } from '@/lib/auth/session';
+
+export default async function EditSessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(['kader']);
+  return (
+    <Shell user={user} current="/kader/pertemuan">
+      <EditSessionView user={user} id={id} />
+    </Shell>
+  );
+}

@@ -1,0 +1,12 @@
+import { Shell } from '@/components/layout/shell';
+import { NewSessionView } from '@/components/sessions/pages';
+import { requireUser } from '@/lib/auth/session';
+
+export default async function NewSessionPage() {
+  const user = await requireUser(['kader']);
+  return (
+    <Shell user={user} current="/kader/pertemuan">
+      <NewSessionView user={user} />
+    </Shell>
+  );
+}

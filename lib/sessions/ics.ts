@@ -1,0 +1,42 @@
+/**
+ * The .ics file of a group session, for a phone calendar (docs/decisions/033-group-sessions.md):
+ * made with the `ics` package, times written in UTC (…Z) so that every calendar shows the
+ * session at the right local time. The session only: no names, no phone numbers.
+ */
+import { createEvent } from 'ics';
+
+export type CalendarSession = {
+  id: string;
+  title: string;
+  topicLabel: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  place: string;
+  villageName: string;
+  status: 'scheduled' | 'cancelled' | 'closed';
+};
+
+export function sessionIcs(s: CalendarSession, texts: { description: string; calendarName: string }): string {
+  const { error, value } = createEvent({
+    uid: `${s.id}@kekasihku`,
+    productId: 'kekasihku/pertemuan',
+    calName: texts.calendarName,
+    title: s.title,
+    description: texts.description,
+    location: `${s.place}, ${s.villageName}`,
+    start: s.startsAt.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: s.endsAt.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    status: s.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+    // Remind one day before and two hours before.
+    alarms: [
+      { action: 'display', description: s.title, trigger: { days: 1, before: true } },
+      { action: 'display', description: s.title, trigger: { hours: 2, before: true } },
+    ],
+  });
+  if (error || !value) throw error ?? new Error('ics: no value');
+  return value;
+}
