@@ -190,7 +190,10 @@ test('staff see the attendance of the session and on the mother\'s page', async 
   await page.goto('/staff/pertemuan?tampil=kalender');
   await expect(page.getByTestId('calendar')).toContainText(title);
   await expectAccessible(page);
-  await page.goto(`/staff/ibu?q=${encodeURIComponent(mother.name)}`);
+  await page.goto('/staff/ibu');
+  await page.getByLabel('Cari nama atau nomor HP').fill(mother.name);
+  await page.getByRole('button', { name: 'Tampilkan' }).click();
+  await expect(page.getByTestId('registry-rows')).toContainText(mother.name);
   await page.getByTestId('registry-rows').locator('tr').first().getByRole('link').first().click();
   await page.waitForURL(/\/staff\/bayi\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('attended-sessions')).toContainText(title);

@@ -50,7 +50,12 @@ export function SessionForm({
   topics: { code: string; label: string }[];
   texts: Texts;
 }) {
-  const [state, action, pending] = useActionState<SessionActionState, FormData>(saveSessionAction, {});
+  // Each answer gets a number: the form is mounted anew with it, so that the selects show what
+  // was chosen (React resets a form after its action; controlled selects would not follow).
+  const [state, action, pending] = useActionState<SessionActionState & { seq?: number }, FormData>(
+    async (prev, fd) => ({ ...(await saveSessionAction(prev, fd)), seq: (prev.seq ?? 0) + 1 }),
+    {},
+  );
   const [topic, setTopic] = useState(initial.topic ?? 'ten_steps');
   const [villageId, setVillageId] = useState(initial.villageId ?? villages[0]?.id ?? '');
   const err = state.fieldErrors ?? {};
@@ -62,7 +67,7 @@ export function SessionForm({
     </Field>
   );
   return (
-    <form action={action} noValidate className="flex flex-col gap-4">
+    <form key={state.seq ?? 0} action={action} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="id" value={id} />
       {editId ? <input type="hidden" name="editId" value={editId} /> : null}
       <Notice state={state} />
@@ -102,7 +107,7 @@ export function SessionForm({
           </select>
         </Field>
         <Field id="posyanduId" label={texts['fields.posyanduId']} error={err.posyanduId}>
-          <select id="posyanduId" name="posyanduId" className={selectClass} defaultValue={initial.posyanduId ?? ''} key={villageId}>
+          <select id="posyanduId" name="posyanduId" className={selectClass} defaultValue={shown.posyanduId ?? ''} key={villageId}>
             <option value="">{texts['fields.noPosyandu']}</option>
             {(village?.posyandu ?? []).map((p) => (
               <option key={p.id} value={p.id}>

@@ -84,6 +84,8 @@ async function audit(tx: DbOrTx, actor: Actor, action: string, entity: string, e
  * puskesmas's but outside the actor's scope → ForbiddenError.
  */
 async function sessionFor(db: DbOrTx, actor: Actor, id: string, action: 'read' | 'write' | 'rsvp', resource: 'groupSessions' | 'attendance' = 'groupSessions') {
+  // Nobody signed in, or a role without this action at all: refused before any read.
+  assertCan(actor, action, resource);
   if (!z.uuid().safeParse(id).success) throw new NotFoundError('session');
   const [row] = await db
     .select({

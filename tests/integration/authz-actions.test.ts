@@ -20,6 +20,10 @@ import { revokeCertificate } from '@/lib/data/certificates';
 import { createPost, ForumError, markAnswer, moderate, reportContent, saveCategory, toggleUseful } from '@/lib/data/forum';
 import { registerMother } from '@/lib/data/mothers';
 import { recordVisit } from '@/lib/data/visits';
+import { addWalkIn, cancelSession, createSession, findMothers, inviteMother, markReminded, markWalkIn, publishSummary, saveSummary, updateSession } from '@/lib/data/sessions';
+import { attendance } from '@/db/schema';
+import { scopeOf } from '@/lib/auth/policy';
+import { zonedParts } from '@/lib/domain';
 import { emptyVisit } from '@/lib/validation/visit';
 import { actorFor, BACKENDS, fingerprint, useDatabase, type TestDb } from './support';
 
@@ -51,6 +55,17 @@ const ACTIONS: Record<string, string> = {
   followUpAction: 'followUpReferral',
   transferAction: 'transferMother',
   exitAction: 'exitBaby',
+  saveSessionAction: 'createSession',
+  cancelSessionAction: 'cancelSession',
+  markAttendanceAction: 'markAttendance',
+  addWalkInAction: 'addWalkIn',
+  findMothersAction: 'findMothers',
+  inviteAction: 'inviteMother',
+  remindAction: 'markReminded',
+  closeRegisterAction: 'closeRegister',
+  summaryAction: 'saveSummary',
+  publishAction: 'publishSummary',
+  rsvpAction: 'answerRsvp',
 };
 
 /** Data functions whose per-actor refusals are tested in their feature's own test file. */
@@ -64,6 +79,10 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   followUpReferral: 'tests/integration/journey.test.ts',
   transferMother: 'tests/integration/journey.test.ts',
   exitBaby: 'tests/integration/journey.test.ts',
+  markAttendance: 'tests/integration/sessions.test.ts',
+  addWalkIn: 'tests/integration/sessions.test.ts',
+  closeRegister: 'tests/integration/sessions.test.ts',
+  answerRsvp: 'tests/integration/sessions.test.ts',
 };
 
 function exportedActions(): Map<string, string> {
@@ -108,7 +127,7 @@ describe('server action inventory', () => {
   });
 });
 
-const MATRIX_FUNCTIONS = ['recordVisit', 'registerMother', 'revokeCertificate', 'createPost', 'moderate', 'saveCategory', 'manageAccount', 'toggleUseful', 'reportContent', 'markAnswer'];
+const MATRIX_FUNCTIONS = ['recordVisit', 'registerMother', 'revokeCertificate', 'createPost', 'moderate', 'saveCategory', 'manageAccount', 'toggleUseful', 'reportContent', 'markAnswer', 'createSession', 'updateSession', 'cancelSession', 'inviteMother', 'markReminded', 'findMothers', 'saveSummary', 'publishSummary', 'markWalkIn'];
 
 const PHONES = {
   rina: '0813-3000-0001',
@@ -130,6 +149,18 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
   let post: { id: string; scope: RecordScope };
   let comment: { id: string; postAuthorId: string; scope: RecordScope };
   let euisId: string;
+  let sessionV1: { id: string; scope: RecordScope };
+  let soonV1: { id: string; walkInId: string };
+  let fresh = '';
+  const sessionForm = (over: Record<string, unknown> = {}, minutes = 24 * 60) => {
+    const at = zonedParts(new Date(Math.ceil((Date.now() + minutes * 60_000) / 60_000) * 60_000), 'Asia/Jakarta');
+    const [h, m] = at.time.split(':').map(Number) as [number, number];
+    const end = `${String(Math.min(h + 2, 23)).padStart(2, '0')}:${String(h + 2 > 23 ? 59 : m).padStart(2, '0')}`;
+    return {
+      id: randomUUID(), title: 'Pertemuan matriks', topic: 'expressing_storing', topicText: '', date: at.date, startTime: at.time, endTime: end,
+      place: 'Aula Desa', villageId: babyA.scope.villageId!, posyanduId: '', facilitators: 'Bidan', capacity: '10', ...over,
+    };
+  };
   const today = isoToday('Asia/Jakarta');
   let n = 0;
 
@@ -162,6 +193,16 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       .limit(1);
     comment = { id: cm!.id, postAuthorId: cm!.postAuthorId, scope: { puskesmasId: cm!.puskesmasId } };
     euisId = who.euis!.id;
+    // A session in Rina's village (tomorrow) with a summary, and one starting soon with a walk-in.
+    const s1 = sessionForm();
+    expect(await createSession(who.sri!, s1)).toMatchObject({ ok: true });
+    expect(await saveSummary(who.sri!, { sessionId: s1.id, summary: 'Ibu-ibu berbagi cara memerah ASI.' })).toEqual({ ok: true });
+    sessionV1 = { id: s1.id, scope: { puskesmasId: rina.puskesmasId, villageId: babyA.scope.villageId } };
+    const s2 = sessionForm({}, 20);
+    expect(await createSession(who.sri!, s2)).toMatchObject({ ok: true });
+    expect(await addWalkIn(who.sri!, { sessionId: s2.id, id: randomUUID(), name: 'Pak Ujang (suami)', role: 'family' })).toEqual({ ok: true });
+    const [w] = await db.db.select({ id: attendance.id }).from(attendance).where(eq(attendance.sessionId, s2.id));
+    soonV1 = { id: s2.id, walkInId: w!.id };
     const [{ pid }] = (await db.db.select({ pid: users.puskesmasId }).from(users).where(eq(users.id, euisId))) as [{ pid: string }];
     expect(pid).toBe(rina.puskesmasId);
   }, 180_000);
@@ -175,6 +216,8 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     run: (a: Actor) => Promise<unknown>;
     /** A rule beyond the table (e.g. the post's author), on top of can(). */
     also?: (a: Actor) => boolean;
+    /** Made before each actor's try (not counted as the actor's write). */
+    prepare?: () => Promise<void>;
   };
   const CASES: Case[] = [
     { name: 'recordVisit (Rina’s baby)', resource: 'visits', action: 'write', record: () => babyA.scope, run: (a) => recordVisit(a, emptyVisit(randomUUID(), babyA.id, today)) },
@@ -222,6 +265,45 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       also: (a) => a.id === comment.postAuthorId || can(a, 'moderate', 'forum'),
       run: (a) => markAnswer(a, { commentId: comment.id }),
     },
+    { name: 'createSession (Rina’s village)', resource: 'groupSessions', action: 'write', record: () => sessionV1.scope, run: (a) => createSession(a, sessionForm()) },
+    {
+      name: 'updateSession (Rina’s village)',
+      resource: 'groupSessions',
+      action: 'write',
+      record: () => sessionV1.scope,
+      run: (a) => updateSession(a, sessionV1.id, sessionForm({ id: sessionV1.id, title: `Pertemuan matriks ${++n}` })),
+    },
+    {
+      name: 'cancelSession (a fresh session in Rina’s village)',
+      resource: 'groupSessions',
+      action: 'write',
+      record: () => sessionV1.scope,
+      prepare: async () => {
+        const f = sessionForm();
+        await createSession(who.sri!, f);
+        fresh = f.id;
+      },
+      run: (a) => cancelSession(a, { sessionId: fresh, reason: 'Hujan deras, ditunda' }),
+    },
+    { name: 'inviteMother (Rina)', resource: 'groupSessions', action: 'write', record: () => sessionV1.scope, run: (a) => inviteMother(a, { sessionId: sessionV1.id, motherId: who.rina!.motherId }) },
+    { name: 'markReminded (Rina)', resource: 'groupSessions', action: 'write', record: () => sessionV1.scope, run: (a) => markReminded(a, { sessionId: sessionV1.id, motherId: who.rina!.motherId }) },
+    { name: 'findMothers (for the register)', resource: 'attendance', action: 'write', record: () => sessionV1.scope, run: (a) => findMothers(a, { sessionId: sessionV1.id, q: 'Rina' }) },
+    { name: 'saveSummary', resource: 'groupSessions', action: 'write', record: () => sessionV1.scope, run: (a) => saveSummary(a, { sessionId: sessionV1.id, summary: `Ringkasan pertemuan nomor ${++n}.` }) },
+    {
+      name: 'publishSummary (staff only)',
+      resource: 'groupSessions',
+      action: 'write',
+      record: () => sessionV1.scope,
+      also: (a) => scopeOf(a, 'write', 'groupSessions') === 'puskesmas',
+      run: (a) => publishSummary(a, { sessionId: sessionV1.id, categoryId: category.id }, { title: (t, d) => `${t} (${d})` }),
+    },
+    {
+      name: 'markWalkIn (the register of a session starting soon)',
+      resource: 'attendance',
+      action: 'write',
+      record: () => sessionV1.scope,
+      run: (a) => markWalkIn(a, { sessionId: soonV1.id, attendanceId: soonV1.walkInId, status: 'present' }),
+    },
     { name: 'manageAccount (end Euis’s sessions)', resource: 'kaderAccounts', action: 'write', record: () => ({ puskesmasId: category.scope.puskesmasId }), run: (a) => manageAccount(a, { userId: euisId, action: 'endSessions', reason: 'Uji matriks' }) },
   ];
 
@@ -240,6 +322,7 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       // Saving a category in one's own puskesmas: the record is always the actor's own.
       const record = c.resource === 'settings' && actor ? { puskesmasId: actor.puskesmasId } : c.record();
       const allowed = can(actor, c.action, c.resource, record) && (!c.also || c.also(actor!));
+      if (c.prepare) await c.prepare();
       const before = await fingerprint(db);
       const r = await c.run(actor as Actor).catch((err: unknown) => err);
       tried += 1;
