@@ -287,7 +287,7 @@ export const babies = pgTable(
     exitReason: exitReasonEnum('exit_reason'),
     exitNote: text('exit_note'),
     /**
-     * Derived from all the baby's visits, kept by database triggers (migration 0003_coverage),
+     * Derived from all the baby's visits, kept by database triggers (migration 0004_coverage),
      * never written by the application: the first break before the 6-month date (lib/domain
      * firstBreak) and whether a visit from the 5-month date on confirmed exclusivity.
      * The coverage SQL reads them instead of aggregating every visit on each query.
