@@ -7,7 +7,7 @@
  *    village / per posyandu, exclusivity curve, stop reasons, coverage by attendance);
  *  - the dashboard's data: coverageDashboard() as /staff calls it (all its queries);
  *  - the /staff page itself over HTTP, when a production build exists (.next/BUILD_ID; run
- *    `npx next build` first), served by `next start` on BENCH_PORT against the same database.
+ *    `npm run build` first), served by the standalone server (else `next start`) on BENCH_PORT against the same database.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
  *   BENCH_SCALES=5000,50000 BENCH_RUNS=20 BENCH_PAGE=1 BENCH_PORT=3132   (defaults)
@@ -93,8 +93,11 @@ async function addProgramData(handle: DbHandle, puskesmasId: string) {
 
 /** Starts `next start` on the bench database, signs in as its staff user and returns a timed GET of /staff. */
 async function startPage(dbUrl: string, phone: string) {
-  const child = spawn('npx', ['next', 'start', '-p', String(port)], {
-    env: { ...process.env, DATABASE_URL: dbUrl, DEMO_DATA: '0', AUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: 'true' },
+  // The standalone production server (what `npm start` runs), else `next start`.
+  const standalone = '.next/standalone/scripts/server.mjs';
+  const [cmd, args] = fs.existsSync(standalone) ? [process.execPath, [standalone]] : ['npx', ['next', 'start', '-p', String(port)]];
+  const child = spawn(cmd, args, {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl, DEMO_DATA: '0', AUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: 'true' },
     stdio: 'ignore',
     detached: true,
   });
@@ -189,7 +192,7 @@ async function main() {
       await admin.end();
     }
   }
-  console.log(`\n${runs} runs after one warm-up; ${withPage ? 'page timed over HTTP (next start)' : 'page not timed (no production build, or BENCH_PAGE=0)'}`);
+  console.log(`\n${runs} runs after one warm-up; ${withPage ? 'page timed over HTTP (production server)' : 'page not timed (no production build, or BENCH_PAGE=0)'}`);
   console.log('\n| babies | visits | query | p50 ms | p95 ms |\n|---:|---:|---|---:|---:|');
   for (const r of rows) console.log(`| ${r.scale} | ${r.visits} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
   if (scales.length >= 2) {

@@ -174,7 +174,7 @@ export function report(r: Results): string {
     L.push('');
   }
   if (r.throughput) {
-    L.push(`## Throughput: 20 connections, autocannon, \`next start\`, demo data on ${r.demoDatabase}`, '');
+    L.push(`## Throughput: 20 connections, autocannon, production server, demo data on ${r.demoDatabase}`, '');
     L.push('| page | req/s | latency p50 ms | p99 ms | non-2xx | ratio to bare |', '|---|---:|---:|---:|---:|---:|');
     const b = r.throughput.bare;
     L.push(`| bare Next.js dynamic page | ${b.rps.toFixed(1)} | ${b.p50Ms} | ${b.p99Ms} | ${b.non2xx} | 1.00 |`);
