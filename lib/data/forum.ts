@@ -11,10 +11,10 @@
  * Every write is one transaction with its audit_log row.
  */
 import 'server-only';
+import { audit } from './audit';
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
 import {
-  auditLog,
   forumCategories,
   forumComments,
   forumPosts,
@@ -75,27 +75,6 @@ function listable(actor: Actor): SQL {
   )!;
 }
 
-async function audit(
-  tx: DbOrTx,
-  actor: Actor,
-  action: string,
-  entity: 'forum_post' | 'forum_comment' | 'forum_reaction' | 'forum_report' | 'forum_category',
-  entityId: string,
-  before: unknown,
-  after: unknown,
-  reason?: string | null,
-) {
-  await tx.insert(auditLog).values({
-    puskesmasId: actor.puskesmasId,
-    userId: actor.id,
-    action,
-    entity,
-    entityId,
-    before: before ?? null,
-    after: after ?? null,
-    reason: reason ?? null,
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading

@@ -6,6 +6,7 @@
  * or an unknown id is a 404. Every write is one transaction with its audit row.
  */
 import 'server-only';
+import { audit } from './audit';
 import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
@@ -66,18 +67,6 @@ async function timeZoneOf(db: DbOrTx, puskesmasId: string): Promise<string> {
   return p?.timeZone ?? 'Asia/Jakarta';
 }
 
-async function audit(tx: DbOrTx, actor: Actor, action: string, entity: string, entityId: string, before: unknown, after: unknown, reason?: string | null) {
-  await tx.insert(auditLog).values({
-    puskesmasId: actor.puskesmasId,
-    userId: actor.id,
-    action,
-    entity,
-    entityId,
-    before: before ?? null,
-    after: after ?? null,
-    reason: reason ?? null,
-  });
-}
 
 /**
  * The session if `actor` may `action` it: unknown or another puskesmas's → NotFoundError; the
