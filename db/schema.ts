@@ -294,6 +294,13 @@ export const babies = pgTable(
      */
     stateFirstBreak: date('state_first_break', { mode: 'string' }),
     stateConfirmed: boolean('state_confirmed').notNull().default(false),
+    /**
+     * Also derived, by the triggers of migration 0005_coverage_months: the reason of the visit
+     * that gave the first break (lib/domain firstBreak's tie rule), and whether the mother was
+     * present at a session (not cancelled) that started before the 6-month date.
+     */
+    stateBreakReason: breakReasonEnum('state_break_reason'),
+    stateAttended: boolean('state_attended').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -649,4 +656,65 @@ export const auditLog = pgTable(
     index('audit_log_entity_idx').on(t.entity, t.entityId),
     index('audit_log_user_idx').on(t.userId, t.at),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Coverage aggregates (derived; migration 0005_coverage_months)
+
+/**
+ * The counts one baby contributes to one month (0 or 1 each), and their sums per posyandu and
+ * month. Both tables are written only by database triggers (never by the application): any
+ * change to a baby, its visits, its mother's village/posyandu or her session attendance
+ * recomputes that baby's rows, and the per-posyandu sums follow. The dashboard reads the sums
+ * (about 100 posyandu × 12 months rows) instead of counting every baby; the integration tests
+ * hold them equal to lib/domain. Columns, for the month M of the row:
+ * - o1_l … o5_p: O1–O5 by sex; recall_num / recall_den: recall coverage; o4_attended /
+ *   o5_attended: O4 / O5 of babies whose mother attended a session before the 6-month date;
+ * - stop_<reason>: the first break falls in M, with that reason ('unknown': none given);
+ * - curve_num_k / curve_den_k: the k-month date falls in M; not exited on it (den) and
+ *   ongoing (k < 6) or graduated (k = 6) on it (num) — lib/domain exclusiveAtAgeMonth;
+ * - final_<status>: the 6-month date falls in M; the status from that day on (it never changes
+ *   after the 6-month date).
+ */
+export const COVERAGE_COUNT_COLUMNS = [
+  'o1_l', 'o1_p', 'o2_l', 'o2_p', 'o3_l', 'o3_p', 'o4_l', 'o4_p', 'o5_l', 'o5_p',
+  'recall_num', 'recall_den', 'o4_attended', 'o5_attended',
+  'stop_medical', 'stop_mother_absent', 'stop_low_supply', 'stop_back_to_work', 'stop_family_pressure', 'stop_baby_ill', 'stop_other', 'stop_unknown',
+  'curve_num_0', 'curve_num_1', 'curve_num_2', 'curve_num_3', 'curve_num_4', 'curve_num_5', 'curve_num_6',
+  'curve_den_0', 'curve_den_1', 'curve_den_2', 'curve_den_3', 'curve_den_4', 'curve_den_5', 'curve_den_6',
+  'final_exited', 'final_broken', 'final_graduated', 'final_unrecorded',
+] as const;
+export type CoverageCountColumn = (typeof COVERAGE_COUNT_COLUMNS)[number];
+
+function countColumns<B>(make: (name: string) => B): Record<CoverageCountColumn, B> {
+  return Object.fromEntries(COVERAGE_COUNT_COLUMNS.map((c) => [c, make(c)])) as Record<CoverageCountColumn, B>;
+}
+
+export const coverageBabyMonths = pgTable(
+  'coverage_baby_months',
+  {
+    babyId: uuid('baby_id')
+      .notNull()
+      .references(() => babies.id, { onDelete: 'cascade' }),
+    /** First day of the month. */
+    month: date('month', { mode: 'string' }).notNull(),
+    puskesmasId: uuid('puskesmas_id').notNull(),
+    villageId: uuid('village_id').notNull(),
+    posyanduId: uuid('posyandu_id').notNull(),
+    ...countColumns((c) => smallint(c).notNull().default(0)),
+  },
+  (t) => [primaryKey({ columns: [t.babyId, t.month] })],
+);
+
+export const coverageMonths = pgTable(
+  'coverage_months',
+  {
+    puskesmasId: uuid('puskesmas_id').notNull(),
+    /** First day of the month. */
+    month: date('month', { mode: 'string' }).notNull(),
+    villageId: uuid('village_id').notNull(),
+    posyanduId: uuid('posyandu_id').notNull(),
+    ...countColumns((c) => integer(c).notNull().default(0)),
+  },
+  (t) => [primaryKey({ columns: [t.puskesmasId, t.month, t.villageId, t.posyanduId] })],
 );

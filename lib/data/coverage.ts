@@ -8,8 +8,17 @@ import 'server-only';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
 import { coverageTargets, posyandu, users, villages } from '@/db/schema';
-import { coverageTrendSql, indicatorsForMonthsSql, statusCountsSql, type IndicatorMonthGroupRow } from '@/db/queries/indicators';
-import { coverageByAttendanceSql, exclusivityCurveSql, stopReasonsSql } from '@/db/queries/dashboard';
+import { type IndicatorMonthGroupRow } from '@/db/queries/indicators';
+import {
+  coverageByAttendanceStored,
+  coverageTrendStored,
+  exclusivityCurveStored,
+  indicatorsForMonthsStored,
+  scopeOnBabies,
+  statusCountsStored,
+  stopReasonsStored,
+  type CoverageScope,
+} from '@/db/queries/coverage-months';
 import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
 import {
   addToYearMonth,
@@ -44,16 +53,18 @@ export function isEmptyTotals(t: IndicatorTotals | null): boolean {
   return !t || ['O1', 'O2', 'O3', 'O4', 'O5'].every((k) => t[k as 'O1'].total === 0);
 }
 
-/** Babies the actor may count, as a condition on babies b and mothers m. */
-function scopeWhere(actor: Actor, action: 'read' | 'export', filters: { villageId?: string | null; posyanduId?: string | null } = {}): SQL {
+/** Babies the actor may count: the puskesmas, or the kader's posyandu, narrowed by the filters. */
+function coverageScope(actor: Actor, action: 'read' | 'export', filters: { villageId?: string | null; posyanduId?: string | null } = {}): CoverageScope {
   const scope = scopeOf(actor, action, 'coverage');
   if (!scope) throw new ForbiddenError(`${actor.role} may not ${action} coverage`);
-  const parts: SQL[] = [sql`b.puskesmas_id = ${actor.puskesmasId}`];
-  if (scope === 'posyandu') parts.push(actor.posyanduId ? sql`m.posyandu_id = ${actor.posyanduId}` : sql`false`);
-  else if (scope !== 'puskesmas') throw new ForbiddenError(`${actor.role} may not ${action} coverage`);
-  if (filters.villageId) parts.push(sql`m.village_id = ${filters.villageId}`);
-  if (filters.posyanduId) parts.push(sql`m.posyandu_id = ${filters.posyanduId}`);
-  return sql.join(parts, sql` and `);
+  if (scope === 'posyandu') {
+    // A kader without a posyandu counts nothing: the nil uuid is no posyandu's id.
+    const own = actor.posyanduId ?? '00000000-0000-0000-0000-000000000000';
+    if (filters.posyanduId && filters.posyanduId !== own) return { puskesmasId: actor.puskesmasId, posyanduId: '00000000-0000-0000-0000-000000000000' };
+    return { puskesmasId: actor.puskesmasId, villageId: filters.villageId ?? null, posyanduId: own };
+  }
+  if (scope !== 'puskesmas') throw new ForbiddenError(`${actor.role} may not ${action} coverage`);
+  return { puskesmasId: actor.puskesmasId, villageId: filters.villageId ?? null, posyanduId: filters.posyanduId ?? null };
 }
 
 async function placesOf(db: DbOrTx, puskesmasId: string) {
@@ -154,7 +165,7 @@ async function kaderRows(db: DbOrTx, actor: Actor, where: SQL, month: YearMonth,
       from users u join posyandu p on p.id = u.posyandu_id
       where u.puskesmas_id = ${actor.puskesmasId} and u.role = 'kader' and u.active
         ${onlyKaderId ? sql`and u.id = ${onlyKaderId}` : sql``}
-        and u.posyandu_id in (select m.posyandu_id from mothers m join babies b on b.mother_id = m.id where ${where})
+        and exists (select 1 from mothers m join babies b on b.mother_id = m.id where m.posyandu_id = u.posyandu_id and ${where})
       order by p.name, u.name`),
   );
   if (kaders.length === 0) return [];
@@ -165,6 +176,8 @@ async function kaderRows(db: DbOrTx, actor: Actor, where: SQL, month: YearMonth,
         select m.posyandu_id::text as posyandu_id, count(distinct m.id)::int as n
         from babies b join mothers m on m.id = b.mother_id
         where ${where} and b.birth_date <= ${today}::date and (b.birth_date + interval '6 months')::date > ${today}::date
+          -- the same babies (6-month date after today <=> born after today 6 months earlier), said so the index is used
+          and b.birth_date > (${today}::date - interval '6 months')::date
           and (b.exit_date is null or b.exit_date > ${today}::date)
         group by 1`),
     ).map((r) => [r.posyandu_id, Number(r.n)]),
@@ -215,23 +228,24 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
   const prev = addToYearMonth(month, -1);
   const first12 = addToYearMonth(month, -11);
   const months = monthsBetween(first12, month);
-  const where = scopeWhere(actor, 'read', { villageId, posyanduId });
+  const scope = coverageScope(actor, 'read', { villageId, posyanduId });
+  const where = scopeOnBabies(scope);
   const range = { from: monthBounds(first12.year, first12.month).first, to: monthBounds(month.year, month.month).last };
   const curveDay = minDate(today, range.to);
   const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
   const shownPosyandu = places.posyandu.filter((x) => (!villageId || x.villageId === villageId) && (!posyanduId || x.id === posyanduId));
   const shownVillages = places.villages.filter((v) => !villageId || v.id === villageId);
   const [trendRows, villageRows, posyanduRows, curve, reasons, sessions, byAttendance, kaders, target, statusToday] = await Promise.all([
-    coverageTrendSql(db, first12, month, where),
-    indicatorsForMonthsSql(db, prev, month, where, 'village'),
-    indicatorsForMonthsSql(db, prev, month, where, 'posyandu'),
-    exclusivityCurveSql(db, curveDay, where),
-    stopReasonsSql(db, range.from, range.to, where, 'village'),
+    coverageTrendStored(db, first12, month, scope),
+    indicatorsForMonthsStored(db, prev, month, scope, 'village'),
+    indicatorsForMonthsStored(db, prev, month, scope, 'posyandu'),
+    exclusivityCurveStored(db, curveDay, scope),
+    stopReasonsStored(db, first12, month, scope, 'village'),
     sessionCounts(db, actor, range.from, range.to, p.timeZone, { villageId, posyanduId }),
-    coverageByAttendanceSql(db, first12, month, where, p.timeZone),
+    coverageByAttendanceStored(db, first12, month, scope),
     kaderRows(db, actor, where, month, today, p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS),
     targetFor(db, actor.puskesmasId, month.year, villageId),
-    statusCountsSql(db, today, where),
+    statusCountsStored(db, today, scope),
   ]);
   // This month and last month in full (O1–O5): the sum of the villages (every mother has one).
   const totalOf = (ym: YearMonth) => {
@@ -279,10 +293,11 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
   const today = isoToday(p.timeZone);
   const month = params.month ?? monthOf(today);
   const prev = addToYearMonth(month, -1);
-  const where = scopeWhere(actor, 'read');
+  const scope = coverageScope(actor, 'read');
+  const where = scopeOnBabies(scope);
   const [post] = actor.posyanduId ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId)) : [];
   const [rows, me, target] = await Promise.all([
-    indicatorsForMonthsSql(db, prev, month, where),
+    indicatorsForMonthsStored(db, prev, month, scope),
     kaderRows(db, actor, where, month, today, p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS, actor.id),
     targetFor(db, actor.puskesmasId, month.year, actor.villageId),
   ]);
@@ -311,12 +326,12 @@ export async function monthlyReport(actor: Actor, month: YearMonth) {
   assertCan(actor, 'export', 'coverage');
   const db = await getDb();
   const p = await puskesmasOf(db, actor);
-  const where = scopeWhere(actor, 'export');
+  const scope = coverageScope(actor, 'export');
   const { first, last } = monthBounds(month.year, month.month);
   const places = await placesOf(db, actor.puskesmasId);
   const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
   const [rows, sessions, [certs]] = await Promise.all([
-    indicatorsForMonthsSql(db, month, month, where, 'posyandu'),
+    indicatorsForMonthsStored(db, month, month, scope, 'posyandu'),
     sessionCounts(db, actor, first, last, p.timeZone, {}),
     db.execute(sql`
       select count(*) filter (where revoked_at is null)::int as issued, count(*)::int as all_issued
