@@ -718,3 +718,31 @@ export const coverageMonths = pgTable(
   },
   (t) => [primaryKey({ columns: [t.puskesmasId, t.month, t.villageId, t.posyanduId] })],
 );
+
+/**
+ * Each baby's visit windows (the puskesmas's setting, else DEFAULT_VISIT_WINDOWS) with the visit
+ * that filled each one, by lib/domain assignVisits over all its visits; kept by the same
+ * triggers. A window's state on a day D follows (lib/domain windowStates): filled by a visit
+ * dated on or before D → done on time / late; else missed when D is after its last day. The
+ * kader table counts the windows that closed in a month from here instead of loading visits.
+ */
+export const coverageBabyWindows = pgTable(
+  'coverage_baby_windows',
+  {
+    babyId: uuid('baby_id')
+      .notNull()
+      .references(() => babies.id, { onDelete: 'cascade' }),
+    /** Position of the window in the setting (0 = the first). */
+    idx: smallint('idx').notNull(),
+    puskesmasId: uuid('puskesmas_id').notNull(),
+    villageId: uuid('village_id').notNull(),
+    posyanduId: uuid('posyandu_id').notNull(),
+    exitDate: date('exit_date', { mode: 'string' }),
+    windowFrom: date('window_from', { mode: 'string' }).notNull(),
+    windowTo: date('window_to', { mode: 'string' }).notNull(),
+    /** Date of the visit that filled it, null when none did. */
+    filledOn: date('filled_on', { mode: 'string' }),
+    late: boolean('late').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.babyId, t.idx] }), index('coverage_baby_windows_to_idx').on(t.puskesmasId, t.windowTo)],
+);

@@ -47,6 +47,20 @@ CREATE TABLE "coverage_baby_months" (
 	CONSTRAINT "coverage_baby_months_baby_id_month_pk" PRIMARY KEY("baby_id","month")
 );
 --> statement-breakpoint
+CREATE TABLE "coverage_baby_windows" (
+	"baby_id" uuid NOT NULL,
+	"idx" smallint NOT NULL,
+	"puskesmas_id" uuid NOT NULL,
+	"village_id" uuid NOT NULL,
+	"posyandu_id" uuid NOT NULL,
+	"exit_date" date,
+	"window_from" date NOT NULL,
+	"window_to" date NOT NULL,
+	"filled_on" date,
+	"late" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "coverage_baby_windows_baby_id_idx_pk" PRIMARY KEY("baby_id","idx")
+);
+--> statement-breakpoint
 CREATE TABLE "coverage_months" (
 	"puskesmas_id" uuid NOT NULL,
 	"month" date NOT NULL,
@@ -98,6 +112,8 @@ CREATE TABLE "coverage_months" (
 ALTER TABLE "babies" ADD COLUMN "state_break_reason" "break_reason";--> statement-breakpoint
 ALTER TABLE "babies" ADD COLUMN "state_attended" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "coverage_baby_months" ADD CONSTRAINT "coverage_baby_months_baby_id_babies_id_fk" FOREIGN KEY ("baby_id") REFERENCES "public"."babies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coverage_baby_windows" ADD CONSTRAINT "coverage_baby_windows_baby_id_babies_id_fk" FOREIGN KEY ("baby_id") REFERENCES "public"."babies"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "coverage_baby_windows_to_idx" ON "coverage_baby_windows" USING btree ("puskesmas_id","window_to");--> statement-breakpoint
 -- Coverage aggregates (docs/performance.md, run 3): what every baby contributes to every month
 -- it can count in (coverage_baby_months, one row per baby and month from its birth month to its
 -- 6-month month) and the sums per posyandu and month (coverage_months), kept by triggers so that
@@ -259,6 +275,56 @@ LANGUAGE sql AS $$
   FROM f
 $$;
 --> statement-breakpoint
+-- A baby's visit windows with the visit that filled each (lib/domain datedWindows and
+-- assignVisits): visits in date order; a visit fills the window its date falls in if still
+-- unfilled (on time), else the earliest unfilled window that closed before it (late), else none.
+CREATE OR REPLACE FUNCTION kekasihku_baby_windows(p_birth date, p_dates date[], p_windows jsonb,
+  OUT idx smallint, OUT w_from date, OUT w_to date, OUT filled date, OUT late boolean) RETURNS SETOF record
+LANGUAGE plpgsql IMMUTABLE AS $f$
+DECLARE
+  n int := jsonb_array_length(p_windows);
+  last_day date := (p_birth + interval '6 months')::date - 1;
+  froms date[]; tos date[]; fills date[]; lates boolean[];
+  d date; i int; own int;
+BEGIN
+  FOR i IN 1..n LOOP
+    froms[i] := p_birth + (p_windows -> (i - 1) ->> 'fromDay')::int;
+    tos[i] := CASE WHEN (p_windows -> (i - 1) ->> 'toDay') IS NULL THEN last_day
+      ELSE least(p_birth + (p_windows -> (i - 1) ->> 'toDay')::int, last_day) END;
+  END LOOP;
+  FOREACH d IN ARRAY coalesce((SELECT array_agg(x ORDER BY x) FROM unnest(p_dates) x), '{}'::date[]) LOOP
+    own := NULL;
+    FOR i IN 1..n LOOP
+      IF froms[i] <= d AND d <= tos[i] THEN own := i; EXIT; END IF;
+    END LOOP;
+    IF own IS NOT NULL AND fills[own] IS NULL THEN
+      fills[own] := d; lates[own] := false;
+      CONTINUE;
+    END IF;
+    FOR i IN 1..n LOOP
+      IF fills[i] IS NULL AND tos[i] < d THEN fills[i] := d; lates[i] := true; EXIT; END IF;
+    END LOOP;
+  END LOOP;
+  FOR i IN 1..n LOOP
+    idx := i - 1; w_from := froms[i]; w_to := tos[i]; filled := fills[i]; late := coalesce(lates[i], false);
+    RETURN NEXT;
+  END LOOP;
+END $f$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION kekasihku_refresh_baby_windows(p_ids uuid[]) RETURNS void
+LANGUAGE sql AS $$
+  DELETE FROM coverage_baby_windows WHERE baby_id = ANY (p_ids);
+  INSERT INTO coverage_baby_windows (baby_id, idx, puskesmas_id, village_id, posyandu_id, exit_date, window_from, window_to, filled_on, late)
+  SELECT b.id, w.idx, b.puskesmas_id, m.village_id, m.posyandu_id, b.exit_date, w.w_from, w.w_to, w.filled, w.late
+  FROM babies b JOIN mothers m ON m.id = b.mother_id JOIN puskesmas p ON p.id = b.puskesmas_id
+  CROSS JOIN LATERAL kekasihku_baby_windows(b.birth_date,
+    ARRAY(SELECT v.visit_date FROM visits v WHERE v.baby_id = b.id),
+    -- lib/domain DEFAULT_VISIT_WINDOWS when the puskesmas has no setting of its own.
+    CASE WHEN jsonb_typeof(p.visit_windows) = 'array' AND jsonb_array_length(p.visit_windows) > 0 THEN p.visit_windows
+      ELSE '[{"fromDay":3,"toDay":7},{"fromDay":8,"toDay":28},{"fromDay":29,"toDay":59},{"fromDay":60,"toDay":89},{"fromDay":90,"toDay":119},{"fromDay":120,"toDay":149},{"fromDay":150,"toDay":null}]'::jsonb END) w
+  WHERE b.id = ANY (p_ids)
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION kekasihku_refresh_baby_states(p_ids uuid[]) RETURNS void
 LANGUAGE sql AS $$
   -- Naming the state columns in SET fires babies_state, which computes them; the update then
@@ -269,6 +335,7 @@ $$;
 CREATE OR REPLACE FUNCTION kekasihku_babies_months() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM kekasihku_refresh_baby_months(ARRAY(SELECT id FROM new_rows));
+  PERFORM kekasihku_refresh_baby_windows(ARRAY(SELECT id FROM new_rows));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -279,9 +346,10 @@ CREATE TRIGGER babies_months_upd AFTER UPDATE ON babies REFERENCING NEW TABLE AS
 -- A mother moved to another village or posyandu: her babies count there, in every month.
 CREATE OR REPLACE FUNCTION kekasihku_mothers_months() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM kekasihku_refresh_baby_months(ARRAY(
+  PERFORM kekasihku_refresh_baby_months(ids), kekasihku_refresh_baby_windows(ids)
+  FROM (SELECT ARRAY(
     SELECT b.id FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN babies b ON b.mother_id = n.id
-    WHERE (o.village_id, o.posyandu_id, o.puskesmas_id) IS DISTINCT FROM (n.village_id, n.posyandu_id, n.puskesmas_id)));
+    WHERE (o.village_id, o.posyandu_id, o.puskesmas_id) IS DISTINCT FROM (n.village_id, n.posyandu_id, n.puskesmas_id)) AS ids) x;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -324,7 +392,7 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER group_sessions_state_upd AFTER UPDATE ON group_sessions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kekasihku_sessions_upd();
 --> statement-breakpoint
--- The puskesmas's time zone decides the day a session started on.
+-- The puskesmas's time zone decides the day a session started on; its window setting, the windows.
 CREATE OR REPLACE FUNCTION kekasihku_puskesmas_upd() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM kekasihku_refresh_baby_states(ARRAY(
@@ -333,6 +401,10 @@ BEGIN
       SELECT a.mother_id FROM attendance a JOIN group_sessions gs ON gs.id = a.session_id
       JOIN new_rows n ON n.id = gs.puskesmas_id JOIN old_rows o ON o.id = n.id
       WHERE o.time_zone IS DISTINCT FROM n.time_zone)));
+  -- The visit windows setting decides every baby's windows.
+  PERFORM kekasihku_refresh_baby_windows(ARRAY(
+    SELECT b.id FROM babies b JOIN new_rows n ON n.id = b.puskesmas_id JOIN old_rows o ON o.id = n.id
+    WHERE o.visit_windows IS DISTINCT FROM n.visit_windows));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -376,5 +448,5 @@ CREATE TRIGGER coverage_baby_months_del AFTER DELETE ON coverage_baby_months REF
 --> statement-breakpoint
 CREATE TRIGGER coverage_baby_months_upd AFTER UPDATE ON coverage_baby_months REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kekasihku_coverage_months_upd();
 --> statement-breakpoint
--- Existing babies: their state (reason, attended) and their months.
+-- Existing babies: their state (reason, attended), their months and their windows.
 UPDATE babies SET state_first_break = NULL;

@@ -26,8 +26,7 @@ import {
   type StopReason,
   type YearMonth,
 } from '@/lib/domain';
-import { babyStateCte, statusOnSql, type CoverageMonthRow, type IndicatorGrouping, type IndicatorMonthGroupRow } from './indicators';
-import { exclusivityCurveSql } from './dashboard';
+import { statusOnSql, type CoverageMonthRow, type IndicatorGrouping, type IndicatorMonthGroupRow } from './indicators';
 
 /** Which babies to count: a puskesmas, optionally one village and/or one posyandu (their mothers'). */
 export type CoverageScope = { puskesmasId: string; villageId?: string | null; posyanduId?: string | null };
@@ -164,21 +163,58 @@ export async function coverageByAttendanceStored(
 }
 
 /**
+ * The per-baby facts of indicators.ts babyStateCte (as CTE `st`) for the babies in scope matched
+ * by `extra` (babies b), without joining every mother: only a village or posyandu filter reads mothers.
+ */
+function liveBabiesCte(scope: CoverageScope, extra: SQL): SQL {
+  const mothers: SQL[] = [];
+  if (scope.villageId) mothers.push(sql`m.village_id = ${scope.villageId}`);
+  if (scope.posyanduId) mothers.push(sql`m.posyandu_id = ${scope.posyanduId}`);
+  return sql`st as (
+    select b.id, b.sex, b.birth_date, b.exit_date, (b.birth_date + interval '6 months')::date as six,
+      b.state_first_break as first_break, b.state_confirmed as confirmed
+    from babies b
+    where b.puskesmas_id = ${scope.puskesmasId} and ${extra}
+      ${mothers.length ? sql`and b.mother_id in (select m.id from mothers m where ${sql.join(mothers, sql` and `)})` : sql``}
+  )`;
+}
+
+/**
  * = exclusivityCurveSql on `today`: the k-month dates before today's month from the sums, those
- * from its first day to today counted live.
+ * from its first day to today counted live (for each k, only the babies born in the month k
+ * months earlier, give or take the clamping of month ends).
  */
 export async function exclusivityCurveStored(db: DbOrTx, today: string, scope: CoverageScope): Promise<CurvePoint[]> {
   const F = first(monthOf(today));
+  const T = sql`${today}::date`;
   const cols = CURVE_MONTHS.flatMap((k) => [`curve_num_${k}`, `curve_den_${k}`] as CoverageCountColumn[]);
+  const ks = sql.raw(CURVE_MONTHS.map((k) => `(${k})`).join(','));
   const [stored, live] = await Promise.all([
     db.execute(sql`select ${sums(cols)} from coverage_months c where ${onSums(scope)} and c.month < ${F}::date`).then((x) => rowsOf<Sums>(x)[0]),
-    exclusivityCurveSql(db, today, sql`${scopeOnBabies(scope)} and b.birth_date >= ${addMonths(F, -6)}::date`, F),
+    db
+      .execute(
+        sql`with ${liveBabiesCte(scope, sql`b.birth_date >= ${addMonths(F, -6)}::date and b.birth_date <= ${T}`)}
+          select k.k, count(*) filter (where x.status = case when k.k < 6 then 'ongoing' else 'graduated' end)::int as num, count(*)::int as den
+          from (values ${ks}) as k(k)
+          cross join lateral (
+            select ${statusOnSql(sql`st.day`)} as status
+            from (
+              select s.*, (s.birth_date + make_interval(months => k.k))::date as day from st s
+              where s.birth_date >= (${F}::date - make_interval(months => k.k))::date
+                and s.birth_date <= (${T} - make_interval(months => k.k))::date + 3
+            ) st
+            where st.day between ${F}::date and ${T}
+          ) x
+          where x.status <> 'exited'
+          group by k.k`,
+      )
+      .then((x) => rowsOf<{ k: number; num: number; den: number }>(x)),
   ]);
-  return CURVE_MONTHS.map((k, i) => {
-    const l = live[i]!.share;
+  return CURVE_MONTHS.map((k) => {
+    const l = live.find((r) => Number(r.k) === k);
     return {
       month: k,
-      share: coverage(Number(stored?.[`curve_num_${k}`] ?? 0) + l.numerator, Number(stored?.[`curve_den_${k}`] ?? 0) + l.denominator),
+      share: coverage(Number(stored?.[`curve_num_${k}`] ?? 0) + Number(l?.num ?? 0), Number(stored?.[`curve_den_${k}`] ?? 0) + Number(l?.den ?? 0)),
     };
   });
 }
@@ -196,7 +232,7 @@ export async function statusCountsStored(db: DbOrTx, day: string, scope: Coverag
     // 6-month date on or after the first of the month <=> born on or after that day 6 months earlier.
     db
       .execute(
-        sql`with ${babyStateCte(sql`${scopeOnBabies(scope)} and b.birth_date >= ${addMonths(F, -6)}::date`)}
+        sql`with ${liveBabiesCte(scope, sql`b.birth_date >= ${addMonths(F, -6)}::date`)}
           select ${statusOnSql(sql`${day}::date`)} as status, count(*)::int as n from st group by 1`,
       )
       .then((x) => rowsOf<{ status: string; n: number }>(x)),
@@ -208,4 +244,36 @@ export async function statusCountsStored(db: DbOrTx, day: string, scope: Coverag
   }
   for (const r of live) out[r.status] = (out[r.status] ?? 0) + Number(r.n);
   return out;
+}
+
+/**
+ * Per posyandu, the visit windows that closed in `month` (their last day in it) of babies not
+ * exited by its last day, in their state on `asOf` (lib/domain windowStates over the visits
+ * dated on or before `asOf`): filled by then on time / late, or missed (`asOf` after the last day).
+ * Assigning visits in date order means the visits after `asOf` never change which earlier visit
+ * filled a window, so the stored assignment over all visits gives the state on any day.
+ */
+export async function windowOutcomesStored(
+  db: DbOrTx,
+  scope: CoverageScope,
+  month: YearMonth,
+  asOf: string,
+): Promise<Map<string, { onTime: number; late: number; missed: number }>> {
+  const { first: F, last: L } = monthBounds(month.year, month.month);
+  const parts: SQL[] = [sql`w.puskesmas_id = ${scope.puskesmasId}`];
+  if (scope.villageId) parts.push(sql`w.village_id = ${scope.villageId}`);
+  if (scope.posyanduId) parts.push(sql`w.posyandu_id = ${scope.posyanduId}`);
+  const A = sql`${asOf}::date`;
+  const rows = rowsOf<{ posyandu_id: string; on_time: number; late: number; missed: number }>(
+    await db.execute(sql`
+      select w.posyandu_id::text as posyandu_id,
+        count(*) filter (where w.filled_on <= ${A} and not w.late)::int as on_time,
+        count(*) filter (where w.filled_on <= ${A} and w.late)::int as late,
+        count(*) filter (where (w.filled_on is null or w.filled_on > ${A}) and ${A} > w.window_to)::int as missed
+      from coverage_baby_windows w
+      where ${sql.join(parts, sql` and `)} and w.window_to between ${F}::date and ${L}::date
+        and (w.exit_date is null or w.exit_date > ${L}::date)
+      group by 1`),
+  );
+  return new Map(rows.map((r) => [r.posyandu_id, { onTime: Number(r.on_time), late: Number(r.late), missed: Number(r.missed) }]));
 }

@@ -10,11 +10,8 @@ import { rowsOf } from '@/db/client';
 import { coverage, CURVE_MONTHS, STOP_REASONS, type Coverage, type CurvePoint, type StopReason, type YearMonth, monthBounds } from '@/lib/domain';
 import { babyStateCte, statusOnSql, visitBreakSql } from './indicators';
 
-/**
- * lib/domain exclusivityCurve: share still exclusive at each month of age 0–6, as known on `today`.
- * With `fromDay`, only the ages reached from that day on (the live part of exclusivityCurveStored).
- */
-export async function exclusivityCurveSql(db: DbOrTx, today: string, where: SQL, fromDay?: string): Promise<CurvePoint[]> {
+/** lib/domain exclusivityCurve: share still exclusive at each month of age 0–6, as known on `today`. */
+export async function exclusivityCurveSql(db: DbOrTx, today: string, where: SQL): Promise<CurvePoint[]> {
   const T = sql`${today}::date`;
   const ks = sql.raw(CURVE_MONTHS.map((k) => `(${k})`).join(','));
   const day = sql`(st.birth_date + make_interval(months => k.k))::date`;
@@ -25,7 +22,7 @@ export async function exclusivityCurveSql(db: DbOrTx, today: string, where: SQL,
       select k.k, ${day} as day, ${statusOnSql(day)} as status
       from st cross join (values ${ks}) as k(k)
     ) x
-    where x.day <= ${T} ${fromDay ? sql`and x.day >= ${fromDay}::date` : sql``} and x.status <> 'exited'
+    where x.day <= ${T} and x.status <> 'exited'
     group by x.k`;
   const rows = rowsOf<{ k: number; num: number; den: number }>(await db.execute(query));
   return CURVE_MONTHS.map((month) => {

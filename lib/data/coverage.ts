@@ -17,27 +17,25 @@ import {
   scopeOnBabies,
   statusCountsStored,
   stopReasonsStored,
+  windowOutcomesStored,
   type CoverageScope,
 } from '@/db/queries/coverage-months';
 import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
 import {
   addToYearMonth,
   coverage,
-  DEFAULT_VISIT_WINDOWS,
   isoToday,
   minDate,
   monthBounds,
   monthOf,
   STOP_REASONS,
   sumIndicators,
-  windowStates,
   addDays,
   type Coverage,
   type CurvePoint,
   type IndicatorTotals,
   type StopReason,
   type YearMonth,
-  type VisitWindow,
   JOURNEY_STATUSES,
   type JourneyStatus,
 } from '@/lib/domain';
@@ -123,37 +121,8 @@ export type KaderRow = {
   windows: { onTime: number; late: number; missed: number };
 };
 
-/**
- * Windows of the posyandu's babies that closed in month M (as lib/domain windowStates assigns
- * visits on `asOf`): on time, late, missed. Only visit dates of the babies whose windows close
- * in M are read, never the visit records.
- */
-async function windowOutcomes(db: DbOrTx, where: SQL, month: YearMonth, asOf: string, windows: readonly VisitWindow[]) {
-  const { first, last } = monthBounds(month.year, month.month);
-  const rows = rowsOf<{ id: string; posyandu_id: string; birth_date: string; dates: string[] | null }>(
-    await db.execute(sql`
-      select b.id::text as id, m.posyandu_id::text as posyandu_id, b.birth_date::text as birth_date,
-        (select array_agg(v.visit_date::text order by v.visit_date) from visits v where v.baby_id = b.id and v.visit_date <= ${asOf}::date) as dates
-      from babies b join mothers m on m.id = b.mother_id
-      where ${where}
-        and b.birth_date between (${first}::date - interval '6 months')::date and ${last}::date
-        and (b.exit_date is null or b.exit_date > ${last}::date)`),
-  );
-  const out = new Map<string, { onTime: number; late: number; missed: number }>();
-  for (const r of rows) {
-    const o = out.get(r.posyandu_id) ?? { onTime: 0, late: 0, missed: 0 };
-    for (const w of windowStates(r.birth_date, r.dates ?? [], asOf, windows)) {
-      if (w.to < first || w.to > last) continue;
-      if (w.state === 'done_on_time') o.onTime++;
-      else if (w.state === 'done_late') o.late++;
-      else if (w.state === 'missed') o.missed++;
-    }
-    out.set(r.posyandu_id, o);
-  }
-  return out;
-}
-
-async function kaderRows(db: DbOrTx, actor: Actor, where: SQL, month: YearMonth, today: string, windows: readonly VisitWindow[], onlyKaderId?: string): Promise<KaderRow[]> {
+async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, month: YearMonth, today: string, onlyKaderId?: string): Promise<KaderRow[]> {
+  const where = scopeOnBabies(scope);
   const { first, last } = monthBounds(month.year, month.month);
   const asOf = minDate(today, addDays(last, 30));
   const since = addDays(today, -30);
@@ -184,7 +153,8 @@ async function kaderRows(db: DbOrTx, actor: Actor, where: SQL, month: YearMonth,
   );
   const perPosyandu = new Map<string, number>();
   for (const k of kaders) perPosyandu.set(k.posyandu_id, (perPosyandu.get(k.posyandu_id) ?? 0) + 1);
-  const outcomes = await windowOutcomes(db, where, month, asOf, windows);
+  // Windows that closed in M, in their state on asOf (the puskesmas's window setting, stored per baby).
+  const outcomes = await windowOutcomesStored(db, scope, month, asOf);
   return kaders.map((k) => ({
     id: k.id,
     name: k.name,
@@ -229,7 +199,6 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
   const first12 = addToYearMonth(month, -11);
   const months = monthsBetween(first12, month);
   const scope = coverageScope(actor, 'read', { villageId, posyanduId });
-  const where = scopeOnBabies(scope);
   const range = { from: monthBounds(first12.year, first12.month).first, to: monthBounds(month.year, month.month).last };
   const curveDay = minDate(today, range.to);
   const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
@@ -243,7 +212,7 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
     stopReasonsStored(db, first12, month, scope, 'village'),
     sessionCounts(db, actor, range.from, range.to, p.timeZone, { villageId, posyanduId }),
     coverageByAttendanceStored(db, first12, month, scope),
-    kaderRows(db, actor, where, month, today, p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS),
+    kaderRows(db, actor, scope, month, today),
     targetFor(db, actor.puskesmasId, month.year, villageId),
     statusCountsStored(db, today, scope),
   ]);
@@ -294,11 +263,10 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
   const month = params.month ?? monthOf(today);
   const prev = addToYearMonth(month, -1);
   const scope = coverageScope(actor, 'read');
-  const where = scopeOnBabies(scope);
   const [post] = actor.posyanduId ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId)) : [];
   const [rows, me, target] = await Promise.all([
     indicatorsForMonthsStored(db, prev, month, scope),
-    kaderRows(db, actor, where, month, today, p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS, actor.id),
+    kaderRows(db, actor, scope, month, today, actor.id),
     targetFor(db, actor.puskesmasId, month.year, actor.villageId),
   ]);
   const trend = byMonth(rows, [prev, month]);

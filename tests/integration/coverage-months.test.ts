@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { attendance, babies, groupSessions, mothers, users, visits } from '@/db/schema';
+import { attendance, babies, groupSessions, mothers, puskesmas, users, visits } from '@/db/schema';
 import { rowsOf } from '@/db/client';
 import {
   coverageByAttendanceStored,
@@ -19,11 +19,15 @@ import {
   indicatorsForMonthsStored,
   statusCountsStored,
   stopReasonsStored,
+  windowOutcomesStored,
   type CoverageScope,
 } from '@/db/queries/coverage-months';
 import {
   addDays,
   coverageByAttendance,
+  DEFAULT_VISIT_WINDOWS,
+  windowStates,
+  type VisitWindow,
   exclusivityCurve,
   indicatorsForMonth,
   journeyStatus,
@@ -57,6 +61,7 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
   let model: Model[] = [];
   const sessions: Session[] = [];
   let presences: Presence[] = [];
+  let windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS;
 
   beforeAll(async () => {
     db = await useDatabase(backend);
@@ -181,6 +186,29 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
     expect(await exclusivityCurveStored(db.db, TODAY, { puskesmasId, posyanduId: posyanduIds[2]! }), `${label}: curve of a posyandu`).toEqual(
       exclusivityCurve(babiesOf((g) => g.posyanduIdx === 2), TODAY),
     );
+    // The kader table's visit windows that closed in a month, in their state on a day.
+    for (const [ym, asOf] of [
+      [{ year: 2026, month: 6 }, '2026-07-30'],
+      [{ year: 2025, month: 11 }, '2025-11-15'],
+      [{ year: 2026, month: 2 }, '2026-02-28'],
+      [{ year: 2026, month: 9 }, TODAY],
+    ] as const) {
+      const { first, last } = monthBounds(ym.year, ym.month);
+      const got = await windowOutcomesStored(db.db, all, ym, asOf);
+      for (let p = 0; p < VILLAGES * PER_VILLAGE; p++) {
+        const want = { onTime: 0, late: 0, missed: 0 };
+        for (const g of model.filter((x) => x.posyanduIdx === p && (x.baby.exitDate === null || x.baby.exitDate > last))) {
+          const dates = g.baby.visits.map((v) => v.visitDate).filter((d) => d <= asOf);
+          for (const w of windowStates(g.baby.birthDate, dates, asOf, windows)) {
+            if (w.to < first || w.to > last) continue;
+            if (w.state === 'done_on_time') want.onTime++;
+            else if (w.state === 'done_late') want.late++;
+            else if (w.state === 'missed') want.missed++;
+          }
+        }
+        expect(got.get(posyanduIds[p]!) ?? { onTime: 0, late: 0, missed: 0 }, `${label}: windows ${ym.year}-${ym.month} on ${asOf}, posyandu ${p}`).toEqual(want);
+      }
+    }
     // The sums are the sums of the per-baby rows.
     const [diff] = rowsOf<{ n: number }>(
       await db.db.execute(sql`
@@ -280,6 +308,15 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
     sessions[5]!.cancelled = false;
     await db.db.update(groupSessions).set({ status: 'closed' }).where(eq(groupSessions.id, sessions[5]!.id));
     await expectAllEqual('changed');
+    // The puskesmas sets its own visit windows.
+    windows = [
+      { fromDay: 3, toDay: 10 },
+      { fromDay: 11, toDay: 40 },
+      { fromDay: 41, toDay: 100 },
+      { fromDay: 101, toDay: null },
+    ];
+    await db.db.update(puskesmas).set({ visitWindows: [...windows] }).where(eq(puskesmas.id, puskesmasId));
+    await expectAllEqual('own visit windows');
   }, 300_000);
 
   it('the stored state written by hand is recomputed at once', async () => {
