@@ -3,8 +3,10 @@
  * `npm test`. For each scale, a fresh database (dropped afterwards) is filled with the synthetic
  * population of tests/support/population.ts (100 posyandu in 25 villages, one kader each,
  * monthly sessions with attendance), then it times:
- *  - each coverage query alone (status counts, indicators for one month / 12 months / per
- *    village / per posyandu, exclusivity curve, stop reasons, coverage by attendance);
+ *  - each query the dashboard reads from the stored sums of migration 0005_coverage_months
+ *    (db/queries/coverage-months.ts: status counts, indicators per village / posyandu, the
+ *    12-month trend, exclusivity curve, stop reasons, coverage by attendance, kader windows),
+ *    and for comparison the live SQL it replaced (db/queries/indicators.ts, dashboard.ts);
  *  - the dashboard's data: coverageDashboard() as /staff calls it (all its queries);
  *  - the /staff page itself over HTTP, when a production build exists (.next/BUILD_ID; run
  *    `npm run build` first), served by the standalone server (else `next start`) on BENCH_PORT against the same database.
@@ -15,13 +17,23 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { eq, sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, setDbForTesting, type DbHandle } from '@/db/client';
 import { users } from '@/db/schema';
-import { coverageTrendSql, indicatorsForMonthSql, indicatorsForMonthsSql, statusCountsSql } from '@/db/queries/indicators';
-import { coverageByAttendanceSql, exclusivityCurveSql, stopReasonsSql } from '@/db/queries/dashboard';
+import { coverageTrendSql, indicatorsForMonthsSql } from '@/db/queries/indicators';
+import { stopReasonsSql } from '@/db/queries/dashboard';
+import {
+  coverageByAttendanceStored,
+  coverageTrendStored,
+  exclusivityCurveStored,
+  indicatorsForMonthsStored,
+  statusCountsStored,
+  stopReasonsStored,
+  windowOutcomesStored,
+} from '@/db/queries/coverage-months';
 import { hashPassword } from '@/lib/auth/password';
 import type { Actor } from '@/lib/auth/policy';
 import { coverageDashboard } from '@/lib/data/coverage';
@@ -34,7 +46,9 @@ if (!base) {
 }
 const scales = (process.env.BENCH_SCALES ?? '5000,50000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 20);
-const withPage = process.env.BENCH_PAGE !== '0' && fs.existsSync('.next/BUILD_ID');
+// Checked when the page is timed (a build may finish while the data is loading).
+const pageWanted = process.env.BENCH_PAGE !== '0';
+let withPage = false;
 const port = Number(process.env.BENCH_PORT ?? 3132);
 const TODAY = '2026-09-30';
 const MONTH = { year: 2026, month: 6 };
@@ -162,26 +176,33 @@ async function main() {
       const { puskesmasId } = await insertPopulation(handle.db, gen, { code: `B${n}`, villages: 25, posyanduPerVillage: 4 });
       const staff = await addProgramData(handle, puskesmasId);
       await handle.db.execute(sql`analyze`);
-      console.log(`scale ${n} babies, ${visits} visits: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(`scale ${n} babies, ${visits} visits: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
       setDbForTesting(handle);
       const where = sql`b.puskesmas_id = ${puskesmasId}`;
       const y = { from: { year: 2025, month: 7 }, to: MONTH };
+      const scope = { puskesmasId };
+      const prev = { year: MONTH.year, month: MONTH.month - 1 };
       const timed = [
-        await time('status counts today', () => statusCountsSql(handle.db, TODAY, where)),
-        await time('indicators, one month, total', () => indicatorsForMonthSql(handle.db, MONTH.year, MONTH.month, where)),
-        await time('indicators, one month, per village', () => indicatorsForMonthSql(handle.db, MONTH.year, MONTH.month, where, 'village')),
-        await time('indicators, one month, per posyandu', () => indicatorsForMonthSql(handle.db, MONTH.year, MONTH.month, where, 'posyandu')),
-        await time('indicators O1-O5, 12 months, total', () => indicatorsForMonthsSql(handle.db, y.from, y.to, where)),
-        await time('coverage trend, 12 months (both coverages)', () => coverageTrendSql(handle.db, y.from, y.to, where)),
-        await time('exclusivity curve 0-6 months', () => exclusivityCurveSql(handle.db, '2026-06-30', where)),
-        await time('stop reasons per village, 12 months', () => stopReasonsSql(handle.db, '2025-07-01', '2026-06-30', where)),
-        await time('six-month coverage by attendance, 12 months', () => coverageByAttendanceSql(handle.db, y.from, y.to, where, 'Asia/Jakarta')),
+        await time('stored: status counts today', () => statusCountsStored(handle.db, TODAY, scope)),
+        await time('stored: indicators, this and last month, per village', () => indicatorsForMonthsStored(handle.db, prev, MONTH, scope, 'village')),
+        await time('stored: indicators, this and last month, per posyandu', () => indicatorsForMonthsStored(handle.db, prev, MONTH, scope, 'posyandu')),
+        await time('stored: indicators O1-O5, 12 months, total', () => indicatorsForMonthsStored(handle.db, y.from, y.to, scope)),
+        await time('stored: coverage trend, 12 months', () => coverageTrendStored(handle.db, y.from, y.to, scope)),
+        await time('stored: exclusivity curve 0-6 months', () => exclusivityCurveStored(handle.db, '2026-06-30', scope)),
+        await time('stored: stop reasons per village, 12 months', () => stopReasonsStored(handle.db, y.from, y.to, scope)),
+        await time('stored: six-month coverage by attendance, 12 months', () => coverageByAttendanceStored(handle.db, y.from, y.to, scope)),
+        await time('stored: kader windows closed in the month', () => windowOutcomesStored(handle.db, scope, MONTH, '2026-07-30')),
+        await time('live SQL: indicators O1-O5, 12 months, total', () => indicatorsForMonthsSql(handle.db, y.from, y.to, where)),
+        await time('live SQL: coverage trend, 12 months', () => coverageTrendSql(handle.db, y.from, y.to, where)),
+        await time('live SQL: stop reasons per village, 12 months', () => stopReasonsSql(handle.db, '2025-07-01', '2026-06-30', where)),
         await time('DASHBOARD DATA (coverageDashboard, all queries)', () => coverageDashboard(staff, { month: MONTH, villageId: null, posyanduId: null })),
       ];
+      withPage = pageWanted && fs.existsSync('.next/BUILD_ID');
       if (withPage) {
         page = await startPage(urlFor(name), staff.phone);
         timed.push(await time('DASHBOARD PAGE (GET /staff over HTTP)', page.get));
       }
+      console.log(`scale ${n}: timed (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
       for (const r of timed) rows.push({ scale: n, visits, ...r });
     } finally {
       page?.stop();
@@ -192,16 +213,17 @@ async function main() {
       await admin.end();
     }
   }
+  console.log(`\nload average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log(`\n${runs} runs after one warm-up; ${withPage ? 'page timed over HTTP (production server)' : 'page not timed (no production build, or BENCH_PAGE=0)'}`);
   console.log('\n| babies | visits | query | p50 ms | p95 ms |\n|---:|---:|---|---:|---:|');
   for (const r of rows) console.log(`| ${r.scale} | ${r.visits} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
   if (scales.length >= 2) {
     const [small, big] = [scales[0], scales[scales.length - 1]];
-    console.log(`\nGrowth from ${small} to ${big} babies (p95 ratio):`);
+    console.log(`\nGrowth from ${small} to ${big} babies (p50 and p95 ratios):`);
     for (const label of new Set(rows.map((r) => r.label))) {
       const a = rows.find((r) => r.scale === small && r.label === label);
       const b = rows.find((r) => r.scale === big && r.label === label);
-      if (a && b) console.log(`  ${label}: ×${(b.p95 / a.p95).toFixed(2)}`);
+      if (a && b) console.log(`  ${label}: p50 ×${(b.p50 / a.p50).toFixed(2)}, p95 ×${(b.p95 / a.p95).toFixed(2)}`);
     }
   }
 }
