@@ -5,7 +5,7 @@ import { DEMO_LOGINS, seedIfEmpty } from '@/db/seed';
 import type { Actor } from '@/lib/auth/policy';
 import { normalizePhone } from '@/lib/domain';
 import { listPosts } from '@/lib/data/forum';
-import { ibuOverview, kaderOverview, staffOverview } from '@/lib/data/overview';
+import { ibuOverview, kaderMothersPage, kaderOverview, staffOverview } from '@/lib/data/overview';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
 describe.each(BACKENDS)('foundation on $name', (backend) => {
@@ -52,13 +52,24 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
         expect(r.puskesmasId).toBe(actor.puskesmasId);
         expect(r.posyanduId).toBe(actor.posyanduId);
       }
-      // ...and all of them: the count equals the babies of her posyandu.
+      // ...and all of them: the home page counts the babies of her posyandu and lists those still
+      // followed (and recently ended); the full list (/kader/ibu) pages through every one.
       const [n] = await db.db
         .select({ n: count() })
         .from(babies)
         .innerJoin(mothers, eq(mothers.id, babies.motherId))
         .where(eq(mothers.posyanduId, actor.posyanduId!));
-      expect(data.mothers.length).toBe(n!.n);
+      expect(data.total).toBe(n!.n);
+      for (const m of data.mothers) expect(m.followed || m.status !== 'ongoing').toBe(true);
+      const all: string[] = [];
+      for (let page = 1; ; page++) {
+        const p = await kaderMothersPage(actor, String(page));
+        all.push(...p.mothers.map((m) => m.babyId));
+        if (page >= p.pages) break;
+      }
+      expect(new Set(all).size).toBe(n!.n);
+      for (const m of data.mothers) expect(all).toContain(m.babyId);
+      expect(data.due.every((d) => data.mothers.some((m) => m.babyId === d.babyId && m.followed))).toBe(true);
       seen.push(ids);
     }
     expect(seen[0]!.filter((id) => seen[1]!.includes(id))).toEqual([]);
