@@ -6,7 +6,7 @@ import 'server-only';
 import { cache } from 'react';
 import { and, asc, count, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { babies, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
+import { babies, certificates, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import {
   addDays,
@@ -95,6 +95,8 @@ export const RECENTLY_ENDED_DAYS = 30;
 export const KADER_PAGE_SIZE = 50;
 
 type KaderRow = {
+  /** Set by kaderOverview: a valid certificate issued in the last RECENTLY_ENDED_DAYS. */
+  certified?: boolean;
   id: string;
   sex: 'L' | 'P';
   birthDate: string;
@@ -147,18 +149,20 @@ const byMotherName = new Intl.Collator('id');
  * `exitedFrom`. Two small queries rather than one join: on a district's tables the planner
  * hashed all the babies of the district for the join (issue #11). Also the count of all.
  */
-async function kaderBabies(db: DbOrTx, actor: Actor, recent?: { bornFrom: string; exitedFrom: string }): Promise<{ rows: KaderRow[]; total: number }> {
+async function kaderBabies(db: DbOrTx, actor: Actor, recent?: { bornFrom: string; exitedFrom: string; certifiedFrom: string }): Promise<{ rows: KaderRow[]; total: number }> {
   const ms = await db.select({ id: mothers.id, name: mothers.name }).from(mothers).where(motherScope(actor));
   if (!ms.length) return { rows: [], total: 0 };
   const name = new Map(ms.map((m) => [m.id, m.name]));
   const ofMothers = sql`${babies.motherId} = any(${uuidList(ms.map((m) => m.id))})`;
+  // A valid certificate issued since `certifiedFrom`: the kader has it to hand over.
+  const certified = sql<boolean>`exists (select 1 from ${certificates} where ${certificates.babyId} = ${babies.id} and ${certificates.revokedAt} is null and ${certificates.issuedAt} >= ${recent?.certifiedFrom ?? '1970-01-01'}::date)`;
   const [part, [all]] = await Promise.all([
     db
-      .select({ ...babyColumns, babyName: babies.name, motherId: babies.motherId, birthOrder: babies.birthOrder })
+      .select({ ...babyColumns, babyName: babies.name, motherId: babies.motherId, birthOrder: babies.birthOrder, certified: recent ? certified : sql<boolean>`false` })
       .from(babies)
       .where(
         recent
-          ? and(ofMothers, gte(babies.birthDate, recent.bornFrom), or(isNull(babies.exitDate), gte(babies.exitDate, recent.exitedFrom)))
+          ? and(ofMothers, or(and(gte(babies.birthDate, recent.bornFrom), or(isNull(babies.exitDate), gte(babies.exitDate, recent.exitedFrom))), certified))
           : ofMothers,
       ),
     recent ? db.select({ n: count() }).from(babies).where(ofMothers) : Promise.resolve([undefined]),
@@ -171,9 +175,9 @@ async function kaderBabies(db: DbOrTx, actor: Actor, recent?: { bornFrom: string
 /**
  * Kader home (issue #11: bounded whatever the size of the posyandu): the "today" list (overdue,
  * open windows, open referrals) and the babies she still follows (under 6 months, not exited),
- * each linked to its page, plus those whose follow-up ended in the last RECENTLY_ENDED_DAYS
- * (a certificate to hand over, a move to note). The others are on `kaderMothersPage`; here
- * only their count. Visits are read for the babies listed only.
+ * each linked to its page, plus those whose follow-up ended in the last RECENTLY_ENDED_DAYS (a
+ * move to note) or whose certificate was issued in that time (to hand over). The others are on
+ * `kaderMothersPage`; here only their count. Visits are read for the babies listed only.
  */
 export async function kaderOverview(actor: Actor) {
   assertCan(actor, 'read', 'mothers');
@@ -184,10 +188,10 @@ export async function kaderOverview(actor: Actor) {
   // Ended since `since` ⇒ born after since − 186 days (6 months are at most 184 days).
   const [[post], { rows: recent, total }] = await Promise.all([
     actor.posyanduId ? db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId)) : Promise.resolve([]),
-    kaderBabies(db, actor, { bornFrom: addDays(since, -186), exitedFrom: since }),
+    kaderBabies(db, actor, { bornFrom: addDays(since, -186), exitedFrom: since, certifiedFrom: since }),
   ]);
   const kept = recent.filter((r) => {
-    if (followedOn(r, today)) return true;
+    if (followedOn(r, today) || r.certified) return true;
     const six = sixMonthDate(r.birthDate);
     const end = r.exitDate !== null && r.exitDate < six ? r.exitDate : six;
     return end >= since && end <= today;

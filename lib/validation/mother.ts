@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { PASSWORD_MAX, passwordProblem } from './password';
 import { addDays, isIsoDate, validateNik, type IsoDate } from '@/lib/domain';
 import { phoneField } from './auth';

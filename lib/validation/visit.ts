@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   BREAK_REASONS,
   COUNSELLING_CODES,
@@ -13,6 +13,7 @@ import {
   type IsoDate,
   type ProblemCode,
 } from '@/lib/domain';
+import { REASON_MAX, REASON_MIN } from './limits';
 
 /**
  * A kader's monitoring visit (DESIGN §3 "Recall", "Breaks"; §6 danger signs, AMBIDA).
@@ -180,8 +181,7 @@ export function emptyVisit(id: string, babyId: string, today: IsoDate): VisitFor
 // Changing a recorded visit (its author within 7 days, staff any time): the same schema plus
 // the reason, which goes into the audit log with the before/after of the changed fields.
 
-export const REASON_MIN = 5;
-export const REASON_MAX = 500;
+export { REASON_MAX, REASON_MIN };
 
 /** Why a health record is changed (visit correction, transfer, exit): required, audited. */
 export const changeReason = z
