@@ -140,8 +140,6 @@ export type KaderListItem = Awaited<ReturnType<typeof kaderItems>>['items'][numb
 /** A uuid[] parameter: one bound value rather than one per id (drizzle's inArray) for long lists. */
 export const uuidList = (ids: readonly string[]) => sql`${'{' + ids.join(',') + '}'}::uuid[]`;
 
-const byMotherName = new Intl.Collator('id');
-
 /**
  * The babies of the mothers in the kader's scope, by mother's name and birth order: the
  * mothers through the scope (an index on the posyandu), then their babies by mother (an index
@@ -150,9 +148,11 @@ const byMotherName = new Intl.Collator('id');
  * hashed all the babies of the district for the join (issue #11). Also the count of all.
  */
 async function kaderBabies(db: DbOrTx, actor: Actor, recent?: { bornFrom: string; exitedFrom: string; certifiedFrom: string }): Promise<{ rows: KaderRow[]; total: number }> {
-  const ms = await db.select({ id: mothers.id, name: mothers.name }).from(mothers).where(motherScope(actor));
+  // Ordered by the database's collation, as the lists always were (ties in the today list keep it).
+  const ms = await db.select({ id: mothers.id, name: mothers.name }).from(mothers).where(motherScope(actor)).orderBy(asc(mothers.name));
   if (!ms.length) return { rows: [], total: 0 };
   const name = new Map(ms.map((m) => [m.id, m.name]));
+  const rank = new Map(ms.map((m, i) => [m.id, i]));
   const ofMothers = sql`${babies.motherId} = any(${uuidList(ms.map((m) => m.id))})`;
   // A valid certificate issued since `certifiedFrom`: the kader has it to hand over.
   const certified = sql<boolean>`exists (select 1 from ${certificates} where ${certificates.babyId} = ${babies.id} and ${certificates.revokedAt} is null and ${certificates.issuedAt} >= ${recent?.certifiedFrom ?? '1970-01-01'}::date)`;
@@ -168,7 +168,7 @@ async function kaderBabies(db: DbOrTx, actor: Actor, recent?: { bornFrom: string
     recent ? db.select({ n: count() }).from(babies).where(ofMothers) : Promise.resolve([undefined]),
   ]);
   const rows = part.map((r) => ({ ...r, motherName: name.get(r.motherId) ?? '' }));
-  rows.sort((a, b) => byMotherName.compare(a.motherName, b.motherName) || a.motherId.localeCompare(b.motherId) || a.birthOrder - b.birthOrder);
+  rows.sort((a, b) => rank.get(a.motherId)! - rank.get(b.motherId)! || a.birthOrder - b.birthOrder);
   return { rows, total: all?.n ?? rows.length };
 }
 
