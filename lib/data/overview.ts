@@ -6,7 +6,7 @@ import 'server-only';
 import { cache } from 'react';
 import { and, asc, count, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { babies, certificates, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
+import { babies, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import {
   addDays,
@@ -155,7 +155,9 @@ async function kaderBabies(db: DbOrTx, actor: Actor, recent?: { bornFrom: string
   const rank = new Map(ms.map((m, i) => [m.id, i]));
   const ofMothers = sql`${babies.motherId} = any(${uuidList(ms.map((m) => m.id))})`;
   // A valid certificate issued since `certifiedFrom`: the kader has it to hand over.
-  const certified = sql<boolean>`exists (select 1 from ${certificates} where ${certificates.babyId} = ${babies.id} and ${certificates.revokedAt} is null and ${certificates.issuedAt} >= ${recent?.certifiedFrom ?? '1970-01-01'}::date)`;
+  // Names spelled out: in a one-table select drizzle leaves columns unqualified, and an
+  // unqualified "id" in the sub-query would be the certificate's own.
+  const certified = sql<boolean>`exists (select 1 from "certificates" "c" where "c"."baby_id" = "babies"."id" and "c"."revoked_at" is null and "c"."issued_at" >= ${recent?.certifiedFrom ?? '1970-01-01'}::date)`;
   const [part, [all]] = await Promise.all([
     db
       .select({ ...babyColumns, babyName: babies.name, motherId: babies.motherId, birthOrder: babies.birthOrder, certified: recent ? certified : sql<boolean>`false` })
