@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,8 +20,9 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('app');
-  // Client components get only the error texts; pages pass their own texts as props.
-  const messages = await getMessages();
+  // No next-intl client provider (its runtime would weigh on every page, issue #11): pages pass
+  // their own texts to client components as props, and app/error.tsx reads its texts here.
+  const errors = await getTranslations('errors');
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
@@ -32,9 +32,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider locale={locale} messages={{ errors: messages.errors }}>
-          {children}
-        </NextIntlClientProvider>
+        <div hidden id="error-texts" data-title={errors('genericTitle')} data-body={errors('genericBody')} data-retry={errors('retry')} />
+        {children}
       </body>
     </html>
   );

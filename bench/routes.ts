@@ -23,6 +23,7 @@ export const CLASS_OF: Record<string, WeightClass> = {
   '/ibu': 'reading',
   '/kader': 'reading',
   '/kader/bayi/[babyId]': 'reading',
+  '/kader/ibu': 'reading',
   '/login': 'form',
   '/aktivasi': 'form',
   '/forum/baru': 'form',

@@ -7,7 +7,7 @@
  *   BENCH_ONLY=weight,lighthouse,throughput,server   parts to run (default: all)
  *   BENCH_SKIP_BUILD=1     use the existing .next of the portal
  *   BENCH_SCALES=5000,50000  BENCH_RUNS=30  BENCH_LH_RUNS=1  BENCH_TP_SECONDS=15
- * Ports 3161–3164. Not part of `npm test`.
+ * Ports 3161–3164 (BENCH_PORT_BASE=3661 moves them to 3661–3664). Not part of `npm test`.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

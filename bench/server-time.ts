@@ -27,7 +27,7 @@ const STAFF_PHONE = '+6281199990001';
 const local = (e164: string) => '0' + e164.slice(3);
 
 
-async function fill(url: string, babies: number): Promise<{ visits: number; threadId: string }> {
+export async function fill(url: string, babies: number): Promise<{ visits: number; threadId: string }> {
   const handle = await openDatabase({ url });
   try {
     await migrateDatabase(handle);

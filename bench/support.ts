@@ -15,8 +15,12 @@ export const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/
 export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu'];
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
-/** Ports of this benchmark: 3161–3169 (portal 3161, bare app 3162, scale runs 3163–3164). */
-export const PORTS = { portal: 3161, bare: 3162, scaleSmall: 3163, scaleFull: 3164 } as const;
+/**
+ * Ports of this benchmark: portal 3161, bare app 3162, scale runs 3163–3164; BENCH_PORT_BASE
+ * moves all four (e.g. 3661 → 3661–3664) when another run holds them.
+ */
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3161);
+export const PORTS = { portal: PORT_BASE, bare: PORT_BASE + 1, scaleSmall: PORT_BASE + 2, scaleFull: PORT_BASE + 3 } as const;
 
 export const log = (...a: unknown[]) => console.log('[bench]', ...a);
 

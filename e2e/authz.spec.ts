@@ -83,6 +83,7 @@ const MATRIX: Entry[] = [
   { route: '/akun', cases: [{ label: 'own account', url: () => '/akun', expect: signedIn }] },
   { route: '/ibu', cases: [{ label: 'mother home', url: () => '/ibu', expect: sectionPage('/ibu', 'mothers', 'read') }] },
   { route: '/kader', cases: [{ label: 'kader home', url: () => '/kader', expect: sectionPage('/kader', 'mothers', 'read') }] },
+  { route: '/kader/ibu', cases: [{ label: 'all her mothers (kader)', url: () => '/kader/ibu', expect: sectionPage('/kader', 'mothers', 'read') }] },
   { route: '/kader/ibu/baru', cases: [{ label: 'register (kader)', url: () => '/kader/ibu/baru', expect: sectionPage('/kader', 'mothers', 'write') }] },
   {
     route: '/kader/bayi/[babyId]',

@@ -12,11 +12,16 @@ export function formatDate(iso: string, locale: UiLocale = 'id'): string {
   );
 }
 
-/** A calendar date as "17/08/2024". */
+const shortFormats = new Map<UiLocale, Intl.DateTimeFormat>();
+
+/** A calendar date as "17/08/2024" (one formatter per language: lists call this per row). */
 export function formatDateShort(iso: string, locale: UiLocale = 'id'): string {
-  return new Intl.DateTimeFormat(tag(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  let f = shortFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+    shortFormats.set(locale, f);
+  }
+  return f.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** An instant as "13.05" in the puskesmas time zone. */

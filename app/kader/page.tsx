@@ -1,22 +1,21 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { UnreadCard } from '@/components/forum/unread-card';
+import { KaderBabyList, ListBadge, ListStatusBadge, listTranslator } from '@/components/kader/baby-list';
 import { KaderNextSessionCard } from '@/components/kader/next-session-card';
 import { Shell } from '@/components/layout/shell';
-import { StatusBadge } from '@/components/status-badge';
-import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { certificatesByBaby } from '@/lib/data/certificates';
-import { kaderOverview } from '@/lib/data/overview';
-import { formatDateShort, type UiLocale } from '@/lib/format';
+import { kaderOverview, RECENTLY_ENDED_DAYS } from '@/lib/data/overview';
 
 export default async function KaderHome() {
   const user = await requireUser(['kader']);
-  const [data, certs] = await Promise.all([kaderOverview(user), certificatesByBaby(user)]);
+  const data = await kaderOverview(user);
+  const certs = await certificatesByBaby(user, data.mothers.map((m) => m.babyId));
   const t = await getTranslations();
-  const locale = (await getLocale()) as UiLocale;
+  const tr = await listTranslator();
   return (
     <Shell user={user} current="/kader">
       <h1 className="text-2xl font-bold text-ink">{t('kader.title', { name: user.name })}</h1>
@@ -29,70 +28,55 @@ export default async function KaderHome() {
       ) : (
         <ul className="mt-3 flex flex-col gap-2" data-testid="kader-today">
           {data.due.map((item) => (
-            <li key={`${item.babyId}-${item.kind}`} data-kind={item.kind} data-status={item.baby.status} className="rounded-xl border border-line bg-surface p-3">
-              <div className="flex items-start justify-between gap-2">
-                <Link href={`/kader/bayi/${item.babyId}`} className="font-semibold text-ink underline-offset-4 hover:underline">
+            <li key={`${item.babyId}-${item.kind}`} data-kind={item.kind} data-status={item.baby.status} className="kl-item">
+              <div className="kl-head">
+                <Link href={`/kader/bayi/${item.babyId}`} prefetch={false} className="kl-name">
                   {item.baby.motherName}
                 </Link>
-                <Badge tone={item.kind === 'open' ? 'info' : 'danger'}>
+                <ListBadge tone={item.kind === 'open' ? 'info' : 'danger'}>
                   {item.kind === 'overdue'
-                    ? t('today.overdue', { days: item.daysOverdue ?? 0 })
+                    ? tr('today.overdue', { days: item.daysOverdue ?? 0 })
                     : item.kind === 'open'
                       ? item.daysLeft === 0
-                        ? t('today.lastDay')
-                        : t('today.open', { days: item.daysLeft ?? 0 })
-                      : t('today.referral')}
-                </Badge>
+                        ? tr('today.lastDay')
+                        : tr('today.open', { days: item.daysLeft ?? 0 })
+                      : tr('today.referral')}
+                </ListBadge>
               </div>
-              <p className="mt-1 text-sm text-muted">
-                {item.baby.babyName ?? t('ibu.unnamed', { sex: t(`sex.${item.baby.sex}`) })} · {t('common.days', { count: item.baby.ageDays })}
-                {item.window ? ` · ${t('today.window', { n: item.window.index + 1 })}` : null}
+              <p className="kl-meta mt-1">
+                {[
+                  item.baby.babyName ?? tr('ibu.unnamed', { sex: tr(`sex.${item.baby.sex}`) }),
+                  tr('common.days', { count: item.baby.ageDays }),
+                  item.window ? tr('today.window', { n: item.window.index + 1 }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
               <p className="mt-1">
-                <StatusBadge status={item.baby.status} />
+                <ListStatusBadge status={item.baby.status} tr={tr} />
               </p>
-              <Link href={`/kader/bayi/${item.babyId}/kunjungan`} className={buttonClass('secondary', 'mt-2 w-full')}>
-                {t('today.record')}
+              <Link href={`/kader/bayi/${item.babyId}/kunjungan`} prefetch={false} className="kl-act">
+                {tr('today.record')}
               </Link>
             </li>
           ))}
         </ul>
       )}
       <h2 className="mt-6 text-lg font-semibold">
-        {t('kader.myMothers')} <span className="font-normal text-muted">({t('kader.count', { count: data.mothers.length })})</span>
+        {t('kader.myMothers')} <span className="font-normal text-muted">({t('kader.followedCount', { count: data.mothers.filter((m) => m.followed).length })})</span>
       </h2>
-      {data.mothers.length === 0 ? (
+      <p className="mt-1 text-sm text-muted">{t('kader.followedNote', { days: RECENTLY_ENDED_DAYS })}</p>
+      {data.total === 0 ? (
         <div className="mt-3">
           <EmptyState title={t('kader.empty')} />
         </div>
       ) : (
-        <ul className="mt-3 flex flex-col gap-2" data-testid="kader-mothers">
-          {data.mothers.map((m) => (
-            <li key={m.babyId} className="rounded-xl border border-line bg-surface p-3">
-              <div className="flex items-start justify-between gap-2">
-                <Link href={`/kader/bayi/${m.babyId}`} data-testid="mother-name" className="font-semibold text-ink underline-offset-4 hover:underline">
-                  {m.motherName}
-                </Link>
-                <StatusBadge status={m.status} />
-              </div>
-              <p className="mt-1 text-sm text-muted">
-                {m.babyName ?? t('ibu.unnamed', { sex: t(`sex.${m.sex}`) })} · {t('common.days', { count: m.ageDays })}
-              </p>
-              <p className="text-sm text-muted">
-                {t('kader.lastVisit')}: {m.lastVisit ? formatDateShort(m.lastVisit, locale) : t('kader.noVisit')}
-              </p>
-              {certs.get(m.babyId) ? (
-                <a
-                  href={`/api/sertifikat/${certs.get(m.babyId)!.id}/pdf`}
-                  className={buttonClass('secondary', 'mt-2 w-full')}
-                  aria-label={t('certificates.downloadFor', { serial: certs.get(m.babyId)!.serial })}
-                >
-                  {t('certificates.download')}
-                </a>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <>
+          {data.mothers.length ? <KaderBabyList items={data.mothers} certs={certs} /> : null}
+          <Link href="/kader/ibu" className={buttonClass('secondary', 'mt-3 w-full')} data-testid="kader-all-link">
+            {t('kader.seeAll', { count: data.total })}
+          </Link>
+        </>
       )}
     </Shell>
   );

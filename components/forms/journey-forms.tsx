@@ -6,8 +6,7 @@ import { exitAction, transferAction, type ExitState, type TransferState } from '
 import { Button } from '@/components/ui/button';
 import { Field, Input, fieldIds } from '@/components/ui/field';
 import { EXIT_REASONS } from '@/lib/domain/recall';
-import { OUTCOME_MAX } from '@/lib/validation/journey';
-import { REASON_MAX } from '@/lib/validation/visit';
+import { OUTCOME_MAX, REASON_MAX } from '@/lib/validation/limits';
 
 /** Texts come translated from the server page (flat "section.key" map). */
 type Texts = Record<string, string>;

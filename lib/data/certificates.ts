@@ -432,9 +432,10 @@ export async function certificateForDownload(actor: Actor | null, id: string): P
   };
 }
 
-/** The mother's (or any reader's) active certificates in scope, by baby id. */
-export async function certificatesByBaby(actor: Actor): Promise<Map<string, { id: string; serial: string; issuedOn: IsoDate }>> {
+/** The mother's (or any reader's) active certificates in scope, by baby id; with `babyIds`, of those babies only. */
+export async function certificatesByBaby(actor: Actor, babyIds?: readonly string[]): Promise<Map<string, { id: string; serial: string; issuedOn: IsoDate }>> {
   assertCan(actor, 'read', 'certificates');
+  if (babyIds && babyIds.length === 0) return new Map();
   const db = await getDb();
   const p = await puskesmasOf(db, actor);
   const rows = await db
@@ -442,7 +443,7 @@ export async function certificatesByBaby(actor: Actor): Promise<Map<string, { id
     .from(certificates)
     .innerJoin(babies, eq(babies.id, certificates.babyId))
     .innerJoin(mothers, eq(mothers.id, babies.motherId))
-    .where(and(isNull(certificates.revokedAt), motherScope(actor, 'read', 'certificates')));
+    .where(and(isNull(certificates.revokedAt), motherScope(actor, 'read', 'certificates'), babyIds ? inArray(certificates.babyId, [...babyIds]) : undefined));
   return new Map(rows.map((r) => [r.babyId, { id: r.id, serial: r.serial, issuedOn: isoToday(p.timeZone, r.issuedAt) }]));
 }
 

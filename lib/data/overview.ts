@@ -3,11 +3,13 @@
  * objects; never the database rows themselves.
  */
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { cache } from 'react';
+import { and, asc, count, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { babies, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import {
+  addDays,
   ageInDays,
   completedMonths,
   DEFAULT_VISIT_WINDOWS,
@@ -23,14 +25,15 @@ import { statusCountsByVillageSql } from '@/db/queries/indicators';
 import { babyFacts, type BabyRow } from './facts';
 import { motherScope } from './scope';
 
-export async function puskesmasOf(db: DbOrTx, actor: Actor) {
+/** Once per request and database handle (React cache): the pages call it from several data functions. */
+export const puskesmasOf = cache(async function puskesmasOf(db: DbOrTx, actor: Actor) {
   const [p] = await db
     .select({ id: puskesmas.id, name: puskesmas.name, code: puskesmas.code, timeZone: puskesmas.timeZone, visitWindows: puskesmas.visitWindows })
     .from(puskesmas)
     .where(eq(puskesmas.id, actor.puskesmasId));
   if (!p) throw new Error('puskesmas of the signed-in user is missing');
   return p;
-}
+});
 
 const babyColumns = {
   id: babies.id,
@@ -86,55 +89,125 @@ export async function staffOverview(actor: Actor) {
   };
 }
 
-/** Kader home: the mothers she follows, with each baby's age, status and last visit. */
+/** How long a baby whose follow-up ended (6 months reached, exit) stays on the kader's home. */
+export const RECENTLY_ENDED_DAYS = 30;
+/** Babies per page of the kader's full list (/kader/ibu). */
+export const KADER_PAGE_SIZE = 50;
+
+type KaderRow = {
+  /** Set by kaderOverview: a valid certificate issued in the last RECENTLY_ENDED_DAYS. */
+  certified?: boolean;
+  id: string;
+  sex: 'L' | 'P';
+  birthDate: string;
+  exitDate: string | null;
+  exitReason: 'moved' | 'died' | 'transferred' | null;
+  babyName: string | null;
+  motherId: string;
+  motherName: string;
+};
+
+/** Still followed today: not exited, under 6 months (what lib/domain dueList gives items for). */
+function followedOn(r: { birthDate: string; exitDate: string | null }, today: string): boolean {
+  return !(r.exitDate !== null && r.exitDate <= today) && r.birthDate <= today && today < sixMonthDate(r.birthDate);
+}
+
+/** One list item per baby: age, journey status and last visit, from the baby's visits. */
+async function kaderItems(db: DbOrTx, rows: KaderRow[], today: string) {
+  const facts = await babyFacts(db, rows as BabyRow[]);
+  return {
+    facts,
+    items: rows.map((r) => {
+      const f = facts.get(r.id)!;
+      return {
+        motherId: r.motherId,
+        motherName: r.motherName,
+        babyId: r.id,
+        babyName: r.babyName,
+        sex: r.sex,
+        ageDays: ageInDays(r.birthDate, today),
+        ageMonths: completedMonths(r.birthDate, today),
+        status: journeyStatus(f, today).status,
+        followed: followedOn(r, today),
+        lastVisit: f.visits.length ? f.visits[f.visits.length - 1]!.visitDate : null,
+      };
+    }),
+  };
+}
+
+export type KaderListItem = Awaited<ReturnType<typeof kaderItems>>['items'][number];
+
+/** A uuid[] parameter: one bound value rather than one per id (drizzle's inArray) for long lists. */
+export const uuidList = (ids: readonly string[]) => sql`${'{' + ids.join(',') + '}'}::uuid[]`;
+
+/**
+ * The babies of the mothers in the kader's scope, by mother's name and birth order: the
+ * mothers through the scope (an index on the posyandu), then their babies by mother (an index
+ * on babies.mother_id), optionally only those born from `bornFrom` and not exited before
+ * `exitedFrom`. Two small queries rather than one join: on a district's tables the planner
+ * hashed all the babies of the district for the join (issue #11). Also the count of all.
+ */
+async function kaderBabies(db: DbOrTx, actor: Actor, recent?: { bornFrom: string; exitedFrom: string; certifiedFrom: string }): Promise<{ rows: KaderRow[]; total: number }> {
+  // Ordered by the database's collation, as the lists always were (ties in the today list keep it).
+  const ms = await db.select({ id: mothers.id, name: mothers.name }).from(mothers).where(motherScope(actor)).orderBy(asc(mothers.name));
+  if (!ms.length) return { rows: [], total: 0 };
+  const name = new Map(ms.map((m) => [m.id, m.name]));
+  const rank = new Map(ms.map((m, i) => [m.id, i]));
+  const ofMothers = sql`${babies.motherId} = any(${uuidList(ms.map((m) => m.id))})`;
+  // A valid certificate issued since `certifiedFrom`: the kader has it to hand over.
+  // Names spelled out: in a one-table select drizzle leaves columns unqualified, and an
+  // unqualified "id" in the sub-query would be the certificate's own.
+  const certified = sql<boolean>`exists (select 1 from "certificates" "c" where "c"."baby_id" = "babies"."id" and "c"."revoked_at" is null and "c"."issued_at" >= ${recent?.certifiedFrom ?? '1970-01-01'}::date)`;
+  const [part, [all]] = await Promise.all([
+    db
+      .select({ ...babyColumns, babyName: babies.name, motherId: babies.motherId, birthOrder: babies.birthOrder, certified: recent ? certified : sql<boolean>`false` })
+      .from(babies)
+      .where(
+        recent
+          ? and(ofMothers, or(and(gte(babies.birthDate, recent.bornFrom), or(isNull(babies.exitDate), gte(babies.exitDate, recent.exitedFrom))), certified))
+          : ofMothers,
+      ),
+    recent ? db.select({ n: count() }).from(babies).where(ofMothers) : Promise.resolve([undefined]),
+  ]);
+  const rows = part.map((r) => ({ ...r, motherName: name.get(r.motherId) ?? '' }));
+  rows.sort((a, b) => rank.get(a.motherId)! - rank.get(b.motherId)! || a.birthOrder - b.birthOrder);
+  return { rows, total: all?.n ?? rows.length };
+}
+
+/**
+ * Kader home (issue #11: bounded whatever the size of the posyandu): the "today" list (overdue,
+ * open windows, open referrals) and the babies she still follows (under 6 months, not exited),
+ * each linked to its page, plus those whose follow-up ended in the last RECENTLY_ENDED_DAYS (a
+ * move to note) or whose certificate was issued in that time (to hand over). The others are on
+ * `kaderMothersPage`; here only their count. Visits are read for the babies listed only.
+ */
 export async function kaderOverview(actor: Actor) {
   assertCan(actor, 'read', 'mothers');
   const db = await getDb();
   const p = await puskesmasOf(db, actor);
   const today = isoToday(p.timeZone);
-  const [post] = actor.posyanduId
-    ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId))
-    : [];
-  const rows = await db
-    .select({ ...babyColumns, babyName: babies.name, motherId: mothers.id, motherName: mothers.name })
-    .from(babies)
-    .innerJoin(mothers, eq(mothers.id, babies.motherId))
-    .where(motherScope(actor))
-    .orderBy(asc(mothers.name), asc(babies.birthOrder));
-  const facts = await babyFacts(db, rows as BabyRow[]);
-  const list = rows.map((r) => {
-    const f = facts.get(r.id)!;
-    const visitsOf = f.visits;
-    return {
-      motherId: r.motherId,
-      motherName: r.motherName,
-      babyId: r.id,
-      babyName: r.babyName,
-      sex: r.sex,
-      ageDays: ageInDays(r.birthDate, today),
-      ageMonths: completedMonths(r.birthDate, today),
-      status: journeyStatus(f, today).status,
-      lastVisit: visitsOf.length ? visitsOf[visitsOf.length - 1]!.visitDate : null,
-    };
+  const since = addDays(today, -RECENTLY_ENDED_DAYS);
+  // Ended since `since` ⇒ born after since − 186 days (6 months are at most 184 days).
+  const [[post], { rows: recent, total }] = await Promise.all([
+    actor.posyanduId ? db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId)) : Promise.resolve([]),
+    kaderBabies(db, actor, { bornFrom: addDays(since, -186), exitedFrom: since, certifiedFrom: since }),
+  ]);
+  const kept = recent.filter((r) => {
+    if (followedOn(r, today) || r.certified) return true;
+    const six = sixMonthDate(r.birthDate);
+    const end = r.exitDate !== null && r.exitDate < six ? r.exitDate : six;
+    return end >= since && end <= today;
   });
-  // Babies still followed first (under 6 months, not exited), youngest first.
-  const active = (s: JourneyStatus) => s === 'ongoing' || s === 'broken';
-  list.sort((a, b) => Number(active(b.status)) - Number(active(a.status)) || a.ageDays - b.ageDays);
+  const [{ items, facts }, referred] = await Promise.all([
+    kaderItems(db, kept, today),
+    openReferrals(db, kept.filter((r) => followedOn(r, today)).map((r) => r.id)),
+  ]);
+  // Babies still followed first, youngest first; then those whose follow-up just ended.
+  items.sort((a, b) => Number(b.followed) - Number(a.followed) || a.ageDays - b.ageDays);
+  const byId = new Map(items.map((m) => [m.babyId, m]));
   // The "today" list (lib/domain dueList): overdue, open windows by days left, open referrals.
-  const ids = rows.map((r) => r.id);
-  const referred = new Set(
-    ids.length
-      ? (
-          await db
-            .selectDistinct({ babyId: visits.babyId })
-            .from(visits)
-            .where(and(inArray(visits.babyId, ids), eq(visits.referral, true), sql`${visits.referralFollowedUpAt} is null`))
-        ).map((r) => r.babyId)
-      : [],
-  );
-  const byId = new Map(list.map((m) => [m.babyId, m]));
   const due = dueList(
-    rows.map((r) => ({
+    kept.map((r) => ({
       id: r.id,
       birthDate: r.birthDate,
       exitDate: r.exitDate,
@@ -144,7 +217,29 @@ export async function kaderOverview(actor: Actor) {
     today,
     p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS,
   ).map((item) => ({ ...item, baby: byId.get(item.babyId)! }));
-  return { posyanduName: post?.name ?? '', today, mothers: list, due };
+  return { posyanduName: post?.name ?? '', today, mothers: items, due, total };
+}
+
+async function openReferrals(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectDistinct({ babyId: visits.babyId })
+    .from(visits)
+    .where(and(sql`${visits.babyId} = any(${uuidList(ids)})`, eq(visits.referral, true), sql`${visits.referralFollowedUpAt} is null`));
+  return new Set(rows.map((r) => r.babyId));
+}
+
+/** Every baby of the kader's mothers, by mother's name, one page at a time (/kader/ibu). */
+export async function kaderMothersPage(actor: Actor, rawPage: unknown) {
+  assertCan(actor, 'read', 'mothers');
+  const db = await getDb();
+  const [p, { rows: all }] = await Promise.all([puskesmasOf(db, actor), kaderBabies(db, actor)]);
+  const today = isoToday(p.timeZone);
+  const pages = Math.max(1, Math.ceil(all.length / KADER_PAGE_SIZE));
+  const asked = Number.parseInt(String(rawPage ?? '1'), 10);
+  const page = Number.isFinite(asked) ? Math.min(Math.max(1, asked), pages) : 1;
+  const { items } = await kaderItems(db, all.slice((page - 1) * KADER_PAGE_SIZE, page * KADER_PAGE_SIZE), today);
+  return { today, total: all.length, page, pages, mothers: items };
 }
 
 /** Ibu home: her own babies only. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 
 /**
  * What a server action returns to its form: message keys (messages/*.json) per field and for
@@ -10,8 +10,11 @@ export type FormState<F extends string = string> = {
   formError?: string;
 };
 
-/** The first message of each field, from a zod error. */
-export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Record<F, string>> {
+/**
+ * The first message of each field, from a zod error: classic zod's `ZodError` or the core
+ * `$ZodError` of the `zod/mini` schemas (lib/validation/visit.ts, mother.ts, auth.ts).
+ */
+export function fieldErrorsOf<F extends string>(error: Pick<$ZodError, 'issues'>): Partial<Record<F, string>> {
   const out: Partial<Record<string, string>> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '_form');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXIT_REASONS, isIsoDate, type IsoDate } from '@/lib/domain';
+import { OUTCOME_MAX } from './limits';
 import { changeReason } from './visit';
 
 /**
@@ -8,7 +9,7 @@ import { changeReason } from './visit';
  * Messages are keys of messages/*.json ("validation.*").
  */
 
-export const OUTCOME_MAX = 500;
+export { OUTCOME_MAX } from './limits';
 
 export const followUpSchema = z.object({
   visitId: z.uuid({ error: 'validation.invalid' }),

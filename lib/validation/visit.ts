@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   BREAK_REASONS,
   COUNSELLING_CODES,
@@ -13,13 +13,16 @@ import {
   type IsoDate,
   type ProblemCode,
 } from '@/lib/domain';
+import { REASON_MAX, REASON_MIN } from './limits';
 
 /**
  * A kader's monitoring visit (DESIGN §3 "Recall", "Breaks"; §6 danger signs, AMBIDA).
  * Shared by the visit form (zodResolver) and the server (lib/data/visits.ts). The rules that
  * need the baby (visit date not before birth, confirmation from the 5-month date on) and the
  * puskesmas's today come in as context, so both sides build the same schema.
- * Messages are keys of messages/*.json ("validation.*").
+ * Messages are keys of messages/*.json ("validation.*"). Written with `zod/mini` (same rules
+ * and parse/safeParse API as classic zod, tree-shakable): the visit form bundles this schema,
+ * and classic zod alone weighs 47 KB gzip on a kader's phone (#11).
  */
 
 /** The code lists live in lib/domain/catalogue.ts (shared with the seed and reports). */
@@ -45,20 +48,18 @@ export type VisitContext = {
 };
 
 const yesNo = z.enum(['yes', 'no'], { error: 'validation.required' });
-const optionalYesNo = z.enum(['yes', 'no', ''], { error: 'validation.invalid' }).optional();
+const optionalYesNo = z.optional(z.enum(['yes', 'no', ''], { error: 'validation.invalid' }));
 const codes = <T extends readonly [string, ...string[]]>(values: T, max: number) =>
-  z.array(z.enum(values, { error: 'validation.unknownCode' }), { error: 'validation.invalid' }).max(max, 'validation.invalid');
+  z.array(z.enum(values, { error: 'validation.unknownCode' }), { error: 'validation.invalid' }).check(z.maxLength(max, 'validation.invalid'));
 const isoDate = z
   .string({ error: 'validation.required' })
-  .trim()
-  .min(1, 'validation.required')
-  .refine((v) => isIsoDate(v), 'validation.dateInvalid');
+  .check(z.trim(), z.minLength(1, 'validation.required'), z.refine((v) => isIsoDate(v), 'validation.dateInvalid'));
 const optionalText = (max: number) =>
-  z
-    .string({ error: 'validation.invalid' })
-    .max(max, 'validation.tooLong')
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null));
+  z.pipe(
+    z.optional(z.string({ error: 'validation.invalid' }).check(z.maxLength(max, 'validation.tooLong'))),
+    z.transform((v: string | undefined) => (v?.trim() ? v.trim() : null)),
+  );
+const flag = () => z.boolean({ error: 'validation.invalid' });
 
 /** Fields as the form holds them (strings for inputs, arrays for check boxes). */
 const visitFields = z.object({
@@ -70,44 +71,34 @@ const visitFields = z.object({
   recallOtherText: optionalText(200),
   givenSinceLast: yesNo,
   givenSinceLastDate: z
-    .string({ error: 'validation.invalid' })
-    .trim()
-    .optional()
-    .refine((v) => !v || isIsoDate(v), 'validation.dateInvalid'),
+    .optional(z.string({ error: 'validation.invalid' }).check(z.trim()))
+    .check(z.refine((v) => !v || isIsoDate(v), 'validation.dateInvalid')),
   confirmedExclusive: optionalYesNo,
-  breakReason: z.enum([...BREAK_REASONS, ''], { error: 'validation.unknownCode' }).optional(),
+  breakReason: z.optional(z.enum([...BREAK_REASONS, ''], { error: 'validation.unknownCode' })),
   problems: codes(PROBLEMS, PROBLEMS.length),
-  attachmentChecked: z.boolean({ error: 'validation.invalid' }).optional(),
-  attachment: z
-    .object({
-      areola: z.boolean({ error: 'validation.invalid' }),
-      mouthWide: z.boolean({ error: 'validation.invalid' }),
-      lipOut: z.boolean({ error: 'validation.invalid' }),
-      chin: z.boolean({ error: 'validation.invalid' }),
-    })
-    .optional(),
+  attachmentChecked: z.optional(flag()),
+  attachment: z.optional(z.object({ areola: flag(), mouthWide: flag(), lipOut: flag(), chin: flag() })),
   dangerSigns: codes(DANGER_SIGNS, DANGER_SIGNS.length),
-  referral: z.boolean({ error: 'validation.invalid' }).optional(),
+  referral: z.optional(flag()),
   referralReason: optionalText(500),
   counselling: codes(COUNSELLING_TOPICS, COUNSELLING_TOPICS.length),
   weightGrams: z
-    .string({ error: 'validation.invalid' })
-    .trim()
-    .max(6, 'validation.weightRange')
-    .optional()
-    .refine((v) => !v || /^\d+$/.test(v), 'validation.weightRange')
-    .refine((v) => !v || (Number(v) >= WEIGHT_MIN && Number(v) <= WEIGHT_MAX), 'validation.weightRange'),
+    .optional(z.string({ error: 'validation.invalid' }).check(z.trim(), z.maxLength(6, 'validation.weightRange')))
+    .check(
+      z.refine((v) => !v || /^\d+$/.test(v), 'validation.weightRange'),
+      z.refine((v) => !v || (Number(v) >= WEIGHT_MIN && Number(v) <= WEIGHT_MAX), 'validation.weightRange'),
+    ),
   notes: optionalText(NOTES_MAX),
   /** When the kader pressed save on her phone (ISO instant); informative only. */
-  recordedAt: z.iso.datetime({ error: 'validation.invalid' }).optional(),
+  recordedAt: z.optional(z.iso.datetime({ error: 'validation.invalid' })),
 });
 
 export type VisitFormValues = z.input<typeof visitFields>;
 
 /** The schema for one baby on one day. */
 export function visitSchema(ctx: VisitContext) {
-  return visitFields
-    .superRefine((v, c) => {
+  const checked = visitFields.check(
+    z.superRefine((v, c) => {
       if (v.visitDate < ctx.birthDate) c.addIssue({ code: 'custom', path: ['visitDate'], message: 'validation.dateBeforeBirth' });
       if (v.visitDate > ctx.today) c.addIssue({ code: 'custom', path: ['visitDate'], message: 'validation.dateInFuture' });
       const since = v.givenSinceLast === 'yes' ? v.givenSinceLastDate || '' : '';
@@ -124,8 +115,11 @@ export function visitSchema(ctx: VisitContext) {
       }
       if (v.dangerSigns.length > 0 && !v.referral) c.addIssue({ code: 'custom', path: ['referral'], message: 'validation.referralRequired' });
       if (v.referral && !v.referralReason) c.addIssue({ code: 'custom', path: ['referralReason'], message: 'validation.required' });
-    })
-    .transform((v) => {
+    }),
+  );
+  return z.pipe(
+    checked,
+    z.transform((v: z.output<typeof visitFields>) => {
       const exclusive = isExclusiveRecall({ breastfed: v.breastfed === 'yes', items: v.recallItems });
       const breaks = !exclusive || v.givenSinceLast === 'yes';
       return {
@@ -151,7 +145,8 @@ export function visitSchema(ctx: VisitContext) {
         notes: v.notes,
         recordedAt: v.recordedAt ? new Date(v.recordedAt) : null,
       };
-    });
+    }),
+  );
 }
 
 export type VisitInput = z.output<ReturnType<typeof visitSchema>>;
@@ -186,15 +181,12 @@ export function emptyVisit(id: string, babyId: string, today: IsoDate): VisitFor
 // Changing a recorded visit (its author within 7 days, staff any time): the same schema plus
 // the reason, which goes into the audit log with the before/after of the changed fields.
 
-export const REASON_MIN = 5;
-export const REASON_MAX = 500;
+export { REASON_MAX, REASON_MIN };
 
 /** Why a health record is changed (visit correction, transfer, exit): required, audited. */
 export const changeReason = z
   .string({ error: 'validation.required' })
-  .trim()
-  .min(REASON_MIN, 'validation.required')
-  .max(REASON_MAX, 'validation.tooLong');
+  .check(z.trim(), z.minLength(REASON_MIN, 'validation.required'), z.maxLength(REASON_MAX, 'validation.tooLong'));
 
 export function visitEditSchema(ctx: VisitContext) {
   return z.intersection(z.object({ reason: changeReason }), visitSchema(ctx));

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq, inArray, ne } from 'drizzle-orm';
-import { babies, forumPosts, mothers, puskesmas, users, villages } from '@/db/schema';
+import { and, asc, count, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
+import { babies, certificates, forumPosts, mothers, puskesmas, users, villages, visits } from '@/db/schema';
 import { DEMO_LOGINS, seedIfEmpty } from '@/db/seed';
 import type { Actor } from '@/lib/auth/policy';
-import { normalizePhone } from '@/lib/domain';
+import { DEFAULT_VISIT_WINDOWS, dueList, isoToday, normalizePhone } from '@/lib/domain';
+import { visitFactsByBaby } from '@/lib/data/facts';
 import { listPosts } from '@/lib/data/forum';
-import { ibuOverview, kaderOverview, staffOverview } from '@/lib/data/overview';
+import { ibuOverview, kaderMothersPage, kaderOverview, staffOverview } from '@/lib/data/overview';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
 describe.each(BACKENDS)('foundation on $name', (backend) => {
@@ -52,16 +53,66 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
         expect(r.puskesmasId).toBe(actor.puskesmasId);
         expect(r.posyanduId).toBe(actor.posyanduId);
       }
-      // ...and all of them: the count equals the babies of her posyandu.
+      // ...and all of them: the home page counts the babies of her posyandu and lists those still
+      // followed (and recently ended); the full list (/kader/ibu) pages through every one.
       const [n] = await db.db
         .select({ n: count() })
         .from(babies)
         .innerJoin(mothers, eq(mothers.id, babies.motherId))
         .where(eq(mothers.posyanduId, actor.posyanduId!));
-      expect(data.mothers.length).toBe(n!.n);
+      expect(data.total).toBe(n!.n);
+      for (const m of data.mothers) expect(m.followed || m.status !== 'ongoing').toBe(true);
+      const all: string[] = [];
+      for (let page = 1; ; page++) {
+        const p = await kaderMothersPage(actor, String(page));
+        all.push(...p.mothers.map((m) => m.babyId));
+        if (page >= p.pages) break;
+      }
+      expect(new Set(all).size).toBe(n!.n);
+      for (const m of data.mothers) expect(all).toContain(m.babyId);
+      expect(data.due.every((d) => data.mothers.some((m) => m.babyId === d.babyId && m.followed))).toBe(true);
       seen.push(ids);
     }
     expect(seen[0]!.filter((id) => seen[1]!.includes(id))).toEqual([]);
+  });
+
+  it("a kader's today list is lib/domain dueList over every baby of her posyandu (nothing lost by the bounded query)", async () => {
+    for (const k of DEMO_LOGINS.filter((l) => l.role === 'kader')) {
+      const actor = await actorFor(db, k.phone);
+      const rows = await db.db
+        .select({ id: babies.id, birthDate: babies.birthDate, exitDate: babies.exitDate })
+        .from(babies)
+        .innerJoin(mothers, eq(mothers.id, babies.motherId))
+        .where(eq(mothers.posyanduId, actor.posyanduId!))
+        .orderBy(asc(mothers.name), asc(babies.birthOrder));
+      const visitsOf = await visitFactsByBaby(db.db, rows.map((r) => r.id));
+      const referred = new Set(
+        (await db.db.select({ b: visits.babyId }).from(visits).where(and(eq(visits.referral, true), isNull(visits.referralFollowedUpAt)))).map((r) => r.b),
+      );
+      const [p] = await db.db.select({ w: puskesmas.visitWindows }).from(puskesmas).where(eq(puskesmas.id, actor.puskesmasId));
+      const expected = dueList(
+        rows.map((r) => ({ ...r, visitDates: (visitsOf.get(r.id) ?? []).map((v) => v.visitDate), openReferral: referred.has(r.id) })),
+        isoToday('Asia/Jakarta'),
+        p!.w?.length ? p!.w : DEFAULT_VISIT_WINDOWS,
+      );
+      const got = (await kaderOverview(actor)).due.map(({ baby: _b, ...d }) => d);
+      expect(got.map((d) => `${d.babyId}:${d.kind}`).sort()).toEqual(expected.map((d) => `${d.babyId}:${d.kind}`).sort());
+      console.log(`today list of ${k.phone}: ${got.filter((d) => d.kind === 'overdue').length} overdue, ${got.filter((d) => d.kind === 'open').length} open`);
+    }
+  });
+
+  it("a kader's home lists every baby of hers with a certificate issued in the last 30 days", async () => {
+    for (const k of DEMO_LOGINS.filter((l) => l.role === 'kader')) {
+      const actor = await actorFor(db, k.phone);
+      const recent = await db.db
+        .select({ babyId: certificates.babyId })
+        .from(certificates)
+        .innerJoin(babies, eq(babies.id, certificates.babyId))
+        .innerJoin(mothers, eq(mothers.id, babies.motherId))
+        .where(and(eq(mothers.posyanduId, actor.posyanduId!), isNull(certificates.revokedAt), gte(certificates.issuedAt, new Date(Date.now() - 29 * 86_400_000))));
+      const listed = new Set((await kaderOverview(actor)).mothers.map((m) => m.babyId));
+      for (const c of recent) expect(listed.has(c.babyId)).toBe(true);
+    }
   });
 
   it('staff see every baby of their puskesmas and nothing of another', async () => {

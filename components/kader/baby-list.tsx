@@ -1,0 +1,72 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { STATUS_TONE } from '@/components/status-badge';
+import type { Tone } from '@/components/ui/badge';
+import type { KaderListItem } from '@/lib/data/overview';
+import { formatDateShort, type UiLocale } from '@/lib/format';
+
+type Values = Record<string, string | number>;
+export type Tr = (key: string, values?: Values) => string;
+
+/**
+ * next-intl's translator, memoised for a list: each call with values looks up a message
+ * formatter by a serialised key, and a list of a posyandu's babies repeats the same few texts
+ * (ages, sexes, statuses) hundreds of times (issue #11, server time).
+ */
+export async function listTranslator(): Promise<Tr> {
+  const t = (await getTranslations()) as unknown as Tr;
+  const memo = new Map<string, string>();
+  return (key, values) => {
+    const k = values ? `${key}\u0000${JSON.stringify(values)}` : key;
+    let v = memo.get(k);
+    if (v === undefined) {
+      v = t(key, values);
+      memo.set(k, v);
+    }
+    return v;
+  };
+}
+
+/** A badge of components/ui/badge.tsx in the short classes of app/globals.css (.kl-*). */
+export function ListBadge({ tone, children }: { tone: Tone; children: string }) {
+  return <span className={`kl-badge kl-${tone}`}>{children}</span>;
+}
+
+/** The status badge of lib/domain journeyStatus, for lists (components/status-badge.tsx is async). */
+export function ListStatusBadge({ status, tr }: { status: KaderListItem['status']; tr: Tr }) {
+  return <ListBadge tone={STATUS_TONE[status]}>{tr(`status.${status}`)}</ListBadge>;
+}
+
+/**
+ * The kader's babies (home page and /kader/ibu): mother's name linked to the baby's page, the
+ * baby, age, status, last visit and, once issued, the certificate. Server-rendered; links are
+ * not prefetched (a list of many on a slow network).
+ */
+export async function KaderBabyList({ items, certs }: { items: KaderListItem[]; certs: Map<string, { id: string; serial: string }> }) {
+  const tr = await listTranslator();
+  const locale = (await getLocale()) as UiLocale;
+  return (
+    <ul className="mt-3 flex flex-col gap-2" data-testid="kader-mothers">
+      {items.map((m) => {
+        const cert = certs.get(m.babyId);
+        return (
+          <li key={m.babyId} className="kl-item">
+            <div className="kl-head">
+              <Link href={`/kader/bayi/${m.babyId}`} prefetch={false} data-testid="mother-name" className="kl-name">
+                {m.motherName}
+              </Link>
+              <ListStatusBadge status={m.status} tr={tr} />
+            </div>
+            <p className="kl-meta mt-1">{`${m.babyName ?? tr('ibu.unnamed', { sex: tr(`sex.${m.sex}`) })} · ${tr('common.days', { count: m.ageDays })}`}</p>
+            <p className="kl-meta">{`${tr('kader.lastVisit')}: ${m.lastVisit ? formatDateShort(m.lastVisit, locale) : tr('kader.noVisit')}`}</p>
+            {cert ? (
+              <a href={`/api/sertifikat/${cert.id}/pdf`} className="kl-act" aria-label={tr('certificates.downloadFor', { serial: cert.serial })}>
+                {tr('certificates.download')}
+              </a>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
