@@ -172,6 +172,28 @@ export async function pingDatabase(timeoutMs = 3000): Promise<boolean> {
   }
 }
 
+let replacing: Promise<void> | undefined;
+
+/**
+ * A new pool for the process: the next getDb() opens one (its migrations find nothing to
+ * apply) and the old one is ended (queries still on it fail within 5 s). After postgres.js's
+ * write-after-close bug one of the old pool's connections can never write again
+ * (lib/server/lifecycle.mjs). Reports that come while the old pool is being ended (one burst)
+ * replace it once.
+ */
+export function replaceDatabase(): Promise<void> {
+  if (replacing) return replacing;
+  const old = state.promise;
+  state.promise = undefined;
+  replacing = (async () => {
+    const handle = await old?.catch(() => undefined);
+    await handle?.close().catch(() => {});
+  })().finally(() => {
+    replacing = undefined;
+  });
+  return replacing;
+}
+
 /** Closes the process's database (graceful shutdown of scripts/server.mjs). */
 export async function closeDatabase(): Promise<void> {
   const p = state.promise;

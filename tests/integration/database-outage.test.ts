@@ -8,7 +8,7 @@
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, reconnectDelaySeconds, setDbForTesting, type DbHandle } from '@/db/client';
+import { getDbHandle, openDatabase, reconnectDelaySeconds, replaceDatabase, setDbForTesting, type DbHandle } from '@/db/client';
 import { isDatabaseUnavailable } from '@/lib/data/db-unavailable';
 
 vi.mock('@/lib/auth/session', () => ({ requireUser: vi.fn() }));
@@ -111,5 +111,30 @@ describe('the pool while the database is down and when it is back', () => {
     server.close();
     await query;
     expect(at - t).toBeLessThan(1500);
+  });
+});
+
+describe('replacing the pool (after the driver broke one of its connections)', () => {
+  it('ends the old pool once for a burst of reports; the next getDb() opens a new one', async () => {
+    const saved = process.env.DATABASE_URL;
+    const url = `postgres://kekasihku@127.0.0.1:${port}/kekasihku`;
+    process.env.DATABASE_URL = url;
+    try {
+      const real = await openDatabase({ url });
+      const close = vi.fn(() => real.close());
+      const old = { ...real, close };
+      setDbForTesting(old);
+      expect(await getDbHandle()).toBe(old);
+      await Promise.all([replaceDatabase(), replaceDatabase(), replaceDatabase()]);
+      expect(close).toHaveBeenCalledTimes(1);
+      // A new pool is opened (and, the database being down, fails as an outage, to be tried again).
+      const err = await getDbHandle().then(() => null, (e: unknown) => e);
+      expect(isDatabaseUnavailable(err), String(err)).toBe(true);
+      expect(close).toHaveBeenCalledTimes(1);
+    } finally {
+      setDbForTesting(handle);
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+    }
   });
 });
