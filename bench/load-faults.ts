@@ -449,15 +449,16 @@ function serverErrors(logFile: string, from: number): { count: number; kinds: Re
   const errs = lines
     .map((l) => {
       try {
-        return JSON.parse(l) as { level: number; msg: string; err?: { message?: string; code?: string }; route?: string; status?: number };
+        return JSON.parse(l) as { level: number | string; msg: string; err?: { message?: string; code?: string }; route?: string; status?: number };
       } catch {
         return null;
       }
     })
-    .filter((l): l is NonNullable<typeof l> => Boolean(l && l.level >= 50));
+    // pino with level labels ("error", "fatal"), or numbers (50, 60).
+    .filter((l): l is NonNullable<typeof l> => Boolean(l && (l.level === 'error' || l.level === 'fatal' || (typeof l.level === 'number' && l.level >= 50))));
   return {
     count: errs.length,
-    kinds: countBy(errs, (e) => `${e.msg}${e.route ? ` ${e.route}` : ''}${e.status ? ` ${e.status}` : ''}${e.err?.message ? `: ${e.err.message.slice(0, 80)}` : ''}`),
+    kinds: countBy(errs, (e) => `${e.msg.slice(0, 60)}${e.route ? ` ${e.route}` : ''}${e.status ? ` ${e.status}` : ''}${e.err?.message ? `: ${e.err.message.slice(0, 60)}` : ''}`),
     end: text.length,
   };
 }
