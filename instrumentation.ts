@@ -9,11 +9,13 @@ import type { Instrumentation } from 'next';
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getDbHandle, closeDatabase } = await import('./db/client');
-  const { onClose } = await import('./lib/server/lifecycle.mjs');
+  const { getDbHandle, closeDatabase, replaceDatabase } = await import('./db/client');
+  const { onClose, onDatabaseFault } = await import('./lib/server/lifecycle.mjs');
   const handle = await getDbHandle();
-  // The production server (scripts/server.mjs) closes the pool after the last request.
+  // The production server (scripts/server.mjs) closes the pool after the last request, and
+  // replaces it after the driver's write-after-close bug (docs/decisions/037).
   onClose(closeDatabase);
+  onDatabaseFault(replaceDatabase);
   if (process.env.DEMO_DATA === '1') {
     const { printDemoBanner } = await import('./lib/server/banner');
     printDemoBanner(handle.kind);

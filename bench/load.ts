@@ -9,59 +9,24 @@
  * Several URLs: requests go round-robin over them (a load balancer). The instances must run a
  * build of this tree (the action id is read from .next) with the demo data (DEMO_DATA=1).
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@/db/seed';
-import { emptyVisit } from '@/lib/validation/visit';
+import { babyIdsOf, fetchToday, newVisit, postVisit, signIn, todayOk, visitActionId, visitSaved } from './kader-client';
 
 const urls = (process.env.BENCH_URLS ?? 'http://127.0.0.1:3145').split(',').map((u) => u.trim().replace(/\/$/, ''));
 const users = Number(process.env.BENCH_USERS ?? 20);
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const kaders = DEMO_LOGINS.filter((l) => l.role === 'kader');
-
-const manifest = JSON.parse(fs.readFileSync(path.join('.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
-  node: Record<string, { filename: string; exportedName: string }>;
-};
-const actionId = Object.entries(manifest.node).find(
-  ([, v]) => v.filename === 'lib/actions/visits.ts' && v.exportedName === 'recordVisitAction',
-)?.[0];
-if (!actionId) throw new Error('recordVisitAction not found in .next/server/server-reference-manifest.json: build first');
+const actionId = visitActionId();
 
 let turn = 0;
 const nextUrl = () => urls[turn++ % urls.length]!;
-const todayJakarta = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
 
 type Sample = { kind: 'today' | 'visit'; ms: number; ok: boolean };
 const samples: Sample[] = [];
 const statuses: Record<string, number> = {};
-
-function cookiesOf(res: Response, jar: Map<string, string>) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(';');
-    const i = pair!.indexOf('=');
-    jar.set(pair!.slice(0, i), pair!.slice(i + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-
-async function signIn(phone: string): Promise<Map<string, string>> {
-  const jar = new Map<string, string>();
-  const base = urls[0]!;
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(csrfRes, jar);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, phone, password: DEMO_PASSWORD }),
-    redirect: 'manual',
-  });
-  cookiesOf(res, jar);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed for a demo kader (${res.status})`);
-  return jar;
-}
 
 async function timed(kind: Sample['kind'], f: () => Promise<Response>, check: (r: Response, text: string) => boolean) {
   const t0 = performance.now();
@@ -81,37 +46,16 @@ async function timed(kind: Sample['kind'], f: () => Promise<Response>, check: (r
 }
 
 async function virtualKader(n: number, until: number) {
-  const jar = await signIn(kaders[n % kaders.length]!.phone);
+  const jar = await signIn(urls[0]!, kaders[n % kaders.length]!.phone, DEMO_PASSWORD);
   let i = 0;
   while (Date.now() < until) {
-    const html = await timed(
-      'today',
-      () => fetch(`${nextUrl()}/kader`, { headers: { cookie: cookieHeader(jar) }, redirect: 'manual' }),
-      (r, t) => r.status === 200 && t.includes('data-testid="kader-mothers"'),
-    );
-    const babies = [...new Set([...html.matchAll(/\/kader\/bayi\/([0-9a-f-]{36})/g)].map((m) => m[1]!))];
+    const html = await timed('today', () => fetchToday(nextUrl(), jar), todayOk);
+    const babies = babyIdsOf(html);
     if (i++ % 3 === 0 && babies.length > 0) {
       const babyId = babies[Math.floor(Math.random() * babies.length)]!;
       const base = nextUrl();
-      const values = { ...emptyVisit(randomUUID(), babyId, todayJakarta()), weightGrams: '5000', confirmedExclusive: 'yes' as const };
-      await timed(
-        'visit',
-        () =>
-          fetch(`${base}/kader/bayi/${babyId}/kunjungan`, {
-            method: 'POST',
-            headers: {
-              cookie: cookieHeader(jar),
-              'next-action': actionId!,
-              'content-type': 'text/plain;charset=UTF-8',
-              accept: 'text/x-component',
-              origin: base,
-            },
-            body: JSON.stringify([values]),
-            redirect: 'manual',
-          }),
-        // Saved: the action redirects to the baby page (x-action-redirect); refused: field errors.
-        (r) => r.status < 400 && (r.headers.get('x-action-redirect') ?? '').includes('saved=1'),
-      );
+      // Saved: the action redirects to the baby page (x-action-redirect); refused: field errors.
+      await timed('visit', () => postVisit(base, jar, actionId, newVisit(babyId)), visitSaved);
     }
   }
 }

@@ -22,6 +22,11 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 /** Arbitrary but fixed key: only one instance migrates at a time (see docs/deploy.md). */
 const MIGRATION_LOCK_KEY = 7_420_611;
 
+/** Seconds before postgres.js's next connect attempt after `retries` failed ones: 0.05, 0.1, 0.2 … at most 1. */
+export function reconnectDelaySeconds(retries: number): number {
+  return Math.min(0.05 * 2 ** retries, 1);
+}
+
 export async function openDatabase(opts: { url?: string; dataDir?: string } = {}): Promise<DbHandle> {
   const url = opts.url ?? (opts.dataDir ? undefined : process.env.DATABASE_URL);
   if (url) {
@@ -34,6 +39,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
       // at district scale, and compiling then costs 0.5–5 s per query. work_mem 16 MB: their
       // hash aggregates over a district's baby-months fit in memory (docs/performance.md).
       connection: { application_name: 'kekasihku', jit: 'off', work_mem: '16MB' },
+      // After failed connects postgres.js waits up to 20 s before the next attempt, and queries
+      // wait with it: during an outage pages hung instead of failing, and after it the pool
+      // came back up to 20 s late. At most 1 s apart (docs/decisions/037-database-outage.md).
+      backoff: reconnectDelaySeconds,
     });
     const db = drizzle({ client, schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
@@ -161,6 +170,28 @@ export async function pingDatabase(timeoutMs = 3000): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+let replacing: Promise<void> | undefined;
+
+/**
+ * A new pool for the process: the next getDb() opens one (its migrations find nothing to
+ * apply) and the old one is ended (queries still on it fail within 5 s). After postgres.js's
+ * write-after-close bug one of the old pool's connections can never write again
+ * (lib/server/lifecycle.mjs). Reports that come while the old pool is being ended (one burst)
+ * replace it once.
+ */
+export function replaceDatabase(): Promise<void> {
+  if (replacing) return replacing;
+  const old = state.promise;
+  state.promise = undefined;
+  replacing = (async () => {
+    const handle = await old?.catch(() => undefined);
+    await handle?.close().catch(() => {});
+  })().finally(() => {
+    replacing = undefined;
+  });
+  return replacing;
 }
 
 /** Closes the process's database (graceful shutdown of scripts/server.mjs). */

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { getLogger, requestIdOf, routeOf, scrubText, errorFields } from '../lib/server/log-core.mjs';
-import { isDraining, runClosers, startDraining } from '../lib/server/lifecycle.mjs';
+import { isDraining, isPostgresWriteAfterClose, runClosers, runDatabaseFault, startDraining } from '../lib/server/lifecycle.mjs';
 import { clientAddressOf } from '../lib/server/forwarded.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +38,13 @@ for (const [method, level] of [['log', 'info'], ['info', 'info'], ['warn', 'warn
 }
 process.on('unhandledRejection', (reason) => log.error({ err: errorFields(reason) }, 'unhandled rejection'));
 process.on('uncaughtException', (err) => {
+  // A known postgres.js bug when the database drops connections (lib/server/lifecycle.mjs):
+  // one pooled connection is broken, the process is fine. Replace the pool, keep serving.
+  if (isPostgresWriteAfterClose(err)) {
+    log.error({ err: errorFields(err) }, 'database driver wrote on a closed connection: replacing the pool');
+    void runDatabaseFault().then((errors) => errors.forEach((e) => log.error({ err: errorFields(e) }, 'replacing the pool failed')));
+    return;
+  }
   log.fatal({ err: errorFields(err) }, 'uncaught exception');
   process.exit(1);
 });

@@ -6,6 +6,7 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
+import { isDatabaseUnavailable } from '@/lib/data/db-unavailable';
 import { correctVisit, followUpReferral, recordVisit } from '@/lib/data/visits';
 import type { FormState } from '@/lib/validation/form-state';
 import type { FollowUpField } from '@/lib/validation/journey';
@@ -14,14 +15,16 @@ import type { VisitEditField, VisitField } from '@/lib/validation/visit';
 export type VisitState = FormState<VisitField>;
 
 export async function recordVisitAction(values: unknown): Promise<VisitState> {
-  const user = await requireUser(['kader']);
   let babyId: string;
   try {
+    const user = await requireUser(['kader']);
     const res = await recordVisit(user, values);
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'visit.fixErrors' };
     babyId = res.babyId;
   } catch (err) {
     if (err instanceof ForbiddenError || err instanceof NotFoundError) return { formError: 'visit.denied' };
+    // Database down or restarting (docs/decisions/037): say so; the same id can be sent again.
+    if (isDatabaseUnavailable(err)) return { formError: 'visit.unavailable' };
     throw err;
   }
   redirect(`/kader/bayi/${babyId}?saved=1`);
