@@ -250,7 +250,7 @@ export async function RegisterView({ user, id, base }: { user: CurrentUser; id: 
               {' · '}
               {t(`sessions.attendance.${m.status ?? 'none'}`)}
             </p>
-            <MarkButtons sessionId={d.id} name={m.name} current={m.status} motherId={m.motherId} disabled={!open} />
+            <MarkButtons sessionId={d.id} name={m.name} current={m.status} motherId={m.motherId} disabled={!open} offline={base.startsWith('/kader')} />
           </li>
         ))}
       </ul>
@@ -262,7 +262,7 @@ export async function RegisterView({ user, id, base }: { user: CurrentUser; id: 
               <li key={o.id} className="rounded-xl border border-line bg-surface p-3" data-testid="register-row" data-status={o.status}>
                 <p className="font-semibold text-ink">{o.name}</p>
                 <p className="text-sm text-muted">{t(`sessions.role.${o.role}`)}</p>
-                <MarkButtons sessionId={d.id} name={o.name} current={o.status} attendanceId={o.id} disabled={!open} />
+                <MarkButtons sessionId={d.id} name={o.name} current={o.status} attendanceId={o.id} disabled={!open} offline={base.startsWith('/kader')} />
               </li>
             ))}
           </ul>

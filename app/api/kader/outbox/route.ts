@@ -31,10 +31,11 @@ function sameOrigin(req: NextRequest): boolean {
 }
 
 export async function POST(req: NextRequest) {
-  if (!sameOrigin(req)) return json(403, { status: 'refused', message: 'Forbidden' });
-  if (!/^application\/json(;|$)/i.test(req.headers.get('content-type') ?? '')) return json(415, { status: 'refused', message: 'JSON only' });
   const user = await getCurrentUser();
   if (!user) return json(401, { status: 'signedOut' });
+  // Not a form posted from another site: this site's Origin, and JSON (which a form cannot send).
+  if (!sameOrigin(req)) return json(403, { status: 'refused', message: 'Forbidden' });
+  if (!/^application\/json(;|$)/i.test(req.headers.get('content-type') ?? '')) return json(415, { status: 'refused', message: 'JSON only' });
   const t = await getTranslations({ locale: user.locale });
   if (user.role !== 'kader') return json(403, { status: 'refused', message: t('offline.deniedVisit') });
   const text = await req.text().catch(() => '');
