@@ -65,6 +65,15 @@ async function recordVisitOffline(page: Page, babyId: string) {
   await expect(page.getByTestId('saved-offline')).toContainText('Tersimpan di ponsel, akan dikirim otomatis saat ada sinyal');
 }
 
+/** Her babies, from /kader: the today list first, then her other mothers. */
+async function herBabies(page: Page) {
+  if (babies.length) return babies;
+  await page.goto('/kader');
+  const hrefs = await page.locator('[data-testid="kader-today"] a[href^="/kader/bayi/"], [data-testid="kader-mothers"] a[href^="/kader/bayi/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  babies = [...new Set(hrefs.map((h) => h.split('/')[3]!))];
+  return babies;
+}
+
 async function waitForServiceWorker(page: Page) {
   await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 30_000 });
 }
@@ -95,9 +104,7 @@ test('installable: manifest with an Indonesian name, icons and start at /kader; 
 test('offline: two visits and an attendance wait on the phone, survive a reload, and reach the database once online', async ({ page, context }) => {
   await signInAs(page, kader);
   await waitForServiceWorker(page);
-  // Her babies: the today list first, then her other mothers.
-  const hrefs = await page.locator('[data-testid="kader-today"] a[href^="/kader/bayi/"], [data-testid="kader-mothers"] a[href^="/kader/bayi/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-  babies = [...new Set(hrefs.map((h) => h.split('/')[3]!))];
+  await herBabies(page);
   expect(babies.length, 'three babies of hers to visit').toBeGreaterThanOrEqual(3);
 
   // A session of her village starting soon: the register is open (an hour before the start).
@@ -258,7 +265,7 @@ test('a refused record stays on the phone with the server message and can be cor
 test('a visit refused for a field error opens again in the form, prefilled, and is sent corrected', async ({ page }) => {
   await signInAs(page, kader);
   await waitForServiceWorker(page);
-  const babyId = babies[0]!;
+  const babyId = (await herBabies(page))[0]!;
   const id = await page.evaluate(async (b) => {
     const rec = {
       id: crypto.randomUUID(),
@@ -299,6 +306,7 @@ test('a visit refused for a field error opens again in the form, prefilled, and 
 test('logout warns about records not sent, then empties the outbox and the offline pages', async ({ page, context }) => {
   await signInAs(page, kader);
   await waitForServiceWorker(page);
+  await herBabies(page);
   await waitForOfflineCopies(page, [`/kader/bayi/${babies[0]}/kunjungan`]);
   await context.setOffline(true);
   await recordVisitOffline(page, babies[0]!);

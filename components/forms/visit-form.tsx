@@ -128,10 +128,10 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
     getRecord(id).then((rec) => {
       if (!rec || rec.kind !== 'visit' || rec.payload.babyId !== babyId) return;
       setFromOutbox(rec);
-      reset({ ...(rec.payload as VisitFormValues), reason: '' });
+      reset({ ...emptyVisit(rec.id, babyId, today), ...(rec.payload as VisitFormValues), id: rec.id, reason: '' });
       for (const [k, m] of Object.entries(rec.fieldErrorKeys ?? {})) setError(k as VisitEditField, { message: m });
     }, () => undefined);
-  }, [offline, babyId, reset, setError]);
+  }, [offline, babyId, today, reset, setError]);
 
   /** Into the outbox; the form starts again with a new id for the next visit. */
   const keepOnPhone = async (values: VisitFormValues, recordedAt: string) => {

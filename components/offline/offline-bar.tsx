@@ -117,7 +117,7 @@ export function OfflineBar({ userId, syncedAt, syncedText, texts }: { userId: st
 
   if (online && !stale && !waiting && !rejected.length && !signedOut) return null;
   return (
-    <section aria-label={texts.listLabel} data-testid="offline-bar" className="sticky top-0 z-20 flex flex-col gap-2 border-b border-line bg-warn-soft px-4 py-2 text-sm text-ink">
+    <section aria-label={texts.listLabel} data-testid="offline-bar" className="flex flex-col gap-2 border-b border-line bg-warn-soft px-4 py-2 text-sm text-ink">
       {!online || stale ? (
         <p data-testid="offline-since" role="status">
           {(online ? texts.stale : texts.offline).replace('{time}', syncedText)}
