@@ -16,7 +16,8 @@ test.use({ viewport: PHONE });
 
 const kader = demoLogin('kader', 2);
 const title = `Pertemuan luring ${Date.now().toString(36)}`;
-const shots = 'test-results/offline';
+/** Screenshots at 360×740 to look at (not compared): .data/screenshots/offline. */
+const shots = '.data/screenshots/offline';
 let babies: string[] = [];
 let sessionId = '';
 
@@ -63,6 +64,8 @@ async function recordVisitOffline(page: Page, babyId: string) {
   await page.getByLabel('Catatan').fill('Dicatat tanpa sinyal');
   await page.getByRole('button', { name: 'Simpan kunjungan' }).click();
   await expect(page.getByTestId('saved-offline')).toContainText('Tersimpan di ponsel, akan dikirim otomatis saat ada sinyal');
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: `${shots}/visit-saved-offline.png` });
 }
 
 /** Her babies, from /kader: the today list first, then her other mothers. */
@@ -145,6 +148,8 @@ test('offline: two visits and an attendance wait on the phone, survive a reload,
   await expect(row.getByTestId('mark-waiting')).toHaveText('Tersimpan di ponsel: Hadir. Akan dikirim saat ada sinyal.');
   await expect(page.getByTestId('outbox-waiting')).toHaveText('3 data menunggu dikirim');
   await expectAccessible(page);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/register-offline.png` });
 
   // A reload with no signal: the page from the phone, the records still waiting.
   await page.goto('/kader');
@@ -153,7 +158,6 @@ test('offline: two visits and an attendance wait on the phone, survive a reload,
   await expect(page.getByTestId('outbox-waiting')).toHaveText('3 data menunggu dikirim');
   await expect(page.getByTestId('kader-today')).toBeVisible();
   await expectAccessible(page);
-  fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: `${shots}/kader-offline-waiting.png` });
   const waiting = await outbox(page);
   expect(waiting.map((r) => `${r.kind}:${r.status}`).sort()).toEqual(['attendance:waiting', 'visit:waiting', 'visit:waiting']);
