@@ -179,6 +179,22 @@ describe.each(BACKENDS)('offline outbox on $name', (backend) => {
       expect((await rows())[0]!.status).toBe('excused');
     });
 
+    it('when its audit row cannot be written, an outbox visit or marking writes nothing (one transaction)', async () => {
+      await db.db.execute(sql`create or replace function kekasihku_test_fail_audit() returns trigger language plpgsql as $$
+        begin raise exception 'forced failure after the write'; end $$`);
+      await db.db.execute(sql`create trigger kekasihku_test_fail_audit before insert on audit_log for each row execute function kekasihku_test_fail_audit()`);
+      const before = await rowCounts(db);
+      const statusBefore = (await rows())[0]!.status;
+      try {
+        await expect(receiveOutboxRecord(kader, visitRecord())).rejects.toThrow();
+        await expect(receiveOutboxRecord(kader, mark('absent'))).rejects.toThrow();
+      } finally {
+        await db.db.execute(sql`drop trigger if exists kekasihku_test_fail_audit on audit_log`);
+      }
+      expect(await rowCounts(db)).toEqual(before);
+      expect((await rows())[0]!.status).toBe(statusBefore);
+    });
+
     it('a marking with a bad status is refused with field errors', async () => {
       const answer = await receiveOutboxRecord(kader, mark('maybe'));
       expect(answer.http).toBe(422);
