@@ -25,14 +25,20 @@ export function OfflineBar({ userId, syncedAt, syncedText, texts }: { userId: st
     setStale(Date.now() - syncedAt > 120_000);
     setS((x) => ({ ...x, online: navigator.onLine }));
     let gone = false;
-    const start = () =>
-      import('./runtime').then((m) => {
-        if (!gone) api.current = m.startOffline(userId, texts.logoutWaiting, setS);
-      });
-    if (document.readyState === 'complete') void start();
+    // Shortly after the load event, off the page's critical path.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const start = () => {
+      timer = setTimeout(() => {
+        import('./runtime').then((m) => {
+          if (!gone) api.current = m.startOffline(userId, texts.logoutWaiting, setS);
+        });
+      }, 1000);
+    };
+    if (document.readyState === 'complete') start();
     else window.addEventListener('load', start, { once: true });
     return () => {
       gone = true;
+      clearTimeout(timer);
       window.removeEventListener('load', start);
       api.current?.stop();
     };

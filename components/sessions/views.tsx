@@ -6,7 +6,6 @@ import { zonedParts } from '@/lib/domain';
 import { formatDate, formatPercent, formatTime, type UiLocale } from '@/lib/format';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { cx } from '@/components/ui/cx';
-import { MarkForm } from '@/components/offline/mark-form';
 
 export const STATUS_TONE: Record<'scheduled' | 'cancelled' | 'closed', Tone> = { scheduled: 'info', cancelled: 'danger', closed: 'ok' };
 
@@ -59,11 +58,7 @@ export async function SessionList({ items, timeZone, base, empty, testId }: { it
   );
 }
 
-/**
- * Three big buttons: one tap records hadir / izin / tidak hadir (plain form posts). On a
- * kader's phone (`offline`) a client form keeps the marking in the outbox when there is no
- * network (docs/decisions/036-offline-kader.md).
- */
+/** Three big buttons: one tap records hadir / izin / tidak hadir (plain form posts). */
 export async function MarkButtons({
   sessionId,
   name,
@@ -71,7 +66,6 @@ export async function MarkButtons({
   motherId,
   attendanceId,
   disabled,
-  offline,
 }: {
   sessionId: string;
   name: string;
@@ -79,35 +73,15 @@ export async function MarkButtons({
   motherId?: string;
   attendanceId?: string;
   disabled?: boolean;
-  offline?: boolean;
 }) {
   const t = await getTranslations();
   const tones = { present: 'bg-ok text-white border-ok', excused: 'bg-warn text-white border-warn', absent: 'bg-danger text-white border-danger' } as const;
-  const statuses = ['present', 'excused', 'absent'] as const;
-  if (offline) {
-    const labels = Object.fromEntries(statuses.map((st) => [st, t(`sessions.attendance.${st}`)])) as Record<(typeof statuses)[number], string>;
-    const ariaLabels = Object.fromEntries(statuses.map((st) => [st, t('sessions.markFor', { status: labels[st], name })])) as Record<(typeof statuses)[number], string>;
-    return (
-      <MarkForm
-        action={markAttendanceAction}
-        sessionId={sessionId}
-        motherId={motherId}
-        attendanceId={attendanceId}
-        name={name}
-        current={current}
-        disabled={disabled}
-        labels={labels}
-        ariaLabels={ariaLabels}
-        texts={{ markedOffline: t.raw('offline.markedOffline') as string, needsNetwork: t('offline.needsNetwork') }}
-      />
-    );
-  }
   return (
     <form action={markAttendanceAction} className="mt-2 grid grid-cols-3 gap-2">
       <input type="hidden" name="sessionId" value={sessionId} />
       {motherId ? <input type="hidden" name="motherId" value={motherId} /> : null}
       {attendanceId ? <input type="hidden" name="attendanceId" value={attendanceId} /> : null}
-      {statuses.map((st) => (
+      {(['present', 'excused', 'absent'] as const).map((st) => (
         <button
           key={st}
           type="submit"
