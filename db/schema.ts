@@ -447,6 +447,13 @@ export const attendance = pgTable(
       .notNull()
       .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    /**
+     * Marked offline on a kader's phone (docs/decisions/036): the id the phone made for the
+     * marking (a resend with the same id changes nothing) and the phone's time of the tap;
+     * recorded_at is then the time the server received it.
+     */
+    deviceRecordId: uuid('device_record_id'),
+    recordedOnDeviceAt: timestamp('recorded_on_device_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -205,6 +205,9 @@ const MATRIX: Entry[] = [
   { route: '/api/health/live', cases: [{ label: 'liveness', url: () => '/api/health/live', expect: () => 200 }] },
   { route: '/api/health/ready', cases: [{ label: 'readiness', url: () => '/api/health/ready', expect: () => 200 }] },
   { route: '/api/auth/[...nextauth]', cases: [{ label: 'csrf token', url: () => '/api/auth/csrf', expect: () => 200 }] },
+  // The kader's phone outbox (issue 9): signed out 401; a form post without this site's Origin
+  // is refused for everyone (the policy per record is tested in tests/integration/offline.test.ts).
+  { route: '/api/kader/outbox', cases: [{ label: 'outbox (POST form, no Origin)', method: 'POST', url: () => '/api/kader/outbox', expect: (w) => (ACTORS[w].actor ? 403 : 401) }] },
   { route: '/api/locale', cases: [{ label: 'language (POST form)', method: 'POST', url: () => '/api/locale', expect: () => 303 }] },
 ];
 

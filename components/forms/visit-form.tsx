@@ -1,9 +1,11 @@
 'use client';
 
-import { useMemo, useState, useTransition } from 'react';
+import { useEffect, useMemo, useState, useTransition } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { correctVisitAction, recordVisitAction } from '@/lib/actions/visits';
+import { getRecord, putRecord, deleteRecord, type OutboxRecord } from '@/components/offline/store';
+import { sendRecord } from '@/components/offline/sync';
 import { Button } from '@/components/ui/button';
 import { Field, Input, fieldIds } from '@/components/ui/field';
 import { cx } from '@/components/ui/cx';
@@ -38,7 +40,15 @@ export type VisitFormProps = {
   texts: VisitTexts;
   /** Edit mode: the stored visit as the form holds it; a reason is then required. */
   edit?: { values: VisitFormValues };
+  /**
+   * A new visit on a kader's phone: when the network is down or the request fails, the visit
+   * goes to the outbox (docs/decisions/036); `label` names it there.
+   */
+  offline?: { label: string };
 };
+
+/** The server action did not answer in time (weak signal): the phone keeps the visit. */
+const SEND_TIMEOUT_MS = 15_000;
 
 /** A random UUID made on the device (works outside secure contexts too). */
 function newId(): string {
@@ -85,7 +95,7 @@ function Group({ id, legend, hint, error, children, className }: { id: string; l
   );
 }
 
-export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts, edit }: VisitFormProps) {
+export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts, edit, offline }: VisitFormProps) {
   const tx = (key: string, vars: Record<string, string | number> = {}) =>
     (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
   // The same schema as the server's; editing adds the reason (visitEditSchema).
@@ -97,6 +107,7 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
     control,
     getValues,
     setError,
+    reset,
     formState: { errors },
   } = useForm<VisitEditValues>({
     resolver: zodResolver(schema as never) as never,
@@ -105,6 +116,39 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
   });
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
+  // Offline: "saved on the phone"; a refused outbox record opened again: the server's message.
+  const [savedOffline, setSavedOffline] = useState(false);
+  const [fromOutbox, setFromOutbox] = useState<OutboxRecord | null>(null);
+
+  // ?outbox=<id>: a visit the server refused, opened again to be corrected.
+  useEffect(() => {
+    if (!offline) return;
+    const id = new URLSearchParams(window.location.search).get('outbox');
+    if (!id) return;
+    getRecord(id).then((rec) => {
+      if (!rec || rec.kind !== 'visit' || rec.payload.babyId !== babyId) return;
+      setFromOutbox(rec);
+      reset({ ...emptyVisit(rec.id, babyId, today), ...(rec.payload as VisitFormValues), id: rec.id, reason: '' });
+      for (const [k, m] of Object.entries(rec.fieldErrorKeys ?? {})) setError(k as VisitEditField, { message: m });
+    }, () => undefined);
+  }, [offline, babyId, today, reset, setError]);
+
+  /** Into the outbox; the form starts again with a new id for the next visit. */
+  const keepOnPhone = async (values: VisitFormValues, recordedAt: string) => {
+    await putRecord({
+      id: values.id,
+      kind: 'visit',
+      payload: values,
+      recordedAt,
+      status: 'waiting',
+      label: `${offline!.label} · ${fmt(values.visitDate)}`,
+      href: `/kader/bayi/${babyId}/kunjungan`,
+    });
+    setFromOutbox(null);
+    setSavedOffline(true);
+    reset({ ...emptyVisit(newId(), babyId, today), reason: '' });
+    window.scrollTo(0, 0);
+  };
 
   const v = useWatch({ control }) as VisitEditValues;
   const visitDate = v.visitDate ?? '';
@@ -120,9 +164,46 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
 
   const onValid = () => {
     setFormError(null);
+    setSavedOffline(false);
     // The server validates the same raw values with the same schema.
     const { reason, ...values } = getValues();
     startTransition(async () => {
+      if (offline && !edit) {
+        const recordedAt = fromOutbox?.recordedAt ?? new Date().toISOString();
+        const { recordedAt: _ignored, ...form } = values;
+        if (fromOutbox || !navigator.onLine) {
+          // A corrected outbox record goes out through the outbox endpoint, under its own id.
+          if (!navigator.onLine) return keepOnPhone(form, recordedAt);
+          const rec: OutboxRecord = { ...fromOutbox!, payload: form, status: 'waiting', message: undefined, fieldErrors: undefined, fieldErrorKeys: undefined };
+          await putRecord(rec);
+          const r = await sendRecord(rec, { list: async () => [rec], put: putRecord, remove: deleteRecord, fetch: window.fetch.bind(window) });
+          if (r === 'sent') {
+            window.location.assign(`/kader/bayi/${babyId}?saved=1`);
+            return;
+          }
+          if (r === 'rejected') {
+            const again = await getRecord(rec.id);
+            setFromOutbox(again ?? null);
+            for (const [k, m] of Object.entries(again?.fieldErrorKeys ?? {})) setError(k as VisitEditField, { message: m });
+            return;
+          }
+          return keepOnPhone(form, recordedAt);
+        }
+        try {
+          const res = await Promise.race([
+            recordVisitAction({ ...form, recordedAt }),
+            new Promise<'timeout'>((r) => setTimeout(r, SEND_TIMEOUT_MS, 'timeout')),
+          ]);
+          if (res === 'timeout') return keepOnPhone(form, recordedAt);
+          if (res?.fieldErrors) for (const [k, m] of Object.entries(res.fieldErrors)) setError(k as VisitEditField, { message: m });
+          if (res?.formError) setFormError(res.formError);
+        } catch (e) {
+          if ((e as { digest?: string })?.digest?.startsWith('NEXT_REDIRECT')) throw e;
+          // No network, or the server failed: the phone keeps it; the same id makes a resend safe.
+          return keepOnPhone(form, recordedAt);
+        }
+        return;
+      }
       try {
         const res = edit ? await correctVisitAction({ ...values, reason }) : await recordVisitAction({ ...values, recordedAt: new Date().toISOString() });
         if (res?.fieldErrors) for (const [k, m] of Object.entries(res.fieldErrors)) setError(k as VisitEditField, { message: m });
@@ -137,6 +218,19 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
 
   return (
     <form onSubmit={handleSubmit(onValid, () => setFormError('visit.fixErrors'))} className="flex flex-col gap-5" noValidate>
+      {savedOffline ? (
+        <p role="status" data-testid="saved-offline" className="rounded-lg border border-ok bg-ok-soft px-3 py-2 text-sm font-medium text-ok">
+          {tx('offline.savedOffline')}{' '}
+          <a href="/kader" className="font-semibold underline">
+            {tx('offline.backToToday')}
+          </a>
+        </p>
+      ) : null}
+      {fromOutbox?.message ? (
+        <p role="alert" data-testid="outbox-message" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
+          {tx('offline.fromOutbox')} {fromOutbox.message}
+        </p>
+      ) : null}
       {formError ? (
         <p role="alert" id="form-error" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
           {tx(formError)}

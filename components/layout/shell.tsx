@@ -51,7 +51,7 @@ function AccountLink({ label }: { label: string }) {
 
 function LogoutButton({ label }: { label: string }) {
   return (
-    <form action={logoutAction}>
+    <form action={logoutAction} data-logout="">
       <button type="submit" className="min-h-11 rounded-lg px-3 text-sm font-semibold text-brand underline-offset-4 hover:underline">
         {label}
       </button>

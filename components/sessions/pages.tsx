@@ -17,6 +17,7 @@ import { Card } from '@/components/ui/card';
 import { CancelForm, FindMother, PublishForm, SessionForm, SummaryForm, WalkInForm } from './forms';
 import { sessionTexts, topicOptions } from './texts';
 import { MarkButtons, STATUS_TONE, topicLabel, whenText } from './views';
+import { OfflineMarkButtons } from '@/components/offline/mark-buttons';
 
 export async function NewSessionView({ user }: { user: CurrentUser }) {
   const ctx = await orDenied(sessionFormContext(user));
@@ -217,6 +218,8 @@ export async function RegisterView({ user, id, base }: { user: CurrentUser; id: 
   const locale = (await getLocale()) as UiLocale;
   const texts = await sessionTexts();
   const open = d.registerOpen;
+  // A kader's phone: the taps can wait in the outbox (docs/decisions/036).
+  const offline = base.startsWith('/kader');
   return (
     <div className="flex flex-col gap-4">
       <div>
@@ -250,7 +253,11 @@ export async function RegisterView({ user, id, base }: { user: CurrentUser; id: 
               {' · '}
               {t(`sessions.attendance.${m.status ?? 'none'}`)}
             </p>
-            <MarkButtons sessionId={d.id} name={m.name} current={m.status} motherId={m.motherId} disabled={!open} />
+            {offline ? (
+              <OfflineMarkButtons sessionId={d.id} name={m.name} current={m.status} motherId={m.motherId} disabled={!open} />
+            ) : (
+              <MarkButtons sessionId={d.id} name={m.name} current={m.status} motherId={m.motherId} disabled={!open} />
+            )}
           </li>
         ))}
       </ul>
@@ -262,7 +269,11 @@ export async function RegisterView({ user, id, base }: { user: CurrentUser; id: 
               <li key={o.id} className="rounded-xl border border-line bg-surface p-3" data-testid="register-row" data-status={o.status}>
                 <p className="font-semibold text-ink">{o.name}</p>
                 <p className="text-sm text-muted">{t(`sessions.role.${o.role}`)}</p>
-                <MarkButtons sessionId={d.id} name={o.name} current={o.status} attendanceId={o.id} disabled={!open} />
+                {offline ? (
+                  <OfflineMarkButtons sessionId={d.id} name={o.name} current={o.status} attendanceId={o.id} disabled={!open} />
+                ) : (
+                  <MarkButtons sessionId={d.id} name={o.name} current={o.status} attendanceId={o.id} disabled={!open} />
+                )}
               </li>
             ))}
           </ul>

@@ -36,6 +36,7 @@ import {
 } from '@/lib/domain';
 import {
   cancelSchema,
+  deviceMarkSchema,
   findMotherSchema,
   inviteSchema,
   markSchema,
@@ -575,6 +576,66 @@ export async function markAttendance(actor: Actor, raw: unknown, now: Date = new
       })
       .returning({ id: attendance.id });
     if (before?.status !== v.status) await audit(tx, actor, 'attendance.mark', 'attendance', row!.id, before ?? null, { motherId: v.motherId, status: v.status });
+  });
+}
+
+export type DeviceMarkResult =
+  | { ok: true; created: boolean; attendanceId: string }
+  | { ok: false; fieldErrors: Partial<Record<string, string>> };
+
+/**
+ * A marking sent from a kader's phone outbox (docs/decisions/036): the same checks as
+ * markAttendance (policy, village, register open), plus the phone's id. The same id sent again,
+ * one after the other or at once, changes nothing and writes no second audit row: the upsert
+ * only updates a row that does not already carry this id.
+ */
+export async function markAttendanceFromDevice(actor: Actor, raw: unknown, now: Date = new Date()): Promise<DeviceMarkResult> {
+  const parsed = deviceMarkSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+  const v = parsed.data;
+  const db = await getDb();
+  const s = await sessionFor(db, actor, v.sessionId, 'write', 'attendance');
+  const onDevice = v.recordedAt ? new Date(v.recordedAt) : null;
+  return db.transaction(async (tx) => {
+    const [already] = await tx
+      .select({ id: attendance.id, deviceRecordId: attendance.deviceRecordId, status: attendance.status })
+      .from(attendance)
+      .where(and(eq(attendance.sessionId, s.id), eq(attendance.motherId, v.motherId)));
+    // A resend of a marking already stored is answered as stored, even once the register closed.
+    if (already?.deviceRecordId === v.id) return { ok: true as const, created: false, attendanceId: already.id };
+    assertRegisterOpen(s, now);
+    await motherForSession(tx, actor, s, v.motherId);
+    const [row] = await tx
+      .insert(attendance)
+      .values({
+        puskesmasId: s.puskesmasId,
+        sessionId: s.id,
+        motherId: v.motherId,
+        attendeeRole: 'mother',
+        status: v.status,
+        recordedBy: actor.id,
+        recordedAt: sql`now()`,
+        deviceRecordId: v.id,
+        recordedOnDeviceAt: onDevice,
+      })
+      .onConflictDoUpdate({
+        target: [attendance.sessionId, attendance.motherId],
+        set: { status: v.status, recordedBy: actor.id, recordedAt: sql`now()`, updatedAt: sql`now()`, deviceRecordId: v.id, recordedOnDeviceAt: onDevice },
+        // Two requests with the same id at once: the second finds the first's row and leaves it.
+        setWhere: sql`${attendance.deviceRecordId} is distinct from ${v.id}::uuid`,
+      })
+      .returning({ id: attendance.id });
+    if (!row) {
+      const [stored] = await tx.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.sessionId, s.id), eq(attendance.motherId, v.motherId)));
+      return { ok: true as const, created: false, attendanceId: stored!.id };
+    }
+    await audit(tx, actor, 'attendance.mark', 'attendance', row.id, already ? { status: already.status } : null, {
+      motherId: v.motherId,
+      status: v.status,
+      deviceRecordId: v.id,
+      recordedOnDeviceAt: onDevice,
+    });
+    return { ok: true as const, created: true, attendanceId: row.id };
   });
 }
 

@@ -103,6 +103,14 @@ export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent'] as const;
 export const WALK_IN_ROLES = ['pregnant', 'family'] as const;
 
 export const markSchema = z.object({ sessionId: uuid, motherId: uuid, status: z.enum(ATTENDANCE_STATUSES, { error: 'validation.invalid' }) });
+/**
+ * A marking made on a kader's phone and sent from its outbox (docs/decisions/036): the id made
+ * on the phone (a resend with it changes nothing) and the phone's time of the tap.
+ */
+export const deviceMarkSchema = markSchema.extend({
+  id: uuid,
+  recordedAt: z.iso.datetime({ error: 'validation.invalid' }).optional(),
+});
 export const markWalkInStatusSchema = z.object({ sessionId: uuid, attendanceId: uuid, status: z.enum(ATTENDANCE_STATUSES, { error: 'validation.invalid' }) });
 export const walkInSchema = z.object({
   sessionId: uuid,

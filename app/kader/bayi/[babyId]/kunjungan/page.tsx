@@ -14,7 +14,7 @@ export default async function RecordVisitPage({ params }: { params: Promise<{ ba
   const ctx = await orDenied(visitFormContext(user, babyId));
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
-  const texts = await flatTexts(['visit', 'recallItem', 'breakReason', 'problem', 'attachment', 'danger', 'counsel', 'validation']);
+  const texts = await flatTexts(['visit', 'recallItem', 'breakReason', 'problem', 'attachment', 'danger', 'counsel', 'validation', 'offline']);
   const babyName = ctx.babyName ?? t('ibu.unnamed', { sex: t(`sex.${ctx.sex}`) });
   return (
     <Shell user={user} current="/kader">
@@ -41,6 +41,7 @@ export default async function RecordVisitPage({ params }: { params: Promise<{ ba
           visitDates={ctx.visitDates}
           windows={ctx.windows}
           texts={texts}
+          offline={{ label: `${babyName} · ${ctx.motherName}` }}
         />
       </div>
     </Shell>
