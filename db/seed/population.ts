@@ -83,6 +83,26 @@ export function bjnSpecials(): MotherSpec[] {
       ],
     },
     {
+      // Kader Euis's mother with a missed window and the current one still open (whatever
+      // today is): her next visit fills the open window on time, the one after fills the
+      // missed window late (the kader's visit journey, e2e/visits.spec.ts).
+      key: 'wulan',
+      name: 'Wulan Septiani',
+      posyanduKey: 'melati1',
+      kaderKey: 'euis',
+      babies: [
+        {
+          ageDays: 70,
+          sex: 'L',
+          story: ex(),
+          missRate: 0,
+          lateRate: 0,
+          force: { 2: 'miss', 3: 'miss' }, // 3 is the open window: not visited yet
+          intended: 'ongoing',
+        },
+      ],
+    },
+    {
       key: 'putri',
       name: 'Putri Ayu Lestari',
       posyanduKey: 'melati2',
