@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { PHONE, demoLogin, expectAccessible, signInAs } from './support';
+import { PHONE, demoLogin, expectAccessible, signInAs, jakarta } from './support';
 
 /**
  * Issue 9: a kader keeps working with no signal (docs/decisions/036-offline-kader.md). At
@@ -21,15 +21,6 @@ const shots = '.data/screenshots/offline';
 let babies: string[] = [];
 let sessionId = '';
 
-function jakarta(minutes: number) {
-  const at = new Date(Date.now() + minutes * 60_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
 
 /** The outbox in IndexedDB, as the page sees it. */
 const outbox = (page: Page) =>

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, PHONE, demoLogin, expectAccessible, signInAs } from './support';
+import { DESKTOP, PHONE, demoLogin, expectAccessible, signInAs, jakarta } from './support';
 
 /**
  * Issue 5: staff schedule a session for a village; the village's kader sees it and takes
@@ -21,16 +21,6 @@ let sessionId = '';
 let markActionField = '';
 let motherId = '';
 
-/** Jakarta wall-clock date and time `minutes` from now. */
-function jakarta(minutes: number) {
-  const at = new Date(Date.now() + minutes * 60_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
 
 async function openRegister(page: Page) {
   await page.goto(`/kader/pertemuan/${sessionId}/hadir`);

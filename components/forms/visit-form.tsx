@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, useTransition } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { correctVisitAction, recordVisitAction } from '@/lib/actions/visits';
-import { getRecord, putRecord, deleteRecord, type OutboxRecord } from '@/components/offline/store';
+import { deleteRecord, deviceId as newId, getRecord, putRecord, type OutboxRecord } from '@/components/offline/store';
 import { sendRecord } from '@/components/offline/sync';
 import { Button } from '@/components/ui/button';
 import { Field, Input, fieldIds } from '@/components/ui/field';
@@ -49,16 +49,6 @@ export type VisitFormProps = {
 
 /** The server action did not answer in time (weak signal): the phone keeps the visit. */
 const SEND_TIMEOUT_MS = 15_000;
-
-/** A random UUID made on the device (works outside secure contexts too). */
-function newId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 function fmt(iso: string): string {
   const [y, m, d] = iso.split('-');
