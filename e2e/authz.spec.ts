@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { can, SECTION_ROLES, type Action, type Actor, type RecordScope, type Resource, type Role } from '../lib/auth/policy';
-import { DEMO_PASSWORD } from './support';
+import { DEMO_PASSWORD, withDemoLock } from './support';
 
 type Who = 'anon' | 'rina' | 'dewi' | 'euis' | 'nining' | 'sri' | 'maya' | 'hendra';
 type Outcome = 'ok' | 'login' | 'home' | 'forbidden' | 'notFound';
@@ -269,62 +269,65 @@ async function babyOf(req: APIRequestContext, mother: string): Promise<string> {
 
 test('every actor gets exactly what the policy allows on every page and route', async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
-  const ctx = Object.fromEntries(await Promise.all(WHO.map(async (w) => [w, await contextFor(browser, w, baseURL!)] as const))) as Record<Who, APIRequestContext>;
+  // Dewi's certificate: certificates.spec revokes and re-issues it; never while the other reads it.
+  await withDemoLock('dewi-certificate', async () => {
+    const ctx = Object.fromEntries(await Promise.all(WHO.map(async (w) => [w, await contextFor(browser, w, baseURL!)] as const))) as Record<Who, APIRequestContext>;
 
-  // The records' ids, found the way their users find them.
-  const ids: Ids = {
-    sessionV1: await firstHref(ctx.euis, '/kader/pertemuan', /href="\/kader\/pertemuan\/([0-9a-f-]{36})"/),
-    visitA: '',
-    babyA: await babyOf(ctx.sri, 'Rina Kartikasari'),
-    babyB: await babyOf(ctx.sri, 'Dewi Anggraini'),
-    certB: '',
-    verifyB: '',
-    threadP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
-    threadP2: await firstHref(ctx.maya, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
-    categoryP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/k\/([a-z0-9-]+)"/),
-  };
-  ids.visitA = await firstHref(ctx.sri, `/staff/bayi/${ids.babyA}`, /href="\/staff\/bayi\/[0-9a-f-]{36}\/kunjungan\/([0-9a-f-]{36})"/);
-  const certHtml = await (await ctx.sri.get('/staff/sertifikat')).text();
-  const dewiRow = certHtml.split('<tr').find((r) => r.includes('Dewi Anggraini') && r.includes('/api/sertifikat/'));
-  expect(dewiRow, 'Dewi’s certificate is listed').toBeTruthy();
-  ids.certB = /\/api\/sertifikat\/([0-9a-f-]{36})\/pdf/.exec(dewiRow!)![1]!;
-  ids.verifyB = /\/verifikasi\/([^"?#/]+)"/.exec(dewiRow!)![1]!;
+    // The records' ids, found the way their users find them.
+    const ids: Ids = {
+      sessionV1: await firstHref(ctx.euis, '/kader/pertemuan', /href="\/kader\/pertemuan\/([0-9a-f-]{36})"/),
+      visitA: '',
+      babyA: await babyOf(ctx.sri, 'Rina Kartikasari'),
+      babyB: await babyOf(ctx.sri, 'Dewi Anggraini'),
+      certB: '',
+      verifyB: '',
+      threadP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
+      threadP2: await firstHref(ctx.maya, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
+      categoryP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/k\/([a-z0-9-]+)"/),
+    };
+    ids.visitA = await firstHref(ctx.sri, `/staff/bayi/${ids.babyA}`, /href="\/staff\/bayi\/[0-9a-f-]{36}\/kunjungan\/([0-9a-f-]{36})"/);
+    const certHtml = await (await ctx.sri.get('/staff/sertifikat')).text();
+    const dewiRow = certHtml.split('<tr').find((r) => r.includes('Dewi Anggraini') && r.includes('/api/sertifikat/'));
+    expect(dewiRow, 'Dewi’s certificate is listed').toBeTruthy();
+    ids.certB = /\/api\/sertifikat\/([0-9a-f-]{36})\/pdf/.exec(dewiRow!)![1]!;
+    ids.verifyB = /\/verifikasi\/([^"?#/]+)"/.exec(dewiRow!)![1]!;
 
-  const HOME: Record<Role, RegExp> = { admin: /\/staff$/, staff: /\/staff$/, kader: /\/kader$/, ibu: /\/ibu$/ };
-  const failures: string[] = [];
-  let tried = 0;
-  for (const entry of MATRIX) {
-    for (const c of entry.cases) {
-      for (const who of WHO) {
-        const url = c.url(ids);
-        const want = c.expect(who);
-        const res =
-          c.method === 'POST'
-            ? await ctx[who].post(url, { form: { locale: 'id', back: '/login' }, maxRedirects: 0 })
-            : await ctx[who].get(url, { maxRedirects: typeof want === 'number' ? 0 : 20 });
-        tried += 1;
-        const finalPath = new URL(res.url()).pathname;
-        let got: Outcome | number;
-        if (typeof want === 'number') got = res.status();
-        else if (res.status() === 403) got = 'forbidden';
-        else if (res.status() === 404) got = 'notFound';
-        else if (res.status() === 200 && finalPath === '/login' && url !== '/login') got = 'login';
-        else if (res.status() === 200 && roleOf(who) && HOME[roleOf(who)!].test(finalPath) && !url.startsWith(finalPath)) got = 'home';
-        else if (res.status() === 200 && (url === '/login' || finalPath !== '/login')) got = 'ok';
-        else got = res.status();
-        if (got !== want) failures.push(`${entry.route} (${c.label}) as ${who}: expected ${want}, got ${got} [${res.status()} ${finalPath}]`);
-        expect(res.status(), `${url} as ${who}`).toBeLessThan(500);
+    const HOME: Record<Role, RegExp> = { admin: /\/staff$/, staff: /\/staff$/, kader: /\/kader$/, ibu: /\/ibu$/ };
+    const failures: string[] = [];
+    let tried = 0;
+    for (const entry of MATRIX) {
+      for (const c of entry.cases) {
+        for (const who of WHO) {
+          const url = c.url(ids);
+          const want = c.expect(who);
+          const res =
+            c.method === 'POST'
+              ? await ctx[who].post(url, { form: { locale: 'id', back: '/login' }, maxRedirects: 0 })
+              : await ctx[who].get(url, { maxRedirects: typeof want === 'number' ? 0 : 20 });
+          tried += 1;
+          const finalPath = new URL(res.url()).pathname;
+          let got: Outcome | number;
+          if (typeof want === 'number') got = res.status();
+          else if (res.status() === 403) got = 'forbidden';
+          else if (res.status() === 404) got = 'notFound';
+          else if (res.status() === 200 && finalPath === '/login' && url !== '/login') got = 'login';
+          else if (res.status() === 200 && roleOf(who) && HOME[roleOf(who)!].test(finalPath) && !url.startsWith(finalPath)) got = 'home';
+          else if (res.status() === 200 && (url === '/login' || finalPath !== '/login')) got = 'ok';
+          else got = res.status();
+          if (got !== want) failures.push(`${entry.route} (${c.label}) as ${who}: expected ${want}, got ${got} [${res.status()} ${finalPath}]`);
+          expect(res.status(), `${url} as ${who}`).toBeLessThan(500);
+        }
       }
     }
-  }
-  // The same category slug, opened by staff of the other puskesmas, shows none of P1's threads.
-  const mayaCategory = await (await ctx.maya.get(`/forum/k/${ids.categoryP1}`)).text();
-  const sriCategory = await (await ctx.sri.get(`/forum/k/${ids.categoryP1}`)).text();
-  const p1Threads = [...sriCategory.matchAll(/\/forum\/t\/([0-9a-f-]{36})/g)].map((m) => m[1]!);
-  expect(p1Threads.length).toBeGreaterThan(0);
-  for (const id of p1Threads) expect(mayaCategory).not.toContain(id);
-  tried += 1;
+    // The same category slug, opened by staff of the other puskesmas, shows none of P1's threads.
+    const mayaCategory = await (await ctx.maya.get(`/forum/k/${ids.categoryP1}`)).text();
+    const sriCategory = await (await ctx.sri.get(`/forum/k/${ids.categoryP1}`)).text();
+    const p1Threads = [...sriCategory.matchAll(/\/forum\/t\/([0-9a-f-]{36})/g)].map((m) => m[1]!);
+    expect(p1Threads.length).toBeGreaterThan(0);
+    for (const id of p1Threads) expect(mayaCategory).not.toContain(id);
+    tried += 1;
 
-  console.log(`authorization matrix: ${tried} cases (${MATRIX.length} routes × ${WHO.length} actors), ${failures.length} unexpected`);
-  expect(failures).toEqual([]);
+    console.log(`authorization matrix: ${tried} cases (${MATRIX.length} routes × ${WHO.length} actors), ${failures.length} unexpected`);
+    expect(failures).toEqual([]);
+  });
 });

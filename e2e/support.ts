@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../db/seed';
@@ -50,6 +53,34 @@ export function jakarta(minutes: number) {
       .map((p) => [p.type, p.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/**
+ * Runs `fn` while no other spec of this run holds the same demo-data lock. Playwright's two
+ * workers run files side by side; a spec that changes shared demo records (Dewi's certificate:
+ * revoked and issued again) must not do it while another reads them (the authorization matrix).
+ * The lock is a folder (mkdir is atomic), per server port, taken over after 10 minutes.
+ */
+export async function withDemoLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = path.join(os.tmpdir(), `kekasihku-e2e-${process.env.E2E_PORT ?? '3100'}-${name}.lock`);
+  for (;;) {
+    try {
+      fs.mkdirSync(dir);
+      break;
+    } catch {
+      try {
+        if (Date.now() - fs.statSync(dir).mtimeMs > 10 * 60_000) fs.rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // gone in between: try again
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export { DEMO_PASSWORD };
