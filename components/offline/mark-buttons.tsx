@@ -6,18 +6,12 @@
  */
 import { getTranslations } from 'next-intl/server';
 import { markAttendanceAction } from '@/lib/actions/sessions';
+import type { MarkButtonsProps } from '@/components/sessions/views';
 import { MarkForm } from './mark-form';
 
 const STATUSES = ['present', 'excused', 'absent'] as const;
 
-export async function OfflineMarkButtons(props: {
-  sessionId: string;
-  name: string;
-  current: 'present' | 'excused' | 'absent' | null;
-  motherId?: string;
-  attendanceId?: string;
-  disabled?: boolean;
-}) {
+export async function OfflineMarkButtons(props: MarkButtonsProps) {
   const t = await getTranslations();
   const labels = Object.fromEntries(STATUSES.map((st) => [st, t(`sessions.attendance.${st}`)])) as Record<(typeof STATUSES)[number], string>;
   const ariaLabels = Object.fromEntries(STATUSES.map((st) => [st, t('sessions.markFor', { status: labels[st], name: props.name })])) as Record<(typeof STATUSES)[number], string>;

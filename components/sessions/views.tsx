@@ -58,22 +58,18 @@ export async function SessionList({ items, timeZone, base, empty, testId }: { it
   );
 }
 
-/** Three big buttons: one tap records hadir / izin / tidak hadir (plain form posts). */
-export async function MarkButtons({
-  sessionId,
-  name,
-  current,
-  motherId,
-  attendanceId,
-  disabled,
-}: {
+/** What the register's buttons for one person need (here and in components/offline/mark-buttons.tsx). */
+export type MarkButtonsProps = {
   sessionId: string;
   name: string;
   current: 'present' | 'excused' | 'absent' | null;
   motherId?: string;
   attendanceId?: string;
   disabled?: boolean;
-}) {
+};
+
+/** Three big buttons: one tap records hadir / izin / tidak hadir (plain form posts). */
+export async function MarkButtons({ sessionId, name, current, motherId, attendanceId, disabled }: MarkButtonsProps) {
   const t = await getTranslations();
   const tones = { present: 'bg-ok text-white border-ok', excused: 'bg-warn text-white border-warn', absent: 'bg-danger text-white border-danger' } as const;
   return (
