@@ -1,6 +1,7 @@
 'use client';
 
-import Link from 'next/link';
+// Links are plain <a>: they show once the form is done, and next/link would add its runtime to
+// this form's JavaScript (page-weight budget, docs/performance-pages.md).
 import { useMemo, useState, useTransition } from 'react';
 import { useFieldArray, useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -57,9 +58,9 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
         <a href={state.done.waLink} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand px-4 py-2 font-semibold text-white">
           {tx('register.sendWa')}
         </a>
-        <Link href={`${babyBase}/${state.done.babyId}`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink">
+        <a href={`${babyBase}/${state.done.babyId}`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink">
           {tx('register.openBaby')}
-        </Link>
+        </a>
       </div>
     );
   }
@@ -72,9 +73,9 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
           {state.duplicate ? (
             <p className="mt-1">
               {state.duplicate.babyId ? (
-                <Link href={`${babyBase}/${state.duplicate.babyId}`} className="font-semibold underline">
+                <a href={`${babyBase}/${state.duplicate.babyId}`} className="font-semibold underline">
                   {tx('register.openExisting', { name: state.duplicate.name })}
-                </Link>
+                </a>
               ) : (
                 state.duplicate.name
               )}

@@ -1,8 +1,8 @@
-import Link from 'next/link';
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+// ButtonLink is in ./button-link.tsx: client forms import this file and should not bundle next/link.
+import type { ButtonHTMLAttributes } from 'react';
 import { cx } from './cx';
 
-type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+export type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
 const base =
   'inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60';
@@ -24,22 +24,4 @@ export function Button({
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
-}
-
-export function ButtonLink({
-  href,
-  variant = 'primary',
-  className,
-  children,
-}: {
-  href: string;
-  variant?: Variant;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Link href={href} className={buttonClass(variant, className)}>
-      {children}
-    </Link>
-  );
 }

@@ -14,7 +14,6 @@ import {
   fromEpochDay,
   isIsoDate,
   isoDateToUtcDate,
-  isoToday,
   monthBounds,
   monthOf,
   parseIsoDate,
@@ -22,6 +21,7 @@ import {
   toEpochDay,
   yearMonthRange,
 } from './dates';
+import { isoToday } from './today';
 
 describe('isIsoDate / parseIsoDate', () => {
   it.each([

@@ -5,9 +5,9 @@
  * civil-calendar formulas (H. Hinnant's days_from_civil / civil_from_days), so results never
  * depend on the machine's time zone or DST, and loops over thousands of babies stay cheap.
  * `addMonths` matches date-fns `addMonths` (clamp to month end); the tests cross-check it
- * against date-fns on a UTC TZDate. Only `isoToday` reads a clock, through @date-fns/tz.
+ * against date-fns on a UTC TZDate. No clock and no time zone here: `isoToday` (./today.ts)
+ * reads the clock, so that client forms importing these helpers do not bundle @date-fns/tz.
  */
-import { TZDate } from '@date-fns/tz';
 import type { IsoDate, YearMonth } from './types';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -184,12 +184,6 @@ export function quarterMonths(year: number, quarter: 1 | 2 | 3 | 4): YearMonth[]
   if (![1, 2, 3, 4].includes(quarter)) throw new RangeError(`Invalid quarter: ${quarter}`);
   const first = (quarter - 1) * 3 + 1;
   return [0, 1, 2].map((i) => ({ year, month: first + i }));
-}
-
-/** Today's calendar date in an IANA zone (default Asia/Jakarta). `now` is injectable for tests. */
-export function isoToday(timeZone: string = DEFAULT_TIME_ZONE, now: Date | number = Date.now()): IsoDate {
-  const d = new TZDate(typeof now === 'number' ? now : now.getTime(), timeZone);
-  return formatIsoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
 
 /** A JS Date at 00:00 UTC of the day, for libraries that need a Date (format it in UTC). */

@@ -91,8 +91,11 @@ describe('validateNik', () => {
     expect(validateNik(nik, REF)).toEqual(expected);
   });
 
-  it('defaults the reference to today (a 1990 NIK stays 1990)', () => {
-    expect(validateNik('3201015705900001')).toEqual({ ok: true, birthDate: '1990-05-17', sex: 'P' });
+  it('reads the century from the reference day (the caller passes today)', () => {
+    // Born 17 May of year "25": 2025 once that day has come, else 1925.
+    expect(validateNik('3201015705250001', '2025-05-17')).toEqual({ ok: true, birthDate: '2025-05-17', sex: 'P' });
+    expect(validateNik('3201015705250001', '2025-05-16')).toEqual({ ok: true, birthDate: '1925-05-17', sex: 'P' });
+    expect(validateNik('3201015705900001', '2026-12-02')).toEqual({ ok: true, birthDate: '1990-05-17', sex: 'P' });
   });
 });
 

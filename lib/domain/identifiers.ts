@@ -1,7 +1,7 @@
 /**
  * Phone numbers and NIK (DESIGN §2 "Formats").
  */
-import { DEFAULT_TIME_ZONE, formatIsoDate, isIsoDate, isoToday } from './dates';
+import { formatIsoDate, isIsoDate } from './dates';
 import type { IsoDate, Sex } from './types';
 
 /** Longest raw phone input we look at; anything longer is rejected without further work. */
@@ -45,11 +45,11 @@ export type NikResult = { ok: true; birthDate: IsoDate; sex: Sex } | { ok: false
 /**
  * Validate a NIK: 16 digits `PPKKCC DDMMYY NNNN` (spaces between groups are ignored), women
  * add 40 to the day, no check digit. Century: 20YY unless that date is after `reference`
- * (default: today in Asia/Jakarta), then 19YY — so a NIK never gives a birth date in the future
+ * (the caller's today, in the puskesmas's zone), then 19YY — so a NIK never gives a birth date in the future
  * and covers ages up to about 100. An impossible day/month (31 Apr, 29 Feb in a common year,
  * day 32–40 or 72+, month 13) is error 'date'.
  */
-export function validateNik(nik: string, reference?: IsoDate): NikResult {
+export function validateNik(nik: string, reference: IsoDate): NikResult {
   if (typeof nik !== 'string' || nik.length > 40) return { ok: false, error: 'shape' };
   const digits = nik.replace(/ /g, '');
   if (!/^\d{16}$/.test(digits)) return { ok: false, error: 'shape' };
@@ -58,7 +58,7 @@ export function validateNik(nik: string, reference?: IsoDate): NikResult {
   const yy = Number(digits.slice(10, 12));
   const sex: Sex = rawDay > 40 ? 'P' : 'L';
   const day = sex === 'P' ? rawDay - 40 : rawDay;
-  const ref = reference ?? isoToday(DEFAULT_TIME_ZONE);
+  const ref = reference;
   for (const century of [2000, 1900]) {
     const date = safeIso(century + yy, month, day);
     if (date !== null && date <= ref) return { ok: true, birthDate: date, sex };

@@ -4,6 +4,7 @@
  */
 export * from './types';
 export * from './dates';
+export * from './today';
 export * from './age';
 export * from './recall';
 export * from './journey';

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Notice, Pager, PostList } from '@/components/forum/parts';
 import { Shell } from '@/components/layout/shell';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { forumCategoryBySlug, listPosts } from '@/lib/data/forum';

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { BabyDetail, ChangeNotice } from '@/components/baby-detail';
 import { Shell } from '@/components/layout/shell';
-import { ButtonLink } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button-link';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { babyDetail } from '@/lib/data/visits';
 
