@@ -4,7 +4,7 @@
 // this form's JavaScript (page-weight budget, docs/performance-pages.md).
 import { useMemo, useState, useTransition } from 'react';
 import { useFieldArray, useForm, type UseFormRegisterReturn } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { schemaResolver } from '@/lib/validation/resolver';
 import { registerMotherAction, type RegisterState } from '@/lib/actions/mothers';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -33,7 +33,7 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
     k ? (texts[k] ?? texts['validation.invalid'] ?? k).replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n] ?? '')) : undefined;
   const schema = useMemo(() => motherSchema({ today }), [today]);
   const { register, control, handleSubmit, getValues, setError, setValue, formState: { errors } } = useForm<MotherFormValues, unknown, MotherInput>({
-    resolver: zodResolver(schema),
+    resolver: schemaResolver<MotherFormValues, MotherInput>(schema),
     defaultValues: { name: '', phone: '', nik: '', posyanduId: posyandu[0]?.id ?? '', address: '', rt: '', rw: '', birthDate: '', earlyInitiation: '', babies: [{ sex: undefined as unknown as 'L', name: '', birthWeightGrams: '' }], consent: false as unknown as true, registerAnyway: false },
   });
   const babies = useFieldArray({ control, name: 'babies' });

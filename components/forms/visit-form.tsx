@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState, useTransition } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { schemaResolver } from '@/lib/validation/resolver';
 import { correctVisitAction, recordVisitAction } from '@/lib/actions/visits';
 import { deleteRecord, deviceId as newId, getRecord, putRecord, type OutboxRecord } from '@/components/offline/store';
 import { sendRecord } from '@/components/offline/sync';
@@ -100,7 +100,7 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
     reset,
     formState: { errors },
   } = useForm<VisitEditValues>({
-    resolver: zodResolver(schema as never) as never,
+    resolver: schemaResolver<VisitEditValues>(schema as never),
     defaultValues: defaults,
     mode: 'onSubmit',
   });

@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { PASSWORD_MAX, passwordProblem } from './password';
-import { addDays, isIsoDate, validateNik, type IsoDate } from '@/lib/domain';
+// The domain's own modules, not its index (this file is bundled into the registration form).
+import { addDays, isIsoDate } from '@/lib/domain/dates';
+import { validateNik } from '@/lib/domain/identifiers';
+import type { IsoDate } from '@/lib/domain/types';
 import { phoneField } from './auth';
 
 /**

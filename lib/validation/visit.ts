@@ -1,23 +1,16 @@
 import * as z from 'zod/mini';
-import {
-  BREAK_REASONS,
-  COUNSELLING_CODES,
-  DANGER_SIGN_CODES,
-  fiveMonthDate,
-  isExclusiveRecall,
-  isIsoDate,
-  PROBLEM_CODES,
-  RECALL_ITEMS,
-  type CounsellingCode,
-  type DangerSignCode,
-  type IsoDate,
-  type ProblemCode,
-} from '@/lib/domain';
+// The domain's own modules, not its index: this file is bundled into the visit form, and the
+// index would bring the time-zone code of lib/domain/today.ts along.
+import { fiveMonthDate } from '@/lib/domain/age';
+import { COUNSELLING_CODES, DANGER_SIGN_CODES, PROBLEM_CODES, type CounsellingCode, type DangerSignCode, type ProblemCode } from '@/lib/domain/catalogue';
+import { isIsoDate } from '@/lib/domain/dates';
+import { BREAK_REASONS, isExclusiveRecall, RECALL_ITEMS } from '@/lib/domain/recall';
+import type { IsoDate } from '@/lib/domain/types';
 import { REASON_MAX, REASON_MIN } from './limits';
 
 /**
  * A kader's monitoring visit (DESIGN §3 "Recall", "Breaks"; §6 danger signs, AMBIDA).
- * Shared by the visit form (zodResolver) and the server (lib/data/visits.ts). The rules that
+ * Shared by the visit form (lib/validation/resolver.ts) and the server (lib/data/visits.ts). The rules that
  * need the baby (visit date not before birth, confirmation from the 5-month date on) and the
  * puskesmas's today come in as context, so both sides build the same schema.
  * Messages are keys of messages/*.json ("validation.*"). Written with `zod/mini` (same rules
