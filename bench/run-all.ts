@@ -80,14 +80,15 @@ async function main() {
       const thread = forumLinks.find((h) => /^\/forum\/t\/[^/?#]+$/.test(h));
 
       if (only.has('lighthouse')) {
-        res.lighthouse = runLighthouse(portal.url, [
+        // The bare page first: what Lighthouse gives the lightest page Next.js serves, on this machine in this run.
+        res.lighthouse = [...runLighthouse(bare.url, [{ page: 'bare Next.js page (reference)', url: '/', role: '–', goal: false }]), ...runLighthouse(portal.url, [
           { page: 'sign-in', url: '/login', role: 'public', goal: true },
           { page: "kader's today list", url: '/kader', role: 'kader', cookie: kader.cookie, goal: true },
           { page: 'visit form', url: babyId ? `/kader/bayi/${babyId}/kunjungan` : '/kader', role: 'kader', cookie: kader.cookie, goal: true },
           { page: "mother's page", url: '/ibu', role: 'ibu', cookie: ibu.cookie, goal: true },
           { page: 'forum thread', url: thread ?? '/forum', role: 'ibu', cookie: ibu.cookie, goal: true },
           { page: 'staff dashboard', url: '/staff', role: 'staff', cookie: staff.cookie, goal: false },
-        ]);
+        ])];
       }
 
       if (only.has('throughput')) {
@@ -137,7 +138,13 @@ export function report(r: Results): string {
   const L: string[] = [];
   L.push('# Page performance (issue #11)', '');
   L.push(`Measured ${r.date} on ${r.machine}, commit ${r.commit}, by \`npm run bench:pages\`. Load average ${r.load}.`);
-  L.push('The machine was shared with other jobs while measuring (2 cores, see the load average): single figures move a lot between runs; compare ratios measured in the same run, and see the notes below.', '');
+  const busy = Number(r.load.split(' / ')[0]) > 1.5;
+  L.push(
+    busy
+      ? 'The machine was shared with other jobs while measuring (2 cores, see the load average): single figures move a lot between runs; compare ratios measured in the same run, and see the notes below.'
+      : 'Nothing else ran on the machine during the run; the benchmark itself keeps both cores busy at times (builds, Lighthouse, load generation).',
+    '',
+  );
   L.push(
     'Run: `DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:pages` (without DATABASE_URL the server-time part is skipped;',
     '`BENCH_ONLY=weight,lighthouse,throughput,server` picks parts). How each figure is taken: `docs/decisions/040-benchmark-tools.md`; this file is',

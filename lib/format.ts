@@ -1,53 +1,55 @@
 /**
  * Indonesian (and English) display formats of DESIGN.md section 2: dates "17 Agustus 2024" and
- * "17/08/2024", time "13.05", decimal comma "11,97%". Pure Intl, no state.
+ * "17/08/2024", time "13.05", decimal comma "11,97%". Pure Intl. Each formatter is made once per
+ * language (and time zone) and kept: making an Intl formatter costs far more than using one,
+ * and tables such as the dashboard's format hundreds of figures per page (issue #11, server time).
  */
 export type UiLocale = 'id' | 'en';
 const tag = (l: UiLocale) => (l === 'en' ? 'en-GB' : 'id-ID');
 
-/** A calendar date 'YYYY-MM-DD' as "17 Agustus 2024". */
-export function formatDate(iso: string, locale: UiLocale = 'id'): string {
-  return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+const kept = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function keep<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = kept.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    kept.set(key, f);
+  }
+  return f;
 }
 
-const shortFormats = new Map<UiLocale, Intl.DateTimeFormat>();
+/** A calendar date 'YYYY-MM-DD' as "17 Agustus 2024". */
+export function formatDate(iso: string, locale: UiLocale = 'id'): string {
+  const f = keep(`date:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  return f.format(new Date(`${iso}T00:00:00Z`));
+}
 
-/** A calendar date as "17/08/2024" (one formatter per language: lists call this per row). */
+/** A calendar date as "17/08/2024". */
 export function formatDateShort(iso: string, locale: UiLocale = 'id'): string {
-  let f = shortFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(tag(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
-    shortFormats.set(locale, f);
-  }
+  const f = keep(`short:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }));
   return f.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** An instant as "13.05" in the puskesmas time zone. */
 export function formatTime(at: Date, timeZone = 'Asia/Jakarta', locale: UiLocale = 'id'): string {
-  return new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(at);
+  const f = keep(`time:${locale}:${timeZone}`, () => new Intl.DateTimeFormat(tag(locale), { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }));
+  return f.format(at);
 }
 
 /** An instant as "17 Agustus 2024 13.05". */
 export function formatDateTime(at: Date, timeZone = 'Asia/Jakarta', locale: UiLocale = 'id'): string {
-  return new Intl.DateTimeFormat(tag(locale), {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone,
-  }).format(at);
+  const f = keep(
+    `datetime:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone }),
+  );
+  return f.format(at);
 }
 
 /** 11.97 → "11,97%"; null (no data) → null, so that callers must say "belum ada data". */
 export function formatPercent(percent: number | null, locale: UiLocale = 'id'): string | null {
   if (percent === null || !Number.isFinite(percent)) return null;
-  return new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: 2 }).format(percent / 100);
+  return keep(`percent:${locale}`, () => new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: 2 })).format(percent / 100);
 }
 
 export function formatNumber(n: number, locale: UiLocale = 'id'): string {
-  return new Intl.NumberFormat(tag(locale)).format(n);
+  return keep(`number:${locale}`, () => new Intl.NumberFormat(tag(locale))).format(n);
 }

@@ -13,7 +13,11 @@ import { kaderOverview, RECENTLY_ENDED_DAYS } from '@/lib/data/overview';
 export default async function KaderHome() {
   const user = await requireUser(['kader']);
   const data = await kaderOverview(user);
-  const certs = await certificatesByBaby(user, data.mothers.map((m) => m.babyId));
+  // The babies in today's list are not listed again below (they are linked there): at district
+  // scale a posyandu's home page would otherwise carry most babies twice (issue #11, server time).
+  const inToday = new Set(data.due.map((d) => d.babyId));
+  const others = data.mothers.filter((m) => !inToday.has(m.babyId));
+  const certs = await certificatesByBaby(user, others.map((m) => m.babyId));
   const t = await getTranslations();
   const tr = await listTranslator();
   return (
@@ -30,9 +34,9 @@ export default async function KaderHome() {
           {data.due.map((item) => (
             <li key={`${item.babyId}-${item.kind}`} data-kind={item.kind} data-status={item.baby.status} className="kl-item">
               <div className="kl-head">
-                <Link href={`/kader/bayi/${item.babyId}`} prefetch={false} className="kl-name">
+                <a href={`/kader/bayi/${item.babyId}`} className="kl-name">
                   {item.baby.motherName}
-                </Link>
+                </a>
                 <ListBadge tone={item.kind === 'open' ? 'info' : 'danger'}>
                   {item.kind === 'overdue'
                     ? tr('today.overdue', { days: item.daysOverdue ?? 0 })
@@ -55,9 +59,9 @@ export default async function KaderHome() {
               <p className="mt-1">
                 <ListStatusBadge status={item.baby.status} tr={tr} />
               </p>
-              <Link href={`/kader/bayi/${item.babyId}/kunjungan`} prefetch={false} className="kl-act">
+              <a href={`/kader/bayi/${item.babyId}/kunjungan`} className="kl-act">
                 {tr('today.record')}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
@@ -72,7 +76,7 @@ export default async function KaderHome() {
         </div>
       ) : (
         <>
-          {data.mothers.length ? <KaderBabyList items={data.mothers} certs={certs} /> : null}
+          {others.length ? <KaderBabyList items={others} certs={certs} /> : null}
           <Link href="/kader/ibu" className={buttonClass('secondary', 'mt-3 w-full')} data-testid="kader-all-link">
             {t('kader.seeAll', { count: data.total })}
           </Link>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { STATUS_TONE } from '@/components/status-badge';
 import type { Tone } from '@/components/ui/badge';
@@ -39,8 +38,10 @@ export function ListStatusBadge({ status, tr }: { status: KaderListItem['status'
 
 /**
  * The kader's babies (home page and /kader/ibu): mother's name linked to the baby's page, the
- * baby, age, status, last visit and, once issued, the certificate. Server-rendered; links are
- * not prefetched (a list of many on a slow network).
+ * baby, age, status, last visit and, once issued, the certificate. Server-rendered; the links are
+ * plain anchors, not next/link: a list of many, where each Link would be a client component
+ * rendered and serialised twice (HTML and RSC payload) and prefetching would cost a slow network
+ * (issue #11, server time). The page opened is a full load, as the service worker keeps it.
  */
 export async function KaderBabyList({ items, certs }: { items: KaderListItem[]; certs: Map<string, { id: string; serial: string }> }) {
   const tr = await listTranslator();
@@ -52,9 +53,9 @@ export async function KaderBabyList({ items, certs }: { items: KaderListItem[]; 
         return (
           <li key={m.babyId} className="kl-item">
             <div className="kl-head">
-              <Link href={`/kader/bayi/${m.babyId}`} prefetch={false} data-testid="mother-name" className="kl-name">
+              <a href={`/kader/bayi/${m.babyId}`} data-testid="mother-name" className="kl-name">
                 {m.motherName}
-              </Link>
+              </a>
               <ListStatusBadge status={m.status} tr={tr} />
             </div>
             <p className="kl-meta mt-1">{`${m.babyName ?? tr('ibu.unnamed', { sex: tr(`sex.${m.sex}`) })} · ${tr('common.days', { count: m.ageDays })}`}</p>
