@@ -55,8 +55,11 @@ export const todayJakarta = () => new Intl.DateTimeFormat('en-CA', { timeZone: '
 export function fetchToday(base: string, jar: Jar, signal?: AbortSignal): Promise<Response> {
   return fetch(`${base}/kader`, { headers: { cookie: cookieHeader(jar) }, redirect: 'manual', signal });
 }
-/** The page rendered the kader's list (a 200 could also be an error page streamed late). */
-export const todayOk = (res: Response, text: string) => res.status === 200 && text.includes('data-testid="kader-mothers"');
+/**
+ * The page rendered the kader's lists (a 200 could also be an error page streamed late): the
+ * heading of her mothers comes after today's list and is there even when every baby is due.
+ */
+export const todayOk = (res: Response, text: string) => res.status === 200 && text.includes('data-testid="kader-mothers-heading"');
 /** Baby ids linked from the today page. */
 export const babyIdsOf = (html: string) => [...new Set([...html.matchAll(/\/kader\/bayi\/([0-9a-f-]{36})/g)].map((m) => m[1]!))];
 

@@ -1,4 +1,6 @@
 /** Throw-away PostgreSQL databases of the benchmarks (named kekasihku_bench11_*). */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import postgres from 'postgres';
 
 export function urlFor(base: string, name: string): string {
@@ -35,6 +37,9 @@ export async function dropDatabase(base: string, name: string): Promise<void> {
 export const KEEP = process.env.BENCH_KEEP === '1';
 
 export async function benchDatabase(base: string, key: string): Promise<{ name: string; url: string; loaded: boolean }> {
+  // The population's generator is part of the key: a changed generator loads anew (a change of
+  // the loaders in bench/*.ts does not: drop the kekasihku_keep_* databases by hand then).
+  key = `${key}_${generatorVersion()}`;
   const name = KEEP ? `kekasihku_keep_${key}`.toLowerCase().replace(/[^a-z0-9_]/g, '_') : `kekasihku_bench_${key}_${Math.random().toString(16).slice(2, 8)}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
   const admin = postgres(urlFor(base, 'postgres'), { max: 1, onnotice: () => {} });
   try {
@@ -54,6 +59,11 @@ export async function benchDatabase(base: string, key: string): Promise<{ name: 
     await admin.end({ timeout: 5 });
   }
   return { name, url: urlFor(base, name), loaded: false };
+}
+
+/** A short hash of the synthetic population's generator (tests/support/population.ts). */
+function generatorVersion(): string {
+  return createHash('sha256').update(fs.readFileSync('tests/support/population.ts')).digest('hex').slice(0, 6);
 }
 
 /** Marks a kept database as fully loaded (a run cut short while loading is loaded again). */

@@ -23,6 +23,10 @@ test('a kader registers a mother with twins and gets a one-time code with a What
   await page.getByRole('button', { name: 'Daftarkan' }).click();
   // No consent, no sex: refused with the fields named.
   await expect(page.locator('#consent-error')).toHaveText('Persetujuan ibu wajib dicatat.');
+  // The baby's own field says what is missing, beside it.
+  const sexGroup = page.getByRole('group', { name: 'Jenis kelamin' }).first();
+  await expect(sexGroup.getByRole('alert')).toHaveText('Wajib diisi.');
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Tambah bayi kembar' }).click();
   await page.locator('[id="babies.0.sex-L"]').check();
   await page.locator('[id="babies.1.sex-P"]').check();

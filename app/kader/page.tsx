@@ -66,7 +66,7 @@ export default async function KaderHome() {
           ))}
         </ul>
       )}
-      <h2 className="mt-6 text-lg font-semibold">
+      <h2 className="mt-6 text-lg font-semibold" data-testid="kader-mothers-heading">
         {t('kader.myMothers')} <span className="font-normal text-muted">({t('kader.followedCount', { count: data.mothers.filter((m) => m.followed).length })})</span>
       </h2>
       <p className="mt-1 text-sm text-muted">{t('kader.followedNote', { days: RECENTLY_ENDED_DAYS })}</p>

@@ -40,6 +40,9 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
   const [pending, startTransition] = useTransition();
   const [state, setState] = useState<RegisterState>({});
   const err = (f: string) => tx((errors as Record<string, { message?: string } | undefined>)[f]?.message);
+  // A baby's own fields: react-hook-form keeps their errors under babies[i] (from the schema here or the server).
+  const babyErr = (i: number, f: 'name' | 'sex' | 'birthWeightGrams') =>
+    tx((errors.babies as unknown as Record<string, { message?: string } | undefined>[] | undefined)?.[i]?.[f]?.message);
 
   const onValid = () =>
     startTransition(async () => {
@@ -141,8 +144,8 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
       {babies.fields.map((f, i) => (
         <fieldset key={f.id} className="flex flex-col gap-3 rounded-xl border border-line p-3">
           <legend className="px-1 text-sm font-semibold text-ink">{tx('register.babyN', { n: i + 1 })}</legend>
-          <Field id={`babies.${i}.name`} label={tx('register.babyName')}>
-            <Input id={`babies.${i}.name`} maxLength={100} {...register(`babies.${i}.name`)} />
+          <Field id={`babies.${i}.name`} label={tx('register.babyName')} error={babyErr(i, 'name')}>
+            <Input id={`babies.${i}.name`} maxLength={100} invalid={Boolean(babyErr(i, 'name'))} {...register(`babies.${i}.name`)} />
           </Field>
           <fieldset className="flex flex-col gap-1">
             <legend className="mb-1 text-sm font-semibold text-ink">{tx('register.sex')}</legend>
@@ -154,9 +157,14 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
                 </label>
               ))}
             </div>
+            {babyErr(i, 'sex') ? (
+              <p role="alert" className="text-sm font-medium text-danger">
+                {babyErr(i, 'sex')}
+              </p>
+            ) : null}
           </fieldset>
-          <Field id={`babies.${i}.birthWeightGrams`} label={tx('register.birthWeight')}>
-            <Input id={`babies.${i}.birthWeightGrams`} inputMode="numeric" maxLength={5} {...register(`babies.${i}.birthWeightGrams`)} />
+          <Field id={`babies.${i}.birthWeightGrams`} label={tx('register.birthWeight')} error={babyErr(i, 'birthWeightGrams')}>
+            <Input id={`babies.${i}.birthWeightGrams`} inputMode="numeric" maxLength={5} invalid={Boolean(babyErr(i, 'birthWeightGrams'))} {...register(`babies.${i}.birthWeightGrams`)} />
           </Field>
           {i > 0 ? (
             <Button variant="ghost" onClick={() => babies.remove(i)}>
