@@ -40,7 +40,8 @@ export async function benchDatabase(base: string, key: string): Promise<{ name: 
   // The population's generator is part of the key: a changed generator loads anew (a change of
   // the loaders in bench/*.ts does not: drop the kekasihku_keep_* databases by hand then).
   key = `${key}_${generatorVersion()}`;
-  const name = KEEP ? `kekasihku_keep_${key}`.toLowerCase().replace(/[^a-z0-9_]/g, '_') : `kekasihku_bench_${key}_${Math.random().toString(16).slice(2, 8)}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const raw = KEEP ? `kekasihku_keep_${key}` : `kekasihku_bench_${key}_${Math.random().toString(16).slice(2, 8)}`;
+  const name = raw.toLowerCase().replace(/[^a-z0-9_]/g, '_');
   const admin = postgres(urlFor(base, 'postgres'), { max: 1, onnotice: () => {} });
   try {
     const [exists] = await admin`select 1 from pg_database where datname = ${name}`;

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { UnreadCard } from '@/components/forum/unread-card';
-import { KaderBabyList, ListBadge, ListStatusBadge, listTranslator } from '@/components/kader/baby-list';
+import { KaderBabyList, ListBadge, ListStatusBadge } from '@/components/kader/baby-list';
+import { memoTranslator } from '@/lib/i18n/memo';
 import { KaderNextSessionCard } from '@/components/kader/next-session-card';
 import { Shell } from '@/components/layout/shell';
 import { buttonClass } from '@/components/ui/button';
@@ -19,7 +20,7 @@ export default async function KaderHome() {
   const others = data.mothers.filter((m) => !inToday.has(m.babyId));
   const certs = await certificatesByBaby(user, others.map((m) => m.babyId));
   const t = await getTranslations();
-  const tr = await listTranslator();
+  const tr = await memoTranslator();
   return (
     <Shell user={user} current="/kader">
       <h1 className="text-2xl font-bold text-ink">{t('kader.title', { name: user.name })}</h1>

@@ -1,30 +1,9 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { STATUS_TONE } from '@/components/status-badge';
 import type { Tone } from '@/components/ui/badge';
 import type { KaderListItem } from '@/lib/data/overview';
 import { formatDateShort, type UiLocale } from '@/lib/format';
-
-type Values = Record<string, string | number>;
-export type Tr = (key: string, values?: Values) => string;
-
-/**
- * next-intl's translator, memoised for a list: each call with values looks up a message
- * formatter by a serialised key, and a list of a posyandu's babies repeats the same few texts
- * (ages, sexes, statuses) hundreds of times (issue #11, server time).
- */
-export async function listTranslator(): Promise<Tr> {
-  const t = (await getTranslations()) as unknown as Tr;
-  const memo = new Map<string, string>();
-  return (key, values) => {
-    const k = values ? `${key}\u0000${JSON.stringify(values)}` : key;
-    let v = memo.get(k);
-    if (v === undefined) {
-      v = t(key, values);
-      memo.set(k, v);
-    }
-    return v;
-  };
-}
+import { memoTranslator, type Tr } from '@/lib/i18n/memo';
 
 /** A badge of components/ui/badge.tsx in the short classes of app/globals.css (.kl-*). */
 export function ListBadge({ tone, children }: { tone: Tone; children: string }) {
@@ -44,7 +23,7 @@ export function ListStatusBadge({ status, tr }: { status: KaderListItem['status'
  * (issue #11, server time). The page opened is a full load, as the service worker keeps it.
  */
 export async function KaderBabyList({ items, certs }: { items: KaderListItem[]; certs: Map<string, { id: string; serial: string }> }) {
-  const tr = await listTranslator();
+  const tr = await memoTranslator();
   const locale = (await getLocale()) as UiLocale;
   return (
     <ul className="mt-3 flex flex-col gap-2" data-testid="kader-mothers">

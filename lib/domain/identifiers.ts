@@ -58,10 +58,9 @@ export function validateNik(nik: string, reference: IsoDate): NikResult {
   const yy = Number(digits.slice(10, 12));
   const sex: Sex = rawDay > 40 ? 'P' : 'L';
   const day = sex === 'P' ? rawDay - 40 : rawDay;
-  const ref = reference;
   for (const century of [2000, 1900]) {
     const date = safeIso(century + yy, month, day);
-    if (date !== null && date <= ref) return { ok: true, birthDate: date, sex };
+    if (date !== null && date <= reference) return { ok: true, birthDate: date, sex };
   }
   return { ok: false, error: 'date' };
 }
