@@ -68,8 +68,39 @@ export const puskesmas = pgTable('puskesmas', {
   signatoryName: text('signatory_name'),
   signatoryNip: text('signatory_nip'),
   signatoryTitle: text('signatory_title'),
+  /** Street address of the puskesmas (profile, certificate footer). */
+  address: text('address'),
   createdAt: createdAt(),
 });
+
+/**
+ * First-run setup (issue #18): one-time codes printed in the server log while the database holds
+ * no puskesmas. Only the SHA-256 hash is stored; a code is valid until a puskesmas is created.
+ */
+export const setupCodes = pgTable('setup_codes', {
+  id: id(),
+  codeHash: text('code_hash').notNull().unique(),
+  createdAt: createdAt(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/**
+ * The visit-window setting of a puskesmas over time (docs/decisions/043): a baby follows the
+ * setting in force on its birth date (the latest row with effectiveFrom on or before it), else
+ * puskesmas.visit_windows, else lib/domain DEFAULT_VISIT_WINDOWS. A change thus plans the
+ * windows of babies born from that day on and leaves every earlier baby's windows as they were.
+ */
+export const visitWindowSettings = pgTable(
+  'visit_window_settings',
+  {
+    puskesmasId: tenant(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    windows: jsonb('windows').$type<VisitWindowSetting[]>().notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.puskesmasId, t.effectiveFrom] })],
+);
 
 export const villages = pgTable(
   'villages',
@@ -78,6 +109,8 @@ export const villages = pgTable(
     puskesmasId: tenant(),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['desa', 'kelurahan'] }).notNull().default('desa'),
+    /** Deactivated places keep their records and history but take no new registrations. */
+    active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('villages_puskesmas_name_uq').on(t.puskesmasId, t.name)],
@@ -93,6 +126,9 @@ export const posyandu = pgTable(
       .references(() => villages.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
     rw: text('rw'),
+    address: text('address'),
+    /** Deactivated places keep their records and history but take no new registrations. */
+    active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
@@ -131,7 +167,10 @@ export const users = pgTable(
     phone: text('phone').notNull().unique(),
     /** bcrypt hash; null until a mother activates her account. */
     passwordHash: text('password_hash'),
-    /** Kader: the posyandu she belongs to. */
+    /**
+     * Kader: her first (home) posyandu. Every posyandu she works in, this one included, is in
+     * kader_posyandu, which is what scopes her records (lib/data/scope.ts).
+     */
     posyanduId: uuid('posyandu_id').references(() => posyandu.id, { onDelete: 'restrict' }),
     /** Kader and ibu: their village (sessions are per village). */
     villageId: uuid('village_id').references(() => villages.id, { onDelete: 'restrict' }),
@@ -147,6 +186,22 @@ export const users = pgTable(
     index('users_posyandu_idx').on(t.posyanduId),
     check('users_kader_posyandu_ck', sql`${t.role} <> 'kader' or ${t.posyanduId} is not null`),
   ],
+);
+
+/** The posyandu a kader works in (one or more; issue #18). */
+export const kaderPosyandu = pgTable(
+  'kader_posyandu',
+  {
+    puskesmasId: tenant(),
+    kaderId: uuid('kader_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    posyanduId: uuid('posyandu_id')
+      .notNull()
+      .references(() => posyandu.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.kaderId, t.posyanduId] }), index('kader_posyandu_posyandu_idx').on(t.posyanduId)],
 );
 
 /** One-time codes with which a mother (or a new kader) sets her password. Hash only. */
@@ -633,6 +688,10 @@ export const certificates = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedBy: uuid('revoked_by').references(() => users.id),
     revokeReason: text('revoke_reason'),
+    /** The signatory in force when it was issued: a later change of the setting leaves it as printed. */
+    signatoryName: text('signatory_name'),
+    signatoryNip: text('signatory_nip'),
+    signatoryTitle: text('signatory_title'),
   },
   (t) => [
     uniqueIndex('certificates_number_uq').on(t.puskesmasId, t.year, t.number),
