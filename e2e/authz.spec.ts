@@ -158,7 +158,7 @@ const MATRIX: Entry[] = [
   { route: '/forum/baru', cases: [{ label: 'new post', url: () => '/forum/baru', expect: sectionPage('/forum', 'forum', 'write') }] },
   { route: '/forum/cari', cases: [{ label: 'search', url: () => '/forum/cari?q=ASI', expect: sectionPage('/forum', 'forum', 'read') }] },
   { route: '/forum/moderasi', cases: [{ label: 'moderation', url: () => '/forum/moderasi', expect: sectionPage('/forum', 'forum', 'moderate') }] },
-  { route: '/forum/kategori', cases: [{ label: 'categories', url: () => '/forum/kategori', expect: sectionPage('/forum', 'settings', 'write') }] },
+  { route: '/forum/kategori', cases: [{ label: 'categories', url: () => '/forum/kategori', expect: sectionPage('/forum', 'forumCategories', 'write') }] },
   {
     route: '/forum/ubah',
     cases: [{ label: 'edit an unknown post', url: () => '/forum/ubah?post=00000000-0000-4000-8000-000000000000', expect: (w) => (ACTORS[w].actor ? 'notFound' : 'login') }],

@@ -35,7 +35,7 @@ export default async function ForumHome({ searchParams }: { searchParams: Search
             {t('forum.moderation')} · {t('forum.moderationCount', { count: queue })}
           </ButtonLink>
         ) : null}
-        {can(user, 'write', 'settings') ? (
+        {can(user, 'write', 'forumCategories') ? (
           <ButtonLink href="/forum/kategori" variant="secondary">
             {t('forum.categoriesEdit')}
           </ButtonLink>

@@ -4,7 +4,7 @@ import type { Role } from '@/lib/auth/policy';
 export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'chart' | 'key' | 'list' | 'calendar';
 export type NavItem = {
   href: string;
-  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit' | 'sessions';
+  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit' | 'sessions' | 'places' | 'settings';
   icon: NavIcon;
 };
 
@@ -17,7 +17,9 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/staff/laporan', key: 'reports', icon: 'chart' },
     { href: '/forum', key: 'forum', icon: 'chat' },
+    { href: '/staff/wilayah', key: 'places', icon: 'list' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
+    { href: '/staff/pengaturan', key: 'settings', icon: 'list' },
     { href: '/staff/audit', key: 'audit', icon: 'list' },
   ],
   staff: [
@@ -28,7 +30,9 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/staff/laporan', key: 'reports', icon: 'chart' },
     { href: '/forum', key: 'forum', icon: 'chat' },
+    { href: '/staff/wilayah', key: 'places', icon: 'list' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
+    { href: '/staff/pengaturan', key: 'settings', icon: 'list' },
   ],
   kader: [
     { href: '/kader', key: 'home', icon: 'home' },

@@ -14,12 +14,32 @@ export type Actor = {
   villageId: string | null;
   /** The ibu's own mother record. */
   motherId: string | null;
+  /**
+   * A kader: every posyandu she works in (her home posyandu first) and their villages
+   * (issue #18: a kader may be assigned to more than one). Absent: just posyanduId / villageId.
+   */
+  posyanduIds?: readonly string[];
+  villageIds?: readonly string[];
 };
 
+/** The posyandu whose records a kader works on: her assignments, else her home posyandu. */
+export function posyanduIdsOf(actor: Pick<Actor, 'posyanduId' | 'posyanduIds'>): readonly string[] {
+  if (actor.posyanduIds && actor.posyanduIds.length > 0) return actor.posyanduIds;
+  return actor.posyanduId ? [actor.posyanduId] : [];
+}
+
+/** The villages of an actor's sessions: a kader's posyandu's villages, else her own village. */
+export function villageIdsOf(actor: Pick<Actor, 'villageId' | 'villageIds'>): readonly string[] {
+  if (actor.villageIds && actor.villageIds.length > 0) return actor.villageIds;
+  return actor.villageId ? [actor.villageId] : [];
+}
+
 export type Resource =
+  | 'setup' // first-run setup: only while no puskesmas exists, with the server's setup code
   | 'places' // villages, posyandu
   | 'kaderAccounts'
   | 'settings'
+  | 'forumCategories'
   | 'staffAccounts'
   | 'puskesmas'
   | 'mothers' // mothers and babies
@@ -60,6 +80,17 @@ const staffAll = (actions: Action[]): Grant => Object.fromEntries(actions.map((a
 
 /** DESIGN.md section 4, row by row. Admin can do all that staff can, plus admin rows. */
 export const POLICY: Record<Resource, Row> = {
+  /**
+   * First-run setup (/pasang, `npm run setup`): nobody signed in can use it; the public may,
+   * and lib/data/setup.ts also requires that no puskesmas exists and the one-time setup code.
+   */
+  setup: {
+    admin: {},
+    staff: {},
+    kader: {},
+    ibu: {},
+    public: { write: 'any' },
+  },
   places: {
     admin: staffAll(['read', 'write']),
     staff: staffAll(['read', 'write']),
@@ -74,10 +105,19 @@ export const POLICY: Record<Resource, Row> = {
     ibu: {},
     public: {},
   },
+  /** Puskesmas settings (profile, targets, signatory, blocked terms, windows): admin writes, staff reads. */
   settings: {
     admin: staffAll(['read', 'write']),
-    staff: staffAll(['read', 'write']),
+    staff: staffAll(['read']),
     kader: { read: 'posyandu' },
+    ibu: {},
+    public: {},
+  },
+  /** The forum's categories: staff and admin arrange them (the blocked terms are a setting). */
+  forumCategories: {
+    admin: staffAll(['read', 'write']),
+    staff: staffAll(['read', 'write']),
+    kader: {},
     ibu: {},
     public: {},
   },
@@ -187,13 +227,13 @@ export function can(actor: Actor | null, action: Action, resource: Resource, rec
       return true;
     case 'posyandu':
       return (
-        (actor.posyanduId !== null && record.posyanduId === actor.posyanduId) ||
+        (record.posyanduId != null && posyanduIdsOf(actor).includes(record.posyanduId)) ||
         (record.assignedKaderIds?.includes(actor.id) ?? false) ||
         // Kader reads of village-level records (places, settings) fall back to her village.
-        (record.posyanduId == null && record.motherId == null && record.villageId != null && record.villageId === actor.villageId)
+        (record.posyanduId == null && record.motherId == null && record.villageId != null && villageIdsOf(actor).includes(record.villageId))
       );
     case 'village':
-      return actor.villageId !== null && record.villageId === actor.villageId;
+      return record.villageId != null && villageIdsOf(actor).includes(record.villageId);
     case 'own':
       return actor.motherId !== null && record.motherId === actor.motherId;
   }

@@ -20,7 +20,7 @@ import {
   windowOutcomesStored,
   type CoverageScope,
 } from '@/db/queries/coverage-months';
-import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
+import { assertCan, ForbiddenError, posyanduIdsOf, scopeOf, type Actor } from '@/lib/auth/policy';
 import {
   addToYearMonth,
   coverage,
@@ -57,7 +57,9 @@ function coverageScope(actor: Actor, action: 'read' | 'export', filters: { villa
   if (!scope) throw new ForbiddenError(`${actor.role} may not ${action} coverage`);
   if (scope === 'posyandu') {
     // A kader without a posyandu counts nothing: the nil uuid is no posyandu's id.
-    const own = actor.posyanduId ?? '00000000-0000-0000-0000-000000000000';
+    // A kader in several posyandu (issue #18) reads one at a time: the one asked for, else her home one.
+    const mine = posyanduIdsOf(actor);
+    const own = (filters.posyanduId && mine.includes(filters.posyanduId) ? filters.posyanduId : mine[0]) ?? '00000000-0000-0000-0000-000000000000';
     if (filters.posyanduId && filters.posyanduId !== own) return { puskesmasId: actor.puskesmasId, posyanduId: '00000000-0000-0000-0000-000000000000' };
     return { puskesmasId: actor.puskesmasId, villageId: filters.villageId ?? null, posyanduId: own };
   }

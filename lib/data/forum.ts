@@ -111,7 +111,7 @@ export async function forumCategoryBySlug(actor: Actor, slug: string) {
 
 /** Categories with their editable fields, for the staff settings page. */
 export async function categoriesForEditing(actor: Actor) {
-  assertCan(actor, 'write', 'settings');
+  assertCan(actor, 'write', 'forumCategories');
   const db = await getDb();
   return db
     .select({
@@ -128,7 +128,7 @@ export async function categoriesForEditing(actor: Actor) {
 
 /** Creates (no id) or updates a category of the actor's puskesmas, audited. */
 export async function saveCategory(actor: Actor, raw: CategoryInput): Promise<{ id: string }> {
-  assertCan(actor, 'write', 'settings');
+  assertCan(actor, 'write', 'forumCategories');
   const input = categorySchema.parse(raw);
   const db = await getDb();
   return db.transaction(async (tx) => {

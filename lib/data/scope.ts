@@ -4,9 +4,9 @@
  * never see another puskesmas.
  */
 import 'server-only';
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { kaderAssignments, mothers } from '@/db/schema';
-import { ForbiddenError, scopeOf, type Action, type Actor } from '@/lib/auth/policy';
+import { ForbiddenError, posyanduIdsOf, scopeOf, type Action, type Actor } from '@/lib/auth/policy';
 
 /** Condition on `mothers` for what `actor` may `action` on mothers (and their babies). */
 export function motherScope(actor: Actor, action: Action = 'read', resource: 'mothers' | 'visits' | 'certificates' = 'mothers'): SQL {
@@ -21,7 +21,9 @@ export function motherScope(actor: Actor, action: Action = 'read', resource: 'mo
       // of the district and run the sub-query for each (78 ms at 50,000 mothers, issue #11);
       // this way both sides use an index (a bitmap OR of mothers_posyandu_idx and the key).
       const assigned = sql`${mothers.id} = any(array(select ${kaderAssignments.motherId} from ${kaderAssignments} where ${kaderAssignments.kaderId} = ${actor.id}))`;
-      return and(tenant, actor.posyanduId ? or(eq(mothers.posyanduId, actor.posyanduId), assigned) : assigned)!;
+      const own = posyanduIdsOf(actor);
+      const ofPosyandu = own.length === 1 ? eq(mothers.posyanduId, own[0]!) : inArray(mothers.posyanduId, [...own]);
+      return and(tenant, own.length > 0 ? or(ofPosyandu, assigned) : assigned)!;
     }
     case 'own':
       if (!actor.motherId) return sql`false`;

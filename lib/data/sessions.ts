@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import { audit } from './audit';
-import { and, asc, count, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
 import {
@@ -22,7 +22,7 @@ import {
   sessionInvitations,
   villages,
 } from '@/db/schema';
-import { assertCan, can, ForbiddenError, NotFoundError, scopeOf, type Actor } from '@/lib/auth/policy';
+import { assertCan, can, ForbiddenError, NotFoundError, scopeOf, villageIdsOf, type Actor } from '@/lib/auth/policy';
 import {
   attendanceRate,
   invitedOnDay,
@@ -254,7 +254,10 @@ function readable(actor: Actor): SQL {
   const scope = scopeOf(actor, 'read', 'groupSessions');
   const tenant = eq(groupSessions.puskesmasId, actor.puskesmasId);
   if (scope === 'puskesmas') return tenant;
-  if (scope === 'village') return actor.villageId ? and(tenant, eq(groupSessions.villageId, actor.villageId))! : sql`false`;
+  if (scope === 'village') {
+    const own = villageIdsOf(actor);
+    return own.length > 0 ? and(tenant, inArray(groupSessions.villageId, [...own]))! : sql`false`;
+  }
   throw new ForbiddenError(`${actor.role} may not read groupSessions`);
 }
 

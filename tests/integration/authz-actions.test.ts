@@ -250,7 +250,7 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     { name: 'moderate (a post of P1)', resource: 'forum', action: 'moderate', record: () => post.scope, run: (a) => moderate(a, { target: 'post', id: post.id, decision: 'dismiss', reason: '' }) },
     {
       name: 'saveCategory (new, in one’s puskesmas)',
-      resource: 'settings',
+      resource: 'forumCategories',
       action: 'write',
       record: () => category.scope,
       run: (a) => saveCategory(a, { name: `Kategori uji ${++n}`, slug: `kategori-uji-${n}`, description: '', sortOrder: 50 + n }),
@@ -320,7 +320,7 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     for (const w of ['nobody', 'rina', 'dewi', 'euis', 'nining', 'maya', 'sri', 'hendra'] as Who[]) {
       const actor = who[w]!;
       // Saving a category in one's own puskesmas: the record is always the actor's own.
-      const record = c.resource === 'settings' && actor ? { puskesmasId: actor.puskesmasId } : c.record();
+      const record = c.resource === 'forumCategories' && actor ? { puskesmasId: actor.puskesmasId } : c.record();
       const allowed = can(actor, c.action, c.resource, record) && (!c.also || c.also(actor!));
       if (c.prepare) await c.prepare();
       const before = await fingerprint(db);
