@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // A self-contained server folder (.next/standalone) that scripts/bundle.mjs completes with
   // the static files, the migrations and scripts/server.mjs (docs/decisions/030-production-server.md).
   output: 'standalone',
+  // Developers may run a second `next dev` (e.g. on an empty database) in its own folder.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships WASM and data files that must be loaded from node_modules at run time;
   // pino stays a plain Node package too (it is also used by scripts/server.mjs).
   serverExternalPackages: ['@electric-sql/pglite', 'pino'],

@@ -9,7 +9,8 @@ import { cache } from 'react';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { kaderPosyandu, mothers, posyandu, users, userSessions } from '@/db/schema';
+import { mothers, users, userSessions } from '@/db/schema';
+import { kaderPlaces } from './kader-places';
 import { auth } from './index';
 import { claimsOf } from './auth.config';
 import { ForbiddenError, HOME_OF, NotFoundError, type Actor, type Role } from './policy';
@@ -54,17 +55,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .limit(1);
   if (!row || !row.active || row.sessionVersion !== claims.sv || !row.sessionOpen) return null;
   // A kader's posyandu (issue #18: one or more): her home posyandu first, then the others.
-  let posyanduIds: string[] | undefined;
-  let villageIds: string[] | undefined;
-  if (row.role === 'kader') {
-    const assigned = await db
-      .select({ id: posyandu.id, villageId: posyandu.villageId })
-      .from(kaderPosyandu)
-      .innerJoin(posyandu, eq(posyandu.id, kaderPosyandu.posyanduId))
-      .where(eq(kaderPosyandu.kaderId, row.id));
-    posyanduIds = [...new Set([...(row.posyanduId ? [row.posyanduId] : []), ...assigned.map((a) => a.id)])];
-    villageIds = [...new Set([...(row.villageId ? [row.villageId] : []), ...assigned.map((a) => a.villageId)])];
-  }
+  const places = row.role === 'kader' ? await kaderPlaces(db, row) : null;
   // Sliding idle limit: refresh at most once a minute.
   if (row.lastSeenAt && Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
     await db.update(userSessions).set({ lastSeenAt: sql`now()` }).where(eq(userSessions.id, claims.sid));
@@ -77,7 +68,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     posyanduId: row.posyanduId,
     villageId: row.villageId,
     motherId: row.motherId,
-    ...(posyanduIds ? { posyanduIds, villageIds } : {}),
+    ...(places ?? {}),
     sessionId: claims.sid,
     locale: row.locale,
   };

@@ -111,5 +111,7 @@ export async function actorFor(db: TestDb, phone: string): Promise<Actor> {
     .leftJoin(mothers, eq(mothers.userId, users.id))
     .where(eq(users.phone, normalizePhone(phone)!));
   if (!u) throw new Error(`no user ${phone}`);
-  return u;
+  if (u.role !== 'kader') return u;
+  const { kaderPlaces } = await import('@/lib/auth/kader-places');
+  return { ...u, ...(await kaderPlaces(db.db, u)) };
 }
