@@ -80,6 +80,7 @@ const ORDER: { key: keyof SeedData; table: PgTable }[] = [
   { key: 'users', table: schema.users },
   { key: 'mothers', table: schema.mothers },
   { key: 'kaderAssignments', table: schema.kaderAssignments },
+  { key: 'kaderPosyandu', table: schema.kaderPosyandu },
   { key: 'babies', table: schema.babies },
   { key: 'visits', table: schema.visits },
   { key: 'groupSessions', table: schema.groupSessions },

@@ -53,6 +53,7 @@ export interface SeedData {
   users: Row<typeof schema.users>[];
   mothers: Row<typeof schema.mothers>[];
   kaderAssignments: Row<typeof schema.kaderAssignments>[];
+  kaderPosyandu: Row<typeof schema.kaderPosyandu>[];
   babies: Row<typeof schema.babies>[];
   visits: Row<typeof schema.visits>[];
   groupSessions: Row<typeof schema.groupSessions>[];
@@ -233,6 +234,7 @@ class TenantBuilder {
         villageId: this.villageIds.get(p.villageKey)!,
         createdAt: kaderCreated,
       });
+      data.kaderPosyandu.push({ puskesmasId: this.puskesmasId, kaderId: id, posyanduId: p.id, createdAt: kaderCreated });
     }
   }
 
@@ -780,6 +782,9 @@ class TenantBuilder {
         revokedAt: c.revoked?.at ?? null,
         revokedBy: c.revoked?.by ?? null,
         revokeReason: c.revoked?.reason ?? null,
+        signatoryName: this.def.signatoryName,
+        signatoryNip: this.def.signatoryNip,
+        signatoryTitle: this.def.signatoryTitle,
       });
     }
     for (const [year, lastNumber] of [...counters.entries()].sort((a, b) => a[0] - b[0])) {
@@ -826,6 +831,7 @@ function emptyData(): SeedData {
     users: [],
     mothers: [],
     kaderAssignments: [],
+    kaderPosyandu: [],
     babies: [],
     visits: [],
     groupSessions: [],
