@@ -4,7 +4,6 @@
  * mother's own activation.
  */
 import 'server-only';
-import { createHash, randomInt } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { activationCodes, auditLog, babies, mothers, posyandu, puskesmas, users } from '@/db/schema';
@@ -14,22 +13,14 @@ import { assertCan, can, type Actor } from '@/lib/auth/policy';
 import { isoToday, maskNik } from '@/lib/domain';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
 import { activationSchema, CONSENT_TEXT_VERSION, motherSchema, type MotherField } from '@/lib/validation/mother';
+import { hashActivationCode, issueActivationCode } from './activation';
 import { motherScope } from './scope';
 
-export const ACTIVATION_DAYS = 7;
 /** Wrong codes before a lock (LOCK_MINUTES, lib/auth/login.ts): per phone, and per IP (a puskesmas may share one). */
 export const ACTIVATION_PHONE_MAX_FAILURES = 5;
 export const ACTIVATION_IP_MAX_FAILURES = 20;
-/** No 0/O, 1/I/L: read aloud or typed from WhatsApp without mistakes. */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-export function newActivationCode(): string {
-  return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-}
-
-export function hashActivationCode(code: string): string {
-  return createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
-}
+/** The codes themselves: one module for mothers and the other accounts (lib/data/activation.ts). */
+export { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation';
 
 export type Duplicate = { motherId: string; name: string; reason: 'phone' | 'nameBirth'; babyId: string | null };
 
@@ -71,8 +62,6 @@ export async function registerMother(actor: Actor, raw: unknown): Promise<Regist
     if (byName) return { ok: false, fieldErrors: { name: 'validation.possibleDuplicate' }, duplicate: { ...byName, reason: 'nameBirth' } };
   }
 
-  const code = newActivationCode();
-  const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000);
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
@@ -112,7 +101,7 @@ export async function registerMother(actor: Actor, raw: unknown): Promise<Regist
         })),
       )
       .returning();
-    await tx.insert(activationCodes).values({ userId: user!.id, codeHash: hashActivationCode(code), expiresAt, createdBy: actor.id });
+    const { code, expiresAt } = await issueActivationCode(tx, user!.id, actor.id);
     await tx.insert(auditLog).values([
       {
         puskesmasId: actor.puskesmasId,
@@ -141,8 +130,9 @@ export async function registerMother(actor: Actor, raw: unknown): Promise<Regist
 export type ActivationResult = { ok: true } | { ok: false; fieldErrors?: Partial<Record<string, string>>; formError?: string };
 
 /**
- * The mother sets her password with her phone number and one-time code. A code works once,
- * for its own user, before it expires; every failure gives the same message.
+ * The mother (or a new kader, staff or admin account: any role, lib/data/accounts.ts) sets her
+ * password with her phone number and one-time code. A code works once, for its own user, before
+ * it expires; every failure gives the same message.
  */
 export async function activateAccount(raw: unknown, ip: string): Promise<ActivationResult> {
   const parsed = activationSchema.safeParse(raw);
