@@ -255,6 +255,12 @@ export async function issueCertificate(actor: Actor, input: unknown): Promise<Is
         .returning({ n: serialCounters.lastNumber });
       const n = counter!.n;
       const serial = formatSerial(p.code, year, n);
+      // The signatory in force now is printed on this certificate for good (a later change of
+      // the setting is for new certificates only).
+      const [signer] = await tx
+        .select({ name: puskesmas.signatoryName, nip: puskesmas.signatoryNip, title: puskesmas.signatoryTitle })
+        .from(puskesmas)
+        .where(eq(puskesmas.id, actor.puskesmasId));
       const [cert] = await tx
         .insert(certificates)
         .values({
@@ -265,6 +271,9 @@ export async function issueCertificate(actor: Actor, input: unknown): Promise<Is
           serial,
           verificationCode: newVerificationCode(),
           issuedBy: actor.id,
+          signatoryName: signer?.name ?? null,
+          signatoryNip: signer?.nip ?? null,
+          signatoryTitle: signer?.title ?? null,
         })
         .returning({ id: certificates.id, issuedAt: certificates.issuedAt });
       await tx.insert(auditLog).values({
@@ -274,7 +283,7 @@ export async function issueCertificate(actor: Actor, input: unknown): Promise<Is
         entity: 'certificate',
         entityId: cert!.id,
         before: null,
-        after: { serial, babyId, year, number: n },
+        after: { serial, babyId, year, number: n, signatoryName: signer?.name ?? null },
       });
       return { ok: true, certificateId: cert!.id, serial } as const;
     });
@@ -382,9 +391,10 @@ export async function certificateForDownload(actor: Actor | null, id: string): P
       district: puskesmas.district,
       province: puskesmas.province,
       timeZone: puskesmas.timeZone,
-      signatoryName: puskesmas.signatoryName,
-      signatoryNip: puskesmas.signatoryNip,
-      signatoryTitle: puskesmas.signatoryTitle,
+      // The certificate's own signatory (as issued), never the current setting.
+      signatoryName: certificates.signatoryName,
+      signatoryNip: certificates.signatoryNip,
+      signatoryTitle: certificates.signatoryTitle,
       motherId: mothers.id,
       motherName: mothers.name,
       posyanduId: mothers.posyanduId,

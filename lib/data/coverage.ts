@@ -79,7 +79,11 @@ async function placesOf(db: DbOrTx, puskesmasId: string) {
   return { villages: vs, posyandu: ps };
 }
 
-/** Target % for a year: the village's own when filtered to a village that has one, else the puskesmas's; null when unset. */
+/**
+ * Target % of the year being shown (DESIGN §3: a per-puskesmas, per-year setting, optionally per
+ * village): the village's own when filtered to a village that has one, else the puskesmas's;
+ * null when that year has none ("belum ditetapkan": never another year's, never a default).
+ */
 async function targetFor(db: DbOrTx, puskesmasId: string, year: number, villageId: string | null): Promise<number | null> {
   const rows = await db
     .select({ villageId: coverageTargets.villageId, percent: coverageTargets.targetPercent })
@@ -300,7 +304,7 @@ export async function monthlyReport(actor: Actor, month: YearMonth) {
   const { first, last } = monthBounds(month.year, month.month);
   const places = await placesOf(db, actor.puskesmasId);
   const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
-  const [rows, sessions, [certs]] = await Promise.all([
+  const [rows, sessions, [certs], target] = await Promise.all([
     indicatorsForMonthsStored(db, month, month, scope, 'posyandu'),
     sessionCounts(db, actor, first, last, p.timeZone, {}),
     db.execute(sql`
@@ -309,6 +313,7 @@ export async function monthlyReport(actor: Actor, month: YearMonth) {
       where puskesmas_id = ${actor.puskesmasId} and (issued_at at time zone ${p.timeZone})::date between ${first}::date and ${last}::date`).then((r) =>
       rowsOf<{ issued: number; all_issued: number }>(r),
     ),
+    targetFor(db, actor.puskesmasId, month.year, null),
   ]);
   const perPosyandu: ReportRow[] = places.posyandu.map((x) => ({
     id: x.id,
@@ -325,6 +330,8 @@ export async function monthlyReport(actor: Actor, month: YearMonth) {
     total,
     sessions,
     certificatesIssued: Number(certs?.issued ?? 0),
+    /** The puskesmas's target % for the report's year; null = not set for that year. */
+    target,
   };
 }
 

@@ -7,9 +7,9 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { babies, mothers } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
-import { DEFAULT_VISIT_WINDOWS, dueList, isExitedOn, isoToday, sixMonthDate, windowStates, type IsoDate } from '@/lib/domain';
+import { dueList, isExitedOn, isoToday, sixMonthDate, windowStates, type IsoDate } from '@/lib/domain';
 import { babyFacts, type BabyRow } from './facts';
-import { puskesmasOf } from './overview';
+import { puskesmasOf, windowsByBirth } from './overview';
 import { motherScope } from './scope';
 
 export type NextVisit = {
@@ -26,7 +26,7 @@ export async function nextVisits(actor: Actor): Promise<NextVisit[]> {
   const db = await getDb();
   const p = await puskesmasOf(db, actor);
   const today = isoToday(p.timeZone);
-  const windows = p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS;
+  const windowsOf = await windowsByBirth(db, actor.puskesmasId, p.visitWindows);
   const rows = await db
     .select({ id: babies.id, sex: babies.sex, birthDate: babies.birthDate, exitDate: babies.exitDate, exitReason: babies.exitReason, name: babies.name })
     .from(babies)
@@ -39,6 +39,7 @@ export async function nextVisits(actor: Actor): Promise<NextVisit[]> {
     const base = { babyId: r.id, name: r.name, sex: r.sex };
     if (isExitedOn(f, today) || today >= sixMonthDate(r.birthDate)) return { ...base, state: 'none' as const, window: null };
     const visitDates = f.visits.map((v) => v.visitDate);
+    const windows = windowsOf(r.birthDate);
     const [due] = dueList([{ id: r.id, birthDate: r.birthDate, exitDate: r.exitDate, visitDates }], today, windows).filter((d) => d.window);
     if (due?.window) {
       return { ...base, state: due.kind === 'overdue' ? ('overdue' as const) : ('open' as const), window: { n: due.window.index + 1, from: due.window.from, to: due.window.to } };

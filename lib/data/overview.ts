@@ -6,19 +6,21 @@ import 'server-only';
 import { cache } from 'react';
 import { and, asc, count, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { babies, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
+import { babies, mothers, posyandu, puskesmas, users, villages, visitWindowSettings, visits } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import {
   addDays,
   ageInDays,
   completedMonths,
-  DEFAULT_VISIT_WINDOWS,
   dueList,
   isoToday,
   journeyStatus,
   JOURNEY_STATUSES,
   sixMonthDate,
+  windowsInForce,
+  type IsoDate,
   type JourneyStatus,
+  type VisitWindow,
 } from '@/lib/domain';
 import { exclusiveDays } from '@/lib/domain/progress';
 import { statusCountsByVillageSql } from '@/db/queries/indicators';
@@ -34,6 +36,25 @@ export const puskesmasOf = cache(async function puskesmasOf(db: DbOrTx, actor: A
   if (!p) throw new Error('puskesmas of the signed-in user is missing');
   return p;
 });
+
+/** The puskesmas's visit-window changes (docs/decisions/043), once per request and database handle. */
+export const windowSettingsOf = cache(async function windowSettingsOf(db: DbOrTx, puskesmasId: string) {
+  return db
+    .select({ effectiveFrom: visitWindowSettings.effectiveFrom, windows: visitWindowSettings.windows })
+    .from(visitWindowSettings)
+    .where(eq(visitWindowSettings.puskesmasId, puskesmasId))
+    .orderBy(asc(visitWindowSettings.effectiveFrom));
+});
+
+/**
+ * Birth date → the visit windows a baby of the puskesmas follows (lib/domain windowsInForce: the
+ * same rule as the stored coverage_baby_windows), so that a baby's page, the kader's today list
+ * and the mother's next visit agree with the kader table and the reports.
+ */
+export async function windowsByBirth(db: DbOrTx, puskesmasId: string, base: VisitWindow[] | null | undefined): Promise<(birthDate: IsoDate) => readonly VisitWindow[]> {
+  const settings = await windowSettingsOf(db, puskesmasId);
+  return (birthDate) => windowsInForce(settings, base ?? null, birthDate);
+}
 
 const babyColumns = {
   id: babies.id,
@@ -206,6 +227,7 @@ export async function kaderOverview(actor: Actor) {
   items.sort((a, b) => Number(b.followed) - Number(a.followed) || a.ageDays - b.ageDays);
   const byId = new Map(items.map((m) => [m.babyId, m]));
   // The "today" list (lib/domain dueList): overdue, open windows by days left, open referrals.
+  const windowsOf = await windowsByBirth(db, actor.puskesmasId, p.visitWindows);
   const due = dueList(
     kept.map((r) => ({
       id: r.id,
@@ -213,9 +235,9 @@ export async function kaderOverview(actor: Actor) {
       exitDate: r.exitDate,
       visitDates: facts.get(r.id)!.visits.map((v) => v.visitDate),
       openReferral: referred.has(r.id),
+      windows: windowsOf(r.birthDate),
     })),
     today,
-    p.visitWindows?.length ? p.visitWindows : DEFAULT_VISIT_WINDOWS,
   ).map((item) => ({ ...item, baby: byId.get(item.babyId)! }));
   return { posyanduName: post?.name ?? '', today, mothers: items, due, total };
 }

@@ -22,7 +22,6 @@ import {
   ageInDays,
   classifyRecall,
   completedMonths,
-  DEFAULT_VISIT_WINDOWS,
   firstBreak,
   fiveMonthDate,
   isoToday,
@@ -36,6 +35,7 @@ import { fieldErrorsOf } from '@/lib/validation/form-state';
 import { followUpSchema, type FollowUpField } from '@/lib/validation/journey';
 import { visitEditSchema, visitSchema, visitToForm, type VisitEditField, type VisitField } from '@/lib/validation/visit';
 import { babyFacts } from './facts';
+import { windowsByBirth } from './overview';
 import { motherScope } from './scope';
 
 export type RecordVisitResult =
@@ -119,8 +119,9 @@ export async function recordVisit(actor: Actor, raw: unknown): Promise<RecordVis
   });
 }
 
-function windowsOf(setting: VisitWindow[] | null | undefined): readonly VisitWindow[] {
-  return setting && setting.length ? setting : DEFAULT_VISIT_WINDOWS;
+/** The windows this baby follows: the setting in force on its birth date (lib/domain windowsInForce). */
+async function windowsOf(db: DbOrTx, baby: { puskesmasId: string; birthDate: string; visitWindows: VisitWindow[] | null }): Promise<readonly VisitWindow[]> {
+  return (await windowsByBirth(db, baby.puskesmasId, baby.visitWindows))(baby.birthDate);
 }
 
 /** What the visit form needs: the baby, its status today and the dates of earlier visits. */
@@ -143,7 +144,7 @@ export async function visitFormContext(actor: Actor, babyId: string) {
     ageDays: ageInDays(baby.birthDate, today),
     status: journeyStatus(facts, today).status,
     visitDates: facts.visits.map((x) => x.visitDate),
-    windows: windowsOf(baby.visitWindows),
+    windows: await windowsOf(db, baby),
   };
 }
 
@@ -216,7 +217,7 @@ export async function babyDetail(actor: Actor, babyId: string) {
     .innerJoin(users, eq(users.id, visits.kaderId))
     .where(eq(visits.babyId, baby.id))
     .orderBy(asc(visits.visitDate), asc(visits.receivedAt));
-  const windows = windowStates(baby.birthDate, rows.map((r) => r.visitDate), today, windowsOf(baby.visitWindows));
+  const windows = windowStates(baby.birthDate, rows.map((r) => r.visitDate), today, await windowsOf(db, baby));
 
   const visitIds = rows.map((r) => r.id);
   const audits = await db
@@ -353,7 +354,7 @@ export async function visitEditContext(actor: Actor, babyId: string, visitId: st
     editableUntil: can(actor, 'correct', 'visits', scope) ? null : new Date(visit.receivedAt.getTime() + VISIT_EDIT_DAYS * 86_400_000),
     values: visitToForm(visit),
     visitDates: facts.visits.filter((x) => x.id !== visit.id).map((x) => x.visitDate),
-    windows: windowsOf(baby.visitWindows),
+    windows: await windowsOf(db, baby),
   };
 }
 

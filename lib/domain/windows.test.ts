@@ -6,9 +6,11 @@ import {
   dueList,
   validateWindows,
   windowForVisit,
+  windowsInForce,
   windowStates,
   type DueBaby,
   type VisitWindow,
+  type VisitWindowChange,
   type WindowStateName,
 } from './windows';
 
@@ -161,5 +163,42 @@ describe('dueList', () => {
 
   it('no babies → empty list', () => {
     expect(dueList([], T)).toEqual([]);
+  });
+
+  it("a baby's own windows win over the list's windows", () => {
+    // Born 10 Mar: on 15 Mar (day 5) the default window 1 (days 3–7) is open with 2 days left;
+    // its own setting's first window, days 0–4, closed yesterday (overdue by 1 day).
+    const own: VisitWindow[] = [{ fromDay: 0, toDay: 4 }, { fromDay: 20, toDay: null }];
+    const list = dueList([{ id: 'N', birthDate: '2024-03-10', exitDate: null, visitDates: [], windows: own }, { id: 'O', birthDate: '2024-03-10', exitDate: null, visitDates: [] }], T);
+    expect(list.map((i) => [i.babyId, i.kind, i.window?.index, i.daysOverdue ?? i.daysLeft])).toEqual([
+      ['N', 'overdue', 0, 1],
+      ['O', 'open', 0, 2],
+    ]);
+  });
+});
+
+describe('windowsInForce', () => {
+  const FOUR: VisitWindow[] = [{ fromDay: 3, toDay: 14 }, { fromDay: 15, toDay: 60 }, { fromDay: 61, toDay: 120 }, { fromDay: 121, toDay: null }];
+  const THREE: VisitWindow[] = [{ fromDay: 2, toDay: 30 }, { fromDay: 31, toDay: 90 }, { fromDay: 91, toDay: null }];
+  const BASE: VisitWindow[] = [{ fromDay: 0, toDay: 10 }, { fromDay: 11, toDay: null }];
+  const changes: VisitWindowChange[] = [
+    // Out of order on purpose: the rule is by date, not by list position.
+    { effectiveFrom: '2026-03-01', windows: THREE },
+    { effectiveFrom: '2025-07-15', windows: FOUR },
+  ];
+  it.each<[string, VisitWindowChange[], VisitWindow[] | null, string, readonly VisitWindow[]]>([
+    ['no change, no base: DESIGN defaults', [], null, '2025-01-01', DEFAULT_VISIT_WINDOWS],
+    ['no change, empty base: defaults', [], [], '2025-01-01', DEFAULT_VISIT_WINDOWS],
+    ['no change: the base setting', [], BASE, '2025-01-01', BASE],
+    ['born before every change: base', changes, BASE, '2025-07-14', BASE],
+    ['born before every change, no base: defaults', changes, null, '2025-07-14', DEFAULT_VISIT_WINDOWS],
+    ['born on the day of a change: that change', changes, BASE, '2025-07-15', FOUR],
+    ['born between two changes: the earlier one', changes, BASE, '2026-02-28', FOUR],
+    ['born on the day of the later change', changes, BASE, '2026-03-01', THREE],
+    ['born long after: the latest change', changes, null, '2026-12-31', THREE],
+    ['latest change on or before birth is empty: base, not an older change', [...changes, { effectiveFrom: '2026-06-01', windows: [] }], BASE, '2026-06-02', BASE],
+    ['a change dated after the birth never applies', [{ effectiveFrom: '2027-01-01', windows: THREE }], null, '2026-12-31', DEFAULT_VISIT_WINDOWS],
+  ])('%s', (_name, settings, base, birth, expected) => {
+    expect(windowsInForce(settings, base, birth)).toEqual(expected);
   });
 });

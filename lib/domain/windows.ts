@@ -75,6 +75,32 @@ export function validateWindows(windows: readonly VisitWindow[]): string[] {
   return errors;
 }
 
+/** One change of a puskesmas's window setting: babies born on or after `effectiveFrom` follow it. */
+export interface VisitWindowChange {
+  effectiveFrom: IsoDate;
+  windows: readonly VisitWindow[];
+}
+
+/**
+ * The windows a baby born on `birthDate` follows (docs/decisions/043; the SQL of
+ * kekasihku_refresh_baby_windows says the same): the non-empty setting with the latest
+ * `effectiveFrom` on or before the birth date; else the puskesmas's own base setting when it is
+ * non-empty; else DEFAULT_VISIT_WINDOWS. A change of setting thus plans babies born from its day
+ * on and leaves the windows of every baby born earlier as they were.
+ */
+export function windowsInForce(
+  settings: readonly VisitWindowChange[],
+  base: readonly VisitWindow[] | null | undefined,
+  birthDate: IsoDate,
+): readonly VisitWindow[] {
+  let best: VisitWindowChange | null = null;
+  for (const s of settings) {
+    if (s.effectiveFrom <= birthDate && (best === null || s.effectiveFrom > best.effectiveFrom)) best = s;
+  }
+  if (best && Array.isArray(best.windows) && best.windows.length > 0) return best.windows;
+  return base && base.length > 0 ? base : DEFAULT_VISIT_WINDOWS;
+}
+
 /** Calendar dates of each window for a baby; `to` never passes the day before the 6-month date. */
 export function datedWindows(birthDate: IsoDate, windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS): DatedWindow[] {
   const lastDay = addDays(sixMonthDate(birthDate), -1);
@@ -162,6 +188,8 @@ export interface DueBaby {
   visitDates: readonly IsoDate[];
   /** A referral (e.g. danger sign) awaiting follow-up. */
   openReferral?: boolean;
+  /** This baby's own windows (windowsInForce for its birth date); else the list's `windows`. */
+  windows?: readonly VisitWindow[];
 }
 
 export const DUE_KINDS = ['overdue', 'open', 'referral'] as const;
@@ -216,7 +244,7 @@ export function dueList(
   for (const baby of babies) {
     if (baby.exitDate !== null && baby.exitDate <= today) continue;
     if (today >= sixMonthDate(baby.birthDate) || today < baby.birthDate) continue;
-    const item = visitItem(baby, today, windows);
+    const item = visitItem(baby, today, baby.windows ?? windows);
     if (item?.kind === 'overdue') overdue.push(item);
     if (item?.kind === 'open') open.push(item);
     if (baby.openReferral) referral.push({ babyId: baby.id, kind: 'referral', window: null });

@@ -28,7 +28,11 @@ export type ReportInput = {
   total: IndicatorTotals;
   sessions: { held: number; present: number; mothers: number };
   certificatesIssued: number;
+  /** The puskesmas's target % for the report's year; null = not set that year ("belum ditetapkan"). */
+  target?: number | null;
 };
+
+export const NO_TARGET = 'belum ditetapkan';
 
 export const HEADERS: string[] = [
   'Desa',
@@ -110,6 +114,7 @@ export async function reportXlsx(r: ReportInput): Promise<Buffer> {
     ['Pertemuan KP-ASI yang terlaksana', r.sessions.held],
     ['Kehadiran (orang)', r.sessions.present],
     ['Sertifikat ASI Eksklusif diterbitkan', r.certificatesIssued],
+    ...(r.target !== undefined ? [[`Target cakupan ASI eksklusif ${r.month.year} (%)`, r.target ?? NO_TARGET] as [string, string | number]] : []),
   ];
   for (const x of summary) s.addRow(x);
   s.getColumn(1).width = 42;

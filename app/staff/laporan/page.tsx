@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { isEmptyTotals, monthlyReport } from '@/lib/data/coverage';
 import { isoToday, monthOf } from '@/lib/domain';
-import { formatNumber, type UiLocale } from '@/lib/format';
+import { formatNumber, formatPercent, type UiLocale } from '@/lib/format';
 import { O_ROWS } from '@/lib/reports/monthly';
 import { monthParam, monthParamSchema } from '@/lib/validation/coverage';
 
@@ -21,6 +21,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const r = await monthlyReport(user, month);
   const t = await getTranslations('report');
   const tc = await getTranslations('coverage');
+  const ts = await getTranslations('settings');
   const locale = (await getLocale()) as UiLocale;
   const n = (v: number) => formatNumber(v, locale);
   const ym = monthParam(month);
@@ -64,6 +65,9 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
 
         <section className="mt-6">
           <h2 className="text-lg font-semibold text-ink">{t('summary')}</h2>
+          <p className="mt-1 text-sm font-semibold text-ink" data-testid="report-target">
+            {r.target === null ? ts('reportNoTarget', { year: month.year }) : ts('reportTarget', { year: month.year, percent: formatPercent(r.target, locale)! })}
+          </p>
           <dl className="mt-2 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5 print:grid-cols-5" data-testid="report-summary">
             <div>
               <dt className="text-muted">{tc('recall')}</dt>
