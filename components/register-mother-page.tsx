@@ -9,7 +9,7 @@ export async function RegisterMotherPage({ user, babyBase }: { user: CurrentUser
   const ctx = await registrationContext(user);
   const t = await getTranslations();
   const texts = {
-    ...(await flatTexts(['register', 'validation'])),
+    ...(await flatTexts(['register', 'validation', 'places.refuse'])),
     'visit.yes': t('visit.yes'),
     'visit.no': t('visit.no'),
     'visit.fixErrors': t('visit.fixErrors'),

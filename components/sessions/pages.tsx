@@ -35,7 +35,9 @@ export async function NewSessionView({ user }: { user: CurrentUser }) {
 }
 
 export async function EditSessionView({ user, id }: { user: CurrentUser; id: string }) {
-  const [ctx, s] = await Promise.all([orDenied(sessionFormContext(user)), orDenied(sessionForEdit(user, id))]);
+  const s = await orDenied(sessionForEdit(user, id));
+  // Its own village/posyandu stay choosable even when deactivated since (issue #18).
+  const ctx = await orDenied(sessionFormContext(user, { villageId: s.values.villageId, posyanduId: s.values.posyanduId || null }));
   const t = await getTranslations();
   return (
     <>

@@ -5,10 +5,10 @@
  * exit by lib/domain; the kader's today list leaves exited babies out (lib/domain dueList).
  */
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { auditLog, babies, kaderAssignments, mothers, posyandu, puskesmas, users } from '@/db/schema';
+import { auditLog, babies, kaderAssignments, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
 import { assertCan, canTransferMother, ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { isoToday } from '@/lib/domain';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
@@ -36,11 +36,14 @@ export async function transferMother(actor: Actor, raw: unknown): Promise<Transf
   if (!mother) throw new NotFoundError('mother');
   if (!canTransferMother(actor, mother)) throw new ForbiddenError('mother transfer');
   const [target] = await db
-    .select({ id: posyandu.id, villageId: posyandu.villageId })
+    .select({ id: posyandu.id, villageId: posyandu.villageId, active: posyandu.active, villageActive: villages.active })
     .from(posyandu)
+    .innerJoin(villages, eq(villages.id, posyandu.villageId))
     .where(and(eq(posyandu.id, v.posyanduId), eq(posyandu.puskesmasId, mother.puskesmasId)));
   if (!target) return { ok: false, fieldErrors: { posyanduId: 'validation.invalid' } };
   if (target.id === mother.posyanduId) return { ok: false, fieldErrors: { posyanduId: 'motherAdmin.samePosyandu' } };
+  // A deactivated posyandu (or village) takes no one new (issue #18).
+  if (!target.active || !target.villageActive) return { ok: false, fieldErrors: { posyanduId: 'places.refuse.posyanduInactive' } };
 
   return db.transaction(async (tx) => {
     const [locked] = await tx
@@ -145,7 +148,9 @@ export async function motherAdminContext(actor: Actor, babyId: string) {
     ? await db
         .select({ id: posyandu.id, name: posyandu.name })
         .from(posyandu)
-        .where(eq(posyandu.puskesmasId, baby.puskesmasId))
+        .innerJoin(villages, eq(villages.id, posyandu.villageId))
+        // Active places only (issue #18); her own stays listed (the form leaves it out).
+        .where(and(eq(posyandu.puskesmasId, baby.puskesmasId), or(and(eq(posyandu.active, true), eq(villages.active, true)), eq(posyandu.id, baby.posyanduId))))
         .orderBy(asc(posyandu.name))
     : [];
   return {

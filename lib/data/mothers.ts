@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { activationCodes, auditLog, babies, mothers, posyandu, puskesmas, users } from '@/db/schema';
+import { activationCodes, auditLog, babies, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
 import { clearFailures, isLocked, recordFailure, throttleKey } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/password';
 import { assertCan, can, type Actor } from '@/lib/auth/policy';
@@ -36,12 +36,15 @@ export async function registerMother(actor: Actor, raw: unknown): Promise<Regist
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<MotherField>(parsed.error) };
   const v = parsed.data;
   const [post] = await db
-    .select({ id: posyandu.id, villageId: posyandu.villageId, puskesmasId: posyandu.puskesmasId })
+    .select({ id: posyandu.id, villageId: posyandu.villageId, puskesmasId: posyandu.puskesmasId, active: posyandu.active, villageActive: villages.active })
     .from(posyandu)
+    .innerJoin(villages, eq(villages.id, posyandu.villageId))
     .where(and(eq(posyandu.id, v.posyanduId), eq(posyandu.puskesmasId, actor.puskesmasId)));
   if (!post) return { ok: false, fieldErrors: { posyanduId: 'validation.invalid' } };
   // A kader registers for her own posyandu only.
   assertCan(actor, 'write', 'mothers', { puskesmasId: post.puskesmasId, posyanduId: post.id, villageId: post.villageId });
+  // A deactivated posyandu (or village) takes no new registrations (issue #18).
+  if (!post.active || !post.villageActive) return { ok: false, fieldErrors: { posyanduId: 'places.refuse.posyanduInactive' } };
 
   // Duplicates: the phone is one login (never two); name + baby's birth date may be a namesake.
   const [byPhone] = await db
@@ -193,7 +196,9 @@ export async function registrationContext(actor: Actor) {
   const rows = await db
     .select({ id: posyandu.id, name: posyandu.name, villageId: posyandu.villageId })
     .from(posyandu)
-    .where(eq(posyandu.puskesmasId, actor.puskesmasId))
+    .innerJoin(villages, eq(villages.id, posyandu.villageId))
+    // Only active places take new registrations (issue #18).
+    .where(and(eq(posyandu.puskesmasId, actor.puskesmasId), eq(posyandu.active, true), eq(villages.active, true)))
     .orderBy(posyandu.name);
   const allowed = rows.filter((r) => can(actor, 'write', 'mothers', { puskesmasId: actor.puskesmasId, posyanduId: r.id, villageId: r.villageId }));
   return { today: isoToday(p?.timeZone), posyandu: allowed.map(({ id, name }) => ({ id, name })) };

@@ -117,37 +117,56 @@ async function sessionFor(db: DbOrTx, actor: Actor, id: string, action: 'read' |
 
 export type SessionRow = Awaited<ReturnType<typeof sessionFor>>;
 
-/** Villages (with their posyandu) in which the actor may schedule sessions. */
-async function writableVillages(db: DbOrTx, actor: Actor) {
-  const vs = await db.select({ id: villages.id, name: villages.name }).from(villages).where(eq(villages.puskesmasId, actor.puskesmasId)).orderBy(asc(villages.name));
+/**
+ * Villages (with their posyandu) in which the actor may schedule sessions: the active ones
+ * (issue #18), plus the places of the session being edited (`keep`), which may stay in them.
+ */
+async function writableVillages(db: DbOrTx, actor: Actor, keep?: { villageId: string; posyanduId: string | null }) {
+  const vs = await db
+    .select({ id: villages.id, name: villages.name })
+    .from(villages)
+    .where(and(eq(villages.puskesmasId, actor.puskesmasId), or(eq(villages.active, true), keep ? eq(villages.id, keep.villageId) : undefined)))
+    .orderBy(asc(villages.name));
   const ps = await db
     .select({ id: posyandu.id, name: posyandu.name, villageId: posyandu.villageId })
     .from(posyandu)
-    .where(eq(posyandu.puskesmasId, actor.puskesmasId))
+    .where(and(eq(posyandu.puskesmasId, actor.puskesmasId), or(eq(posyandu.active, true), keep?.posyanduId ? eq(posyandu.id, keep.posyanduId) : undefined)))
     .orderBy(asc(posyandu.name));
   return vs
     .filter((v) => can(actor, 'write', 'groupSessions', { puskesmasId: actor.puskesmasId, villageId: v.id }))
     .map((v) => ({ ...v, posyandu: ps.filter((p) => p.villageId === v.id).map(({ id, name }) => ({ id, name })) }));
 }
 
-/** What the schedule form needs. */
-export async function sessionFormContext(actor: Actor) {
+/** What the schedule form needs; `keep`: the places of the session being edited. */
+export async function sessionFormContext(actor: Actor, keep?: { villageId: string; posyanduId: string | null }) {
   assertCan(actor, 'write', 'groupSessions');
   const db = await getDb();
   const timeZone = await timeZoneOf(db, actor.puskesmasId);
-  return { timeZone, today: isoToday(timeZone), villages: await writableVillages(db, actor) };
+  return { timeZone, today: isoToday(timeZone), villages: await writableVillages(db, actor, keep) };
 }
 
 export type SaveSessionResult = { ok: true; id: string; created: boolean } | { ok: false; fieldErrors: Partial<Record<SessionField, string>> };
 
-/** Checks the village (and posyandu) of a parsed session; a field error when it does not fit. */
-async function placeError(db: DbOrTx, actor: Actor, villageId: string, posyanduId: string | null): Promise<Partial<Record<SessionField, string>> | null> {
-  const [v] = await db.select({ id: villages.id }).from(villages).where(and(eq(villages.id, villageId), eq(villages.puskesmasId, actor.puskesmasId)));
+/**
+ * Checks the village (and posyandu) of a parsed session; a field error when it does not fit.
+ * A deactivated village or posyandu takes no new session (issue #18); an edited session may
+ * stay in the places it already had (`current`).
+ */
+async function placeError(
+  db: DbOrTx,
+  actor: Actor,
+  villageId: string,
+  posyanduId: string | null,
+  current?: { villageId: string; posyanduId: string | null },
+): Promise<Partial<Record<SessionField, string>> | null> {
+  const [v] = await db.select({ id: villages.id, active: villages.active }).from(villages).where(and(eq(villages.id, villageId), eq(villages.puskesmasId, actor.puskesmasId)));
   if (!v) return { villageId: 'sessions.errors.village' };
   if (!can(actor, 'write', 'groupSessions', { puskesmasId: actor.puskesmasId, villageId })) return { villageId: 'sessions.errors.villageNotYours' };
+  if (!v.active && villageId !== current?.villageId) return { villageId: 'places.refuse.villageInactive' };
   if (posyanduId) {
-    const [p] = await db.select({ id: posyandu.id }).from(posyandu).where(and(eq(posyandu.id, posyanduId), eq(posyandu.villageId, villageId)));
+    const [p] = await db.select({ id: posyandu.id, active: posyandu.active }).from(posyandu).where(and(eq(posyandu.id, posyanduId), eq(posyandu.villageId, villageId)));
     if (!p) return { posyanduId: 'sessions.errors.posyandu' };
+    if (!p.active && posyanduId !== current?.posyanduId) return { posyanduId: 'places.refuse.posyanduInactive' };
   }
   return null;
 }
@@ -215,7 +234,7 @@ export async function updateSession(actor: Actor, id: string, raw: unknown, now:
   const parsed = sessionSchema({ timeZone: s.timeZone, now, storedStart: s.startsAt }).safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<SessionField>(parsed.error) };
   const v = parsed.data;
-  const bad = await placeError(db, actor, v.villageId, v.posyanduId);
+  const bad = await placeError(db, actor, v.villageId, v.posyanduId, s);
   if (bad) return { ok: false, fieldErrors: bad };
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(groupSessions).where(eq(groupSessions.id, s.id)).for('update');

@@ -22,7 +22,7 @@ export default async function StaffBabyPage({
   const [data, admin] = await Promise.all([orDenied(babyDetail(user, babyId)), orDenied(motherAdminContext(user, babyId))]);
   const t = await getTranslations();
   const texts = {
-    ...(await flatTexts(['motherAdmin', 'validation'])),
+    ...(await flatTexts(['motherAdmin', 'validation', 'places.refuse'])),
     ...Object.fromEntries(EXIT_REASONS.map((r) => [`motherAdmin.reasons.${r}`, t(`motherAdmin.reasons.${r}`)])),
   };
   return (
