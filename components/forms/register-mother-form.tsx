@@ -8,6 +8,7 @@ import { schemaResolver } from '@/lib/validation/resolver';
 import { registerMotherAction, type RegisterState } from '@/lib/actions/mothers';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
+import { ActivationCodeNotice } from './activation-code-notice';
 import { MAX_BABIES, motherSchema, type MotherField, type MotherFormValues, type MotherInput } from '@/lib/validation/mother';
 
 export type RegisterFormProps = {
@@ -53,18 +54,19 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
 
   if (state.done) {
     return (
-      <div role="status" className="flex flex-col gap-3 rounded-xl border border-ok bg-ok-soft p-4" data-testid="register-done">
-        <p className="font-semibold text-ok">{tx('register.done', { name: state.done.name })}</p>
-        <p className="text-ink">{tx('register.codeIs')}</p>
-        <p className="text-center font-mono text-3xl font-bold tracking-widest text-ink" data-testid="activation-code">{state.done.code}</p>
-        <p className="text-sm text-muted">{tx('register.codeOnce')}</p>
-        <a href={state.done.waLink} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand px-4 py-2 font-semibold text-white">
-          {tx('register.sendWa')}
-        </a>
+      <ActivationCodeNotice
+        testId="register-done"
+        title={tx('register.done', { name: state.done.name })}
+        codeLabel={tx('register.codeIs')}
+        code={state.done.code}
+        note={tx('register.codeOnce')}
+        waHref={state.done.waLink}
+        waLabel={tx('register.sendWa')}
+      >
         <a href={`${babyBase}/${state.done.babyId}`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink">
           {tx('register.openBaby')}
         </a>
-      </div>
+      </ActivationCodeNotice>
     );
   }
 

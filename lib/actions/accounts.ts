@@ -4,14 +4,20 @@
  * puskesmas (staff: kaders; admin: everyone). Public endpoints: each checks the signed-in user
  * itself; lib/data/accounts.ts validates and checks the policy again.
  */
+import { headers } from 'next/headers';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/lib/auth';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
-import { changeOwnPassword, endOwnSessions, manageAccount } from '@/lib/data/accounts';
+import { ACTIVATION_DAYS } from '@/lib/data/activation';
+import { changeOwnPassword, createAccount, endOwnSessions, manageAccount, reissueActivationCode, updateAccount } from '@/lib/data/accounts';
+import { formatPhoneDisplay } from '@/lib/domain';
+import { whatsappLink } from '@/lib/domain/whatsapp';
 import { rememberSearch } from '@/lib/search-terms';
 import type { FormState } from '@/lib/validation/form-state';
-import type { ChangePasswordField } from '@/lib/validation/account';
+import type { ChangePasswordField, CreateAccountField, UpdateAccountField } from '@/lib/validation/account';
 
 export type ChangePasswordState = FormState<ChangePasswordField>;
 
@@ -80,4 +86,95 @@ export async function searchAccountsAction(fd: FormData): Promise<void> {
   await rememberSearch('accounts', '/staff/pengguna', fd.get('q'));
   const role = str(fd, 'role');
   redirect(role && /^(admin|staff|kader|ibu)$/.test(role) ? `/staff/pengguna?role=${role}` : '/staff/pengguna');
+}
+
+/* Adding and editing accounts (issue #18). */
+
+/** A code to show once: the WhatsApp link carries it with the /aktivasi address. */
+export type IssuedCode = { code: string; waLink: string; activationUrl: string; days: number };
+
+/** What the form posted, to fill it in again after a refusal (React resets a form after its action). */
+export type AccountFormValues = { role?: string; name?: string; phone?: string; posyanduIds?: string[]; homePosyanduId?: string };
+
+export type CreateAccountState = FormState<CreateAccountField> & {
+  values?: AccountFormValues;
+  done?: IssuedCode & { userId: string; name: string; phone: string };
+};
+export type UpdateAccountState = FormState<UpdateAccountField> & { values?: AccountFormValues; saved?: 'saved' | 'unchanged' };
+export type ReissueCodeState = FormState & { done?: IssuedCode & { name: string } };
+
+/** The site's public address for the /aktivasi link: APP_URL or AUTH_URL, else this request's host. */
+async function activationUrl(): Promise<string> {
+  for (const value of [process.env.APP_URL, process.env.AUTH_URL]) {
+    if (!value) continue;
+    try {
+      return `${new URL(value).origin}/aktivasi`;
+    } catch {
+      // not a URL: ignore
+    }
+  }
+  const h = await headers();
+  const host = h.get('host');
+  const proto = h.get('x-forwarded-proto') ?? 'http';
+  return host && /^[\w.:[\]-]+$/.test(host) && /^https?$/.test(proto) ? `${proto}://${host}/aktivasi` : '/aktivasi';
+}
+
+async function issued(name: string, phone: string, code: string): Promise<IssuedCode> {
+  const t = await getTranslations('accountsNew');
+  const url = await activationUrl();
+  return { code, activationUrl: url, days: ACTIVATION_DAYS, waLink: whatsappLink(phone, t('waMessage', { name, code, url, days: ACTIVATION_DAYS })) };
+}
+
+const clip = (v: string | undefined) => (v === undefined ? undefined : v.slice(0, 120));
+function postedValues(fd: FormData): AccountFormValues {
+  return {
+    role: clip(str(fd, 'role')),
+    name: clip(str(fd, 'name')),
+    phone: clip(str(fd, 'phone')),
+    posyanduIds: fd.getAll('posyanduIds').filter((v): v is string => typeof v === 'string').slice(0, 100).map((v) => v.slice(0, 40)),
+    homePosyanduId: clip(str(fd, 'homePosyanduId')),
+  };
+}
+
+function refusal(err: unknown): string {
+  if (err instanceof ForbiddenError) return 'accountsNew.errors.notAllowed';
+  if (err instanceof NotFoundError) return 'accountsNew.errors.gone';
+  throw err;
+}
+
+export async function createAccountAction(_prev: CreateAccountState, fd: FormData): Promise<CreateAccountState> {
+  const actor = await user();
+  const values = postedValues(fd);
+  try {
+    const res = await createAccount(actor, values);
+    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'accountsNew.fixErrors', values };
+    return { ok: true, done: { ...(await issued(res.name, res.phone, res.code)), userId: res.userId, name: res.name, phone: formatPhoneDisplay(res.phone) } };
+  } catch (err) {
+    return { formError: refusal(err), values };
+  }
+}
+
+export async function updateAccountAction(_prev: UpdateAccountState, fd: FormData): Promise<UpdateAccountState> {
+  const actor = await user();
+  const values = postedValues(fd);
+  try {
+    const res = await updateAccount(actor, { ...values, userId: str(fd, 'userId') });
+    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'accountsNew.fixErrors', values };
+    if (res.changed) revalidatePath('/staff/pengguna/[id]', 'page');
+    return { ok: true, saved: res.changed ? 'saved' : 'unchanged', values };
+  } catch (err) {
+    return { formError: refusal(err), values };
+  }
+}
+
+export async function reissueCodeAction(_prev: ReissueCodeState, fd: FormData): Promise<ReissueCodeState> {
+  const actor = await user();
+  try {
+    const res = await reissueActivationCode(actor, { userId: str(fd, 'userId') });
+    if (!res.ok) return { formError: res.formError };
+    revalidatePath('/staff/pengguna/[id]', 'page');
+    return { ok: true, done: { ...(await issued(res.name, res.phone, res.code)), name: res.name } };
+  } catch (err) {
+    return { formError: refusal(err) };
+  }
 }

@@ -45,7 +45,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const reasonError = e?.startsWith('reason:') ? t(e.slice('reason:'.length) as 'validation.reasonRequired') : null;
   return (
     <Shell user={user} current="/staff/pengguna">
-      <h1 className="text-2xl font-bold text-ink">{t('accounts.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-ink">{t('accounts.title')}</h1>
+        <Link href="/staff/pengguna/baru" className={buttonClass('primary')}>
+          {t('accountsNew.add')}
+        </Link>
+      </div>
       <p className="mt-1 max-w-3xl text-muted">{user.role === 'admin' ? t('accounts.intro') : t('accounts.introStaff')}</p>
       {n && NOTICES.has(n) ? (
         <p role="status" id="notice" className="mt-3 rounded-lg border border-ok bg-ok-soft px-3 py-2 text-sm font-medium text-ok">
@@ -89,11 +94,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             return (
               <tr key={r.id} data-account={r.name}>
                 <Td>
-                  <span className="font-semibold text-ink">{r.name}</span>
+                  <Link href={`/staff/pengguna/${r.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-4 hover:underline">
+                    {r.name}
+                  </Link>
                   {r.self ? <span className="ml-2 text-sm text-muted">({t('accounts.you')})</span> : null}
                   <p className="text-muted">
                     {t(`roles.${r.role}`)}
                     {r.posyandu ? ` · ${r.posyandu}` : ''}
+                    {r.morePosyandu > 0 ? ` +${r.morePosyandu}` : ''}
                   </p>
                 </Td>
                 <Td className="whitespace-nowrap">{r.phone}</Td>
