@@ -3,7 +3,8 @@
  * DEMO_DATA=1 on an empty database, loads the demo data. PGlite allows one process only, so
  * this must happen here, inside the server, not in a separate command. On PostgreSQL the
  * migrations (and the demo seed) run under an advisory lock: instances starting together
- * migrate once (db/client.ts).
+ * migrate once (db/client.ts). While the database then holds no puskesmas (a real install, no
+ * DEMO_DATA), it prints a one-time setup code for /pasang (issue #18, lib/data/setup.ts).
  */
 import type { Instrumentation } from 'next';
 
@@ -19,6 +20,27 @@ export async function register() {
   if (process.env.DEMO_DATA === '1') {
     const { printDemoBanner } = await import('./lib/server/banner');
     printDemoBanner(handle.kind);
+  }
+  await printSetupCode();
+}
+
+/**
+ * First run: a new setup code, of which only the hash is stored, printed on one plain line
+ * (console.log: whatever LOG_LEVEL says) that starts with "KEKASIHKU setup code: ". Every start
+ * on an empty database prints a new one; all stay valid until a puskesmas is created.
+ */
+async function printSetupCode(): Promise<void> {
+  try {
+    const { issueSetupCode } = await import('./lib/data/setup');
+    const code = await issueSetupCode();
+    if (!code) return;
+    const { formatSetupCode } = await import('./lib/domain/setup');
+    console.log(
+      `KEKASIHKU setup code: ${formatSetupCode(code)} — no puskesmas yet: open /pasang in the browser and enter this code to create the puskesmas and its first admin.`,
+    );
+  } catch (err) {
+    const { getLogger, errorFields } = await import('./lib/server/log-core.mjs');
+    getLogger().error({ err: errorFields(err) }, 'setup code not issued');
   }
 }
 

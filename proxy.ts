@@ -4,7 +4,8 @@
  * (2) anonymous visitors of a signed-in section go to /login; (3) section pages are `no-store`.
  * Every real check is in the data layer and in each page (requireUser), which checks the
  * session against the database and answers 403 for another role's section; "/" and /login
- * send a signed-in user to the home of their role themselves.
+ * send a signed-in user to the home of their role themselves; (4) the page's path for the
+ * root layout, which leads every page to /pasang while no puskesmas exists (issue #18).
  */
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
@@ -24,6 +25,9 @@ export default auth((req) => {
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  // The page's path, for the first-run redirect to /pasang in app/layout.tsx (set, never taken
+  // from the client).
+  requestHeaders.set('x-pathname', pathname);
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set('Content-Security-Policy', csp);
   if (section || pathname === '/akun') res.headers.set('Cache-Control', NO_STORE);

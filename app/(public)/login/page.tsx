@@ -9,7 +9,12 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-const NOTICES = new Set(['passwordChanged', 'signedOutEverywhere']);
+/** ?n= → the notice shown above the form. */
+const NOTICES: Record<string, string> = {
+  passwordChanged: 'login.notice.passwordChanged',
+  signedOutEverywhere: 'login.notice.signedOutEverywhere',
+  setupDone: 'setup.loginNotice',
+};
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ n?: string | string[] }> }) {
   const { n } = await searchParams;
@@ -24,9 +29,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       back="/login"
       footer={<p className="text-center text-sm text-muted">{t('login.privacy')}</p>}
     >
-      {typeof n === 'string' && NOTICES.has(n) ? (
+      {typeof n === 'string' && Object.hasOwn(NOTICES, n) ? (
         <p role="status" id="notice" className="mb-4 rounded-lg border border-ok bg-ok-soft px-3 py-2 text-sm font-medium text-ok">
-          {t(`login.notice.${n}`)}
+          {t(NOTICES[n]!)}
         </p>
       ) : null}
       <LoginForm

@@ -1,0 +1,30 @@
+'use server';
+/**
+ * First-run setup at /pasang: a public endpoint (the data layer refuses anyone signed in and
+ * any setup once a puskesmas exists). On success the new admin signs in.
+ */
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { clientIp } from '@/lib/auth';
+import { ForbiddenError } from '@/lib/auth/policy';
+import { getCurrentUser } from '@/lib/auth/session';
+import { isDatabaseUnavailable } from '@/lib/data/db-unavailable';
+import { setupPuskesmas } from '@/lib/data/setup';
+import type { FormState } from '@/lib/validation/form-state';
+import type { SetupField } from '@/lib/validation/setup';
+
+export type SetupState = FormState<SetupField>;
+
+export async function setupAction(values: unknown): Promise<SetupState> {
+  const user = await getCurrentUser();
+  let res;
+  try {
+    res = await setupPuskesmas(user, values, clientIp(await headers()));
+  } catch (err) {
+    if (err instanceof ForbiddenError) return { formError: 'setup.denied' };
+    if (isDatabaseUnavailable(err)) return { formError: 'setup.error' };
+    throw err;
+  }
+  if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError };
+  redirect('/login?n=setupDone');
+}
