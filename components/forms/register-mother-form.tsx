@@ -71,7 +71,7 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
   }
 
   return (
-    <form onSubmit={handleSubmit(onValid)} className="flex flex-col gap-4" noValidate>
+    <form method="post" onSubmit={handleSubmit(onValid)} className="flex flex-col gap-4" noValidate>
       {state.formError ? (
         <div role="alert" id="form-error" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
           <p>{tx(state.formError)}</p>

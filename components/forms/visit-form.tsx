@@ -207,7 +207,7 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
   };
 
   return (
-    <form onSubmit={handleSubmit(onValid, () => setFormError('visit.fixErrors'))} className="flex flex-col gap-5" noValidate>
+    <form method="post" onSubmit={handleSubmit(onValid, () => setFormError('visit.fixErrors'))} className="flex flex-col gap-5" noValidate>
       {savedOffline ? (
         <p role="status" data-testid="saved-offline" className="rounded-lg border border-ok bg-ok-soft px-3 py-2 text-sm font-medium text-ok">
           {tx('offline.savedOffline')}{' '}
