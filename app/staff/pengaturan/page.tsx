@@ -68,7 +68,7 @@ export default async function SettingsPage() {
   const targetNow =
     d.targetThisYear === null ? t('target.thisYearUnset', { year: d.thisYear }) : t('target.thisYear', { year: d.thisYear, percent: formatPercent(d.targetThisYear, locale)! });
   const windowsSource =
-    d.windows.source === 'change' ? t('windows.sourceChange', { date: formatDate(d.windows.since!, locale) }) : d.windows.source === 'base' ? t('windows.sourceBase') : t('windows.sourceDefault');
+    d.windows.source === 'change' ? t('windows.sourceChange', { date: formatDate(d.windows.since!, locale) }) : d.windows.source === 'base' && !d.windows.isDefault ? t('windows.sourceBase') : t('windows.sourceDefault');
   const sections = [
     ['profil', t('profile.title')],
     ['target', t('target.title')],
