@@ -161,7 +161,7 @@ export function PosyanduForm({
       <Field id={`${p}-name`} label={tx('places.posyanduName')} hint={posyandu ? undefined : tx('places.posyanduNameHint')} error={tx(e.name)}>
         <Input id={`${p}-name`} name="name" defaultValue={values.name ?? ''} maxLength={limits.name} required autoComplete="off" invalid={Boolean(e.name)} hasHint={!posyandu} />
       </Field>
-      <div className="grid gap-3 sm:grid-cols-[10rem_1fr]">
+      <div className={posyandu ? 'flex flex-col gap-3' : 'grid gap-3 sm:grid-cols-[10rem_1fr]'}>
         <Field id={`${p}-rw`} label={tx('places.rw')} hint={tx('places.rwHint')} error={tx(e.rw)}>
           <Input
             id={`${p}-rw`}

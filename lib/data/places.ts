@@ -62,14 +62,15 @@ function placeId(raw: unknown): string {
   return parsed.data;
 }
 
-/** Records under each posyandu: mothers (with their babies), kaders, sessions. */
+/** Records under each posyandu: mothers (with their babies), active kaders (home or assigned), sessions. */
 async function posyanduRecords(db: DbOrTx, puskesmasId: string, onlyId?: string) {
   const rows = rowsOf<{ id: string; mothers: number; babies: number; kaders: number; links: number }>(
     await db.execute(sql`
       select p.id,
         (select count(*) from mothers m where m.posyandu_id = p.id)::int as mothers,
         (select count(*) from babies b join mothers m on m.id = b.mother_id where m.posyandu_id = p.id)::int as babies,
-        (select count(*) from kader_posyandu kp join users u on u.id = kp.kader_id where kp.posyandu_id = p.id and u.active)::int as kaders,
+        (select count(*) from users u where u.role = 'kader' and u.active
+          and (u.posyandu_id = p.id or exists (select 1 from kader_posyandu kp where kp.kader_id = u.id and kp.posyandu_id = p.id)))::int as kaders,
         ((select count(*) from mothers m where m.posyandu_id = p.id)
           + (select count(*) from kader_posyandu kp where kp.posyandu_id = p.id)
           + (select count(*) from users u where u.posyandu_id = p.id)
@@ -83,9 +84,12 @@ async function posyanduRecords(db: DbOrTx, puskesmasId: string, onlyId?: string)
 
 /** Records under each village: its posyandu, mothers, users, sessions and village targets. */
 async function villageRecords(db: DbOrTx, puskesmasId: string, onlyId?: string) {
-  const rows = rowsOf<{ id: string; links: number }>(
+  const rows = rowsOf<{ id: string; links: number; kaders: number }>(
     await db.execute(sql`
       select v.id,
+        (select count(*) from users u where u.role = 'kader' and u.active
+          and exists (select 1 from posyandu p where p.village_id = v.id
+            and (u.posyandu_id = p.id or exists (select 1 from kader_posyandu kp where kp.kader_id = u.id and kp.posyandu_id = p.id))))::int as kaders,
         ((select count(*) from posyandu p where p.village_id = v.id)
           + (select count(*) from mothers m where m.village_id = v.id)
           + (select count(*) from users u where u.village_id = v.id)
@@ -94,7 +98,7 @@ async function villageRecords(db: DbOrTx, puskesmasId: string, onlyId?: string) 
       from villages v
       where v.puskesmas_id = ${puskesmasId} ${onlyId ? sql`and v.id = ${onlyId}` : sql``}`),
   );
-  return new Map(rows.map((r) => [r.id, Number(r.links)]));
+  return new Map(rows.map((r) => [r.id, { links: Number(r.links), kaders: Number(r.kaders) }]));
 }
 
 export type PosyanduRow = {
@@ -145,8 +149,10 @@ export async function listPlaces(actor: Actor) {
         const c = pCounts.get(p.id) ?? { mothers: 0, babies: 0, kaders: 0, links: 0 };
         return { ...p, mothers: c.mothers, babies: c.babies, kaders: c.kaders, deletable: c.links === 0 };
       });
-    const sum = (k: 'mothers' | 'babies' | 'kaders') => list.reduce((a, p) => a + p[k], 0);
-    return { ...v, mothers: sum('mothers'), babies: sum('babies'), kaders: sum('kaders'), deletable: (vLinks.get(v.id) ?? 0) === 0, posyandu: list };
+    const sum = (k: 'mothers' | 'babies') => list.reduce((a, p) => a + p[k], 0);
+    const vr = vLinks.get(v.id) ?? { links: 0, kaders: 0 };
+    // A kader working in two posyandu of the village is one kader of the village.
+    return { ...v, mothers: sum('mothers'), babies: sum('babies'), kaders: vr.kaders, deletable: vr.links === 0, posyandu: list };
   });
   return {
     villages: rows,
@@ -309,7 +315,7 @@ export async function setPlaceStatus(actor: Actor, raw: unknown): Promise<PlaceS
           .for('update');
         if (!before) throw new NotFoundError('village');
         if (op === 'delete') {
-          if ((await villageRecords(tx, actor.puskesmasId, id)).get(id)) return { ok: false, fieldErrors: { op: 'places.errors.hasRecordsVillage' } };
+          if ((await villageRecords(tx, actor.puskesmasId, id)).get(id)?.links) return { ok: false, fieldErrors: { op: 'places.errors.hasRecordsVillage' } };
           await tx.delete(villages).where(eq(villages.id, id));
           await audit(tx, actor, 'village.delete', 'village', id, before, null);
           return { ok: true, id, op };

@@ -4,6 +4,7 @@ import { Shell } from '@/components/layout/shell';
 import { PosyanduForm, VillageForm, type PlaceLimits } from '@/components/places/forms';
 import { StatusForms } from '@/components/places/status-forms';
 import { Badge } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { setPlaceStatusAction } from '@/lib/actions/places';
 import { orDenied, requireUser } from '@/lib/auth/session';
@@ -70,19 +71,7 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
       </div>
       <div className="mt-2">{counts(p)}</div>
       {rowAlert(p.id)}
-      <div className="mt-2 flex flex-wrap items-start gap-2">
-        <details className="w-full">
-          <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 font-semibold text-brand">
-            {t('places.edit')}
-            <span className="sr-only"> {p.name}</span>
-          </summary>
-          <div className="mt-2 rounded-lg border border-line bg-surface p-3">
-            <h5 id={`edit-${p.id}`} className="sr-only">
-              {t('places.edit')} {p.name}
-            </h5>
-            <PosyanduForm posyandu={p} texts={texts} limits={LIMITS} titleId={`edit-${p.id}`} />
-          </div>
-        </details>
+      <div className="mt-3 flex flex-wrap items-start gap-2">
         <StatusForms
           action={setPlaceStatusAction}
           entity="posyandu"
@@ -93,6 +82,18 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
           deletable={p.deletable}
           labels={statusLabels}
         />
+        <details className="open:w-full">
+          <summary className={buttonClass('secondary', 'cursor-pointer list-none')}>
+            {t('places.edit')}
+            <span className="sr-only"> {p.name}</span>
+          </summary>
+          <div className="mt-2 rounded-lg border border-line bg-surface p-3">
+            <h5 id={`edit-${p.id}`} className="sr-only">
+              {t('places.edit')} {p.name}
+            </h5>
+            <PosyanduForm posyandu={p} texts={texts} limits={LIMITS} titleId={`edit-${p.id}`} />
+          </div>
+        </details>
       </div>
     </li>
   );
@@ -146,19 +147,7 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
             <div className="mt-2">{counts(v)}</div>
             {v.active ? null : <p className="mt-2 text-sm text-muted">{t('places.inactiveVillageNote')}</p>}
             {rowAlert(v.id)}
-            <div className="mt-2 flex flex-wrap items-start gap-2">
-              <details className="w-full">
-                <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 font-semibold text-brand">
-                  {t('places.edit')}
-                  <span className="sr-only"> {v.name}</span>
-                </summary>
-                <div className="mt-2 max-w-xl rounded-lg border border-line bg-surface p-3">
-                  <h4 id={`edit-${v.id}`} className="sr-only">
-                    {t('places.edit')} {v.name}
-                  </h4>
-                  <VillageForm village={v} texts={texts} limits={LIMITS} titleId={`edit-${v.id}`} />
-                </div>
-              </details>
+            <div className="mt-3 flex flex-wrap items-start gap-2">
               <StatusForms
                 action={setPlaceStatusAction}
                 entity="village"
@@ -169,6 +158,18 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
                 deletable={v.deletable}
                 labels={statusLabels}
               />
+              <details className="open:w-full">
+                <summary className={buttonClass('secondary', 'cursor-pointer list-none')}>
+                  {t('places.edit')}
+                  <span className="sr-only"> {v.name}</span>
+                </summary>
+                <div className="mt-2 max-w-xl rounded-lg border border-line bg-surface p-3">
+                  <h4 id={`edit-${v.id}`} className="sr-only">
+                    {t('places.edit')} {v.name}
+                  </h4>
+                  <VillageForm village={v} texts={texts} limits={LIMITS} titleId={`edit-${v.id}`} />
+                </div>
+              </details>
             </div>
             {v.posyandu.length === 0 ? (
               <p className="mt-3 text-sm text-muted">{t('places.noPosyandu')}</p>
