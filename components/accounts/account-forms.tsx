@@ -30,6 +30,13 @@ function translator(texts: Texts) {
 const selectClass = (invalid: boolean) =>
   cx('min-h-11 w-full rounded-lg border bg-surface px-3 py-2 text-base text-ink', invalid ? 'border-danger' : 'border-line');
 
+/** False in the server's HTML and until this form's script runs: the form must work without it. */
+function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
 function FormError({ message }: { message?: string }) {
   return message ? (
     <p role="alert" id="form-error" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
@@ -56,7 +63,11 @@ function PosyanduChoice({
   tx: ReturnType<typeof translator>;
 }) {
   const [chosen, setChosen] = useState<string[]>([...initial]);
-  const inOrder = villages.flatMap((v) => v.posyandu).filter((p) => chosen.includes(p.id));
+  const hydrated = useHydrated();
+  const all = villages.flatMap((v) => v.posyandu);
+  const inOrder = all.filter((p) => chosen.includes(p.id));
+  // Without script the choice cannot follow the ticks: it offers every posyandu.
+  const showHome = hydrated ? inOrder.length > 1 || Boolean(errors.homePosyanduId) : all.length > 1;
   const errorId = 'posyanduIds-error';
   return (
     <>
@@ -96,7 +107,7 @@ function PosyanduChoice({
           </p>
         ) : null}
       </fieldset>
-      {inOrder.length > 1 || errors.homePosyanduId ? (
+      {showHome ? (
         <Field id="homePosyanduId" label={tx('accountsNew.home')} hint={tx('accountsNew.homeHint')} error={errors.homePosyanduId}>
           <select
             id="homePosyanduId"
@@ -107,13 +118,24 @@ function PosyanduChoice({
             className={selectClass(Boolean(errors.homePosyanduId))}
           >
             <option value="">
-              {tx('accountsNew.homeFirst')} ({inOrder[0]?.name})
+              {tx('accountsNew.homeFirst')}
+              {hydrated && inOrder[0] ? ` (${inOrder[0].name})` : ''}
             </option>
-            {inOrder.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            {hydrated
+              ? inOrder.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))
+              : villages.map((v) => (
+                  <optgroup key={v.id} label={v.name}>
+                    {v.posyandu.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
           </select>
         </Field>
       ) : null}
@@ -154,7 +176,9 @@ export function CreateAccountForm({ roles, villages, texts, limits }: { roles: {
   const [state, formAction, pending] = useActionState<CreateAccountState, FormData>(createAccountAction, {});
   const tx = translator(texts);
   const v = state.values ?? {};
-  const [role, setRole] = useState(v.role ?? roles[0]?.value ?? '');
+  // Most new accounts are kaders: the form starts there.
+  const [role, setRole] = useState(v.role ?? (roles.some((r) => r.value === 'kader') ? 'kader' : (roles[0]?.value ?? '')));
+  const hydrated = useHydrated();
   const e = state.fieldErrors ?? {};
   if (state.done) {
     return (
@@ -194,7 +218,8 @@ export function CreateAccountForm({ roles, villages, texts, limits }: { roles: {
       <Field id="phone" label={tx('accountsNew.phone')} hint={tx('accountsNew.phoneHint')} error={tx(e.phone)}>
         <Input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={limits.phone} defaultValue={v.phone} required invalid={Boolean(e.phone)} hasHint />
       </Field>
-      {role === 'kader' ? (
+      {/* Only a kader has posyandu (the server drops them for other roles); without script the group stays. */}
+      {role === 'kader' || !hydrated ? (
         <PosyanduChoice villages={villages} initial={v.posyanduIds ?? []} initialHome={v.homePosyanduId} errors={{ posyanduIds: tx(e.posyanduIds), homePosyanduId: tx(e.homePosyanduId) }} tx={tx} />
       ) : null}
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">

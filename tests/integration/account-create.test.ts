@@ -26,7 +26,7 @@ import { hashActivationCode } from '@/lib/data/activation';
 import { activateAccount } from '@/lib/data/mothers';
 import { motherRegistry } from '@/lib/data/registry';
 import { normalizePhone } from '@/lib/domain';
-import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
+import { actorFor, BACKENDS, fingerprint, rowCounts, useDatabase, type TestDb } from './support';
 
 const login = (role: string, n = 0) => DEMO_LOGINS.filter((l) => l.role === role)[n]!.phone;
 const OTHER_STAFF = '0811-1000-0101';
@@ -369,6 +369,24 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
       expect(await userByPhone(good.phone)).toBeUndefined();
     } finally {
       await db.db.update(posyandu).set({ active: true }).where(eq(posyandu.id, inactive!.id));
+    }
+  });
+  it('each write fails as a whole when its audit row cannot be written (one transaction)', async () => {
+    const phone = freshPhone();
+    const made = await createAccount(admin, { role: 'kader', name: 'Enung Nurhasanah', phone, posyanduIds: [places[0]!.id] });
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    await db.db.execute(sql`create or replace function kekasihku_test_fail_account_audit() returns trigger language plpgsql as $$
+      begin raise exception 'forced failure after the write'; end $$`);
+    await db.db.execute(sql`create trigger kekasihku_test_fail_account_audit before insert on audit_log for each row execute function kekasihku_test_fail_account_audit()`);
+    try {
+      const before = await fingerprint(db);
+      await expect(createAccount(admin, { role: 'staff', name: 'Ujang Sopandi', phone: freshPhone() })).rejects.toThrow();
+      await expect(updateAccount(admin, { userId: made.userId, name: 'Enung N.', posyanduIds: [places[1]!.id] })).rejects.toThrow();
+      await expect(reissueActivationCode(admin, { userId: made.userId })).rejects.toThrow();
+      expect(await fingerprint(db)).toEqual(before);
+    } finally {
+      await db.db.execute(sql`drop trigger if exists kekasihku_test_fail_account_audit on audit_log`);
     }
   });
 });
