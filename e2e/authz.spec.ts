@@ -40,7 +40,7 @@ const REC = {
   P2: { puskesmasId: 'P2' },
 } satisfies Record<string, RecordScope>;
 
-type Ids = { sessionV1: string; visitA: string; babyA: string; babyB: string; certB: string; verifyB: string; threadP1: string; threadP2: string; categoryP1: string };
+type Ids = { sessionV1: string; visitA: string; babyA: string; babyB: string; certB: string; verifyB: string; threadP1: string; threadP2: string; categoryP1: string; accountEuis: string; accountSri: string };
 
 type Entry = {
   /** The file's route pattern, e.g. /staff/bayi/[babyId]. */
@@ -73,6 +73,8 @@ const MATRIX: Entry[] = [
   { route: '/', cases: [{ label: 'root', url: () => '/', expect: (w) => (ACTORS[w].actor ? 'home' : 'login') }] },
   { route: '/login', cases: [{ label: 'sign-in', url: () => '/login', expect: loginPage }] },
   { route: '/aktivasi', cases: [{ label: 'activation', url: () => '/aktivasi', expect: publicPage }] },
+  // First-run setup (issue #18): gone for everyone once a puskesmas exists.
+  { route: '/pasang', cases: [{ label: 'setup on an installed portal', url: () => '/pasang', expect: () => 'notFound' }] },
   {
     route: '/verifikasi/[code]',
     cases: [
@@ -153,6 +155,28 @@ const MATRIX: Entry[] = [
   },
   { route: '/staff/sertifikat', cases: [{ label: 'certificates', url: () => '/staff/sertifikat', expect: sectionPage('/staff', 'certificates', 'issue') }] },
   { route: '/staff/pengguna', cases: [{ label: 'accounts', url: () => '/staff/pengguna', expect: sectionPage('/staff', 'kaderAccounts', 'write') }] },
+  { route: '/staff/wilayah', cases: [{ label: 'places', url: () => '/staff/wilayah', expect: sectionPage('/staff', 'places', 'write') }] },
+  { route: '/staff/pengaturan', cases: [{ label: 'settings (admin writes, staff read)', url: () => '/staff/pengaturan', expect: sectionPage('/staff', 'settings', 'read') }] },
+  { route: '/staff/pengguna/baru', cases: [{ label: 'add an account', url: () => '/staff/pengguna/baru', expect: sectionPage('/staff', 'kaderAccounts', 'write') }] },
+  {
+    route: '/staff/pengguna/[id]',
+    cases: [
+      // Euis's kader account: staff and admin of P1 manage it; P2's staff does not find it.
+      { label: 'Euis’s kader account', url: (i) => `/staff/pengguna/${i.accountEuis}`, expect: sectionPage('/staff', 'kaderAccounts', 'write', REC.P1) },
+      // Sri's staff account: only the admin manages staff accounts; to Sri herself it is not a managed account.
+      {
+        label: 'Sri’s staff account',
+        url: (i) => `/staff/pengguna/${i.accountSri}`,
+        expect: (w) => {
+          const section = sectionPage('/staff')(w);
+          if (section !== 'ok') return section;
+          // Sri does not manage her own account (that is /akun); nobody but P1's admin manages a staff account.
+          return w !== 'sri' && can(ACTORS[w].actor, 'write', 'staffAccounts', REC.P1) ? 'ok' : 'notFound';
+        },
+      },
+      { label: 'an unknown account', url: () => '/staff/pengguna/00000000-0000-4000-8000-000000000000', expect: (w) => (sectionPage('/staff')(w) === 'ok' ? 'notFound' : sectionPage('/staff')(w)) },
+    ],
+  },
   { route: '/staff/audit', cases: [{ label: 'audit log', url: () => '/staff/audit', expect: sectionPage('/staff', 'audit', 'read') }] },
   { route: '/forum', cases: [{ label: 'forum home', url: () => '/forum', expect: sectionPage('/forum', 'forum', 'read') }] },
   { route: '/forum/baru', cases: [{ label: 'new post', url: () => '/forum/baru', expect: sectionPage('/forum', 'forum', 'write') }] },
@@ -284,7 +308,19 @@ test('every actor gets exactly what the policy allows on every page and route', 
       threadP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
       threadP2: await firstHref(ctx.maya, '/forum', /href="\/forum\/t\/([0-9a-f-]{36})"/),
       categoryP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/k\/([a-z0-9-]+)"/),
+      accountEuis: '',
+      accountSri: '',
     };
+    // Account pages, found on the admin's account list by the rows' names.
+    const accountsHtml = await (await ctx.hendra.get('/staff/pengguna')).text();
+    const accountId = (name: string) => {
+      const row = accountsHtml.split('<tr').find((r) => r.includes(name));
+      const m = row && /href="\/staff\/pengguna\/([0-9a-f-]{36})"/.exec(row);
+      if (!m) throw new Error(`no account page link for ${name}`);
+      return m[1]!;
+    };
+    ids.accountEuis = accountId('Euis Komalasari');
+    ids.accountSri = accountId('Sri Wahyuni');
     ids.visitA = await firstHref(ctx.sri, `/staff/bayi/${ids.babyA}`, /href="\/staff\/bayi\/[0-9a-f-]{36}\/kunjungan\/([0-9a-f-]{36})"/);
     const certHtml = await (await ctx.sri.get('/staff/sertifikat')).text();
     const dewiRow = certHtml.split('<tr').find((r) => r.includes('Dewi Anggraini') && r.includes('/api/sertifikat/'));

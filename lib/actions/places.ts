@@ -27,15 +27,14 @@ async function user() {
   return u;
 }
 
-type Work = (actor: Awaited<ReturnType<typeof user>>, raw: Record<string, string>) => Promise<PlaceResult>;
+type Work = (raw: Record<string, string>) => Promise<PlaceResult>;
 
 async function run(prev: PlaceFormState, fd: FormData, names: readonly string[], work: Work): Promise<PlaceFormState> {
-  const actor = await user();
   const raw = Object.fromEntries(names.map((n) => [n, typeof fd.get(n) === 'string' ? (fd.get(n) as string) : '']));
   // Shown again after a refusal; never more than a form field can hold.
   const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.slice(0, 2000)]));
   try {
-    const res = await work(actor, raw);
+    const res = await work(raw);
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'places.errors.fix', values };
     if (res.changed) revalidatePath(PATH);
     return { ok: true, done: (prev.done ?? 0) + 1 };
@@ -50,19 +49,23 @@ const VILLAGE = ['name', 'kind'] as const;
 const POSYANDU = ['villageId', 'name', 'rw', 'address'] as const;
 
 export async function createVillageAction(prev: PlaceFormState, fd: FormData): Promise<PlaceFormState> {
-  return run(prev, fd, VILLAGE, createVillage);
+  const actor = await user();
+  return run(prev, fd, VILLAGE, (raw) => createVillage(actor, raw));
 }
 
 export async function updateVillageAction(prev: PlaceFormState, fd: FormData): Promise<PlaceFormState> {
-  return run(prev, fd, ['id', ...VILLAGE], updateVillage);
+  const actor = await user();
+  return run(prev, fd, ['id', ...VILLAGE], (raw) => updateVillage(actor, raw));
 }
 
 export async function createPosyanduAction(prev: PlaceFormState, fd: FormData): Promise<PlaceFormState> {
-  return run(prev, fd, POSYANDU, createPosyandu);
+  const actor = await user();
+  return run(prev, fd, POSYANDU, (raw) => createPosyandu(actor, raw));
 }
 
 export async function updatePosyanduAction(prev: PlaceFormState, fd: FormData): Promise<PlaceFormState> {
-  return run(prev, fd, ['id', 'name', 'rw', 'address'], updatePosyandu);
+  const actor = await user();
+  return run(prev, fd, ['id', 'name', 'rw', 'address'], (raw) => updatePosyandu(actor, raw));
 }
 
 /** Deactivate / reactivate / delete: a plain form; the outcome comes back as ?n= or ?e= (ids only). */

@@ -12,13 +12,15 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
-import { babies, certificates, forumCategories, forumComments, forumPosts, mothers, users } from '@/db/schema';
+import { babies, certificates, forumCategories, forumComments, forumPosts, mothers, posyandu, puskesmas, users } from '@/db/schema';
 import { can, ForbiddenError, NotFoundError, type Action, type Actor, type RecordScope, type Resource } from '@/lib/auth/policy';
 import { isoToday, addDays } from '@/lib/domain';
-import { manageAccount } from '@/lib/data/accounts';
+import { createAccount, manageAccount, reissueActivationCode } from '@/lib/data/accounts';
 import { revokeCertificate } from '@/lib/data/certificates';
 import { createPost, ForumError, markAnswer, moderate, reportContent, saveCategory, toggleUseful } from '@/lib/data/forum';
 import { registerMother } from '@/lib/data/mothers';
+import { createPosyandu, createVillage, updatePosyandu } from '@/lib/data/places';
+import { saveBlockedTerms } from '@/lib/data/settings';
 import { recordVisit } from '@/lib/data/visits';
 import { addWalkIn, cancelSession, createSession, findMothers, inviteMother, markReminded, markWalkIn, publishSummary, saveSummary, updateSession } from '@/lib/data/sessions';
 import { attendance } from '@/db/schema';
@@ -66,6 +68,21 @@ const ACTIONS: Record<string, string> = {
   summaryAction: 'saveSummary',
   publishAction: 'publishSummary',
   rsvpAction: 'answerRsvp',
+  // Issue #18: first-run setup, places, accounts, settings.
+  setupAction: 'public:setupPuskesmas',
+  createVillageAction: 'createVillage',
+  updateVillageAction: 'updateVillage',
+  createPosyanduAction: 'createPosyandu',
+  updatePosyanduAction: 'updatePosyandu',
+  setPlaceStatusAction: 'setPlaceStatus',
+  createAccountAction: 'createAccount',
+  updateAccountAction: 'updateAccount',
+  reissueCodeAction: 'reissueActivationCode',
+  saveProfileAction: 'saveProfile',
+  saveTargetAction: 'saveTarget',
+  saveSignatoryAction: 'saveSignatory',
+  saveBlockedTermsAction: 'saveBlockedTerms',
+  saveVisitWindowsAction: 'saveVisitWindows',
 };
 
 /** Data functions whose per-actor refusals are tested in their feature's own test file. */
@@ -83,6 +100,13 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   addWalkIn: 'tests/integration/sessions.test.ts',
   closeRegister: 'tests/integration/sessions.test.ts',
   answerRsvp: 'tests/integration/sessions.test.ts',
+  updateVillage: 'tests/integration/places.test.ts',
+  setPlaceStatus: 'tests/integration/places.test.ts',
+  updateAccount: 'tests/integration/account-create.test.ts',
+  saveProfile: 'tests/integration/settings.test.ts',
+  saveTarget: 'tests/integration/settings.test.ts',
+  saveSignatory: 'tests/integration/settings.test.ts',
+  saveVisitWindows: 'tests/integration/settings.test.ts',
 };
 
 function exportedActions(): Map<string, string> {
@@ -127,7 +151,7 @@ describe('server action inventory', () => {
   });
 });
 
-const MATRIX_FUNCTIONS = ['recordVisit', 'registerMother', 'revokeCertificate', 'createPost', 'moderate', 'saveCategory', 'manageAccount', 'toggleUseful', 'reportContent', 'markAnswer', 'createSession', 'updateSession', 'cancelSession', 'inviteMother', 'markReminded', 'findMothers', 'saveSummary', 'publishSummary', 'markWalkIn'];
+const MATRIX_FUNCTIONS = ['createVillage', 'createPosyandu', 'updatePosyandu', 'createAccount', 'reissueActivationCode', 'saveBlockedTerms', 'recordVisit', 'registerMother', 'revokeCertificate', 'createPost', 'moderate', 'saveCategory', 'manageAccount', 'toggleUseful', 'reportContent', 'markAnswer', 'createSession', 'updateSession', 'cancelSession', 'inviteMother', 'markReminded', 'findMothers', 'saveSummary', 'publishSummary', 'markWalkIn'];
 
 const PHONES = {
   rina: '0813-3000-0001',
@@ -216,6 +240,8 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     run: (a: Actor) => Promise<unknown>;
     /** A rule beyond the table (e.g. the post's author), on top of can(). */
     also?: (a: Actor) => boolean;
+    /** The record is always the actor's own puskesmas (a new category, village or setting). */
+    ownPuskesmas?: boolean;
     /** Made before each actor's try (not counted as the actor's write). */
     prepare?: () => Promise<void>;
   };
@@ -304,6 +330,51 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       record: () => sessionV1.scope,
       run: (a) => markWalkIn(a, { sessionId: soonV1.id, attendanceId: soonV1.walkInId, status: 'present' }),
     },
+    // Issue #18. A place, an account and a setting of P1 (settings: always the actor's own puskesmas).
+    { name: 'createVillage (in one’s puskesmas)', resource: 'places', action: 'write', ownPuskesmas: true, record: () => ({ puskesmasId: babyA.scope.puskesmasId }), run: (a) => createVillage(a, { name: `Desa Matriks ${++n}`, kind: 'desa' }) },
+    {
+      name: 'createPosyandu (in Rina’s village)',
+      resource: 'places',
+      action: 'write',
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => createPosyandu(a, { villageId: babyA.scope.villageId, name: `Posyandu Matriks ${++n}`, rw: '7', address: '' }),
+    },
+    {
+      name: 'updatePosyandu (Rina’s posyandu, same values)',
+      resource: 'places',
+      action: 'write',
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: async (a) => {
+        const [p] = await db.db.select().from(posyandu).where(eq(posyandu.id, babyA.scope.posyanduId!));
+        return updatePosyandu(a, { id: p!.id, name: p!.name, rw: p!.rw ?? '', address: p!.address ?? '' });
+      },
+    },
+    {
+      name: 'createAccount (a kader at Rina’s posyandu)',
+      resource: 'kaderAccounts',
+      action: 'write',
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => createAccount(a, { role: 'kader', name: `Kader Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[++n % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(n / 26) % 26]}`, phone: `0819${String(7_000_000 + n * 13 + (backend.name === 'postgres' ? 500_000 : 0)).padStart(7, '0')}`, posyanduIds: [babyA.scope.posyanduId], homePosyanduId: babyA.scope.posyanduId }),
+    },
+    {
+      name: 'createAccount (a staff account: admin only)',
+      resource: 'staffAccounts',
+      action: 'write',
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => createAccount(a, { role: 'staff', name: `Petugas Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[++n % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(n / 26) % 26]}`, phone: `0818${String(7_000_000 + n * 13 + (backend.name === 'postgres' ? 500_000 : 0)).padStart(7, '0')}`, posyanduIds: [] }),
+    },
+    { name: 'reissueActivationCode (Euis)', resource: 'kaderAccounts', action: 'write', record: () => ({ puskesmasId: babyA.scope.puskesmasId }), run: (a) => reissueActivationCode(a, { userId: euisId }) },
+    {
+      name: 'saveBlockedTerms (the puskesmas’s own list again)',
+      resource: 'settings',
+      action: 'write',
+      ownPuskesmas: true,
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: async (a) => {
+        const [p] = await db.db.select({ terms: puskesmas.blockedTerms }).from(puskesmas).where(eq(puskesmas.id, a?.puskesmasId ?? babyA.scope.puskesmasId));
+        return saveBlockedTerms(a, { terms: (p?.terms ?? []).join('\n') || 'susu formula' });
+      },
+    },
     { name: 'manageAccount (end Euis’s sessions)', resource: 'kaderAccounts', action: 'write', record: () => ({ puskesmasId: category.scope.puskesmasId }), run: (a) => manageAccount(a, { userId: euisId, action: 'endSessions', reason: 'Uji matriks' }) },
   ];
 
@@ -320,7 +391,7 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     for (const w of ['nobody', 'rina', 'dewi', 'euis', 'nining', 'maya', 'sri', 'hendra'] as Who[]) {
       const actor = who[w]!;
       // Saving a category in one's own puskesmas: the record is always the actor's own.
-      const record = c.resource === 'forumCategories' && actor ? { puskesmasId: actor.puskesmasId } : c.record();
+      const record = (c.resource === 'forumCategories' || c.ownPuskesmas) && actor ? { puskesmasId: actor.puskesmasId } : c.record();
       const allowed = can(actor, c.action, c.resource, record) && (!c.also || c.also(actor!));
       if (c.prepare) await c.prepare();
       const before = await fingerprint(db);
