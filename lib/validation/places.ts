@@ -16,17 +16,25 @@ export type VillageKind = (typeof VILLAGE_KINDS)[number];
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A place name: trimmed, inner spaces collapsed, 2–100 characters, at least one letter or digit. */
-const name = z
-  .string({ error: 'validation.required' })
-  .transform((s) => s.replace(/\s+/g, ' ').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'validation.required')
-      .max(PLACE_NAME_MAX, 'validation.tooLong')
-      .refine((s) => !CONTROL.test(s), 'validation.invalid')
-      .refine((s) => /[\p{L}\p{N}]/u.test(s), 'places.errors.nameLetters'),
-  );
+const placeName = (tidy: (s: string) => string = (s) => s) =>
+  z
+    .string({ error: 'validation.required' })
+    .transform((s) => tidy(s.replace(/\s+/g, ' ').trim()))
+    .pipe(
+      z
+        .string()
+        .min(1, 'validation.required')
+        .max(PLACE_NAME_MAX, 'validation.tooLong')
+        .refine((s) => !CONTROL.test(s), 'validation.invalid')
+        .refine((s) => /[\p{L}\p{N}]/u.test(s), 'places.errors.nameLetters'),
+    );
+const name = placeName();
+/**
+ * A village's name without its kind: the kind is shown before it ("Desa Bojong Nangka"), so a
+ * name typed as "Desa Sukamaju" or "Kelurahan Cicadas" is stored as "Sukamaju" / "Cicadas".
+ */
+export const villageNameOf = (s: string) => s.replace(/^(desa|kelurahan|kel\.)\s+(?=\S)/i, '');
+const villageName = placeName(villageNameOf);
 
 /**
  * RW (rukun warga): empty, or a number 1–999 written with digits ("3", "03", "003"); stored
@@ -59,8 +67,8 @@ const address = z
 const kind = z.enum(VILLAGE_KINDS, { error: 'places.errors.kind' });
 const id = z.uuid({ error: 'validation.invalid' });
 
-export const villageSchema = z.object({ name, kind });
-export const villageUpdateSchema = z.object({ id, name, kind });
+export const villageSchema = z.object({ name: villageName, kind });
+export const villageUpdateSchema = z.object({ id, name: villageName, kind });
 export const posyanduSchema = z.object({ villageId: z.uuid({ error: 'places.errors.villageRequired' }), name, rw, address });
 export const posyanduUpdateSchema = z.object({ id, name, rw, address });
 /** Deactivate / reactivate / delete a village or a posyandu. */

@@ -26,7 +26,7 @@ import { hashActivationCode } from '@/lib/data/activation';
 import { activateAccount } from '@/lib/data/mothers';
 import { motherRegistry } from '@/lib/data/registry';
 import { normalizePhone } from '@/lib/domain';
-import { actorFor, BACKENDS, fingerprint, rowCounts, useDatabase, type TestDb } from './support';
+import { actorFor, BACKENDS, fingerprint, rowCounts, useDatabase, type TestDb, demoActors } from './support';
 
 const login = (role: string, n = 0) => DEMO_LOGINS.filter((l) => l.role === role)[n]!.phone;
 const OTHER_STAFF = '0811-1000-0101';
@@ -48,11 +48,7 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
 
   beforeAll(async () => {
     db = await useDatabase(backend, { seed: true });
-    admin = await actorFor(db, login('admin'));
-    staff = await actorFor(db, login('staff'));
-    kader = await actorFor(db, login('kader'));
-    ibu = await actorFor(db, login('ibu'));
-    otherStaff = await actorFor(db, OTHER_STAFF);
+    ({ admin, staff, kader, ibu, otherStaff } = await demoActors(db));
     places = await db.db
       .select({ id: posyandu.id, name: posyandu.name, villageId: posyandu.villageId })
       .from(posyandu)

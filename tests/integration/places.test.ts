@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { auditLog, babies, coverageMonths, mothers, posyandu, villages } from '@/db/schema';
-import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { addDays, isoToday } from '@/lib/domain';
 import { coverageDashboard, monthlyReport } from '@/lib/data/coverage';
@@ -17,10 +16,8 @@ import { motherAdminContext, transferMother } from '@/lib/data/journey';
 import { registerMother, registrationContext } from '@/lib/data/mothers';
 import { createPosyandu, createVillage, listPlaces, setPlaceStatus, updatePosyandu, updateVillage } from '@/lib/data/places';
 import { createSession, sessionFormContext, updateSession } from '@/lib/data/sessions';
-import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
+import { BACKENDS, rowCounts, useDatabase, type TestDb, demoActors } from './support';
 
-const login = (role: string, n = 0) => DEMO_LOGINS.filter((l) => l.role === role)[n]!.phone;
-const FOREIGN_STAFF = '0811-1000-0101';
 const OCT = { year: 2026, month: 10 };
 
 type Outcome = 'ok' | 'refused' | 'notFound' | 'forbidden';
@@ -80,11 +77,7 @@ describe.each(BACKENDS)('places on $name', (backend) => {
 
   beforeAll(async () => {
     db = await useDatabase(backend, { seed: true });
-    admin = await actorFor(db, login('admin'));
-    staff = await actorFor(db, login('staff'));
-    kader = await actorFor(db, login('kader'));
-    ibu = await actorFor(db, login('ibu'));
-    foreign = await actorFor(db, FOREIGN_STAFF);
+    ({ admin, staff, kader, ibu, otherStaff: foreign } = await demoActors(db));
     expect(foreign.puskesmasId).not.toBe(staff.puskesmasId);
   });
   afterAll(() => db.dispose());

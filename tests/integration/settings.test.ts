@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { auditLog, babies, certificates, coverageBabyWindows, coverageTargets, forumCategories, puskesmas, villages, visitWindowSettings } from '@/db/schema';
-import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { certificateForDownload, certificateOverview, issueCertificate } from '@/lib/data/certificates';
 import { coverageDashboard, monthlyReport } from '@/lib/data/coverage';
@@ -18,10 +17,8 @@ import { registerMother } from '@/lib/data/mothers';
 import { saveBlockedTerms, saveProfile, saveSignatory, saveTarget, saveVisitWindows, settingsOverview } from '@/lib/data/settings';
 import { babyDetail, visitFormContext } from '@/lib/data/visits';
 import { datedWindows, DEFAULT_VISIT_WINDOWS, isoToday } from '@/lib/domain';
-import { actorFor, BACKENDS, fingerprint, rowCounts, useDatabase, type TestDb } from './support';
+import { BACKENDS, fingerprint, rowCounts, useDatabase, type TestDb, demoActors } from './support';
 
-const phoneOf = (role: string, n = 0) => DEMO_LOGINS.filter((l) => l.role === role)[n]!.phone;
-const OTHER_STAFF = '0811-1000-0101';
 
 const PROFILE = {
   name: 'Puskesmas Bojong Nangka',
@@ -49,11 +46,7 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
 
   beforeAll(async () => {
     db = await useDatabase(backend, { seed: true });
-    admin = await actorFor(db, phoneOf('admin'));
-    staff = await actorFor(db, phoneOf('staff'));
-    kader = await actorFor(db, phoneOf('kader'));
-    ibu = await actorFor(db, phoneOf('ibu'));
-    otherStaff = await actorFor(db, OTHER_STAFF);
+    ({ admin, staff, kader, ibu, otherStaff } = await demoActors(db));
     bjn = admin.puskesmasId;
     expect(otherStaff.puskesmasId).not.toBe(bjn);
   }, 180_000);

@@ -115,3 +115,16 @@ export async function actorFor(db: TestDb, phone: string): Promise<Actor> {
   const { kaderPlaces } = await import('@/lib/auth/kader-places');
   return { ...u, ...(await kaderPlaces(db.db, u)) };
 }
+
+/** The demo's first admin, staff, kader and ibu of Puskesmas Bojong Nangka, and the staff member of the other puskesmas. */
+export async function demoActors(db: TestDb): Promise<Record<'admin' | 'staff' | 'kader' | 'ibu' | 'otherStaff', Actor>> {
+  const { DEMO_LOGINS } = await import('@/db/seed');
+  const first = (role: string) => DEMO_LOGINS.find((l) => l.role === role)!.phone;
+  return {
+    admin: await actorFor(db, first('admin')),
+    staff: await actorFor(db, first('staff')),
+    kader: await actorFor(db, first('kader')),
+    ibu: await actorFor(db, first('ibu')),
+    otherStaff: await actorFor(db, '0811-1000-0101'),
+  };
+}
