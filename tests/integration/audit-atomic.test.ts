@@ -11,10 +11,12 @@ import { babies, forumCategories, mothers } from '@/db/schema';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@/db/seed';
 import type { Actor } from '@/lib/auth/policy';
 import { addDays, isoToday } from '@/lib/domain';
-import { changeOwnPassword, manageAccount } from '@/lib/data/accounts';
+import { changeOwnPassword, createAccount, manageAccount } from '@/lib/data/accounts';
 import { issueAllEligible } from '@/lib/data/certificates';
 import { createPost } from '@/lib/data/forum';
 import { registerMother } from '@/lib/data/mothers';
+import { createPosyandu, createVillage } from '@/lib/data/places';
+import { saveSignatory, saveTarget } from '@/lib/data/settings';
 import { recordVisit } from '@/lib/data/visits';
 import { emptyVisit } from '@/lib/validation/visit';
 import { actorFor, BACKENDS, fingerprint, useDatabase, type TestDb } from './support';
@@ -26,6 +28,8 @@ describe.each(BACKENDS)('audit rows share the transaction of their write on $nam
   let db: TestDb;
   let kader: Actor;
   let staff: Actor;
+  let admin: Actor;
+  let kaderVillageId: string;
   let babyId: string;
   let categoryId: string;
   let n = 0;
@@ -35,6 +39,8 @@ describe.each(BACKENDS)('audit rows share the transaction of their write on $nam
     db = await useDatabase(backend, { seed: true });
     kader = await actorFor(db, kaderPhone);
     staff = await actorFor(db, staffPhone);
+    admin = await actorFor(db, DEMO_LOGINS.find((l) => l.role === 'admin')!.phone);
+    kaderVillageId = kader.villageId!;
     const [b] = await db.db
       .select({ id: babies.id })
       .from(babies)
@@ -78,6 +84,12 @@ describe.each(BACKENDS)('audit rows share the transaction of their write on $nam
     ['issuing certificates', () => issueAllEligible(staff)],
     ['a forum post', () => createPost(staff, { categoryId, title: `Jadwal pertemuan ${++n}`, body: 'Mohon hadir tepat waktu.', anonymous: false })],
     ['ending an account’s sessions', () => manageAccount(staff, { userId: kader.id, action: 'endSessions', reason: 'Uji audit' })],
+    // Issue #18: places, accounts, settings.
+    ['adding a village', () => createVillage(admin, { name: `Audit ${'ABCDEFGHIJ'[++n % 10]}${'ABCDEFGHIJ'[Math.floor(n / 10) % 10]}`, kind: 'desa' })],
+    ['adding a posyandu', () => createPosyandu(admin, { villageId: kaderVillageId, name: `Posyandu Audit ${++n}`, rw: '4', address: '' })],
+    ['adding a kader account', () => createAccount(admin, { role: 'kader', name: 'Kader Audit', phone: `0819-4444-${String(1000 + ++n)}`, posyanduIds: [kader.posyanduId!], homePosyanduId: kader.posyanduId! })],
+    ['a coverage target', () => saveTarget(admin, { year: String(2030 + (++n % 40)), targetPercent: '55', villageId: '' })],
+    ['the certificate signatory', () => saveSignatory(admin, { signatoryName: `dr. Audit ${'ABCDEFGHIJ'[++n % 10]}`, signatoryNip: '', signatoryTitle: 'Kepala Puskesmas' })],
     [
       'changing a password',
       // Succeeds once (the second call of the case), while the password is still the demo one.
