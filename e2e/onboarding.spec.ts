@@ -118,15 +118,17 @@ test('the admin adds a village, a posyandu and a kader account with a one-time c
   await expect(page.getByRole('heading', { name: 'Wilayah', level: 1 })).toBeVisible();
   await expectAccessible(page);
   // Typed with its kind, as people do: stored without it, shown as "Desa Sukamaju Uji".
-  await page.getByLabel('Nama desa/kelurahan').fill(`Desa ${PLACE.village}`);
-  await page.getByRole('button', { name: 'Tambah desa' }).click();
+  const addVillage = page.getByRole('form', { name: 'Tambah desa/kelurahan' });
+  await addVillage.getByLabel('Nama desa/kelurahan').fill(`Desa ${PLACE.village}`);
+  await addVillage.getByRole('button', { name: 'Tambah desa' }).click();
   const village = page.locator(`section[data-village="${PLACE.village}"]`);
   await expect(village).toContainText(`Desa ${PLACE.village}`);
-  await page.getByLabel('Desa/kelurahan').selectOption({ label: PLACE.village });
-  await page.getByLabel('Nama posyandu').fill(PLACE.posyandu);
-  await page.getByLabel('RW').fill(PLACE.rw);
-  await page.getByLabel('Alamat').fill('Jl. Mawar No. 3');
-  await page.getByRole('button', { name: 'Tambah posyandu' }).click();
+  const addPosyandu = page.getByRole('form', { name: 'Tambah posyandu' });
+  await addPosyandu.getByLabel('Desa/kelurahan', { exact: true }).selectOption({ label: PLACE.village });
+  await addPosyandu.getByLabel('Nama posyandu').fill(PLACE.posyandu);
+  await addPosyandu.getByLabel('RW').fill(PLACE.rw);
+  await addPosyandu.getByLabel('Alamat').fill('Jl. Mawar No. 3');
+  await addPosyandu.getByRole('button', { name: 'Tambah posyandu' }).click();
   await expect(village.locator(`li[data-posyandu="${PLACE.posyandu}"]`)).toContainText('RW 03');
   await expectAccessible(page);
 
@@ -184,7 +186,9 @@ test('the dashboard shows the new posyandu with its first baby', async ({ browse
   test.skip(!kaderCode, 'needs the kader account');
   const { ctx, page } = await newPage(browser, DESKTOP);
   await signIn(page, ADMIN.phone, ADMIN.password, /\/staff$/);
-  await expect(page.getByText(PLACE.posyandu).first()).toBeVisible();
+  // The village and posyandu rows, and the kader following one mother there.
+  await expect(page.getByRole('row', { name: new RegExp(`^${PLACE.village} ${PLACE.posyandu} `) })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`^${KADER.name} ${PLACE.posyandu} 1 `) })).toBeVisible();
   await page.goto('/staff/ibu');
   await expect(page.getByText('Ibu Pertama Uji')).toBeVisible();
   await expectAccessible(page);
