@@ -1,7 +1,7 @@
 import type { Role } from '@/lib/auth/policy';
 
 /** Navigation per role: one list, used by the desktop side bar and the phone bottom bar. */
-export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'chart' | 'key' | 'list' | 'calendar';
+export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'chart' | 'key' | 'list' | 'calendar' | 'map' | 'gear';
 export type NavItem = {
   href: string;
   key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit' | 'sessions' | 'places' | 'settings';
@@ -17,9 +17,9 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/staff/laporan', key: 'reports', icon: 'chart' },
     { href: '/forum', key: 'forum', icon: 'chat' },
-    { href: '/staff/wilayah', key: 'places', icon: 'list' },
+    { href: '/staff/wilayah', key: 'places', icon: 'map' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
-    { href: '/staff/pengaturan', key: 'settings', icon: 'list' },
+    { href: '/staff/pengaturan', key: 'settings', icon: 'gear' },
     { href: '/staff/audit', key: 'audit', icon: 'list' },
   ],
   staff: [
@@ -30,9 +30,9 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/staff/laporan', key: 'reports', icon: 'chart' },
     { href: '/forum', key: 'forum', icon: 'chat' },
-    { href: '/staff/wilayah', key: 'places', icon: 'list' },
+    { href: '/staff/wilayah', key: 'places', icon: 'map' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
-    { href: '/staff/pengaturan', key: 'settings', icon: 'list' },
+    { href: '/staff/pengaturan', key: 'settings', icon: 'gear' },
   ],
   kader: [
     { href: '/kader', key: 'home', icon: 'home' },
