@@ -132,16 +132,24 @@ async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, month: 
   const { first, last } = monthBounds(month.year, month.month);
   const asOf = minDate(today, addDays(last, 30));
   const since = addDays(today, -30);
-  const kaders = rowsOf<{ id: string; name: string; posyandu_id: string; posyandu_name: string; visits: number; last_visit: string | null }>(
+  // One row per kader, over every posyandu she works in (issue #18: her home posyandu and her
+  // kader_posyandu rows), listed when one of them has a baby in the scope.
+  const kaders = rowsOf<{ id: string; name: string; posyandu_ids: string[]; posyandu_names: string[]; visits: number; last_visit: string | null }>(
     await db.execute(sql`
-      select u.id::text as id, u.name, u.posyandu_id::text as posyandu_id, p.name as posyandu_name,
+      with kp as (
+        select u.id as kader_id, p.id as posyandu_id, p.name as posyandu_name
+        from users u join posyandu p on p.id = u.posyandu_id or p.id in (select k.posyandu_id from kader_posyandu k where k.kader_id = u.id)
+        where u.puskesmas_id = ${actor.puskesmasId} and u.role = 'kader' and u.active
+          ${onlyKaderId ? sql`and u.id = ${onlyKaderId}` : sql``}
+          and exists (select 1 from mothers m join babies b on b.mother_id = m.id where m.posyandu_id = p.id and ${where}))
+      select u.id::text as id, u.name,
+        array_agg(kp.posyandu_id::text order by kp.posyandu_id = u.posyandu_id desc, kp.posyandu_name) as posyandu_ids,
+        array_agg(kp.posyandu_name order by kp.posyandu_id = u.posyandu_id desc, kp.posyandu_name) as posyandu_names,
         (select count(*) from visits v where v.kader_id = u.id and v.visit_date between ${first}::date and ${last}::date)::int as visits,
         (select max(v.visit_date)::text from visits v where v.kader_id = u.id) as last_visit
-      from users u join posyandu p on p.id = u.posyandu_id
-      where u.puskesmas_id = ${actor.puskesmasId} and u.role = 'kader' and u.active
-        ${onlyKaderId ? sql`and u.id = ${onlyKaderId}` : sql``}
-        and exists (select 1 from mothers m join babies b on b.mother_id = m.id where m.posyandu_id = u.posyandu_id and ${where})
-      order by p.name, u.name`),
+      from kp join users u on u.id = kp.kader_id
+      group by u.id, u.name, u.posyandu_id
+      order by min(kp.posyandu_name), u.name`),
   );
   if (kaders.length === 0) return [];
   // Mothers followed today: a baby under 6 months, not exited.
@@ -158,18 +166,24 @@ async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, month: 
     ).map((r) => [r.posyandu_id, Number(r.n)]),
   );
   const perPosyandu = new Map<string, number>();
-  for (const k of kaders) perPosyandu.set(k.posyandu_id, (perPosyandu.get(k.posyandu_id) ?? 0) + 1);
+  for (const k of kaders) for (const p of k.posyandu_ids) perPosyandu.set(p, (perPosyandu.get(p) ?? 0) + 1);
   // Windows that closed in M, in their state on asOf (the puskesmas's window setting, stored per baby).
   const outcomes = await windowOutcomesStored(db, scope, month, asOf);
+  const sum = (ids: string[], of: (p: string) => number) => ids.reduce((n, p) => n + of(p), 0);
   return kaders.map((k) => ({
     id: k.id,
     name: k.name,
-    posyanduName: k.posyandu_name,
-    mothersFollowed: Math.round((followed.get(k.posyandu_id) ?? 0) / (perPosyandu.get(k.posyandu_id) ?? 1)),
+    posyanduName: k.posyandu_names.join(', '),
+    // Each posyandu's mothers shared among its kaders, added up over her posyandu.
+    mothersFollowed: Math.round(sum(k.posyandu_ids, (p) => (followed.get(p) ?? 0) / (perPosyandu.get(p) ?? 1))),
     visitsInMonth: Number(k.visits),
     lastVisit: k.last_visit,
     noVisit30Days: k.last_visit === null || k.last_visit < since,
-    windows: outcomes.get(k.posyandu_id) ?? { onTime: 0, late: 0, missed: 0 },
+    windows: {
+      onTime: sum(k.posyandu_ids, (p) => outcomes.get(p)?.onTime ?? 0),
+      late: sum(k.posyandu_ids, (p) => outcomes.get(p)?.late ?? 0),
+      missed: sum(k.posyandu_ids, (p) => outcomes.get(p)?.missed ?? 0),
+    },
   }));
 }
 

@@ -6,7 +6,7 @@ import 'server-only';
 import { and, asc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { babies, kaderAssignments, mothers, posyandu, users, villages } from '@/db/schema';
+import { babies, kaderAssignments, kaderPosyandu, mothers, posyandu, users, villages } from '@/db/schema';
 import { assertCan, scopeOf, type Actor } from '@/lib/auth/policy';
 import { ageInDays, completedMonths, formatPhoneDisplay, isoToday, JOURNEY_STATUSES, journeyStatus, maskNik, normalizePhone } from '@/lib/domain';
 import { babyFacts, type BabyRow } from './facts';
@@ -48,7 +48,10 @@ export async function motherRegistry(actor: Actor, rawFilter: unknown) {
     const assigned = exists(
       sql`(select 1 from ${kaderAssignments} where ${kaderAssignments.motherId} = ${mothers.id} and ${kaderAssignments.kaderId} = ${f.kader})`,
     );
-    const ofPosyandu = sql`${mothers.posyanduId} = (select ${users.posyanduId} from ${users} where ${users.id} = ${f.kader} and ${users.role} = 'kader' and ${users.puskesmasId} = ${actor.puskesmasId})`;
+    // Every posyandu she works in (issue #18): her home posyandu and her kader_posyandu rows.
+    const ofPosyandu = sql`${mothers.posyanduId} in (
+      select ${users.posyanduId} from ${users} where ${users.id} = ${f.kader} and ${users.role} = 'kader' and ${users.puskesmasId} = ${actor.puskesmasId}
+      union select ${kaderPosyandu.posyanduId} from ${kaderPosyandu} where ${kaderPosyandu.kaderId} = ${f.kader} and ${kaderPosyandu.puskesmasId} = ${actor.puskesmasId})`;
     conds.push(or(ofPosyandu, assigned)!);
   }
   if (f.q) {

@@ -24,6 +24,7 @@ import {
 } from '@/lib/data/accounts';
 import { hashActivationCode } from '@/lib/data/activation';
 import { activateAccount } from '@/lib/data/mothers';
+import { coverageDashboard } from '@/lib/data/coverage';
 import { motherRegistry } from '@/lib/data/registry';
 import { normalizePhone } from '@/lib/domain';
 import { actorFor, BACKENDS, fingerprint, rowCounts, useDatabase, type TestDb, demoActors } from './support';
@@ -208,6 +209,13 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     const everything = await motherRegistry(two, {});
     expect(new Set(everything.rows.map((r) => r.posyandu)).size).toBeGreaterThanOrEqual(1);
     expect(everything.total).toBe((await motherRegistry(staff, { posyandu: a.id })).total + (await motherRegistry(staff, { posyandu: b.id })).total);
+    // Staff filtering the registry by this kader find the mothers of both posyandu.
+    expect((await motherRegistry(staff, { kader: res.ok ? res.userId : '' })).total).toBe(everything.total);
+    // The dashboard's kader table lists her once, with both posyandu, home one first.
+    const board = await coverageDashboard(staff, { month: null, villageId: null, posyanduId: null });
+    const rows = board.kaders.filter((k) => k.name === 'Cucu Sumarni');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.posyanduName).toBe(`${a.name}, ${b.name}`);
   });
 
   it('a kader moved to another posyandu keeps her visits and reads the new posyandu, not the old', async () => {
