@@ -30,7 +30,7 @@ const tenant = () =>
     .notNull()
     .references(() => puskesmas.id, { onDelete: 'restrict' });
 
-export const roleEnum = pgEnum('role', ['admin', 'staff', 'kader', 'ibu']);
+export const roleEnum = pgEnum('role', ['admin', 'staff', 'kader', 'ibu', 'dinkes']);
 export const sexEnum = pgEnum('sex', ['L', 'P']);
 export const exitReasonEnum = pgEnum('exit_reason', ['moved', 'died', 'transferred']);
 export const breakReasonEnum = pgEnum('break_reason', [
@@ -54,8 +54,21 @@ export type VisitWindowSetting = { fromDay: number; toDay: number | null };
 // ---------------------------------------------------------------------------------------------
 // Tenant and places
 
+/**
+ * A kabupaten/kota (issue #19): the district health office (Dinas Kesehatan) compares the
+ * puskesmas of its kabupaten and sees aggregates only.
+ */
+export const kabupaten = pgTable('kabupaten', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  province: text('province').notNull(),
+  createdAt: createdAt(),
+});
+
 export const puskesmas = pgTable('puskesmas', {
   id: id(),
+  /** The kabupaten whose district office sees this puskesmas's aggregates. */
+  kabupatenId: uuid('kabupaten_id').references(() => kabupaten.id, { onDelete: 'restrict' }),
   /** Short code used in certificate serials, e.g. "BJN". */
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
@@ -160,7 +173,10 @@ export const users = pgTable(
   'users',
   {
     id: id(),
-    puskesmasId: tenant(),
+    /** Every account belongs to one puskesmas, except a district account (role dinkes): null. */
+    puskesmasId: uuid('puskesmas_id').references(() => puskesmas.id, { onDelete: 'restrict' }),
+    /** A district account's kabupaten (role dinkes only). */
+    kabupatenId: uuid('kabupaten_id').references(() => kabupaten.id, { onDelete: 'restrict' }),
     role: roleEnum('role').notNull(),
     name: text('name').notNull(),
     /** E.164, e.g. +6281234567890. The login identifier. */
@@ -185,6 +201,8 @@ export const users = pgTable(
     index('users_puskesmas_role_idx').on(t.puskesmasId, t.role),
     index('users_posyandu_idx').on(t.posyanduId),
     check('users_kader_posyandu_ck', sql`${t.role} <> 'kader' or ${t.posyanduId} is not null`),
+    // Compared as text: a new enum value cannot be used in the transaction that adds it.
+    check('users_tenant_ck', sql`(${t.role}::text = 'dinkes') = (${t.puskesmasId} is null) and (${t.role}::text = 'dinkes') = (${t.kabupatenId} is not null)`),
   ],
 );
 

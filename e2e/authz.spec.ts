@@ -328,7 +328,7 @@ test('every actor gets exactly what the policy allows on every page and route', 
     ids.certB = /\/api\/sertifikat\/([0-9a-f-]{36})\/pdf/.exec(dewiRow!)![1]!;
     ids.verifyB = /\/verifikasi\/([^"?#/]+)"/.exec(dewiRow!)![1]!;
 
-    const HOME: Record<Role, RegExp> = { admin: /\/staff$/, staff: /\/staff$/, kader: /\/kader$/, ibu: /\/ibu$/ };
+    const HOME: Record<Role, RegExp> = { admin: /\/staff$/, staff: /\/staff$/, kader: /\/kader$/, ibu: /\/ibu$/, dinkes: /\/dinkes$/ };
     const failures: string[] = [];
     let tried = 0;
     for (const entry of MATRIX) {

@@ -45,4 +45,5 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/ibu', key: 'home', icon: 'home' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
+  dinkes: [{ href: '/dinkes', key: 'home', icon: 'home' }],
 };

@@ -78,7 +78,7 @@ function LogoutButton({ label }: { label: string }) {
 export async function Shell({ user, current, children }: { user: CurrentUser; current: string; children: ReactNode }) {
   const t = await getTranslations();
   const items = NAV[user.role];
-  const desktop = user.role === 'staff' || user.role === 'admin';
+  const desktop = user.role === 'staff' || user.role === 'admin' || user.role === 'dinkes';
   if (desktop) {
     return (
       <div className="min-h-screen md:flex">

@@ -123,7 +123,7 @@ export async function verifyLogin(
   });
   return {
     ok: true,
-    user: { id: user.id, role: user.role, puskesmasId: user.puskesmasId, sessionVersion: user.sessionVersion, sessionId },
+    user: { id: user.id, role: user.role, puskesmasId: user.puskesmasId ?? '', sessionVersion: user.sessionVersion, sessionId },
   };
 }
 

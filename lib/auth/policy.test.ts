@@ -6,22 +6,23 @@ import { can, canEditVisit, canFollowUpReferral, canTransferMother, scopeOf, VIS
  * do ("action:scope"). Everything not listed must be denied.
  */
 const DESIGN: Record<Resource, Record<Role | 'public', string[]>> = {
-  places: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu'], ibu: [], public: [] },
-  kaderAccounts: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu'], ibu: [], public: [] },
-  setup: { admin: [], staff: [], kader: [], ibu: [], public: ['write:any'] },
-  settings: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas'], kader: ['read:posyandu'], ibu: [], public: [] },
-  forumCategories: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: [], ibu: [], public: [] },
-  staffAccounts: { admin: ['read:puskesmas', 'write:puskesmas'], staff: [], kader: [], ibu: [], public: [] },
-  puskesmas: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas'], kader: ['read:puskesmas'], ibu: ['read:puskesmas'], public: [] },
-  mothers: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu', 'write:posyandu'], ibu: ['read:own'], public: [] },
-  visits: { admin: ['read:puskesmas', 'correct:puskesmas'], staff: ['read:puskesmas', 'correct:puskesmas'], kader: ['read:posyandu', 'write:posyandu'], ibu: ['read:own'], public: [] },
-  groupSessions: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:village', 'write:village'], ibu: ['read:village', 'rsvp:own'], public: [] },
-  attendance: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:village', 'write:village'], ibu: ['read:own'], public: [] },
+  places: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu'], ibu: [], dinkes: [], public: [] },
+  kaderAccounts: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu'], ibu: [], dinkes: [], public: [] },
+  setup: { admin: [], staff: [], kader: [], ibu: [], dinkes: [], public: ['write:any'] },
+  settings: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas'], kader: ['read:posyandu'], ibu: [], dinkes: [], public: [] },
+  forumCategories: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: [], ibu: [], dinkes: [], public: [] },
+  staffAccounts: { admin: ['read:puskesmas', 'write:puskesmas'], staff: [], kader: [], ibu: [], dinkes: [], public: [] },
+  puskesmas: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas'], kader: ['read:puskesmas'], ibu: ['read:puskesmas'], dinkes: [], public: [] },
+  mothers: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:posyandu', 'write:posyandu'], ibu: ['read:own'], dinkes: [], public: [] },
+  visits: { admin: ['read:puskesmas', 'correct:puskesmas'], staff: ['read:puskesmas', 'correct:puskesmas'], kader: ['read:posyandu', 'write:posyandu'], ibu: ['read:own'], dinkes: [], public: [] },
+  groupSessions: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:village', 'write:village'], ibu: ['read:village', 'rsvp:own'], dinkes: [], public: [] },
+  attendance: { admin: ['read:puskesmas', 'write:puskesmas'], staff: ['read:puskesmas', 'write:puskesmas'], kader: ['read:village', 'write:village'], ibu: ['read:own'], dinkes: [], public: [] },
   forum: {
     admin: ['read:puskesmas', 'write:puskesmas', 'moderate:puskesmas', 'report:puskesmas'],
     staff: ['read:puskesmas', 'write:puskesmas', 'moderate:puskesmas', 'report:puskesmas'],
     kader: ['read:puskesmas', 'write:puskesmas', 'moderate:puskesmas', 'report:puskesmas'],
     ibu: ['read:puskesmas', 'write:puskesmas', 'report:puskesmas'],
+    dinkes: [],
     public: [],
   },
   certificates: {
@@ -29,14 +30,18 @@ const DESIGN: Record<Resource, Record<Role | 'public', string[]>> = {
     staff: ['read:puskesmas', 'issue:puskesmas', 'revoke:puskesmas', 'download:puskesmas'],
     kader: ['read:posyandu', 'download:posyandu'],
     ibu: ['read:own', 'download:own'],
+    dinkes: [],
     public: ['verify:any'],
   },
-  coverage: { admin: ['read:puskesmas', 'export:puskesmas'], staff: ['read:puskesmas', 'export:puskesmas'], kader: ['read:posyandu'], ibu: [], public: [] },
-  audit: { admin: ['read:puskesmas'], staff: [], kader: [], ibu: [], public: [] },
+  coverage: { admin: ['read:puskesmas', 'export:puskesmas'], staff: ['read:puskesmas', 'export:puskesmas'], kader: ['read:posyandu'], ibu: [], dinkes: [], public: [] },
+  audit: { admin: ['read:puskesmas'], staff: [], kader: [], ibu: [], dinkes: [], public: [] },
+  imports: { admin: ['write:puskesmas'], staff: ['write:puskesmas'], kader: [], ibu: [], dinkes: [], public: [] },
+  district: { admin: [], staff: [], kader: [], ibu: [], dinkes: ['read:kabupaten', 'export:kabupaten'], public: [] },
+  districtAccounts: { admin: [], staff: [], kader: [], ibu: [], dinkes: ['read:kabupaten', 'write:kabupaten'], public: [] },
 };
 
 const ACTIONS: Action[] = ['read', 'write', 'correct', 'moderate', 'report', 'rsvp', 'issue', 'revoke', 'download', 'export', 'verify'];
-const ROLES_AND_PUBLIC = ['admin', 'staff', 'kader', 'ibu', 'public'] as const;
+const ROLES_AND_PUBLIC = ['admin', 'staff', 'kader', 'ibu', 'dinkes', 'public'] as const;
 
 const cases = (Object.keys(DESIGN) as Resource[]).flatMap((resource) =>
   ROLES_AND_PUBLIC.flatMap((role) =>
@@ -94,6 +99,13 @@ describe('record scopes', () => {
     ['staff cannot write staff accounts', actor('staff'), 'write', 'staffAccounts', { puskesmasId: P1 }, false],
     ['signed-in users cannot run setup', actor('admin'), 'write', 'setup', undefined, false],
     ['the public may run setup (the data layer also needs the code and an empty database)', null, 'write', 'setup', undefined, true],
+    ['dinkes reads the aggregates of her kabupaten', actor('dinkes', { puskesmasId: '', kabupatenId: 'kab-1' }), 'read', 'district', { puskesmasId: P1, kabupatenId: 'kab-1' }, true],
+    ['dinkes cannot read another kabupaten', actor('dinkes', { puskesmasId: '', kabupatenId: 'kab-1' }), 'read', 'district', { puskesmasId: P2, kabupatenId: 'kab-2' }, false],
+    ['dinkes reads no mother, even of her kabupaten', actor('dinkes', { puskesmasId: '', kabupatenId: 'kab-1' }), 'read', 'mothers', { ...motherA, kabupatenId: 'kab-1' }, false],
+    ['dinkes reads no forum', actor('dinkes', { puskesmasId: '', kabupatenId: 'kab-1' }), 'read', 'forum', { puskesmasId: P1, kabupatenId: 'kab-1' }, false],
+    ['dinkes reads no coverage of a puskesmas record (only the district aggregates)', actor('dinkes', { puskesmasId: '', kabupatenId: 'kab-1' }), 'read', 'coverage', { puskesmasId: P1 }, false],
+    ['an actor without a puskesmas matches no puskesmas record', actor('staff', { puskesmasId: '' }), 'read', 'mothers', { ...motherA, puskesmasId: '' }, false],
+    ['staff do not read district aggregates', actor('staff'), 'read', 'district', { puskesmasId: P1, kabupatenId: 'kab-1' }, false],
     ['ibu reads her own record', actor('ibu'), 'read', 'mothers', motherA, true],
     ['ibu cannot read another mother', actor('ibu'), 'read', 'mothers', motherB, false],
     ['ibu cannot write mothers', actor('ibu'), 'write', 'mothers', motherA, false],

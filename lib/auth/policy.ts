@@ -4,12 +4,15 @@
  * scope of the granted permission into a query condition (lib/data/scope.ts).
  */
 
-export const ROLES = ['admin', 'staff', 'kader', 'ibu'] as const;
+export const ROLES = ['admin', 'staff', 'kader', 'ibu', 'dinkes'] as const;
 export type Role = (typeof ROLES)[number];
 export type Actor = {
   id: string;
   role: Role;
+  /** The actor's puskesmas; '' for a district account (role dinkes), which belongs to none. */
   puskesmasId: string;
+  /** A district account's kabupaten (role dinkes); null or absent for everyone else. */
+  kabupatenId?: string | null;
   posyanduId: string | null;
   villageId: string | null;
   /** The ibu's own mother record. */
@@ -49,7 +52,10 @@ export type Resource =
   | 'forum'
   | 'certificates'
   | 'coverage' // dashboard, reports, exports
-  | 'audit';
+  | 'audit'
+  | 'imports' // registers brought in from XLSX/CSV (issue #19)
+  | 'district' // a kabupaten's aggregates per puskesmas: no names (issue #19)
+  | 'districtAccounts'; // the district office's own accounts
 
 export type Action =
   | 'read'
@@ -70,9 +76,10 @@ export type Action =
  * - `posyandu`: records of the kader's posyandu and mothers assigned to her;
  * - `village`: records of the actor's village (sessions, attendance);
  * - `own`: the mother's own records;
+ * - `kabupaten`: the aggregates of every puskesmas of the district account's kabupaten;
  * - `any`: no login needed (certificate verification).
  */
-export type Scope = 'puskesmas' | 'posyandu' | 'village' | 'own' | 'any';
+export type Scope = 'puskesmas' | 'posyandu' | 'village' | 'own' | 'kabupaten' | 'any';
 type Grant = Partial<Record<Action, Scope>>;
 type Row = Record<Role | 'public', Grant>;
 
@@ -89,6 +96,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: {},
     kader: {},
     ibu: {},
+    dinkes: {},
     public: { write: 'any' },
   },
   places: {
@@ -96,6 +104,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'write']),
     kader: { read: 'posyandu' },
     ibu: {},
+    dinkes: {},
     public: {},
   },
   kaderAccounts: {
@@ -103,6 +112,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'write']),
     kader: { read: 'posyandu' },
     ibu: {},
+    dinkes: {},
     public: {},
   },
   /** Puskesmas settings (profile, targets, signatory, blocked terms, windows): admin writes, staff reads. */
@@ -111,6 +121,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read']),
     kader: { read: 'posyandu' },
     ibu: {},
+    dinkes: {},
     public: {},
   },
   /** The forum's categories: staff and admin arrange them (the blocked terms are a setting). */
@@ -119,6 +130,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'write']),
     kader: {},
     ibu: {},
+    dinkes: {},
     public: {},
   },
   staffAccounts: {
@@ -126,6 +138,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: {},
     kader: {},
     ibu: {},
+    dinkes: {},
     public: {},
   },
   puskesmas: {
@@ -133,6 +146,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: { read: 'puskesmas' },
     kader: { read: 'puskesmas' },
     ibu: { read: 'puskesmas' },
+    dinkes: {},
     public: {},
   },
   mothers: {
@@ -140,6 +154,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'write']),
     kader: { read: 'posyandu', write: 'posyandu' },
     ibu: { read: 'own' },
+    dinkes: {},
     public: {},
   },
   visits: {
@@ -148,6 +163,7 @@ export const POLICY: Record<Resource, Row> = {
     kader: { read: 'posyandu', write: 'posyandu' },
     /** Her own summary only: never another baby's, never kader notes beyond the summary. */
     ibu: { read: 'own' },
+    dinkes: {},
     public: {},
   },
   groupSessions: {
@@ -155,6 +171,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'write']),
     kader: { read: 'village', write: 'village' },
     ibu: { read: 'village', rsvp: 'own' },
+    dinkes: {},
     public: {},
   },
   attendance: {
@@ -162,6 +179,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'write']),
     kader: { read: 'village', write: 'village' },
     ibu: { read: 'own' },
+    dinkes: {},
     public: {},
   },
   forum: {
@@ -169,6 +187,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'write', 'moderate', 'report']),
     kader: staffAll(['read', 'write', 'moderate', 'report']),
     ibu: staffAll(['read', 'write', 'report']),
+    dinkes: {},
     public: {},
   },
   certificates: {
@@ -176,6 +195,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'issue', 'revoke', 'download']),
     kader: { read: 'posyandu', download: 'posyandu' },
     ibu: { read: 'own', download: 'own' },
+    dinkes: {},
     public: { verify: 'any' },
   },
   coverage: {
@@ -183,6 +203,7 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'export']),
     kader: { read: 'posyandu' },
     ibu: {},
+    dinkes: {},
     public: {},
   },
   audit: {
@@ -190,6 +211,32 @@ export const POLICY: Record<Resource, Row> = {
     staff: {},
     kader: {},
     ibu: {},
+    dinkes: {},
+    public: {},
+  },
+  imports: {
+    admin: staffAll(['write']),
+    staff: staffAll(['write']),
+    kader: {},
+    ibu: {},
+    dinkes: {},
+    public: {},
+  },
+  /** DESIGN §4 "district aggregates": dinkes only, never a name; staff read their own puskesmas on /staff. */
+  district: {
+    admin: {},
+    staff: {},
+    kader: {},
+    ibu: {},
+    dinkes: { read: 'kabupaten', export: 'kabupaten' },
+    public: {},
+  },
+  districtAccounts: {
+    admin: {},
+    staff: {},
+    kader: {},
+    ibu: {},
+    dinkes: { read: 'kabupaten', write: 'kabupaten' },
     public: {},
   },
 };
@@ -210,6 +257,8 @@ export type RecordScope = {
   motherId?: string | null;
   /** Kaders assigned to that mother outside her posyandu. */
   assignedKaderIds?: readonly string[];
+  /** The kabupaten of the record's puskesmas (district aggregates). */
+  kabupatenId?: string | null;
 };
 
 /**
@@ -221,7 +270,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource, rec
   if (!scope) return false;
   if (!record || scope === 'any') return true;
   if (!actor) return false;
-  if (record.puskesmasId !== actor.puskesmasId) return false;
+  if (scope === 'kabupaten') return actor.kabupatenId != null && record.kabupatenId === actor.kabupatenId;
+  if (!actor.puskesmasId || record.puskesmasId !== actor.puskesmasId) return false;
   switch (scope) {
     case 'puskesmas':
       return true;
@@ -236,6 +286,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource, rec
       return record.villageId != null && villageIdsOf(actor).includes(record.villageId);
     case 'own':
       return actor.motherId !== null && record.motherId === actor.motherId;
+    default:
+      return false;
   }
 }
 
@@ -291,13 +343,14 @@ export function assertCan(actor: Actor | null, action: Action, resource: Resourc
 }
 
 /** The home section of each role. */
-export const HOME_OF: Record<Role, string> = { admin: '/staff', staff: '/staff', kader: '/kader', ibu: '/ibu' };
+export const HOME_OF: Record<Role, string> = { admin: '/staff', staff: '/staff', kader: '/kader', ibu: '/ibu', dinkes: '/dinkes' };
 
 /** Which roles may open each section of the site (the proxy redirects; pages check again). */
-export const SECTION_ROLES: Record<'/staff' | '/kader' | '/ibu' | '/forum', readonly Role[]> = {
+export const SECTION_ROLES: Record<'/staff' | '/kader' | '/ibu' | '/dinkes' | '/forum', readonly Role[]> = {
   '/staff': ['admin', 'staff'],
   '/kader': ['kader'],
   '/ibu': ['ibu'],
+  '/dinkes': ['dinkes'],
   '/forum': ['admin', 'staff', 'kader', 'ibu'],
 };
 

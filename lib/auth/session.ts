@@ -31,6 +31,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       role: users.role,
       name: users.name,
       puskesmasId: users.puskesmasId,
+      kabupatenId: users.kabupatenId,
       posyanduId: users.posyanduId,
       villageId: users.villageId,
       active: users.active,
@@ -64,7 +65,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     id: row.id,
     role: row.role,
     name: row.name,
-    puskesmasId: row.puskesmasId,
+    // A district account (dinkes) belongs to no puskesmas: '' matches no record's puskesmas.
+    puskesmasId: row.puskesmasId ?? '',
+    kabupatenId: row.kabupatenId,
     posyanduId: row.posyanduId,
     villageId: row.villageId,
     motherId: row.motherId,

@@ -65,7 +65,7 @@ export async function changeOwnPassword(actor: Actor, raw: unknown): Promise<Cha
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.id));
     await endAllSessions(tx, actor.id);
-    await tx.insert(auditLog).values({ puskesmasId: actor.puskesmasId, userId: actor.id, action: 'user.password.change', entity: 'user', entityId: actor.id });
+    await tx.insert(auditLog).values({ puskesmasId: actor.puskesmasId || null, userId: actor.id, action: 'user.password.change', entity: 'user', entityId: actor.id });
   });
   return { ok: true };
 }
@@ -75,13 +75,14 @@ export async function endOwnSessions(actor: Actor): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await endAllSessions(tx, actor.id);
-    await tx.insert(auditLog).values({ puskesmasId: actor.puskesmasId, userId: actor.id, action: 'user.sessions.end', entity: 'user', entityId: actor.id, reason: 'self' });
+    await tx.insert(auditLog).values({ puskesmasId: actor.puskesmasId || null, userId: actor.id, action: 'user.sessions.end', entity: 'user', entityId: actor.id, reason: 'self' });
   });
 }
 
 /** Which accounts an actor may manage: staff the kaders, admin every account. */
-function mayManage(actor: Actor, target: { role: Role; puskesmasId: string }): boolean {
-  const record = { puskesmasId: target.puskesmasId };
+function mayManage(actor: Actor, target: { role: Role; puskesmasId: string | null }): boolean {
+  // A district account (no puskesmas) is managed by no puskesmas's staff.
+  const record = { puskesmasId: target.puskesmasId ?? '' };
   if (target.role === 'kader' || target.role === 'ibu') return can(actor, 'write', 'kaderAccounts', record) && (target.role === 'kader' || actor.role === 'admin');
   return can(actor, 'write', 'staffAccounts', record);
 }

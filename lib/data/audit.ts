@@ -6,7 +6,8 @@ import type { Actor } from '@/lib/auth/policy';
 /** One audit row by the actor, written in the caller's transaction. */
 export async function audit(tx: DbOrTx, actor: Actor, action: string, entity: string, entityId: string, before: unknown, after: unknown, reason?: string | null) {
   await tx.insert(auditLog).values({
-    puskesmasId: actor.puskesmasId,
+    // A district account belongs to no puskesmas.
+    puskesmasId: actor.puskesmasId || null,
     userId: actor.id,
     action,
     entity,

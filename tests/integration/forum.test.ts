@@ -32,7 +32,7 @@ async function actorWhere(db: TestDb, where: ReturnType<typeof eq>): Promise<Act
     .leftJoin(mothers, eq(mothers.userId, users.id))
     .where(where);
   if (!u) throw new Error('no such user');
-  return u;
+  return { ...u, puskesmasId: u.puskesmasId ?? '' };
 }
 const login = (role: string, n = 0) => DEMO_LOGINS.filter((l) => l.role === role)[n]!.phone;
 

@@ -104,9 +104,9 @@ export async function fingerprint(db: Pick<DbHandle, 'db'>): Promise<Record<stri
 
 /** The Actor of a user, found by phone, as lib/auth/session.ts would build it. */
 export async function actorFor(db: TestDb, phone: string): Promise<Actor> {
-  const { eq } = await import('drizzle-orm');
+  const { eq, sql } = await import('drizzle-orm');
   const [u] = await db.db
-    .select({ id: users.id, role: users.role, puskesmasId: users.puskesmasId, posyanduId: users.posyanduId, villageId: users.villageId, motherId: mothers.id })
+    .select({ id: users.id, role: users.role, puskesmasId: sql<string>`coalesce(${users.puskesmasId}::text, '')`, kabupatenId: users.kabupatenId, posyanduId: users.posyanduId, villageId: users.villageId, motherId: mothers.id })
     .from(users)
     .leftJoin(mothers, eq(mothers.userId, users.id))
     .where(eq(users.phone, normalizePhone(phone)!));
