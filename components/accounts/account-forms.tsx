@@ -285,15 +285,22 @@ export function EditAccountForm({
 }
 
 /** "Buat kode aktivasi baru": a new one-time code; the unused older ones stop working. */
-export function ReissueCodeForm({ userId, texts }: { userId: string; texts: Texts }) {
+export function ReissueCodeForm({ userId, activated, texts }: { userId: string; activated: boolean; texts: Texts }) {
   const [state, formAction, pending] = useActionState<ReissueCodeState, FormData>(reissueCodeAction, {});
   const tx = translator(texts);
+  const reasonError = state.formError === 'accountsNew.errors.reasonRequired' ? tx(state.formError) : undefined;
   return (
     <div className="flex flex-col gap-3">
       {state.done ? <CodeShown key={state.done.code} title={tx('accountsNew.account.newCode', { name: state.done.name })} done={state.done} tx={tx} /> : null}
       <form action={formAction} className="flex flex-col gap-3">
         <input type="hidden" name="userId" value={userId} />
-        <FormError message={tx(state.formError)} />
+        <FormError message={reasonError ? undefined : tx(state.formError)} />
+        {activated ? (
+          // The account has a password: the code replaces it, so the reason is asked and audited.
+          <Field id={`reason-${userId}`} label={tx('accountsNew.account.reissueReason')!} hint={tx('accountsNew.account.reissueReasonHint')} error={reasonError}>
+            <Input id={`reason-${userId}`} name="reason" maxLength={300} required hasHint invalid={Boolean(reasonError)} />
+          </Field>
+        ) : null}
         <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
           {tx('accountsNew.account.reissueButton')}
         </Button>

@@ -170,7 +170,7 @@ export async function updateAccountAction(_prev: UpdateAccountState, fd: FormDat
 export async function reissueCodeAction(_prev: ReissueCodeState, fd: FormData): Promise<ReissueCodeState> {
   const actor = await user();
   try {
-    const res = await reissueActivationCode(actor, { userId: str(fd, 'userId') });
+    const res = await reissueActivationCode(actor, { userId: str(fd, 'userId'), reason: str(fd, 'reason') });
     if (!res.ok) return { formError: res.formError };
     revalidatePath('/staff/pengguna/[id]', 'page');
     return { ok: true, done: { ...(await issued(res.name, res.phone, res.code)), name: res.name } };

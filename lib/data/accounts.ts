@@ -8,7 +8,7 @@
 import 'server-only';
 import { and, count, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { activationCodes, auditLog, kaderPosyandu, posyandu, users, userSessions, villages } from '@/db/schema';
+import { activationCodes, auditLog, kaderAssignments, kaderPosyandu, mothers, posyandu, users, userSessions, villages } from '@/db/schema';
 import { assertCan, can, ForbiddenError, NotFoundError, type Actor, type Role } from '@/lib/auth/policy';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { IDLE_TIMEOUT_MINUTES } from '@/lib/auth/session-config';
@@ -521,7 +521,18 @@ export async function updateAccount(actor: Actor, raw: unknown): Promise<UpdateA
       .where(eq(users.id, target.id));
     if (place) {
       const removed = beforeIds.filter((id) => !place.ids.includes(id));
-      if (removed.length) await tx.delete(kaderPosyandu).where(and(eq(kaderPosyandu.kaderId, target.id), inArray(kaderPosyandu.posyanduId, removed)));
+      if (removed.length) {
+        await tx.delete(kaderPosyandu).where(and(eq(kaderPosyandu.kaderId, target.id), inArray(kaderPosyandu.posyanduId, removed)));
+        // Mothers assigned to her in a posyandu she leaves go with it (their own posyandu's kaders follow them).
+        await tx
+          .delete(kaderAssignments)
+          .where(
+            and(
+              eq(kaderAssignments.kaderId, target.id),
+              inArray(kaderAssignments.motherId, tx.select({ id: mothers.id }).from(mothers).where(inArray(mothers.posyanduId, removed))),
+            ),
+          );
+      }
       await tx
         .insert(kaderPosyandu)
         .values(place.ids.map((posyanduId) => ({ puskesmasId: actor.puskesmasId, kaderId: target.id, posyanduId })))
@@ -534,7 +545,7 @@ export async function updateAccount(actor: Actor, raw: unknown): Promise<UpdateA
 
 export type ReissueResult =
   | { ok: true; name: string; phone: string; code: string; expiresAt: Date }
-  | { ok: false; formError: 'accountsNew.errors.inactive' };
+  | { ok: false; formError: 'accountsNew.errors.inactive' | 'accountsNew.errors.reasonRequired' | 'validation.tooLong' };
 
 /**
  * A new one-time code for someone who lost hers or never activated: her unused older codes
@@ -543,15 +554,25 @@ export type ReissueResult =
 export async function reissueActivationCode(actor: Actor, raw: unknown): Promise<ReissueResult> {
   assertAccountManager(actor);
   const parsed = reissueCodeSchema.safeParse(raw);
-  if (!parsed.success) throw new NotFoundError('account');
+  if (!parsed.success) {
+    if (parsed.error.issues.some((i) => i.path[0] === 'userId')) throw new NotFoundError('account');
+    return { ok: false, formError: 'validation.tooLong' };
+  }
+  const { userId, reason } = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const target = await manageableTarget(tx, actor, parsed.data.userId, true);
+    const target = await manageableTarget(tx, actor, userId, true);
     if (target.id === actor.id) throw new ForbiddenError('one does not issue oneself a code');
     if (!target.active) return { ok: false as const, formError: 'accountsNew.errors.inactive' as const };
+    // Someone who already set a password: the new code replaces it, so say why (audited).
+    const [{ activated } = { activated: false }] = await tx
+      .select({ activated: sql<boolean>`${users.passwordHash} is not null` })
+      .from(users)
+      .where(eq(users.id, target.id));
+    if (activated && reason.length < 5) return { ok: false as const, formError: 'accountsNew.errors.reasonRequired' as const };
     const { code, expiresAt } = await issueActivationCode(tx, target.id, actor.id, { replace: true });
     // The audit row says that a code was issued and until when; never the code.
-    await audit(tx, actor, 'user.activation.reissue', 'user', target.id, null, { expiresAt: expiresAt.toISOString() });
+    await audit(tx, actor, 'user.activation.reissue', 'user', target.id, { activated }, { expiresAt: expiresAt.toISOString() }, reason || null);
     return { ok: true as const, name: target.name, phone: target.phone, code, expiresAt };
   });
 }

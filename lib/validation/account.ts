@@ -124,4 +124,15 @@ export const updateAccountSchema = z.object({
 export type UpdateAccountInput = z.infer<typeof updateAccountSchema>;
 export type UpdateAccountField = 'name' | 'posyanduIds' | 'homePosyanduId';
 
-export const reissueCodeSchema = z.object({ userId: z.uuid({ error: 'validation.invalid' }) });
+/**
+ * A new activation code. For an account that already has a password the code lets its holder
+ * set a new one, i.e. take the account over: a reason is then required and audited.
+ */
+export const reissueCodeSchema = z.object({
+  userId: z.uuid({ error: 'validation.invalid' }),
+  reason: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').replace(/\s+/g, ' ').trim())
+    .pipe(z.string().max(300, 'validation.tooLong')),
+});

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { activationCodes, auditLog, babies, kaderAssignments, kaderPosyandu, mothers, posyandu, users, villages, visits } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import { verifyLogin } from '@/lib/auth/login';
@@ -232,6 +232,10 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     const oldBefore = await motherRegistry(staff, { posyandu: oldId });
     expect((await motherRegistry(kader, { posyandu: oldId })).total).toBe(oldBefore.total);
 
+    // A mother of her old posyandu assigned to her by name goes with the posyandu she leaves.
+    const [oldMother] = await db.db.select({ id: mothers.id }).from(mothers).where(eq(mothers.posyanduId, oldId)).limit(1);
+    await db.db.insert(kaderAssignments).values({ puskesmasId: kader.puskesmasId, kaderId: kader.id, motherId: oldMother!.id }).onConflictDoNothing();
+
     const [{ name }] = (await db.db.select({ name: users.name }).from(users).where(eq(users.id, kader.id))) as [{ name: string }];
     const res = await updateAccount(staff, { userId: kader.id, name, posyanduIds: [target.id] });
     expect(res).toEqual({ ok: true, changed: true });
@@ -244,15 +248,14 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     const moved = await actorFor(db, login('kader'));
     expect(moved.posyanduIds).toEqual([target.id]);
     expect((await motherRegistry(moved, { posyandu: target.id })).total).toBe((await motherRegistry(staff, { posyandu: target.id })).total);
-    // In the old posyandu she still sees only mothers assigned to her by name (kader_assignments), if any.
+    // In the old posyandu she sees nobody: her assignments there ended with the move.
     const assigned = await db.db
       .select({ n: sql<number>`count(*)::int` })
-      .from(babies)
-      .innerJoin(mothers, eq(mothers.id, babies.motherId))
-      .innerJoin(kaderAssignments, and(eq(kaderAssignments.motherId, mothers.id), eq(kaderAssignments.kaderId, kader.id)))
-      .where(eq(mothers.posyanduId, oldId));
-    expect((await motherRegistry(moved, { posyandu: oldId })).total).toBe(Number(assigned[0]!.n));
-    expect((await motherRegistry(moved, { posyandu: oldId })).total).toBeLessThan(oldBefore.total);
+      .from(kaderAssignments)
+      .innerJoin(mothers, eq(mothers.id, kaderAssignments.motherId))
+      .where(and(eq(kaderAssignments.kaderId, kader.id), eq(mothers.posyanduId, oldId)));
+    expect(Number(assigned[0]!.n)).toBe(0);
+    expect((await motherRegistry(moved, { posyandu: oldId })).total).toBe(0);
     const log = await db.db.select().from(auditLog).where(and(eq(auditLog.entityId, kader.id), eq(auditLog.action, 'user.update')));
     expect(log).toHaveLength(1);
     expect(log[0]!.before).toMatchObject({ posyanduId: oldId });
@@ -286,6 +289,25 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     expect(signedIn.ok).toBe(true);
     if (signedIn.ok) expect(signedIn.user).toMatchObject({ id: res.userId, role: 'kader' });
     expect(await getAccount(staff, res.userId)).toMatchObject({ activated: true, codeExpiresAt: null });
+
+    // Now she has a password: a new code would replace it, so it needs a reason (audited), and
+    // using it ends her sessions.
+    expect(await writesNothing(() => reissueActivationCode(staff, { userId: res.userId }))).toEqual({ ok: false, formError: 'accountsNew.errors.reasonRequired' });
+    expect(await writesNothing(() => reissueActivationCode(staff, { userId: res.userId, reason: 'lupa' }))).toEqual({ ok: false, formError: 'accountsNew.errors.reasonRequired' });
+    const again = await reissueActivationCode(staff, { userId: res.userId, reason: 'Lupa kata sandi, datang ke puskesmas' });
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    const [why] = await db.db
+      .select({ reason: auditLog.reason })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, res.userId), eq(auditLog.action, 'user.activation.reissue')))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(why!.reason).toBe('Lupa kata sandi, datang ke puskesmas');
+    const [{ sv: svBefore }] = await db.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, res.userId));
+    expect(await activateAccount({ phone, code: again.code, password: `${PASSWORD}x`, confirm: `${PASSWORD}x` }, '203.0.113.7')).toEqual({ ok: true });
+    const [{ sv: svAfter }] = await db.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, res.userId));
+    expect(svAfter).toBeGreaterThan(svBefore!);
 
     // An admin account activates the same way.
     const adminPhone = freshPhone();

@@ -363,7 +363,7 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
       run: (a) => createAccount(a, { role: 'staff', name: `Petugas Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[++n % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(n / 26) % 26]}`, phone: `0818${String(7_000_000 + n * 13 + (backend.name === 'postgres' ? 500_000 : 0)).padStart(7, '0')}`, posyanduIds: [] }),
     },
-    { name: 'reissueActivationCode (Euis)', resource: 'kaderAccounts', action: 'write', record: () => ({ puskesmasId: babyA.scope.puskesmasId }), run: (a) => reissueActivationCode(a, { userId: euisId }) },
+    { name: 'reissueActivationCode (Euis)', resource: 'kaderAccounts', action: 'write', record: () => ({ puskesmasId: babyA.scope.puskesmasId }), run: (a) => reissueActivationCode(a, { userId: euisId, reason: 'Lupa kata sandi (uji matriks)' }) },
     {
       name: 'saveBlockedTerms (the puskesmas’s own list again)',
       resource: 'settings',

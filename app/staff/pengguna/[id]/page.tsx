@@ -89,7 +89,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <>
               <p className="mb-3 max-w-2xl text-sm text-muted">{t('accountsNew.account.reissueHint')}</p>
               <div className="max-w-xl">
-                <ReissueCodeForm userId={a.id} texts={texts} />
+                <ReissueCodeForm userId={a.id} activated={a.activated} texts={texts} />
               </div>
             </>
           )}
