@@ -88,7 +88,7 @@ export async function Shell({ user, current, children }: { user: CurrentUser; cu
             <p className="text-sm text-muted">{t(`roles.${user.role}`)}</p>
           </div>
           <nav aria-label={t('app.mainNav')} className="px-3 pb-4">
-            <ul className="flex gap-1 overflow-x-auto whitespace-nowrap md:flex-col md:overflow-visible md:whitespace-normal">
+            <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
               {items.map((item) => (
                 <li key={item.href}>
                   <Link

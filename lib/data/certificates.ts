@@ -9,6 +9,7 @@
  * a certificate meanwhile) rolls its number back, so numbers have no gaps and no duplicates.
  */
 import 'server-only';
+import { isUniqueViolation } from './pg-errors';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
@@ -82,15 +83,6 @@ const babyColumns = {
   exitDate: babies.exitDate,
   exitReason: babies.exitReason,
 };
-
-/** True for a PostgreSQL unique violation (SQLSTATE 23505), however the driver wraps it. */
-function isUniqueViolation(err: unknown): boolean {
-  for (let e = err, depth = 0; e && depth < 6; depth++) {
-    if (typeof e === 'object' && (e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 /** The date of the first visit on or after the 5-month date that confirmed exclusivity. */
 function confirmationDate(birthDate: IsoDate, visits: readonly { visitDate: IsoDate; confirmedExclusive: boolean | null }[]): IsoDate | null {

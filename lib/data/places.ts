@@ -8,6 +8,7 @@
  * not found.
  */
 import 'server-only';
+import { isForeignKeyViolation, isUniqueViolation } from './pg-errors';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
@@ -38,15 +39,6 @@ function fieldErrorsOf(error: z.ZodError): PlaceFieldErrors {
     if (!out[key]) out[key] = /^(validation|places\.errors)\./.test(issue.message) ? issue.message : 'validation.invalid';
   }
   return out as PlaceFieldErrors;
-}
-
-/** True for a PostgreSQL error with this SQLSTATE, however the driver wraps it. */
-function hasCode(err: unknown, code: '23505' | '23503'): boolean {
-  for (let e = err, depth = 0; e && depth < 6; depth++) {
-    if (typeof e === 'object' && (e as { code?: unknown }).code === code) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /** Managing places: staff and admin of the puskesmas. A kader's read of her own places is not this. */
@@ -185,7 +177,7 @@ async function uniqueName<T>(work: () => Promise<T>): Promise<T | { ok: false; f
   try {
     return await work();
   } catch (err) {
-    if (hasCode(err, '23505')) return { ok: false, fieldErrors: { name: NAME_TAKEN } };
+    if (isUniqueViolation(err)) return { ok: false, fieldErrors: { name: NAME_TAKEN } };
     throw err;
   }
 }
@@ -351,7 +343,7 @@ export async function setPlaceStatus(actor: Actor, raw: unknown): Promise<PlaceS
     });
   } catch (err) {
     // A record added under the place while it was being deleted: the foreign key refuses.
-    if (op === 'delete' && hasCode(err, '23503')) {
+    if (op === 'delete' && isForeignKeyViolation(err)) {
       return { ok: false, fieldErrors: { op: entity === 'village' ? 'places.errors.hasRecordsVillage' : 'places.errors.hasRecordsPosyandu' } };
     }
     throw err;
