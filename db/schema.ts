@@ -831,3 +831,37 @@ export const coverageBabyWindows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.babyId, t.idx] }), /* INCLUDE (posyandu_id, village_id, exit_date, filled_on, late): migration 0007 */ index('coverage_baby_windows_to_idx').on(t.puskesmasId, t.windowTo)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Import (issue #19)
+
+/**
+ * An uploaded register (XLSX/CSV) parsed and validated, waiting for the user to confirm
+ * (docs/decisions/045-import.md). Nothing is written to the health tables before then; the
+ * preview is kept here, referenced by its id and scoped by puskesmas and creator. The parsed
+ * rows (personal data) are emptied when the batch is confirmed; an unconfirmed batch is
+ * deleted after a day.
+ */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    /** SHA-256 of the uploaded file. */
+    fileHash: text('file_hash').notNull(),
+    /** The parsed and checked rows (lib/domain/import.ts ImportRow[]); emptied on confirm. */
+    rows: jsonb('rows').notNull(),
+    newCount: integer('new_count').notNull().default(0),
+    existingCount: integer('existing_count').notNull().default(0),
+    rejectedCount: integer('rejected_count').notNull().default(0),
+    status: text('status', { enum: ['preview', 'confirmed'] }).notNull().default('preview'),
+    /** What the confirmation created: counts only. */
+    result: jsonb('result'),
+    createdAt: createdAt(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  },
+  (t) => [index('import_batches_puskesmas_idx').on(t.puskesmasId, t.createdAt)],
+);
