@@ -5,7 +5,7 @@
  * No personal data leaves these functions: only counts, place names and kader names.
  */
 import 'server-only';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
 import { coverageTargets, posyandu, users, villages } from '@/db/schema';
 import { type IndicatorMonthGroupRow } from '@/db/queries/indicators';
@@ -274,7 +274,7 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
 }
 
 /** The kader's phone summary: her posyandu's coverage this month and last, and her own visit record. */
-export async function kaderSummary(actor: Actor, params: { month: YearMonth | null }) {
+export async function kaderSummary(actor: Actor, params: { month: YearMonth | null; posyanduId?: string | null }) {
   assertCan(actor, 'read', 'coverage');
   if (actor.role !== 'kader') throw new ForbiddenError('the kader summary is for kaders');
   const db = await getDb();
@@ -282,8 +282,12 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
   const today = isoToday(p.timeZone);
   const month = params.month ?? monthOf(today);
   const prev = addToYearMonth(month, -1);
-  const scope = coverageScope(actor, 'read');
-  const [post] = actor.posyanduId ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId)) : [];
+  // A kader in several posyandu (issue #18) picks one; anything else is her home posyandu.
+  const hers = posyanduIdsOf(actor);
+  const chosen = params.posyanduId && hers.includes(params.posyanduId) ? params.posyanduId : (hers[0] ?? null);
+  const scope = coverageScope(actor, 'read', { posyanduId: chosen });
+  const choices = hers.length > 1 ? await db.select({ id: posyandu.id, name: posyandu.name }).from(posyandu).where(inArray(posyandu.id, [...hers])).orderBy(posyandu.name) : [];
+  const [post] = chosen ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, chosen)) : [];
   const [rows, me, target] = await Promise.all([
     indicatorsForMonthsStored(db, prev, month, scope),
     kaderRows(db, actor, scope, month, today, actor.id),
@@ -293,6 +297,9 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
   const [mine] = me;
   return {
     posyanduName: post?.name ?? '',
+    posyanduId: chosen,
+    /** Her posyandu to choose from (only when she works in more than one). */
+    posyanduChoices: choices,
     today,
     month,
     previousMonth: prev,

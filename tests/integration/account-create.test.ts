@@ -24,7 +24,7 @@ import {
 } from '@/lib/data/accounts';
 import { hashActivationCode } from '@/lib/data/activation';
 import { activateAccount } from '@/lib/data/mothers';
-import { coverageDashboard } from '@/lib/data/coverage';
+import { coverageDashboard, kaderSummary } from '@/lib/data/coverage';
 import { motherRegistry } from '@/lib/data/registry';
 import { normalizePhone } from '@/lib/domain';
 import { actorFor, BACKENDS, fingerprint, rowCounts, useDatabase, type TestDb, demoActors } from './support';
@@ -216,6 +216,12 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     const rows = board.kaders.filter((k) => k.name === 'Cucu Sumarni');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.posyanduName).toBe(`${a.name}, ${b.name}`);
+    // Her summary reads one posyandu at a time: the one she picks, else her home one; never another's.
+    const home = await kaderSummary(two, { month: null });
+    expect(home).toMatchObject({ posyanduId: a.id, posyanduName: a.name });
+    expect(home.posyanduChoices.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
+    expect(await kaderSummary(two, { month: null, posyanduId: b.id })).toMatchObject({ posyanduId: b.id, posyanduName: b.name });
+    expect(await kaderSummary(two, { month: null, posyanduId: places[2]!.id })).toMatchObject({ posyanduId: a.id });
   });
 
   it('a kader moved to another posyandu keeps her visits and reads the new posyandu, not the old', async () => {

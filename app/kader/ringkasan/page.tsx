@@ -8,9 +8,11 @@ import { isEmptyTotals, kaderSummary } from '@/lib/data/coverage';
 import { formatDate, formatNumber, formatPercent, type UiLocale } from '@/lib/format';
 
 /** The kader's summary on a phone: her posyandu's coverage and her own visit record. No charts. */
-export default async function KaderSummaryPage() {
+export default async function KaderSummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(['kader']);
-  const s = await kaderSummary(user, { month: null });
+  const sp = await searchParams;
+  const posyanduId = typeof sp.posyandu === 'string' ? sp.posyandu : null;
+  const s = await kaderSummary(user, { month: null, posyanduId });
   const t = await getTranslations('kaderSummary');
   const tc = await getTranslations('coverage');
   const locale = (await getLocale()) as UiLocale;
@@ -41,6 +43,26 @@ export default async function KaderSummaryPage() {
     <Shell user={user} current="/kader/ringkasan">
       <h1 className="text-2xl font-bold text-ink">{t('title', { posyandu: s.posyanduName })}</h1>
       <p className="mt-1 text-muted">{t('intro', { month: mLabel })}</p>
+      {s.posyanduChoices.length > 1 ? (
+        // A kader in several posyandu reads one at a time (a plain form: works before any script).
+        <form method="get" className="mt-3 flex items-end gap-2">
+          <div className="flex flex-1 flex-col gap-1">
+            <label htmlFor="posyandu" className="text-sm font-semibold text-ink">
+              {t('posyanduPick')}
+            </label>
+            <select id="posyandu" name="posyandu" defaultValue={s.posyanduId ?? ''} className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink">
+              {s.posyanduChoices.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="min-h-11 rounded-lg border border-line bg-surface px-4 font-semibold text-brand">
+            {t('show')}
+          </button>
+        </form>
+      ) : null}
       {isEmptyTotals(s.current) ? (
         <div className="mt-4" data-testid="summary-empty">
           <EmptyState title={tc('emptyTitle', { month: mLabel })} />
