@@ -207,9 +207,9 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
             label: monthLabel(m, locale, 'short'),
             recall: m.recallCoverage.percent ?? null,
             sixMonth: m.sixMonthCoverage.percent ?? null,
+            target: m.target,
           }))}
-          target={d.target}
-          labels={{ recall: t('recall'), sixMonth: t('sixMonth'), target: targetText }}
+          labels={{ recall: t('recall'), sixMonth: t('sixMonth'), target: t('targetLine') }}
           ariaLabel={t('trendCaption')}
         />
         <Table caption={t('trendTable')} className="mt-4">

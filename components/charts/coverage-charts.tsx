@@ -4,13 +4,14 @@
  * every chart has the same numbers as a table next to it (the tables are what screen readers
  * and the tests read).
  */
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-export type TrendPoint = { label: string; recall: number | null; sixMonth: number | null };
+/** One month; `target`: the target of that month's year (a trend may span two years). */
+export type TrendPoint = { label: string; recall: number | null; sixMonth: number | null; target: number | null };
 
 const pct = (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString('id-ID', { maximumFractionDigits: 1 })}%` : '—');
 
-export function TrendChart({ data, target, labels, ariaLabel }: { data: TrendPoint[]; target: number | null; labels: { recall: string; sixMonth: string; target: string }; ariaLabel: string }) {
+export function TrendChart({ data, labels, ariaLabel }: { data: TrendPoint[]; labels: { recall: string; sixMonth: string; target: string }; ariaLabel: string }) {
   return (
     <div className="h-72 w-full" role="img" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
@@ -20,7 +21,9 @@ export function TrendChart({ data, target, labels, ariaLabel }: { data: TrendPoi
           <YAxis domain={[0, 100]} tickFormatter={(v) => `${v}%`} tick={{ fontSize: 12, fill: '#4b5563' }} />
           <Tooltip formatter={(v) => pct(v)} />
           <Legend />
-          {target !== null ? <ReferenceLine y={target} stroke="#b91c1c" strokeDasharray="6 4" label={{ value: labels.target, position: 'insideTopRight', fill: '#b91c1c', fontSize: 12 }} /> : null}
+          {data.some((d) => d.target !== null) ? (
+            <Line type="stepAfter" dataKey="target" name={labels.target} stroke="#b91c1c" strokeDasharray="6 4" dot={false} connectNulls={false} isAnimationActive={false} />
+          ) : null}
           <Line type="monotone" dataKey="recall" name={labels.recall} stroke="#1e40af" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
           <Line type="monotone" dataKey="sixMonth" name={labels.sixMonth} stroke="#9f1239" strokeWidth={3} connectNulls={false} isAnimationActive={false} />
         </LineChart>

@@ -236,6 +236,8 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
     targetFor(db, actor.puskesmasId, month.year, villageId),
     statusCountsStored(db, today, scope),
   ]);
+  // The trend spans two years when it starts before January: each month shows its own year's target.
+  const targetBefore = first12.year !== month.year ? await targetFor(db, actor.puskesmasId, first12.year, villageId) : target;
   // This month and last month in full (O1–O5): the sum of the villages (every mother has one).
   const totalOf = (ym: YearMonth) => {
     const list = villageRows.filter((r) => r.year === ym.year && r.month === ym.month).map((r) => r.totals);
@@ -243,7 +245,7 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
   };
   const trend = months.map((ym) => {
     const r = trendRows.find((x) => x.year === ym.year && x.month === ym.month)!;
-    return { ...ym, recallCoverage: r.recallCoverage, sixMonthCoverage: r.sixMonthCoverage };
+    return { ...ym, recallCoverage: r.recallCoverage, sixMonthCoverage: r.sixMonthCoverage, target: ym.year === month.year ? target : targetBefore };
   });
   const reasonsByVillage = shownVillages
     .map((v) => {

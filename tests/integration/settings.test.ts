@@ -149,6 +149,9 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
     expect((await dash(2025, 12)).target).toBe(40);
     expect((await dash(2026, 1)).target).toBe(60);
     expect((await dash(2026, 3)).target).toBe(60);
+    // The 12-month trend of March 2026 runs from April 2025: each month carries its year's target.
+    const trend = (await dash(2026, 3)).trend;
+    expect(trend.map((m) => `${m.year}:${m.target}`)).toEqual([...Array(9).fill('2025:40'), ...Array(3).fill('2026:60')]);
     expect((await monthlyReport(admin, { year: 2025, month: 3 })).target).toBe(40);
     expect((await monthlyReport(admin, { year: 2026, month: 3 })).target).toBe(60);
     // No target for 2024: "belum ditetapkan", never another year's.
