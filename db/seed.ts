@@ -19,7 +19,7 @@ import { Rng } from './seed/random';
 export const DEMO_PASSWORD = 'DemoKekasihku!2026';
 
 export type DemoLogin = {
-  role: 'admin' | 'staff' | 'kader' | 'ibu';
+  role: 'admin' | 'staff' | 'kader' | 'ibu' | 'dinkes';
   name: string;
   /** Display form, as typed on the login page. Stored as E.164. */
   phone: string;
@@ -41,6 +41,12 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     name: 'Maya Puspitasari, A.Md.Keb.',
     phone: '0811-1000-0101',
     what: 'Bidan, Puskesmas Gunung Putri (puskesmas kedua, untuk melihat isolasi data)',
+  },
+  {
+    role: 'dinkes',
+    name: 'dr. Yohana Simanjuntak, M.K.M., Dinas Kesehatan Kabupaten Bogor',
+    phone: '0811-1000-0201',
+    what: 'Dinas Kesehatan Kabupaten Bogor: angka agregat kedua puskesmas, tanpa data pribadi',
   },
 ];
 
@@ -73,6 +79,7 @@ const BATCH = 500;
 
 /** Tables in insert order (foreign keys first). */
 const ORDER: { key: keyof SeedData; table: PgTable }[] = [
+  { key: 'kabupaten', table: schema.kabupaten },
   { key: 'puskesmas', table: schema.puskesmas },
   { key: 'villages', table: schema.villages },
   { key: 'posyandu', table: schema.posyandu },

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, getDbHandle } from '@/db/client';
-import { setupFromCli } from '@/lib/data/setup';
+import { setupDistrictFromCli, setupFromCli } from '@/lib/data/setup';
+import type { DistrictSetupField } from '@/lib/validation/district';
 import type { PuskesmasSetupField } from '@/lib/validation/setup';
 
 const HELP = `KEKASIHKU — first-run setup from the shell (scripted installs)
@@ -34,6 +35,21 @@ Flags (all required except --tambah):
   --tambah               add another puskesmas when the database already holds one (a district
                          install holds several). Without it, the command refuses.
   -h, --help             this text
+
+District office (Dinas Kesehatan, issue #19):
+
+  npm run setup -- --dinkes --kabupaten "Kabupaten Bogor" --provinsi "Jawa Barat" \\
+    --nama "dr. Yohana Simanjuntak, M.K.M." --hp 0811-1234-0201
+
+Finds the kabupaten by name (or creates it) and adds a district account (role dinkes) that
+sees the aggregates of every puskesmas of that kabupaten, never a mother's data; prints its
+one-time activation code, as for the admin. A puskesmas belongs to the kabupaten named at its
+setup. Further district accounts are added in the browser at /dinkes/pengguna.
+  --dinkes               add a district account instead of a puskesmas
+  --kabupaten <nama>     the kabupaten/kota ("Kab. Bogor" is "Kabupaten Bogor")
+  --provinsi <nama>      its province (kept as it is when the kabupaten exists)
+  --nama <nama>          the account holder's name
+  --hp <nomor>           her phone: her login
 
 Database: DATABASE_URL (PostgreSQL) when set, else the embedded database in PGLITE_DIR
 (default .data/pglite). The embedded database allows ONE process: stop the server first.
@@ -78,6 +94,9 @@ async function main(): Promise<number> {
         'admin-nama': { type: 'string' },
         'admin-hp': { type: 'string' },
         tambah: { type: 'boolean', default: false },
+        dinkes: { type: 'boolean', default: false },
+        nama: { type: 'string' },
+        hp: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -92,6 +111,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const t = translator();
+  if (args.dinkes) return district(args, t);
   const input = {
     name: args.puskesmas,
     shortCode: args.kode,
@@ -120,6 +140,35 @@ async function main(): Promise<number> {
         `KEKASIHKU: puskesmas ${input.shortCode?.trim().toUpperCase()} created (${handle.kind}).`,
         `Admin activation code: ${res.activationCode} (one-time, valid until ${until}).`,
         `The admin opens /aktivasi on the portal, enters her phone number and this code, and sets her password.`,
+      ].join('\n'),
+    );
+    return 0;
+  } finally {
+    await closeDatabase();
+  }
+}
+
+const DISTRICT_FLAG_OF: Record<DistrictSetupField, string> = { kabupaten: '--kabupaten', province: '--provinsi', name: '--nama', phone: '--hp' };
+
+/** `--dinkes`: the kabupaten (found or created) and a district account with its activation code. */
+async function district(args: Record<string, string | boolean | undefined>, t: (key: string) => string): Promise<number> {
+  const input = { kabupaten: args.kabupaten, province: args.provinsi, name: args.nama, phone: args.hp };
+  delete process.env.DEMO_DATA;
+  const handle = await getDbHandle();
+  try {
+    const res = await setupDistrictFromCli(input);
+    if (!res.ok) {
+      for (const [field, key] of Object.entries(res.fieldErrors ?? {})) console.error(`${DISTRICT_FLAG_OF[field as DistrictSetupField] ?? field}: ${t(key!)}`);
+      if (res.formError) console.error(t(res.formError));
+      console.error('Nothing was written. See npm run setup -- --help');
+      return 2;
+    }
+    const until = res.expiresAt.toISOString().slice(0, 10);
+    console.log(
+      [
+        `KEKASIHKU: district account for ${res.kabupatenName} created (${handle.kind}; kabupaten ${res.kabupatenCreated ? 'created' : 'found'}).`,
+        `Activation code: ${res.activationCode} (one-time, valid until ${until}).`,
+        `The account holder opens /aktivasi on the portal, enters her phone number and this code, and sets her password.`,
       ].join('\n'),
     );
     return 0;

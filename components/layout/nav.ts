@@ -45,5 +45,8 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/ibu', key: 'home', icon: 'home' },
     { href: '/forum', key: 'forum', icon: 'chat' },
   ],
-  dinkes: [{ href: '/dinkes', key: 'home', icon: 'home' }],
+  dinkes: [
+    { href: '/dinkes', key: 'home', icon: 'home' },
+    { href: '/dinkes/pengguna', key: 'accounts', icon: 'key' },
+  ],
 };

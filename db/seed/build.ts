@@ -30,6 +30,7 @@ import {
   BIRTH_PLACES,
   BJN,
   BOY_NAMES,
+  DISTRICT,
   GIRL_NAMES,
   GPT,
   GRANDMOTHER_NAMES,
@@ -46,6 +47,7 @@ import { maxInstant, minInstant, plusMinutes, zoned } from './time';
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
 export interface SeedData {
+  kabupaten: Row<typeof schema.kabupaten>[];
   puskesmas: Row<typeof schema.puskesmas>[];
   villages: Row<typeof schema.villages>[];
   posyandu: Row<typeof schema.posyandu>[];
@@ -171,6 +173,7 @@ class TenantBuilder {
     readonly rng: Rng,
     readonly names: NameGen,
     readonly nextPhone: () => string,
+    readonly kabupatenId: string | null = null,
   ) {
     this.puskesmasId = ids.uuid();
     this.now = zoned(today, 18);
@@ -181,6 +184,7 @@ class TenantBuilder {
     const created = zoned(addDays(today, -640), 9);
     data.puskesmas.push({
       id: this.puskesmasId,
+      kabupatenId: this.kabupatenId,
       code: def.code,
       name: def.name,
       district: def.district,
@@ -824,6 +828,7 @@ function toFacts(v: VisitPlan): VisitFacts {
 
 function emptyData(): SeedData {
   return {
+    kabupaten: [],
     puskesmas: [],
     villages: [],
     posyandu: [],
@@ -853,6 +858,12 @@ export function buildSeedData(today: IsoDate, passwordHash: string): { data: See
   const ids = new Rng(`kekasihku-ids:${today}`);
   const names = new NameGen(new Rng('kekasihku-names'));
 
+  // Kabupaten Bogor and its district office (issue #19): both demo puskesmas are in it. Ids from
+  // their own generator, so that every other demo id stays what it was.
+  const districtIds = new Rng(`kekasihku-district:${today}`);
+  const kabupatenId = districtIds.uuid();
+  data.kabupaten.push({ id: kabupatenId, name: DISTRICT.name, province: DISTRICT.province, createdAt: zoned(addDays(today, -650), 9) });
+
   // Puskesmas Bojong Nangka.
   const bjnRng = new Rng(`kekasihku-bjn:${today}`);
   const specials = bjnSpecials();
@@ -867,7 +878,7 @@ export function buildSeedData(today: IsoDate, passwordHash: string): { data: See
     while (fixedPhones.has(p));
     return p;
   };
-  const bjn = new TenantBuilder(BJN, today, passwordHash, data, ids, bjnRng, names, nextPhone);
+  const bjn = new TenantBuilder(BJN, today, passwordHash, data, ids, bjnRng, names, nextPhone, kabupatenId);
   bjn.places();
   bjn.accounts();
   const random = randomMothers(BJN, today, BJN_MOTHERS - specials.length, MAX_AGE_DAYS, bjnRng);
@@ -884,9 +895,19 @@ export function buildSeedData(today: IsoDate, passwordHash: string): { data: See
 
   // Puskesmas Gunung Putri: small, for tenant isolation.
   const gptRng = new Rng(`kekasihku-gpt:${today}`);
-  const gpt = new TenantBuilder(GPT, today, passwordHash, data, ids, gptRng, names, () => {
-    throw new Error('GPT mothers have fixed phones');
-  });
+  const gpt = new TenantBuilder(
+    GPT,
+    today,
+    passwordHash,
+    data,
+    ids,
+    gptRng,
+    names,
+    () => {
+      throw new Error('GPT mothers have fixed phones');
+    },
+    kabupatenId,
+  );
   gpt.places();
   gpt.accounts();
   gpt.population(gptSpecials());
@@ -894,6 +915,20 @@ export function buildSeedData(today: IsoDate, passwordHash: string): { data: See
   gpt.sessions(2, () => 1, false);
   gpt.forum(GPT_POSTS);
   gpt.certificates(certRng, ['g-yanti'], false);
+
+  // The district office's account(s), after every puskesmas's.
+  for (const d of DISTRICT.accounts) {
+    data.users.push({
+      id: districtIds.uuid(),
+      puskesmasId: null,
+      kabupatenId,
+      role: 'dinkes',
+      name: d.name,
+      phone: e164(d.phone),
+      passwordHash,
+      createdAt: zoned(addDays(today, -640), 10),
+    });
+  }
 
   return { data, babies: [...bjn.reports(), ...gpt.reports()] };
 }

@@ -58,6 +58,13 @@ export interface PuskesmasDef {
   kaders: readonly KaderDef[];
 }
 
+/** The demo's kabupaten and its district office (Dinas Kesehatan, issue #19): aggregates only. */
+export const DISTRICT = {
+  name: 'Kabupaten Bogor',
+  province: 'Jawa Barat',
+  accounts: [{ name: 'dr. Yohana Simanjuntak, M.K.M., Dinas Kesehatan Kabupaten Bogor', phone: '0811-1000-0201' }],
+} as const;
+
 export const BJN: PuskesmasDef = {
   code: 'BJN',
   name: 'Puskesmas Bojong Nangka',

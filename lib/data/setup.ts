@@ -13,15 +13,17 @@ import 'server-only';
 import { createHash, randomInt } from 'node:crypto';
 import { eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db/client';
-import { activationCodes, auditLog, coverageTargets, forumCategories, puskesmas, setupCodes, users } from '@/db/schema';
+import { activationCodes, auditLog, coverageTargets, forumCategories, kabupaten, puskesmas, setupCodes, users } from '@/db/schema';
 import { FORUM_CATEGORIES } from '@/db/seed/forum-content';
 import { clearFailures, isLocked, recordFailure } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/password';
 import { can, ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { makeSetupCode } from '@/lib/domain/setup';
 import { isoToday } from '@/lib/domain/today';
+import { districtSetupSchema, normalizeKabupatenName, type DistrictSetupField } from '@/lib/validation/district';
 import { puskesmasSetupSchema, setupSchema, type PuskesmasSetupField, type PuskesmasSetupInput, type SetupField } from '@/lib/validation/setup';
-import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './mothers';
+import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation';
+import { isUniqueViolation } from './pg-errors';
 
 /** Wrong setup codes from one address before a lock (LOCK_MINUTES, lib/auth/login.ts). */
 export const SETUP_IP_MAX_FAILURES = 10;
@@ -44,7 +46,7 @@ function fieldErrorsOf<F extends string>(error: { issues: readonly { path: reado
   const out: Partial<Record<string, string>> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '_form');
-    out[key] ??= /^(validation|setup)\.[A-Za-z]+$/.test(issue.message) ? issue.message : 'validation.invalid';
+    out[key] ??= /^(validation|setup|accountsNew|district)\.[\w.]+$/.test(issue.message) ? issue.message : 'validation.invalid';
   }
   return out as Partial<Record<F, string>>;
 }
@@ -64,6 +66,22 @@ export async function isInstalled(): Promise<boolean> {
 /** Serialises setups and code issuing: both start with this, inside their transaction. */
 async function lockSetup(tx: Tx): Promise<void> {
   await tx.execute(sql`lock table ${setupCodes} in exclusive mode`);
+}
+
+/**
+ * The kabupaten of that name (issue #19), found ignoring case and spacing ("kab. bogor" is
+ * "Kabupaten Bogor"), else created with the province typed. A found kabupaten keeps its province.
+ * Callers hold the setup lock, so two setups never create one name twice.
+ */
+async function findOrCreateKabupaten(tx: Tx, typedName: string, province: string): Promise<{ id: string; name: string; province: string; created: boolean }> {
+  const name = normalizeKabupatenName(typedName);
+  const find = async () =>
+    (await tx.select({ id: kabupaten.id, name: kabupaten.name, province: kabupaten.province }).from(kabupaten).where(sql`lower(${kabupaten.name}) = lower(${name})`).limit(1))[0];
+  const found = await find();
+  if (found) return { ...found, created: false };
+  const [made] = await tx.insert(kabupaten).values({ name, province: province.trim().replace(/\s+/g, ' ') }).onConflictDoNothing().returning({ id: kabupaten.id, name: kabupaten.name, province: kabupaten.province });
+  if (made) return { ...made, created: true };
+  return { ...(await find())!, created: false };
 }
 
 async function anyPuskesmas(tx: Tx): Promise<boolean> {
@@ -123,9 +141,12 @@ async function install(
     const [samePhone] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, v.adminPhone));
     if (samePhone) return { ok: false, fieldErrors: { adminPhone: 'validation.phoneTaken' }, formError: 'setup.fixErrors' };
 
+    // Its kabupaten's district office sees its aggregates (issue #19): found by name or created.
+    const kab = await findOrCreateKabupaten(tx, v.district, v.province);
     const [p] = await tx
       .insert(puskesmas)
       .values({
+        kabupatenId: kab.id,
         code: v.shortCode,
         name: v.name,
         district: v.district,
@@ -159,7 +180,7 @@ async function install(
       entity: 'puskesmas',
       entityId: p!.id,
       before: null,
-      after: { puskesmas: p, targetYear: year, targetPercent: v.target, admin, via: 'codeHash' in how ? 'pasang' : 'cli' },
+      after: { puskesmas: p, kabupaten: kab, targetYear: year, targetPercent: v.target, admin, via: 'codeHash' in how ? 'pasang' : 'cli' },
       reason: 'codeHash' in how ? null : how.add ? 'npm run setup --tambah' : 'npm run setup',
     });
     return { ok: true, puskesmasId: p!.id, adminId: admin!.id, activation };
@@ -212,4 +233,52 @@ export async function setupFromCli(raw: unknown, opts: { add: boolean }): Promis
   if (!res.ok) return { ok: false, fieldErrors: res.fieldErrors as Partial<Record<PuskesmasSetupField, string>>, formError: res.formError };
   installedDbs.add(db);
   return { ok: true, puskesmasId: res.puskesmasId, adminId: res.adminId, activationCode: res.activation!.code, expiresAt: res.activation!.expiresAt };
+}
+
+export type DistrictCliResult =
+  | { ok: true; kabupatenId: string; kabupatenName: string; kabupatenCreated: boolean; userId: string; activationCode: string; expiresAt: Date }
+  | { ok: false; fieldErrors?: Partial<Record<DistrictSetupField, string>>; formError?: string };
+
+/**
+ * `npm run setup -- --dinkes` (issue #19): finds or creates the kabupaten and adds a district
+ * office account (role dinkes: no puskesmas, its kabupaten) with a one-time activation code, as
+ * the admin's. Trusted path like setupFromCli: whoever runs it can reach the database. One
+ * transaction with its audit row; bad input or a phone already in use writes nothing.
+ */
+export async function setupDistrictFromCli(raw: unknown): Promise<DistrictCliResult> {
+  const parsed = districtSetupSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<DistrictSetupField>(parsed.error) };
+  const v = parsed.data;
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      await lockSetup(tx);
+      const [samePhone] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, v.phone));
+      if (samePhone) return { ok: false as const, fieldErrors: { phone: 'validation.phoneTaken' } };
+      const kab = await findOrCreateKabupaten(tx, v.kabupaten, v.province);
+      const [u] = await tx
+        .insert(users)
+        .values({ puskesmasId: null, kabupatenId: kab.id, role: 'dinkes', name: v.name, phone: v.phone, passwordHash: null })
+        .returning({ id: users.id });
+      // As the admin of `npm run setup`: a one-time code (made by the install, no creator).
+      const code = newActivationCode();
+      const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000);
+      await tx.insert(activationCodes).values({ userId: u!.id, codeHash: hashActivationCode(code), expiresAt });
+      await tx.insert(auditLog).values({
+        puskesmasId: null,
+        userId: u!.id,
+        action: 'user.create',
+        entity: 'user',
+        entityId: u!.id,
+        before: null,
+        after: { role: 'dinkes', name: v.name, phone: v.phone, kabupaten: kab, active: true },
+        reason: 'npm run setup --dinkes',
+      });
+      return { ok: true as const, kabupatenId: kab.id, kabupatenName: kab.name, kabupatenCreated: kab.created, userId: u!.id, activationCode: code, expiresAt };
+    });
+  } catch (err) {
+    // The same phone at the same moment from elsewhere: the unique index decides.
+    if (isUniqueViolation(err)) return { ok: false, fieldErrors: { phone: 'validation.phoneTaken' } };
+    throw err;
+  }
 }

@@ -30,6 +30,12 @@ export type ReportInput = {
   certificatesIssued: number;
   /** The puskesmas's target % for the report's year; null = not set that year ("belum ditetapkan"). */
   target?: number | null;
+  /** The first two column headings when the rows are not posyandu (the district's: Kecamatan, Puskesmas). */
+  columns?: readonly [string, string];
+  /** Whose report, in the summary sheet (default "Puskesmas"; the district's: "Kabupaten/Kota"). */
+  unitLabel?: string;
+  /** The period in words when it is not `month` alone ("Triwulan I 2026"): the summary says "Periode". */
+  periodLabel?: string;
 };
 
 export const NO_TARGET = 'belum ditetapkan';
@@ -67,7 +73,8 @@ function line(village: string, name: string, t: IndicatorTotals): (string | numb
 
 /** Header row, one row per posyandu, then the total row ("Jumlah"). */
 export function reportTable(r: ReportInput): { headers: string[]; rows: (string | number)[][] } {
-  return { headers: HEADERS, rows: [...r.rows.map((x) => line(x.villageName, x.name, x.totals)), line('Jumlah', r.puskesmas.name, r.total)] };
+  const headers = r.columns ? [...r.columns, ...HEADERS.slice(2)] : HEADERS;
+  return { headers, rows: [...r.rows.map((x) => line(x.villageName, x.name, x.totals)), line('Jumlah', r.puskesmas.name, r.total)] };
 }
 
 function csvField(v: string | number): string {
@@ -107,8 +114,8 @@ export async function reportXlsx(r: ReportInput): Promise<Buffer> {
   s.addRow(['Keterangan', 'Nilai']);
   s.getRow(1).font = { bold: true };
   const summary: [string, string | number][] = [
-    ['Puskesmas', r.puskesmas.name],
-    ['Bulan', monthNameId(r.month)],
+    [r.unitLabel ?? 'Puskesmas', r.puskesmas.name],
+    r.periodLabel ? ['Periode', r.periodLabel] : ['Bulan', monthNameId(r.month)],
     ['Cakupan ASI eksklusif recall 24 jam (%)', percentCell(r.total.recallCoverage.percent)],
     ['Cakupan ASI eksklusif 6 bulan (%)', percentCell(r.total.sixMonthCoverage.percent)],
     ['Pertemuan KP-ASI yang terlaksana', r.sessions.held],

@@ -1,0 +1,72 @@
+'use server';
+/**
+ * The district office's own accounts (issue #19): a dinkes user adds another district account
+ * of her kabupaten. A public endpoint: it checks the signed-in user itself;
+ * lib/data/district.ts validates and checks the policy ('districtAccounts') again.
+ */
+import { headers } from 'next/headers';
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
+import { getCurrentUser } from '@/lib/auth/session';
+import { ACTIVATION_DAYS } from '@/lib/data/activation';
+import { createDistrictAccount } from '@/lib/data/district';
+import { formatPhoneDisplay } from '@/lib/domain';
+import { whatsappLink } from '@/lib/domain/whatsapp';
+import type { DistrictAccountField } from '@/lib/validation/district';
+import type { FormState } from '@/lib/validation/form-state';
+
+export type DistrictAccountState = FormState<DistrictAccountField> & {
+  /** What was posted, to fill the form in again after a refusal. */
+  values?: { name?: string; phone?: string };
+  done?: { name: string; phone: string; code: string; waLink: string; activationUrl: string; days: number };
+};
+
+/** The site's public address for the /aktivasi link: APP_URL or AUTH_URL, else this request's host (as lib/actions/accounts.ts). */
+async function activationUrl(): Promise<string> {
+  for (const value of [process.env.APP_URL, process.env.AUTH_URL]) {
+    if (!value) continue;
+    try {
+      return `${new URL(value).origin}/aktivasi`;
+    } catch {
+      // not a URL: ignore
+    }
+  }
+  const h = await headers();
+  const host = h.get('host');
+  const proto = h.get('x-forwarded-proto') ?? 'http';
+  return host && /^[\w.:[\]-]+$/.test(host) && /^https?$/.test(proto) ? `${proto}://${host}/aktivasi` : '/aktivasi';
+}
+
+const text = (fd: FormData, k: string) => {
+  const v = fd.get(k);
+  return typeof v === 'string' ? v.slice(0, 120) : undefined;
+};
+
+export async function createDistrictAccountAction(_prev: DistrictAccountState, fd: FormData): Promise<DistrictAccountState> {
+  const actor = await getCurrentUser();
+  if (!actor) redirect('/login');
+  const values = { name: text(fd, 'name'), phone: text(fd, 'phone') };
+  try {
+    const res = await createDistrictAccount(actor, { name: fd.get('name'), phone: fd.get('phone') });
+    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'district.accounts.fixErrors', values };
+    revalidatePath('/dinkes/pengguna');
+    const t = await getTranslations('district.accounts');
+    const url = await activationUrl();
+    return {
+      ok: true,
+      done: {
+        name: res.name,
+        phone: formatPhoneDisplay(res.phone),
+        code: res.code,
+        activationUrl: url,
+        days: ACTIVATION_DAYS,
+        waLink: whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, url, days: ACTIVATION_DAYS })),
+      },
+    };
+  } catch (err) {
+    if (err instanceof ForbiddenError || err instanceof NotFoundError) return { formError: 'district.errors.notAllowed', values };
+    throw err;
+  }
+}
