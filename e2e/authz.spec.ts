@@ -13,7 +13,7 @@ import { expect, test, type APIRequestContext, type Browser } from '@playwright/
 import { can, SECTION_ROLES, type Action, type Actor, type RecordScope, type Resource, type Role } from '../lib/auth/policy';
 import { DEMO_PASSWORD, withDemoLock } from './support';
 
-type Who = 'anon' | 'rina' | 'dewi' | 'euis' | 'nining' | 'sri' | 'maya' | 'hendra';
+type Who = 'anon' | 'rina' | 'dewi' | 'euis' | 'nining' | 'sri' | 'maya' | 'hendra' | 'yohana';
 type Outcome = 'ok' | 'login' | 'home' | 'forbidden' | 'notFound';
 
 /**
@@ -30,6 +30,8 @@ const ACTORS: Record<Who, { phone?: string; actor: Actor | null }> = {
   sri: { phone: '0811-1000-0002', actor: { id: 'u-sri', role: 'staff', puskesmasId: 'P1', posyanduId: null, villageId: null, motherId: null } },
   maya: { phone: '0811-1000-0101', actor: { id: 'u-maya', role: 'staff', puskesmasId: 'P2', posyanduId: null, villageId: null, motherId: null } },
   hendra: { phone: '0811-1000-0001', actor: { id: 'u-hendra', role: 'admin', puskesmasId: 'P1', posyanduId: null, villageId: null, motherId: null } },
+  // The district office of Kabupaten Bogor (issue #19): no puskesmas, aggregates of both.
+  yohana: { phone: '0811-1000-0201', actor: { id: 'u-yohana', role: 'dinkes', puskesmasId: '', kabupatenId: 'K1', posyanduId: null, villageId: null, motherId: null } },
 };
 const WHO = Object.keys(ACTORS) as Who[];
 
@@ -137,9 +139,26 @@ const MATRIX: Entry[] = [
       {
         label: 'calendar file of that session',
         url: (i) => `/api/pertemuan/${i.sessionV1}/ics`,
-        expect: (w) => (!ACTORS[w].actor ? 401 : can(ACTORS[w].actor, 'read', 'groupSessions', REC.A) ? 200 : ACTORS[w].actor!.puskesmasId === 'P1' ? 403 : 404),
+        expect: (w) => {
+          const a = ACTORS[w].actor;
+          if (!a) return 401;
+          if (can(a, 'read', 'groupSessions', REC.A)) return 200;
+          // No sessions at all (a district account): 403; another village: 403; another puskesmas: 404.
+          return !can(a, 'read', 'groupSessions') || a.puskesmasId === 'P1' ? 403 : 404;
+        },
       },
     ],
+  },
+  // The district office (issue #19): aggregates only.
+  { route: '/dinkes', cases: [{ label: 'district aggregates', url: () => '/dinkes?bulan=2026-10', expect: sectionPage('/dinkes', 'district', 'read') }] },
+  { route: '/dinkes/pengguna', cases: [{ label: 'district accounts', url: () => '/dinkes/pengguna', expect: sectionPage('/dinkes', 'districtAccounts', 'read') }] },
+  {
+    route: '/api/dinkes/laporan/[periode]/[format]',
+    cases: ['csv', 'xlsx'].map((format) => ({
+      label: `district report ${format}`,
+      url: () => `/api/dinkes/laporan/2026-10/${format}`,
+      expect: (w: Who) => (!ACTORS[w].actor ? 401 : can(ACTORS[w].actor, 'export', 'district') ? 200 : 403),
+    })),
   },
   { route: '/staff', cases: [{ label: 'staff home', url: () => '/staff', expect: sectionPage('/staff', 'coverage', 'read') }] },
   { route: '/staff/laporan', cases: [{ label: 'monthly report', url: () => '/staff/laporan?bulan=2026-10', expect: sectionPage('/staff', 'coverage', 'export') }] },

@@ -83,6 +83,8 @@ const ACTIONS: Record<string, string> = {
   saveSignatoryAction: 'saveSignatory',
   saveBlockedTermsAction: 'saveBlockedTerms',
   saveVisitWindowsAction: 'saveVisitWindows',
+  // Issue #19: the district office's own accounts.
+  createDistrictAccountAction: 'createDistrictAccount',
 };
 
 /** Data functions whose per-actor refusals are tested in their feature's own test file. */
@@ -107,6 +109,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   saveTarget: 'tests/integration/settings.test.ts',
   saveSignatory: 'tests/integration/settings.test.ts',
   saveVisitWindows: 'tests/integration/settings.test.ts',
+  createDistrictAccount: 'tests/integration/district.test.ts',
 };
 
 function exportedActions(): Map<string, string> {
@@ -161,6 +164,8 @@ const PHONES = {
   sri: '0811-1000-0002',
   maya: '0811-1000-0101',
   hendra: '0811-1000-0001',
+  // The district office (no puskesmas): refused every write of a puskesmas.
+  yohana: '0811-1000-0201',
 } as const;
 type Who = keyof typeof PHONES | 'nobody';
 
@@ -371,7 +376,7 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       ownPuskesmas: true,
       record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
       run: async (a) => {
-        const [p] = await db.db.select({ terms: puskesmas.blockedTerms }).from(puskesmas).where(eq(puskesmas.id, a?.puskesmasId ?? babyA.scope.puskesmasId));
+        const [p] = await db.db.select({ terms: puskesmas.blockedTerms }).from(puskesmas).where(eq(puskesmas.id, a?.puskesmasId || babyA.scope.puskesmasId));
         return saveBlockedTerms(a, { terms: (p?.terms ?? []).join('\n') || 'susu formula' });
       },
     },
@@ -388,7 +393,7 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
   afterAll(() => console.log(`write matrix (${backend.name}): ${tried} cases`));
 
   it.each(CASES)('$name: allowed exactly as the policy says, and a refusal writes nothing', async (c) => {
-    for (const w of ['nobody', 'rina', 'dewi', 'euis', 'nining', 'maya', 'sri', 'hendra'] as Who[]) {
+    for (const w of ['nobody', 'rina', 'dewi', 'euis', 'nining', 'maya', 'sri', 'hendra', 'yohana'] as Who[]) {
       const actor = who[w]!;
       // Saving a category in one's own puskesmas: the record is always the actor's own.
       const record = (c.resource === 'forumCategories' || c.ownPuskesmas) && actor ? { puskesmasId: actor.puskesmasId } : c.record();
