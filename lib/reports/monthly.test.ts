@@ -37,6 +37,18 @@ describe('CSV', () => {
     expect(lines[2]).toContain(`,${NO_DATA},0,0,${NO_DATA},0,0`);
     expect(lines[3]!.startsWith('Jumlah,"Puskesmas ""Bojong"", Nangka",')).toBe(true);
   });
+  it.each([
+    ['=HYPERLINK("http://x","klik")', `"'=HYPERLINK(""http://x"",""klik"")"`],
+    ['+62812', "'+62812"],
+    ['-1+1', "'-1+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['Melati 1', 'Melati 1'],
+  ])('a text a spreadsheet would run as a formula stays text: %s', (text, field) => {
+    expect(toCsv(['x'], [[text]]).split('\r\n')[1]).toBe(field);
+  });
+  it('numbers are written as numbers', () => {
+    expect(toCsv(['x'], [[-1], [0]])).toBe('x\r\n-1\r\n0\r\n');
+  });
   it('a percentage is rounded to one decimal, none is "belum ada data"', () => {
     expect(percentCell(null)).toBe(NO_DATA);
     expect(percentCell(11.9666)).toBe(12);

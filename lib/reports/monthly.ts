@@ -77,8 +77,17 @@ export function reportTable(r: ReportInput): { headers: string[]; rows: (string 
   return { headers, rows: [...r.rows.map((x) => line(x.villageName, x.name, x.totals)), line('Jumlah', r.puskesmas.name, r.total)] };
 }
 
+/**
+ * A text that a spreadsheet would read as a formula (= + - @, or a tab or CR first) gets a
+ * leading apostrophe (OWASP "CSV injection"): a place named `=HYPERLINK(…)` stays text in Excel.
+ * Numbers are never touched (a negative count does not exist; the numbers stay numbers).
+ */
+export function csvText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 function csvField(v: string | number): string {
-  const s = typeof v === 'number' ? String(v) : v;
+  const s = typeof v === 'number' ? String(v) : csvText(v);
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
