@@ -4,7 +4,7 @@ import type { Role } from '@/lib/auth/policy';
 export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'chart' | 'key' | 'list' | 'calendar' | 'map' | 'gear';
 export type NavItem = {
   href: string;
-  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit' | 'sessions' | 'places' | 'settings';
+  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit' | 'sessions' | 'places' | 'settings' | 'import';
   icon: NavIcon;
 };
 
@@ -19,6 +19,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/forum', key: 'forum', icon: 'chat' },
     { href: '/staff/wilayah', key: 'places', icon: 'map' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
+    { href: '/staff/impor', key: 'import', icon: 'plus' },
     { href: '/staff/pengaturan', key: 'settings', icon: 'gear' },
     { href: '/staff/audit', key: 'audit', icon: 'list' },
   ],
@@ -32,6 +33,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/forum', key: 'forum', icon: 'chat' },
     { href: '/staff/wilayah', key: 'places', icon: 'map' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
+    { href: '/staff/impor', key: 'import', icon: 'plus' },
     { href: '/staff/pengaturan', key: 'settings', icon: 'gear' },
   ],
   kader: [

@@ -1,0 +1,154 @@
+/**
+ * Import at a desk (issue #19): staff download the template, fill 20 rows (3 with errors) with
+ * exceljs, upload, read the errors in the preview, fix them, upload again and confirm; the
+ * registry shows the new mothers; importing the same file again adds nothing; axe finds no
+ * serious violation on the import pages. Run: npx playwright test -c e2e/playwright.config.ts import
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { DESKTOP, demoLogin, expectAccessible, jakarta, signInAs } from './support';
+
+test.use({ viewport: DESKTOP });
+
+/** The Jakarta date `days` before today. */
+function daysAgo(days: number): string {
+  const d = new Date(`${jakarta(0).date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function upload(page: Page, file: string) {
+  await page.getByLabel('Berkas XLSX atau CSV').setInputFiles(file);
+  await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+  await page.waitForURL(/\/staff\/impor\?b=/);
+}
+
+const count = (page: Page, key: 'new' | 'existing' | 'rejected') => page.locator(`[data-count="${key}"] dd`);
+
+test('staff import a register from the template: errors, fix, confirm, registry, again nothing', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kekasihku-import-'));
+  // A family name and phones of this run only: the spec can run again on the same server.
+  const run = String(Date.now()).slice(-7);
+  const family = `Impor${run}`;
+  const phone = (i: number) => `0857${run}${String(i).padStart(2, '0')}`;
+
+  await signInAs(page, demoLogin('staff'));
+  await page.goto('/staff/impor');
+  await expect(page.getByRole('heading', { level: 1, name: 'Impor data dari Excel' })).toBeVisible();
+  await expectAccessible(page);
+
+  // The template, downloaded as a user would.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh templat (XLSX)' }).click()]);
+  const templatePath = path.join(dir, 'templat.xlsx');
+  await download.saveAs(templatePath);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(templatePath);
+  const data = wb.getWorksheet('Data')!;
+  const headers = (data.getRow(1).values as unknown[]).slice(1).map(String);
+  expect(headers.slice(0, 12)).toEqual(['Nama ibu', 'NIK', 'Nomor HP', 'Desa', 'Posyandu', 'RT', 'RW', 'Alamat', 'Nama bayi', 'Jenis kelamin (L/P)', 'Tanggal lahir', 'Berat lahir (gram)']);
+  // The active places, from the explanation sheet (after its "Desa | Posyandu (yang aktif)" line).
+  const help = wb.getWorksheet('Petunjuk')!;
+  const places: [string, string][] = [];
+  let inPlaces = false;
+  help.eachRow((r) => {
+    const [a, b] = [String(r.getCell(1).value ?? ''), String(r.getCell(2).value ?? '')];
+    if (inPlaces && a && b) places.push([a, b]);
+    if (a === 'Desa' && b.startsWith('Posyandu')) inPlaces = true;
+  });
+  expect(places.length).toBeGreaterThan(0);
+  const [village, posyandu] = places[0]!;
+
+  // 20 rows; rows 4, 9 and 15 of the sheet (data rows 3, 8 and 14) have an error each.
+  const rows = Array.from({ length: 20 }, (_, i) => ({
+    'Nama ibu': `Ibu ${family} ${i + 1}`,
+    'Nomor HP': phone(i),
+    Desa: village,
+    Posyandu: posyandu,
+    RT: '01',
+    RW: '02',
+    Alamat: 'Jl. Contoh',
+    'Nama bayi': `Bayi ${i + 1}`,
+    'Jenis kelamin (L/P)': i % 2 ? 'P' : 'L',
+    'Tanggal lahir': daysAgo(20 + i),
+    'Berat lahir (gram)': 3000 + i,
+  }));
+  const fill = async (file: string, broken: boolean) => {
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(templatePath);
+    const sheet = out.getWorksheet('Data')!;
+    rows.forEach((r, i) => {
+      const values = { ...r };
+      if (broken && i === 2) values['Nomor HP'] = '12345';
+      if (broken && i === 7) values.Desa = 'Desa Tidak Ada';
+      if (broken && i === 13) values['Tanggal lahir'] = daysAgo(-5);
+      sheet.getRow(i + 2).values = headers.map((h) => (values as Record<string, string | number>)[h] ?? null);
+    });
+    await out.xlsx.writeFile(file);
+  };
+  const brokenFile = path.join(dir, 'register-salah.xlsx');
+  const fixedFile = path.join(dir, 'register.xlsx');
+  await fill(brokenFile, true);
+  await fill(fixedFile, false);
+
+  // Upload the file with errors: 17 new, 3 refused, each with its row, column and message.
+  await upload(page, brokenFile);
+  await expect(count(page, 'new')).toHaveText('17');
+  await expect(count(page, 'existing')).toHaveText('0');
+  await expect(count(page, 'rejected')).toHaveText('3');
+  const errors = page.getByRole('region', { name: 'Baris yang ditolak (3)' });
+  await expect(errors.locator('tr[data-row="4"]')).toContainText('Nomor HP');
+  await expect(errors.locator('tr[data-row="4"]')).toContainText('Nomor HP tidak valid');
+  await expect(errors.locator('tr[data-row="9"]')).toContainText('Desa tidak dikenal di puskesmas ini.');
+  await expect(errors.locator('tr[data-row="15"]')).toContainText('Tanggal tidak boleh di masa depan.');
+  await expectAccessible(page);
+
+  // Fixed, uploaded again: 20 new. Confirming needs the consent statement.
+  await upload(page, fixedFile);
+  await expect(count(page, 'new')).toHaveText('20');
+  await expect(count(page, 'rejected')).toHaveText('0');
+  await page.getByRole('button', { name: 'Impor 20 baris baru' }).click();
+  await expect(page.getByText('Centang pernyataan persetujuan dulu.')).toBeVisible();
+  await page.getByLabel(/persetujuan setiap ibu yang diimpor sudah dicatat/).check();
+  await page.getByRole('button', { name: 'Impor 20 baris baru' }).click();
+  const done = page.getByTestId('import-done');
+  await expect(done.getByRole('heading', { name: 'Impor selesai' })).toBeVisible();
+  await expect(done).toContainText('20 ibu dan 20 bayi dibuat.');
+  const codes = done.getByRole('region', { name: 'Kode aktivasi ibu baru' });
+  await expect(codes.locator('tbody tr')).toHaveCount(20);
+  await expect(codes.getByRole('link', { name: `Kirim kode ke Ibu ${family} 1 lewat WhatsApp` })).toHaveAttribute('href', /^https:\/\/wa\.me\/62857/);
+  await expectAccessible(page);
+
+  // The registry shows them.
+  await done.getByRole('link', { name: 'Lihat daftar ibu' }).click();
+  await page.waitForURL(/\/staff\/ibu/);
+  await page.getByLabel('Cari nama atau nomor HP').fill(family);
+  await page.getByLabel('Cari nama atau nomor HP').press('Enter');
+  await expect(page.getByText(`Ibu ${family} 20`)).toBeVisible();
+  await expect(page.getByText(`Ibu ${family} 1`, { exact: true })).toBeVisible();
+
+  // The same file again: nothing new.
+  await page.goto('/staff/impor');
+  await upload(page, fixedFile);
+  await expect(count(page, 'new')).toHaveText('0');
+  await expect(count(page, 'existing')).toHaveText('20');
+  await expect(page.getByText('Tidak ada baris baru untuk diimpor.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Impor \d+ baris baru/ })).toHaveCount(0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('kader and ibu get 403 on the import page and the template', async ({ page }) => {
+  for (const role of ['kader', 'ibu'] as const) {
+    await signInAs(page, demoLogin(role));
+    const res = await page.goto('/staff/impor');
+    expect(res?.status()).toBe(403);
+    const template = await page.request.get('/api/impor/template');
+    expect(template.status()).toBe(403);
+    await page.context().clearCookies();
+  }
+  const signedOut = await page.request.get('/api/impor/template');
+  expect(signedOut.status()).toBe(401);
+});
