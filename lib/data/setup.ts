@@ -27,6 +27,15 @@ import { isUniqueViolation } from './pg-errors';
 
 /** Wrong setup codes from one address before a lock (LOCK_MINUTES, lib/auth/login.ts). */
 export const SETUP_IP_MAX_FAILURES = 10;
+/**
+ * Wrong setup codes from anywhere before setup is locked for everyone for a while: the client's
+ * address comes from X-Forwarded-For, which a client can vary. The code (about 60 bits) cannot
+ * be guessed anyway; this bounds the work and the rows a flood can cause.
+ */
+export const SETUP_ALL_MAX_FAILURES = 50;
+export const SETUP_ALL_KEY = createHash('sha256').update('setup-all').digest('hex');
+/** A setup code works for this long after the start that printed it (or until setup is done). */
+export const SETUP_CODE_HOURS = 24;
 
 export function hashSetupCode(bareCode: string): string {
   return createHash('sha256').update(`setup:${bareCode}`).digest('hex');
@@ -84,6 +93,15 @@ async function findOrCreateKabupaten(tx: Tx, typedName: string, province: string
   return { ...(await find())!, created: false };
 }
 
+/** An unused setup code of the last SETUP_CODE_HOURS hours. */
+async function codeIsValid(db: Db | Tx, codeHash: string): Promise<boolean> {
+  const [code] = await db
+    .select({ id: setupCodes.id })
+    .from(setupCodes)
+    .where(sql`${setupCodes.codeHash} = ${codeHash} and ${setupCodes.usedAt} is null and ${setupCodes.createdAt} > now() - ${sql.raw(`interval '${SETUP_CODE_HOURS} hours'`)}`);
+  return Boolean(code);
+}
+
 async function anyPuskesmas(tx: Tx): Promise<boolean> {
   const [row] = await tx.select({ id: puskesmas.id }).from(puskesmas).limit(1);
   return Boolean(row);
@@ -100,6 +118,8 @@ export async function issueSetupCode(): Promise<string | null> {
   return db.transaction(async (tx) => {
     await lockSetup(tx);
     if (await anyPuskesmas(tx)) return null;
+    // Codes of earlier starts that ran out are of no use: forget them.
+    await tx.delete(setupCodes).where(sql`${setupCodes.usedAt} is null and ${setupCodes.createdAt} <= now() - ${sql.raw(`interval '${SETUP_CODE_HOURS} hours'`)}`);
     const code = makeSetupCode(randomInt);
     await tx.insert(setupCodes).values({ codeHash: hashSetupCode(code) });
     return code;
@@ -127,11 +147,7 @@ async function install(
     const exists = await anyPuskesmas(tx);
     if ('codeHash' in how) {
       if (exists) return { ok: false, formError: 'setup.installed' };
-      const [code] = await tx
-        .select({ id: setupCodes.id })
-        .from(setupCodes)
-        .where(sql`${setupCodes.codeHash} = ${how.codeHash} and ${setupCodes.usedAt} is null`);
-      if (!code) return { ok: false, wrongCode: true, fieldErrors: { setupCode: 'setup.codeWrong' }, formError: 'setup.fixErrors' };
+      if (!(await codeIsValid(tx, how.codeHash))) return { ok: false, wrongCode: true, fieldErrors: { setupCode: 'setup.codeWrong' }, formError: 'setup.fixErrors' };
     } else if (exists && !how.add) {
       return { ok: false, formError: 'setup.cliExists' };
     }
@@ -202,17 +218,27 @@ export async function setupPuskesmas(actor: Actor | null, raw: unknown, ip: stri
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<SetupField>(parsed.error), formError: 'setup.fixErrors' };
   if (await isInstalled()) return { ok: false, formError: 'setup.installed' };
   const ipKey = setupThrottleKey(ip);
-  if (await isLocked([ipKey])) return { ok: false, formError: 'setup.locked' };
+  if (await isLocked([ipKey, SETUP_ALL_KEY])) return { ok: false, formError: 'setup.locked' };
   const { setupCode, password, confirm: _confirm, ...values } = parsed.data;
-  const passwordHash = await hashPassword(password);
   const db = await getDb();
-  const res = await install(db, values, { codeHash: hashSetupCode(setupCode), passwordHash });
+  const codeHash = hashSetupCode(setupCode);
+  // A wrong code costs a look-up, not a password hash.
+  if (!(await codeIsValid(db, codeHash))) {
+    await recordFailure(ipKey, SETUP_IP_MAX_FAILURES);
+    await recordFailure(SETUP_ALL_KEY, SETUP_ALL_MAX_FAILURES);
+    return { ok: false, fieldErrors: { setupCode: 'setup.codeWrong' }, formError: 'setup.fixErrors' };
+  }
+  const passwordHash = await hashPassword(password);
+  const res = await install(db, values, { codeHash, passwordHash });
   if (res.ok) {
     installedDbs.add(db);
     await clearFailures(ipKey);
     return { ok: true, puskesmasId: res.puskesmasId, adminId: res.adminId };
   }
-  if (res.wrongCode) await recordFailure(ipKey, SETUP_IP_MAX_FAILURES);
+  if (res.wrongCode) {
+    await recordFailure(ipKey, SETUP_IP_MAX_FAILURES);
+    await recordFailure(SETUP_ALL_KEY, SETUP_ALL_MAX_FAILURES);
+  }
   return { ok: false, fieldErrors: res.fieldErrors, formError: res.formError };
 }
 

@@ -4,13 +4,13 @@
  * setup) and the CLI's trusted path (refuses a second puskesmas unless told to add one).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, isNull } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import { activationCodes, auditLog, coverageTargets, forumCategories, loginThrottle, puskesmas, setupCodes, users } from '@/db/schema';
 import { FORUM_CATEGORIES } from '@/db/seed/forum-content';
 import { verifyLogin } from '@/lib/auth/login';
 import { ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { activateAccount } from '@/lib/data/mothers';
-import { isInstalled, issueSetupCode, setupFromCli, setupPuskesmas, setupThrottleKey, SETUP_IP_MAX_FAILURES } from '@/lib/data/setup';
+import { hashSetupCode, isInstalled, issueSetupCode, setupFromCli, setupPuskesmas, setupThrottleKey, SETUP_ALL_MAX_FAILURES, SETUP_IP_MAX_FAILURES } from '@/lib/data/setup';
 import { formatSetupCode } from '@/lib/domain/setup';
 import { isoToday } from '@/lib/domain/today';
 import { BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
@@ -166,6 +166,25 @@ describe.each(BACKENDS)('first-run setup on $name', (backend) => {
     expect(await setupPuskesmas(null, form(codes[0]!), ip)).toMatchObject({ ok: false, formError: 'setup.locked' });
     expect(await without('login_throttle')).toEqual(before);
     expect(await isInstalled()).toBe(false);
+  });
+
+  it('a code older than a day no longer works; wrong codes from many addresses lock setup for everyone for a while', async () => {
+    const before = await without('login_throttle');
+    // A fourth code, printed by a start more than a day ago.
+    const old = await issueSetupCode();
+    await db.db.update(setupCodes).set({ createdAt: sql`now() - interval '25 hours'` }).where(eq(setupCodes.codeHash, hashSetupCode(old!)));
+    expect(await setupPuskesmas(null, form(old!), '10.1.2.1')).toMatchObject({ ok: false, fieldErrors: { setupCode: 'setup.codeWrong' } });
+    // The next start forgets it.
+    const fresh = await issueSetupCode();
+    expect((await db.db.select().from(setupCodes).where(eq(setupCodes.codeHash, hashSetupCode(old!)))).length).toBe(0);
+    await db.db.delete(setupCodes).where(eq(setupCodes.codeHash, hashSetupCode(fresh!)));
+    // X-Forwarded-For can be varied: a flood of wrong codes from as many addresses locks setup as a whole.
+    for (let i = 0; i < SETUP_ALL_MAX_FAILURES; i++) await setupPuskesmas(null, form('ABCD-EFGH-JKMQ'), `10.3.${Math.floor(i / 200)}.${i % 200}`);
+    expect(await setupPuskesmas(null, form(codes[0]!), '10.4.0.1')).toMatchObject({ ok: false, formError: 'setup.locked' });
+    expect(await isInstalled()).toBe(false);
+    expect(await without('login_throttle')).toEqual(before);
+    // (The lock ends by itself after LOCK_MINUTES; the next tests start without it.)
+    await db.db.delete(loginThrottle);
   });
 
   it('two setups at once with two valid codes create exactly one puskesmas; the other gets a clear refusal', async () => {
