@@ -174,6 +174,11 @@ const MATRIX: Entry[] = [
   },
   { route: '/staff/sertifikat', cases: [{ label: 'certificates', url: () => '/staff/sertifikat', expect: sectionPage('/staff', 'certificates', 'issue') }] },
   { route: '/staff/pengguna', cases: [{ label: 'accounts', url: () => '/staff/pengguna', expect: sectionPage('/staff', 'kaderAccounts', 'write') }] },
+  // Issue #19: bringing registers in (staff and admin).
+  { route: '/staff/impor', cases: [{ label: 'import', url: () => '/staff/impor', expect: sectionPage('/staff', 'imports', 'write') }] },
+  { route: '/api/impor/template', cases: [{ label: 'import template', url: () => '/api/impor/template', expect: (w) => (!ACTORS[w].actor ? 401 : can(ACTORS[w].actor, 'write', 'imports') ? 200 : 403) }] },
+  // The upload: signed out 401; a form post without this site's Origin is refused for everyone (the policy per role is tested in tests/integration/import.test.ts).
+  { route: '/api/impor/unggah', cases: [{ label: 'import upload (POST form, no Origin)', method: 'POST', url: () => '/api/impor/unggah', expect: (w) => (ACTORS[w].actor ? 403 : 401) }] },
   { route: '/staff/wilayah', cases: [{ label: 'places', url: () => '/staff/wilayah', expect: sectionPage('/staff', 'places', 'write') }] },
   { route: '/staff/pengaturan', cases: [{ label: 'settings (admin writes, staff read)', url: () => '/staff/pengaturan', expect: sectionPage('/staff', 'settings', 'read') }] },
   { route: '/staff/pengguna/baru', cases: [{ label: 'add an account', url: () => '/staff/pengguna/baru', expect: sectionPage('/staff', 'kaderAccounts', 'write') }] },

@@ -85,6 +85,8 @@ const ACTIONS: Record<string, string> = {
   saveVisitWindowsAction: 'saveVisitWindows',
   // Issue #19: the district office's own accounts.
   createDistrictAccountAction: 'createDistrictAccount',
+  // Issue #19: confirming an import (the upload is a route handler: e2e/authz.spec.ts).
+  confirmImportAction: 'confirmImport',
 };
 
 /** Data functions whose per-actor refusals are tested in their feature's own test file. */
@@ -110,6 +112,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   saveSignatory: 'tests/integration/settings.test.ts',
   saveVisitWindows: 'tests/integration/settings.test.ts',
   createDistrictAccount: 'tests/integration/district.test.ts',
+  confirmImport: 'tests/integration/import.test.ts',
 };
 
 function exportedActions(): Map<string, string> {

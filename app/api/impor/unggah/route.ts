@@ -7,7 +7,7 @@
  * from another site (Origin).
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { ForbiddenError } from '@/lib/auth/policy';
+import { can, ForbiddenError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { previewImport } from '@/lib/data/imports';
 import { IMPORT_MAX_FILE_BYTES } from '@/lib/domain/import';
@@ -63,7 +63,7 @@ export async function POST(req: NextRequest) {
   const user = await getCurrentUser();
   if (!user) return new NextResponse('Unauthorized', { status: 401 });
   if (!sameOrigin(req)) return new NextResponse('Forbidden', { status: 403 });
-  if (user.role !== 'staff' && user.role !== 'admin') return new NextResponse('Forbidden', { status: 403 });
+  if (!can(user, 'write', 'imports')) return new NextResponse('Forbidden', { status: 403 });
   const type = req.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data;/i.test(type)) return back(req, { e: 'noFile' });
   const declared = Number(req.headers.get('content-length') ?? '0');
