@@ -4,7 +4,6 @@
  * puskesmas (staff: kaders; admin: everyone). Public endpoints: each checks the signed-in user
  * itself; lib/data/accounts.ts validates and checks the policy again.
  */
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -18,6 +17,7 @@ import { whatsappLink } from '@/lib/domain/whatsapp';
 import { rememberSearch } from '@/lib/search-terms';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ChangePasswordField, CreateAccountField, UpdateAccountField } from '@/lib/validation/account';
+import { publicOrigin } from '@/lib/server/public-url';
 
 export type ChangePasswordState = FormState<ChangePasswordField>;
 
@@ -103,20 +103,9 @@ export type CreateAccountState = FormState<CreateAccountField> & {
 export type UpdateAccountState = FormState<UpdateAccountField> & { values?: AccountFormValues; saved?: 'saved' | 'unchanged' };
 export type ReissueCodeState = FormState & { done?: IssuedCode & { name: string } };
 
-/** The site's public address for the /aktivasi link: APP_URL or AUTH_URL, else this request's host. */
+/** The /aktivasi link sent with an activation code. */
 async function activationUrl(): Promise<string> {
-  for (const value of [process.env.APP_URL, process.env.AUTH_URL]) {
-    if (!value) continue;
-    try {
-      return `${new URL(value).origin}/aktivasi`;
-    } catch {
-      // not a URL: ignore
-    }
-  }
-  const h = await headers();
-  const host = h.get('host');
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return host && /^[\w.:[\]-]+$/.test(host) && /^https?$/.test(proto) ? `${proto}://${host}/aktivasi` : '/aktivasi';
+  return `${await publicOrigin()}/aktivasi`;
 }
 
 async function issued(name: string, phone: string, code: string): Promise<IssuedCode> {

@@ -4,7 +4,6 @@
  * of her kabupaten. A public endpoint: it checks the signed-in user itself;
  * lib/data/district.ts validates and checks the policy ('districtAccounts') again.
  */
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -16,6 +15,7 @@ import { formatPhoneDisplay } from '@/lib/domain';
 import { whatsappLink } from '@/lib/domain/whatsapp';
 import type { DistrictAccountField } from '@/lib/validation/district';
 import type { FormState } from '@/lib/validation/form-state';
+import { publicOrigin } from '@/lib/server/public-url';
 
 export type DistrictAccountState = FormState<DistrictAccountField> & {
   /** What was posted, to fill the form in again after a refusal. */
@@ -23,20 +23,9 @@ export type DistrictAccountState = FormState<DistrictAccountField> & {
   done?: { name: string; phone: string; code: string; waLink: string; activationUrl: string; days: number };
 };
 
-/** The site's public address for the /aktivasi link: APP_URL or AUTH_URL, else this request's host (as lib/actions/accounts.ts). */
+/** The /aktivasi link sent with an activation code. */
 async function activationUrl(): Promise<string> {
-  for (const value of [process.env.APP_URL, process.env.AUTH_URL]) {
-    if (!value) continue;
-    try {
-      return `${new URL(value).origin}/aktivasi`;
-    } catch {
-      // not a URL: ignore
-    }
-  }
-  const h = await headers();
-  const host = h.get('host');
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return host && /^[\w.:[\]-]+$/.test(host) && /^https?$/.test(proto) ? `${proto}://${host}/aktivasi` : '/aktivasi';
+  return `${await publicOrigin()}/aktivasi`;
 }
 
 const text = (fd: FormData, k: string) => {

@@ -51,7 +51,7 @@ export const ACCOUNT_PHONE_MAX = 32;
 export const ACCOUNT_POSYANDU_MAX = 60;
 
 /** A person's name with titles ("Sri Wahyuni, A.Md.Keb."): letters, spaces and . , ' ’ - ( ). No markup. */
-const accountName = z
+export const personNameField = z
   .string({ error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
@@ -61,7 +61,7 @@ const accountName = z
   .transform((v) => v.replace(/\s+/g, ' '));
 
 /** The login: 0812-…, 62812… or +62812…, stored as E.164 (+62812…). */
-const accountPhone = z
+export const loginPhoneField = z
   .string({ error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
@@ -100,8 +100,8 @@ export function kaderPosyanduProblem(v: { posyanduIds: string[]; homePosyanduId?
 export const createAccountSchema = z
   .object({
     role: z.enum(NEW_ACCOUNT_ROLES, { error: 'accountsNew.errors.role' }),
-    name: accountName,
-    phone: accountPhone,
+    name: personNameField,
+    phone: loginPhoneField,
     posyanduIds: posyanduIdList,
     homePosyanduId: homePosyandu,
   })
@@ -117,7 +117,7 @@ export type CreateAccountField = 'role' | 'name' | 'phone' | 'posyanduIds' | 'ho
 /** Editing: the name, and a kader's posyandu (which the data layer requires for a kader only). */
 export const updateAccountSchema = z.object({
   userId: z.uuid({ error: 'validation.invalid' }),
-  name: accountName,
+  name: personNameField,
   posyanduIds: posyanduIdList,
   homePosyanduId: homePosyandu,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addToYearMonth } from '@/lib/domain/dates';
 import type { YearMonth } from '@/lib/domain/types';
-import { normalizePhone } from '@/lib/domain/identifiers';
+import { loginPhoneField, personNameField } from './account';
 import { isPlainName } from '@/lib/domain/setup';
 
 /**
@@ -61,33 +61,10 @@ export function parsePeriodParam(raw: unknown): DistrictPeriod | null {
   return p.success ? p.data : null;
 }
 
-export const DISTRICT_NAME_MAX = 100;
-export const DISTRICT_PHONE_MAX = 32;
-
-/** A person's name with titles ("dr. Lina Marlina, M.K.M."): as lib/validation/account.ts. */
-const personName = z
-  .string({ error: 'validation.required' })
-  .trim()
-  .min(1, 'validation.required')
-  .max(DISTRICT_NAME_MAX, 'validation.tooLong')
-  .refine((v) => v.length >= 2, 'accountsNew.errors.nameShort')
-  .refine((v) => /^[\p{L}\p{M}][\p{L}\p{M} .,'’()-]*$/u.test(v), 'accountsNew.errors.nameChars')
-  .transform((v) => v.replace(/\s+/g, ' '));
-
-/** The login: 0812-…, 62812… or +62812…, stored as E.164. */
-const phone = z
-  .string({ error: 'validation.required' })
-  .trim()
-  .min(1, 'validation.required')
-  .max(DISTRICT_PHONE_MAX, 'validation.phoneInvalid')
-  .transform((v, ctx) => {
-    const e164 = normalizePhone(v);
-    if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'validation.phoneInvalid' });
-      return z.NEVER;
-    }
-    return e164;
-  });
+/** The same person-name and login-phone rules as every other account (lib/validation/account.ts). */
+export { ACCOUNT_NAME_MAX as DISTRICT_NAME_MAX, ACCOUNT_PHONE_MAX as DISTRICT_PHONE_MAX } from './account';
+const personName = personNameField;
+const phone = loginPhoneField;
 
 /** A district user adds another account of her own kabupaten: name and phone (role dinkes). */
 export const districtAccountSchema = z.object({ name: personName, phone });
