@@ -44,3 +44,18 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
 
 /** Pages of the signed-in sections hold health data: not kept by browsers or proxies. */
 export const NO_STORE = 'private, no-store, max-age=0';
+
+/**
+ * Same origin for a route handler's POST (server actions check this themselves): the Origin
+ * header, which every browser sends on a POST, names the host the request came to.
+ */
+export function isSameOrigin(req: Request): boolean {
+  const origin = req.headers.get('origin');
+  if (!origin) return false;
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -11,21 +11,11 @@ import { can, ForbiddenError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { previewImport } from '@/lib/data/imports';
 import { IMPORT_MAX_FILE_BYTES } from '@/lib/domain/import';
+import { isSameOrigin } from '@/lib/security/headers';
 
 const PAGE = '/staff/impor';
 /** The form's own fields and multipart boundaries around the file. */
 const OVERHEAD = 64 * 1024;
-
-function sameOrigin(req: NextRequest): boolean {
-  const origin = req.headers.get('origin');
-  if (!origin) return false;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 function back(req: NextRequest, params: Record<string, string>) {
   // Relative to the request's own host: the browser stays on the address it used.
@@ -62,7 +52,7 @@ async function readCapped(req: NextRequest, max: number): Promise<Uint8Array<Arr
 export async function POST(req: NextRequest) {
   const user = await getCurrentUser();
   if (!user) return new NextResponse('Unauthorized', { status: 401 });
-  if (!sameOrigin(req)) return new NextResponse('Forbidden', { status: 403 });
+  if (!isSameOrigin(req)) return new NextResponse('Forbidden', { status: 403 });
   if (!can(user, 'write', 'imports')) return new NextResponse('Forbidden', { status: 403 });
   const type = req.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data;/i.test(type)) return back(req, { e: 'noFile' });

@@ -10,6 +10,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/session';
 import { receiveOutboxRecord } from '@/lib/data/outbox';
+import { isSameOrigin } from '@/lib/security/headers';
 
 const MAX_BYTES = 64 * 1024;
 const HEADERS = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' };
@@ -18,23 +19,11 @@ function json(status: number, body: unknown) {
   return NextResponse.json(body, { status, headers: HEADERS });
 }
 
-/** Same origin: the Origin header (every browser sends it on a POST) names this host. */
-function sameOrigin(req: NextRequest): boolean {
-  const origin = req.headers.get('origin');
-  if (!origin) return false;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export async function POST(req: NextRequest) {
   const user = await getCurrentUser();
   if (!user) return json(401, { status: 'signedOut' });
   // Not a form posted from another site: this site's Origin, and JSON (which a form cannot send).
-  if (!sameOrigin(req)) return json(403, { status: 'refused', message: 'Forbidden' });
+  if (!isSameOrigin(req)) return json(403, { status: 'refused', message: 'Forbidden' });
   if (!/^application\/json(;|$)/i.test(req.headers.get('content-type') ?? '')) return json(415, { status: 'refused', message: 'JSON only' });
   const t = await getTranslations({ locale: user.locale });
   if (user.role !== 'kader') return json(403, { status: 'refused', message: t('offline.deniedVisit') });
