@@ -10,6 +10,7 @@ import type { Coverage, IndicatorTotals, YearMonth } from '@/lib/domain';
 import { formatNumber, formatPercent, type UiLocale } from '@/lib/format';
 import { O_ROWS } from '@/lib/reports/monthly';
 import type { DistrictPeriod } from '@/lib/validation/district';
+import { F1Cells } from '@/components/coverage/f1-cells';
 
 export type DistrictRow = { id: string; code: string; name: string; subdistrict: string; totals: IndicatorTotals; target: number | null };
 
@@ -96,7 +97,6 @@ export async function F1ByPuskesmas({ rows, total, caption, totalLabel }: { rows
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const n = (v: number) => formatNumber(v, locale);
-  const cell = 'border border-line px-1.5 py-1 text-right tabular-nums';
   const head = 'border border-line bg-canvas px-1.5 py-1 font-semibold';
   const lines = [...rows.map((r) => ({ key: r.id, code: r.code, name: r.name, totals: r.totals, isTotal: false })), { key: 'total', code: 'total', name: totalLabel, totals: total, isTotal: true }];
   return (
@@ -140,23 +140,7 @@ export async function F1ByPuskesmas({ rows, total, caption, totalLabel }: { rows
               <th scope="row" className="border border-line px-1.5 py-1 text-left font-semibold">
                 {row.name}
               </th>
-              {O_ROWS.flatMap((o) => [
-                <td key={`${o.key}L`} className={cell} data-cell={`${o.key}-L`}>
-                  {n(row.totals[o.key].L)}
-                </td>,
-                <td key={`${o.key}P`} className={cell} data-cell={`${o.key}-P`}>
-                  {n(row.totals[o.key].P)}
-                </td>,
-                <td key={`${o.key}J`} className={cell} data-cell={`${o.key}-J`}>
-                  {n(row.totals[o.key].total)}
-                </td>,
-              ])}
-              <td className={cell} data-cell="recall">
-                <CoverageValue c={row.totals.recallCoverage} />
-              </td>
-              <td className={cell} data-cell="six">
-                <CoverageValue c={row.totals.sixMonthCoverage} />
-              </td>
+              <F1Cells totals={row.totals} n={n} />
             </tr>
           ))}
         </tbody>

@@ -9,6 +9,7 @@ import { isoToday, monthOf } from '@/lib/domain';
 import { formatNumber, formatPercent, type UiLocale } from '@/lib/format';
 import { O_ROWS } from '@/lib/reports/monthly';
 import { monthParam, monthParamSchema } from '@/lib/validation/coverage';
+import { F1Cells } from '@/components/coverage/f1-cells';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -27,7 +28,6 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const ym = monthParam(month);
   const mLabel = monthLabel(month, locale);
   const empty = isEmptyTotals(r.total);
-  const cell = 'border border-line px-1.5 py-1 text-right tabular-nums';
   const head = 'border border-line bg-canvas px-1.5 py-1 font-semibold';
   return (
     <Shell user={user} current="/staff/laporan">
@@ -144,23 +144,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
                     <tr key={row.key} data-row={row.total ? 'total' : row.name} className={row.total ? 'font-bold' : undefined}>
                       <td className="border border-line px-1.5 py-1">{row.village}</td>
                       <td className="border border-line px-1.5 py-1">{row.name}</td>
-                      {O_ROWS.flatMap((o) => [
-                        <td key={`${o.key}L`} className={cell} data-cell={`${o.key}-L`}>
-                          {n(row.totals[o.key].L)}
-                        </td>,
-                        <td key={`${o.key}P`} className={cell} data-cell={`${o.key}-P`}>
-                          {n(row.totals[o.key].P)}
-                        </td>,
-                        <td key={`${o.key}J`} className={cell} data-cell={`${o.key}-J`}>
-                          {n(row.totals[o.key].total)}
-                        </td>,
-                      ])}
-                      <td className={cell} data-cell="recall">
-                        <CoverageValue c={row.totals.recallCoverage} />
-                      </td>
-                      <td className={cell} data-cell="six">
-                        <CoverageValue c={row.totals.sixMonthCoverage} />
-                      </td>
+                      <F1Cells totals={row.totals} n={n} />
                     </tr>
                   ),
                 )}
