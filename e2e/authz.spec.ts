@@ -291,7 +291,7 @@ async function contextFor(browser: Browser, who: Who, baseURL: string): Promise<
     await page.getByLabel('Nomor HP').fill(phone);
     await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(/\/(staff|kader|ibu)$/);
+    await page.waitForURL(/\/(staff|kader|ibu|dinkes)$/);
     await page.close();
   }
   return ctx.request;

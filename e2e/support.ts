@@ -28,7 +28,7 @@ export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD
 /** Signs in and waits for the home of the role. */
 export async function signInAs(page: Page, login: { phone: string }, password = DEMO_PASSWORD) {
   await signIn(page, login.phone, password);
-  await page.waitForURL(/\/(staff|kader|ibu)$/);
+  await page.waitForURL(/\/(staff|kader|ibu|dinkes)$/);
 }
 
 /** The message of the whole form (not Next's route announcer, which is also role=alert). */

@@ -17,11 +17,12 @@ const PAGE = '/staff/impor';
 /** The form's own fields and multipart boundaries around the file. */
 const OVERHEAD = 64 * 1024;
 
-function back(req: NextRequest, params: Record<string, string>) {
-  // Relative to the request's own host: the browser stays on the address it used.
-  const url = new URL(PAGE, req.nextUrl.origin);
+function back(_req: NextRequest, params: Record<string, string>) {
+  // A relative Location: the browser stays on the address it used. (The request's own URL carries
+  // the server's bind address, e.g. 0.0.0.0, behind the standalone server.)
+  const url = new URL(PAGE, 'http://x');
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  return NextResponse.redirect(url, { status: 303, headers: { 'Cache-Control': 'private, no-store' } });
+  return new NextResponse(null, { status: 303, headers: { Location: `${url.pathname}${url.search}`, 'Cache-Control': 'private, no-store' } });
 }
 
 /** The body, read up to `max` bytes; null when it is longer. */
