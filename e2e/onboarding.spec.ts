@@ -11,7 +11,8 @@ import { DESKTOP, PHONE, expectAccessible } from './support';
  * Issue #18: a real puskesmas starts on an EMPTY database — its own instance of the build the
  * Playwright web server made, with no demo data (a new PostgreSQL database when DATABASE_URL
  * is set, else a new embedded database). From the setup code in the server's log to a kader
- * registering the first mother at a posyandu the admin created, all through the browser.
+ * registering the first mother at a posyandu the admin created, then the admin bringing her
+ * existing register in from a CSV file (issue #19), all through the browser.
  */
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(300_000);
@@ -192,5 +193,42 @@ test('the dashboard shows the new posyandu with its first baby', async ({ browse
   await page.goto('/staff/ibu');
   await expect(page.getByText('Ibu Pertama Uji')).toBeVisible();
   await expectAccessible(page);
+  await ctx.close();
+});
+
+test('the admin brings her existing register in from a CSV file into the new posyandu', async ({ browser }) => {
+  test.skip(!kaderCode, 'needs the places');
+  const { ctx, page } = await newPage(browser, DESKTOP);
+  await signIn(page, ADMIN.phone, ADMIN.password, /\/staff$/);
+  await page.goto('/staff/impor');
+  await expectAccessible(page);
+  const born = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() - days * 86_400_000));
+  // As a register kept in a spreadsheet: the village typed with its kind, semicolons, one baby a row.
+  const csv = [
+    'Nama ibu;NIK;Nomor HP;Desa;Posyandu;RT;RW;Alamat;Nama bayi;Jenis kelamin (L/P);Tanggal lahir;Berat lahir (gram)',
+    `Ibu Register Satu;;0857-7100-0001;Desa ${PLACE.village};${PLACE.posyandu};01;03;Jl. Mawar 1;;P;${born(20)};3100`,
+    `Ibu Register Dua;;0857-7100-0002;${PLACE.village};${PLACE.posyandu};02;03;;Bagas;L;${born(45)};2900`,
+    `Ibu Register Tiga;;0857-7100-0003;${PLACE.village};Posyandu Tidak Ada;;;;;P;${born(30)};`,
+  ].join('\r\n');
+  const file = path.join(dataDir ?? os.tmpdir(), `register-${stamp}.csv`);
+  fs.writeFileSync(file, csv);
+  const upload = async () => {
+    await page.getByLabel('Berkas XLSX atau CSV').setInputFiles(file);
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+    await page.waitForURL(/\/staff\/impor\?b=/);
+  };
+  await upload();
+  await expect(page.locator('[data-count="new"] dd')).toHaveText('2');
+  await expect(page.locator('[data-count="rejected"] dd')).toHaveText('1');
+  await page.getByLabel(/persetujuan setiap ibu yang diimpor sudah dicatat/).check();
+  await page.getByRole('button', { name: 'Impor 2 baris baru' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('2 ibu dan 2 bayi dibuat.');
+  await expectAccessible(page);
+  // The same file again adds nothing.
+  await page.goto('/staff/impor');
+  await upload();
+  await expect(page.locator('[data-count="new"] dd')).toHaveText('0');
+  await expect(page.locator('[data-count="existing"] dd')).toHaveText('2');
+  fs.rmSync(file, { force: true });
   await ctx.close();
 });

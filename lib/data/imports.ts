@@ -44,6 +44,7 @@ import { CONSENT_TEXT_VERSION, MAX_BABIES, motherSchema, type MotherInput } from
 import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation';
 import { readImportFile, type FileRefusal } from './import-file';
 import { isUniqueViolation } from './pg-errors';
+import { villageNameOf } from '@/lib/validation/places';
 
 function assertImporter(actor: Actor | null): asserts actor is Actor {
   assertCan(actor, 'write', 'imports', actor ? { puskesmasId: actor.puskesmasId } : undefined);
@@ -148,9 +149,11 @@ async function checkRows(db: DbOrTx, actor: Actor, raw: readonly { row: number; 
   const today = await todayOf(db, actor.puskesmasId);
   const schema = motherSchema({ today });
   const places = await placesOf(db, actor.puskesmasId);
+  // A village as registers write it: "Desa Sukamaju", "sukamaju" and "Sukamaju" are one.
+  const villageKey = (name: string) => villageNameOf(name.replace(/\s+/g, ' ').trim()).toLowerCase();
   const villageByName = new Map<string, PlaceRow[]>();
   for (const p of places) {
-    const k = p.village.trim().toLowerCase();
+    const k = villageKey(p.village);
     villageByName.set(k, [...(villageByName.get(k) ?? []), p]);
   }
 
@@ -159,7 +162,7 @@ async function checkRows(db: DbOrTx, actor: Actor, raw: readonly { row: number; 
     // The place, by name within the puskesmas (case does not matter).
     let posyanduId = NO_PLACE;
     let villageId: string | undefined;
-    const vName = (cells.village ?? '').trim().toLowerCase();
+    const vName = villageKey(cells.village ?? '');
     const pName = (cells.posyandu ?? '').trim().toLowerCase();
     const inVillage = villageByName.get(vName);
     if (!vName) errors.push({ column: 'village', message: 'validation.required' });
