@@ -15,7 +15,10 @@ import { babies, forumCategories, forumPosts, mothers, puskesmas, users } from '
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@/db/seed';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { addDays, isoToday } from '@/lib/domain';
-import { changeOwnPassword, manageAccount } from '@/lib/data/accounts';
+import { changeOwnPassword, createAccount, manageAccount } from '@/lib/data/accounts';
+import { createDistrictAccount } from '@/lib/data/district';
+import { createPosyandu, createVillage } from '@/lib/data/places';
+import { saveSignatory, saveTarget } from '@/lib/data/settings';
 import { revokeCertificate } from '@/lib/data/certificates';
 import { createPost, createReply, ForumError, moderate, reportContent, saveCategory } from '@/lib/data/forum';
 import { activateAccount, registerMother } from '@/lib/data/mothers';
@@ -32,6 +35,9 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
   let kader: Actor;
   let staff: Actor;
   let admin: Actor;
+  let dinkes: Actor;
+  /** Names allow letters only: a counter written as letters. */
+  const letters = (k: number) => `${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[k % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(k / 26) % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(k / 676) % 26]}`;
   const foreign = { babyId: '', posyanduId: '', categoryId: '', postId: '', userId: '' };
   const own = { babyId: '', categoryId: '', postId: '', kaderUserId: '' };
   const today = isoToday('Asia/Jakarta');
@@ -42,6 +48,7 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
     kader = await actorFor(db, login('kader'));
     staff = await actorFor(db, login('staff'));
     admin = await actorFor(db, login('admin'));
+    dinkes = await actorFor(db, login('dinkes'));
     const [b] = await db.db
       .select({ id: babies.id })
       .from(babies)
@@ -131,6 +138,17 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
     { name: 'account action', valid: () => ({ userId: own.kaderUserId, action: 'endSessions', reason: 'Uji' }), run: (i) => manageAccount(admin, i) },
     { name: 'password change', valid: () => ({ current: 'salah-sekali', password: 'Melati sore 9', confirm: 'Melati sore 9' }), run: (i) => changeOwnPassword(staff, i) },
     { name: 'certificate revocation', valid: () => ({ certificateId: '00000000-0000-4000-8000-000000000000', reason: 'Uji' }), run: viaSchema(revokeCertificateSchema, (d) => revokeCertificate(staff, d)) },
+    // Issue #18: places, accounts, settings; issue #19: district accounts (imported files: tests/integration/import.test.ts).
+    { name: 'village', valid: () => ({ name: `Uji ${letters(++n)}`, kind: 'desa' }), run: (i) => createVillage(admin, i) },
+    { name: 'posyandu', valid: () => ({ villageId: kader.villageId!, name: `Posyandu Uji ${letters(++n)}`, rw: '5', address: 'Jl. Uji' }), run: (i) => createPosyandu(staff, i) },
+    {
+      name: 'kader account',
+      valid: () => ({ role: 'kader', name: `Kader Uji ${letters(++n)}`, phone: `0819-5555-${String(1000 + n)}`, posyanduIds: [kader.posyanduId!], homePosyanduId: kader.posyanduId! }),
+      run: (i) => createAccount(staff, i),
+    },
+    { name: 'coverage target', valid: () => ({ year: String(2040 + (++n % 50)), targetPercent: '55', villageId: '' }), run: (i) => saveTarget(admin, i) },
+    { name: 'certificate signatory', valid: () => ({ signatoryName: `dr. Uji ${letters(++n)}`, signatoryNip: '', signatoryTitle: 'Kepala Puskesmas' }), run: (i) => saveSignatory(admin, i) },
+    { name: 'district account', valid: () => ({ name: `Petugas Dinkes ${letters(++n)}`, phone: `0819-6666-${String(1000 + n)}` }), run: (i) => createDistrictAccount(dinkes, i) },
   ];
 
   const clean = (r: unknown): boolean =>
