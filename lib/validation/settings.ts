@@ -9,7 +9,8 @@ import { MAX_WINDOW_DAY } from '@/lib/domain/windows';
 
 export const SETTINGS_LIMITS = {
   name: 120,
-  place: 80,
+  /** As at setup (lib/validation/setup.ts): a kabupaten typed there can be saved here again. */
+  place: 100,
   address: 300,
   signatoryName: 120,
   signatoryTitle: 120,
