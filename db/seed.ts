@@ -11,6 +11,7 @@ import bcrypt from 'bcryptjs';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { isIsoDate, isoToday, type IsoDate } from '../lib/domain';
+import { isUniqueViolation } from '../lib/data/pg-errors';
 import type { Db, DbOrTx } from './client';
 import * as schema from './schema';
 import { buildSeedData, type SeedData } from './seed/build';
@@ -120,15 +121,6 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
     for (const { key, table } of ORDER) await insertAll(tx, table, data[key] as Record<string, unknown>[]);
   });
   return { today, rows: Object.fromEntries(ORDER.map(({ key }) => [key, data[key].length])) };
-}
-
-/** True for a PostgreSQL unique violation (SQLSTATE 23505), however the driver wraps it. */
-function isUniqueViolation(err: unknown): boolean {
-  for (let e = err, depth = 0; e && depth < 6; depth++) {
-    if (typeof e === 'object' && (e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * PostgreSQL errors the data layer turns into a field message instead of a 500. Walks the
  * causes: drizzle wraps the driver's error (postgres.js or PGlite); both carry the SQLSTATE in
- * `code`.
+ * `code`. Used by the data layer and by the demo seed.
  */
 
 /** True for a PostgreSQL error with this SQLSTATE, however the driver wraps it. */
