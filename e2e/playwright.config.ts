@@ -9,6 +9,11 @@ import { defineConfig, devices } from '@playwright/test';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * E2E_BASE_URL runs the journeys against a server that is already up (e.g. a developer's
+ * `next dev` on its own PGlite folder with DEMO_DATA=1) instead of building and starting one.
+ */
+const external = process.env.E2E_BASE_URL;
 
 export default defineConfig({
   testDir: '.',
@@ -20,7 +25,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: external ?? `http://127.0.0.1:${port}`,
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
     trace: 'retain-on-failure',
@@ -39,7 +44,9 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
-  webServer: {
+  webServer: external
+    ? undefined
+    : {
     command: 'node scripts/e2e-server.mjs',
     cwd: '..',
     url: `http://127.0.0.1:${port}/login`,
