@@ -47,13 +47,13 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-    command: 'node scripts/e2e-server.mjs',
-    cwd: '..',
-    url: `http://127.0.0.1:${port}/login`,
-    timeout: 15 * 60_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(port) },
-  },
+        command: 'node scripts/e2e-server.mjs',
+        cwd: '..',
+        url: `http://127.0.0.1:${port}/login`,
+        timeout: 15 * 60_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: { E2E_PORT: String(port) },
+      },
 });
