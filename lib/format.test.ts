@@ -5,9 +5,12 @@ const at = new Date('2024-08-17T06:05:00Z'); // 13.05 WIB, 14.05 WITA
 
 describe('display formats (DESIGN §2), the same on every call with kept formatters', () => {
   it.each<[string, () => string | null, string | null]>([
-    ['percent with a decimal comma', () => formatPercent(11.97), '11,97%'],
-    ['percent in English', () => formatPercent(11.97, 'en'), '11.97%'],
-    ['percent rounded to two decimals', () => formatPercent(100 / 3), '33,33%'],
+    ['percent with a decimal comma', () => formatPercent(11.94), '11,9%'],
+    ['percent in English', () => formatPercent(11.94, 'en'), '11.9%'],
+    ['percent rounded to one decimal (decision 048)', () => formatPercent(100 / 3), '33,3%'],
+    ['percent rounded half up', () => formatPercent(12.25), '12,3%'],
+    ['a whole percent has no decimals', () => formatPercent(11.97), '12%'],
+    ['thousands', () => formatPercent(1234.5), '1.234,5%'],
     ['no data is null, never 0% or NaN', () => formatPercent(null), null],
     ['NaN is null', () => formatPercent(Number.NaN), null],
     ['thousands with a dot', () => formatNumber(50000), '50.000'],

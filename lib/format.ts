@@ -4,6 +4,9 @@
  * language (and time zone) and kept: making an Intl formatter costs far more than using one,
  * and tables such as the dashboard's format hundreds of figures per page (issue #11, server time).
  */
+import { PERCENT_DECIMALS, roundPercent } from '@/lib/domain/indicators';
+
+export { roundPercent };
 export type UiLocale = 'id' | 'en';
 const tag = (l: UiLocale) => (l === 'en' ? 'en-GB' : 'id-ID');
 
@@ -44,10 +47,14 @@ export function formatDateTime(at: Date, timeZone = 'Asia/Jakarta', locale: UiLo
   return f.format(at);
 }
 
-/** 11.97 → "11,97%"; null (no data) → null, so that callers must say "belum ada data". */
+/**
+ * 11.97 → "12%", 200/3 → "66,7%": rounded once by roundPercent (one decimal, decision 048), the
+ * same value the CSV and XLSX carry; null (no data) → null, so that callers must say "belum ada data".
+ */
 export function formatPercent(percent: number | null, locale: UiLocale = 'id'): string | null {
-  if (percent === null || !Number.isFinite(percent)) return null;
-  return keep(`percent:${locale}`, () => new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: 2 })).format(percent / 100);
+  const rounded = roundPercent(percent);
+  if (rounded === null) return null;
+  return keep(`percent:${locale}`, () => new Intl.NumberFormat(tag(locale), { maximumFractionDigits: PERCENT_DECIMALS })).format(rounded) + '%';
 }
 
 export function formatNumber(n: number, locale: UiLocale = 'id'): string {

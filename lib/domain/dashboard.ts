@@ -4,7 +4,7 @@
  * tests/integration/dashboard-sql.test.ts holds equal to these functions.
  */
 import { monthDate } from './age';
-import { coverage, type Coverage } from './indicators';
+import { coverage, roundPercent, type Coverage } from './indicators';
 import { firstBreak, journeyStatus, type BabyFacts } from './journey';
 import { BREAK_REASONS, type BreakReason } from './recall';
 import type { IsoDate } from './types';
@@ -62,4 +62,18 @@ export function stopReasonCounts(babies: readonly BabyFacts[], from: IsoDate, to
     out[fb.reason ?? 'unknown'] += 1;
   }
   return out;
+}
+
+export type TargetState = 'met' | 'notMet' | 'noData' | 'noTarget';
+
+/**
+ * Is a coverage at or above the year's target (issue #23: "Target 50%" was red even when met)?
+ * Compared as shown: the percentage rounded once (roundPercent), so a page never says "50%"
+ * beside "belum tercapai" for a target of 50. No target → 'noTarget'; no data → 'noData'.
+ */
+export function targetState(c: Coverage | null | undefined, target: number | null): TargetState {
+  if (target === null) return 'noTarget';
+  const p = roundPercent(c?.percent ?? null);
+  if (p === null) return 'noData';
+  return p >= target ? 'met' : 'notMet';
 }

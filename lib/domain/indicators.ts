@@ -73,6 +73,19 @@ export interface BabyMonthFacts {
   recallNumerator: boolean;
 }
 
+/**
+ * The one rounding of a coverage percentage, on screen, in print, CSV and XLSX
+ * (docs/decisions/048-percent-rounding.md): one decimal, half away from zero (66,666… → 66,7;
+ * 12,25 → 12,3). null (no data) stays null. lib/format.ts formatPercent and lib/reports use it.
+ */
+export const PERCENT_DECIMALS = 1;
+export function roundPercent(percent: number | null): number | null {
+  if (percent === null || !Number.isFinite(percent)) return null;
+  const f = 10 ** PERCENT_DECIMALS;
+  // toPrecision(12) first: 12.25 × 10 = 122.49999999999999 in binary, which must round up.
+  return (Math.sign(percent) * Math.round(Number((Math.abs(percent) * f).toPrecision(12)))) / f;
+}
+
 /** Build a coverage; percent is null (no data) when the denominator is 0. */
 export function coverage(numerator: number, denominator: number): Coverage {
   return { numerator, denominator, percent: denominator === 0 ? null : (numerator / denominator) * 100 };
@@ -185,6 +198,23 @@ export function sumIndicators(list: readonly IndicatorTotals[]): IndicatorTotals
     );
   }
   return sum;
+}
+
+/**
+ * The totals of a period (a month, a quarter, a year: every month from `from` to `to`) from
+ * per-month totals, as the dashboard, the report and the kader summary read them: the months'
+ * counts, numerators and denominators added (sumIndicators), the percentages recomputed from
+ * those sums, never averaged. Rows outside the period are ignored; null when no month of the
+ * period has a row ("belum ada data").
+ */
+export function periodTotals(
+  rows: readonly { year: number; month: number; totals: IndicatorTotals }[],
+  from: YearMonth,
+  to: YearMonth,
+): IndicatorTotals | null {
+  const key = (ym: YearMonth) => ym.year * 12 + ym.month;
+  const inside = rows.filter((r) => key(r) >= key(from) && key(r) <= key(to));
+  return inside.length ? sumIndicators(inside.map((r) => r.totals)) : null;
 }
 
 /** A single month or an inclusive range of months. */

@@ -3,7 +3,8 @@
  * Pure apart from exceljs: no database, no personal data (places and counts only).
  */
 import ExcelJS from 'exceljs';
-import type { IndicatorTotals, YearMonth } from '@/lib/domain';
+import { roundPercent, type IndicatorTotals } from '@/lib/domain/indicators';
+import type { YearMonth } from '@/lib/domain/types';
 
 export const NO_DATA = 'belum ada data';
 
@@ -52,9 +53,12 @@ export const HEADERS: string[] = [
   'Bayi mencapai 6 bulan (penyebut)',
 ];
 
-/** A percentage with one decimal (a number), or "belum ada data" when the denominator is 0. */
+/**
+ * A percentage as the page shows it (roundPercent: one decimal, decision 048) but as a number,
+ * or "belum ada data" when the denominator is 0.
+ */
 export function percentCell(percent: number | null): number | string {
-  return percent === null ? NO_DATA : Math.round(percent * 10) / 10;
+  return roundPercent(percent) ?? NO_DATA;
 }
 
 function line(village: string, name: string, t: IndicatorTotals): (string | number)[] {
