@@ -5,13 +5,15 @@ import 'server-only';
  * while in an HttpOnly cookie scoped to the page that searches (docs/security.md).
  */
 import { cookies } from 'next/headers';
+import { isSafeLine } from '@/lib/validation/text';
 
 const MAX_AGE_SECONDS = 30 * 60;
 const name = (scope: string) => `q_${scope}`;
 
 /** Remembers (or with an empty value forgets) the search term of a page. */
 export async function rememberSearch(scope: string, path: string, value: unknown): Promise<void> {
-  const q = typeof value === 'string' ? value.trim().slice(0, 64) : '';
+  // A term that breaks the shared string rule (decision 052) is forgotten, never searched for.
+  const q = typeof value === 'string' && isSafeLine(value) ? value.trim().slice(0, 64) : '';
   const jar = await cookies();
   if (!q) jar.delete({ name: name(scope), path });
   else jar.set({ name: name(scope), value: q, path, httpOnly: true, sameSite: 'strict', secure: process.env.NODE_ENV === 'production' && process.env.AUTH_URL?.startsWith('https:'), maxAge: MAX_AGE_SECONDS });
@@ -20,5 +22,5 @@ export async function rememberSearch(scope: string, path: string, value: unknown
 /** The page's remembered search term, if any. */
 export async function searchOf(scope: string): Promise<string | undefined> {
   const v = (await cookies()).get(name(scope))?.value;
-  return v ? v.slice(0, 64) : undefined;
+  return v && isSafeLine(v) ? v.slice(0, 64) : undefined;
 }

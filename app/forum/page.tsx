@@ -8,9 +8,9 @@ import { can } from '@/lib/auth/policy';
 import { requireUser } from '@/lib/auth/session';
 import { forumCategoryList, listPosts, moderationCount } from '@/lib/data/forum';
 import { pageSchema } from '@/lib/validation/forum';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
 export async function generateMetadata() {
   const t = await getTranslations('forum');
@@ -20,14 +20,14 @@ export async function generateMetadata() {
 export default async function ForumHome({ searchParams }: { searchParams: Search }) {
   const user = await requireUser(['admin', 'staff', 'kader', 'ibu']);
   const sp = await searchParams;
-  const page = pageSchema.parse(one(sp.hal));
+  const page = pageSchema.parse(searchParam(sp.hal));
   const [categories, list, queue] = await Promise.all([forumCategoryList(user), listPosts(user, { page }), moderationCount(user)]);
   const t = await getTranslations();
   return (
     <Shell user={user} current="/forum">
       <h1 className="text-2xl font-bold text-ink">{t('forum.title')}</h1>
       <p className="mt-1 text-muted">{t('forum.intro')}</p>
-      <Notice n={one(sp.n)} e={one(sp.e)} />
+      <Notice n={searchParam(sp.n)} e={searchParam(sp.e)} />
       <div className="mt-4 flex flex-wrap gap-2">
         <ButtonLink href="/forum/baru">{t('forum.newPost')}</ButtonLink>
         {can(user, 'moderate', 'forum') ? (

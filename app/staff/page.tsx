@@ -12,6 +12,7 @@ import { JOURNEY_STATUSES, STOP_REASONS, type Coverage } from '@/lib/domain';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, formatNumber, formatPercent, type UiLocale } from '@/lib/format';
 import { monthParam, parseDashboardParams } from '@/lib/validation/coverage';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Record<string, string | string[] | undefined>;
 const SORTS = ['nama', 'recall', 'enam'] as const;
@@ -38,7 +39,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
   const user = await requireUser(['staff', 'admin']);
   const sp = await searchParams;
   const params = parseDashboardParams(sp);
-  const sortParam = (Array.isArray(sp.urut) ? sp.urut[0] : sp.urut) as Sort | undefined;
+  const sortParam = searchParam(sp.urut) as Sort | undefined;
   const sort: Sort = sortParam && SORTS.includes(sortParam) ? sortParam : 'nama';
   const d = await coverageDashboard(user, params);
   const t = await getTranslations('coverage');

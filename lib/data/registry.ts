@@ -5,6 +5,7 @@
 import 'server-only';
 import { and, asc, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { safeLine } from '@/lib/validation/text';
 import { getDb } from '@/db/client';
 import { babies, kaderAssignments, kaderPosyandu, mothers, posyandu, users, villages } from '@/db/schema';
 import { assertCan, scopeOf, type Actor } from '@/lib/auth/policy';
@@ -30,7 +31,7 @@ export const registryFilterSchema = z.object({
   /** A kader: the mothers of her posyandu and those assigned to her. */
   kader: z.uuid().optional().catch(undefined),
   age: z.enum(AGE_BANDS).optional().catch(undefined),
-  q: z.string().trim().max(64).optional().catch(undefined),
+  q: z.string().check(safeLine).trim().max(64).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 export type RegistryFilter = z.infer<typeof registryFilterSchema>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { normalizePhone } from '@/lib/domain/identifiers';
 import { PASSWORD_MAX } from './password';
+import { safeLine } from './text';
 
 /** Changing one's own password (the rules are checked on the server with the account's phone). */
 export const changePasswordSchema = z.object({
-  current: z.string({ error: 'validation.required' }).min(1, 'validation.required').max(PASSWORD_MAX, 'validation.passwordTooLong'),
-  password: z.string({ error: 'validation.required' }).max(PASSWORD_MAX, 'validation.passwordTooLong'),
-  confirm: z.string({ error: 'validation.required' }).max(PASSWORD_MAX, 'validation.passwordTooLong'),
+  current: z.string({ error: 'validation.required' }).check(safeLine).min(1, 'validation.required').max(PASSWORD_MAX, 'validation.passwordTooLong'),
+  password: z.string({ error: 'validation.required' }).check(safeLine).max(PASSWORD_MAX, 'validation.passwordTooLong'),
+  confirm: z.string({ error: 'validation.required' }).check(safeLine).max(PASSWORD_MAX, 'validation.passwordTooLong'),
 });
 export type ChangePasswordField = keyof z.input<typeof changePasswordSchema>;
 
@@ -15,7 +16,7 @@ export const accountActionSchema = z.object({
   userId: z.uuid({ error: 'validation.invalid' }),
   action: z.enum(['disable', 'enable', 'endSessions'], { error: 'validation.invalid' }),
   reason: z
-    .string({ error: 'validation.reasonRequired' })
+    .string({ error: 'validation.reasonRequired' }).check(safeLine)
     .trim()
     .min(3, 'validation.reasonRequired')
     .max(300, 'validation.tooLong'),
@@ -25,14 +26,14 @@ export type AccountActionInput = z.infer<typeof accountActionSchema>;
 /** Query string of the account list and the audit page; anything unknown is dropped. */
 export const accountFilterSchema = z.object({
   role: z.enum(['admin', 'staff', 'kader', 'ibu']).optional().catch(undefined),
-  q: z.string().trim().max(64).optional().catch(undefined),
+  q: z.string().check(safeLine).trim().max(64).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 
 export const auditFilterSchema = z.object({
   user: z.uuid().optional().catch(undefined),
-  entity: z.string().trim().regex(/^[a-z_]{2,40}$/).optional().catch(undefined),
-  record: z.string().trim().max(64).optional().catch(undefined),
+  entity: z.string().check(safeLine).trim().regex(/^[a-z_]{2,40}$/).optional().catch(undefined),
+  record: z.string().check(safeLine).trim().max(64).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
@@ -52,7 +53,7 @@ export const ACCOUNT_POSYANDU_MAX = 60;
 
 /** A person's name with titles ("Sri Wahyuni, A.Md.Keb."): letters, spaces and . , ' ’ - ( ). No markup. */
 export const personNameField = z
-  .string({ error: 'validation.required' })
+  .string({ error: 'validation.required' }).check(safeLine)
   .trim()
   .min(1, 'validation.required')
   .max(ACCOUNT_NAME_MAX, 'validation.tooLong')
@@ -62,7 +63,7 @@ export const personNameField = z
 
 /** The login: 0812-…, 62812… or +62812…, stored as E.164 (+62812…). */
 export const loginPhoneField = z
-  .string({ error: 'validation.required' })
+  .string({ error: 'validation.required' }).check(safeLine)
   .trim()
   .min(1, 'validation.required')
   .max(ACCOUNT_PHONE_MAX, 'validation.phoneInvalid')
@@ -131,8 +132,8 @@ export type UpdateAccountField = 'name' | 'posyanduIds' | 'homePosyanduId';
 export const reissueCodeSchema = z.object({
   userId: z.uuid({ error: 'validation.invalid' }),
   reason: z
-    .string()
+    .string().check(safeLine)
     .optional()
     .transform((s) => (s ?? '').replace(/\s+/g, ' ').trim())
-    .pipe(z.string().max(300, 'validation.tooLong')),
+    .pipe(z.string().check(safeLine).max(300, 'validation.tooLong')),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { normalizePhone } from '@/lib/domain/identifiers';
+import { safeLine } from './text';
 
 /**
  * Shared by the sign-in form and the server. Messages are keys of messages/*.json
@@ -8,7 +9,7 @@ import { normalizePhone } from '@/lib/domain/identifiers';
  * registration schema that the client form bundles (issue #11, page weight).
  */
 export const phoneField = z.pipe(
-  z.string({ error: 'validation.required' }).check(z.trim(), z.minLength(1, 'validation.required'), z.maxLength(32, 'validation.phoneInvalid')),
+  z.string({ error: 'validation.required' }).check(safeLine, z.trim(), z.minLength(1, 'validation.required'), z.maxLength(32, 'validation.phoneInvalid')),
   z.transform((value: string, ctx) => {
     const e164 = normalizePhone(value);
     if (!e164) {
@@ -21,6 +22,6 @@ export const phoneField = z.pipe(
 
 export const loginSchema = z.object({
   phone: phoneField,
-  password: z.string({ error: 'validation.required' }).check(z.minLength(1, 'validation.required'), z.maxLength(200, 'validation.passwordTooLong')),
+  password: z.string({ error: 'validation.required' }).check(safeLine, z.minLength(1, 'validation.required'), z.maxLength(200, 'validation.passwordTooLong')),
 });
 export type LoginInput = z.input<typeof loginSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeLine } from './text';
 
 /**
  * Shared by the certificate forms and the server. Messages are keys of messages/*.json
@@ -13,7 +14,7 @@ export const issueCertificateSchema = z.object({
 export const revokeCertificateSchema = z.object({
   certificateId: certificateIdSchema,
   reason: z
-    .string({ error: 'validation.required' })
+    .string({ error: 'validation.required' }).check(safeLine)
     .trim()
     .min(1, 'validation.required')
     .min(5, 'certificates.reasonTooShort')
@@ -22,7 +23,7 @@ export const revokeCertificateSchema = z.object({
 
 /** Lower-case RFC 4648 base32, as made by newVerificationCode (26 or more characters). */
 export const verificationCodeSchema = z
-  .string()
+  .string().check(safeLine)
   .trim()
   .toLowerCase()
   .regex(/^[a-z2-7]{26,64}$/);

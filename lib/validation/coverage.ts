@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { YearMonth } from '@/lib/domain';
+import { safeLine } from './text';
 
 /** `bulan=YYYY-MM` (2020-01 to 2100-12). */
 export const monthParamSchema = z
-  .string()
+  .string().check(safeLine)
   .regex(/^(20[2-9]\d|2100)-(0[1-9]|1[0-2])$/)
   .transform((s): YearMonth => ({ year: Number(s.slice(0, 4)), month: Number(s.slice(5, 7)) }));
 

@@ -3,6 +3,7 @@ import { addToYearMonth } from '@/lib/domain/dates';
 import type { YearMonth } from '@/lib/domain/types';
 import { loginPhoneField, personNameField } from './account';
 import { isPlainName } from '@/lib/domain/setup';
+import { safeLine } from './text';
 
 /**
  * The district office (issue #19, role dinkes): the period of its view and files, its own
@@ -28,11 +29,11 @@ const PERIOD_RE = new RegExp(`^${YEAR}(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$`);
 
 /** `2026-10`, `2026-Q1` (also `2026-q1`) or `2026` → the period; anything else is refused. */
 export const periodParamSchema = z
-  .string()
+  .string().check(safeLine)
   .trim()
   .max(16)
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(PERIOD_RE))
+  .pipe(z.string().check(safeLine).regex(PERIOD_RE))
   .transform((s): DistrictPeriod => {
     const m = PERIOD_RE.exec(s)!;
     const year = Number(m[1]);
@@ -82,7 +83,7 @@ export function normalizeKabupatenName(v: string): string {
 }
 
 const placeName = z
-  .string({ error: 'validation.required' })
+  .string({ error: 'validation.required' }).check(safeLine)
   .trim()
   .min(1, 'validation.required')
   .max(100, 'validation.tooLong')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXIT_REASONS, isIsoDate, type IsoDate } from '@/lib/domain';
 import { OUTCOME_MAX } from './limits';
 import { changeReason } from './visit';
+import { safeLine, safeMultiline } from './text';
 
 /**
  * A mother's journey outside the visits: following up a referral, moving her to another
@@ -14,7 +15,7 @@ export { OUTCOME_MAX } from './limits';
 export const followUpSchema = z.object({
   visitId: z.uuid({ error: 'validation.invalid' }),
   outcome: z
-    .string({ error: 'validation.required' })
+    .string({ error: 'validation.required' }).check(safeMultiline)
     .trim()
     .min(3, 'validation.required')
     .max(OUTCOME_MAX, 'validation.tooLong'),
@@ -33,7 +34,7 @@ export function exitSchema(ctx: { birthDate: IsoDate; today: IsoDate }) {
   return z.object({
     babyId: z.uuid({ error: 'validation.invalid' }),
     exitDate: z
-      .string({ error: 'validation.required' })
+      .string({ error: 'validation.required' }).check(safeLine)
       .trim()
       .min(1, 'validation.required')
       .refine((v) => isIsoDate(v), 'validation.dateInvalid')

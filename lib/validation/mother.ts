@@ -5,6 +5,7 @@ import { addDays, isIsoDate } from '@/lib/domain/dates';
 import { validateNik } from '@/lib/domain/identifiers';
 import type { IsoDate } from '@/lib/domain/types';
 import { phoneField } from './auth';
+import { safeLine } from './text';
 
 /**
  * Registering a mother with her baby (or twins) — shared by the form and the server — and
@@ -19,7 +20,7 @@ export const MAX_BABIES = 3;
 
 const optionalText = (max: number) =>
   z.pipe(
-    z.optional(z.string({ error: 'validation.invalid' }).check(z.maxLength(max, 'validation.tooLong'))),
+    z.optional(z.string({ error: 'validation.invalid' }).check(safeLine, z.maxLength(max, 'validation.tooLong'))),
     z.transform((v: string | undefined) => (v?.trim() ? v.trim() : null)),
   );
 
@@ -28,7 +29,7 @@ const babyFields = z.object({
   sex: z.enum(['L', 'P'], { error: 'validation.required' }),
   birthWeightGrams: z.pipe(
     z
-      .optional(z.string({ error: 'validation.invalid' }).check(z.trim(), z.maxLength(5, 'validation.birthWeightRange')))
+      .optional(z.string({ error: 'validation.invalid' }).check(safeLine, z.trim(), z.maxLength(5, 'validation.birthWeightRange')))
       .check(z.refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= 300 && Number(v) <= 7000), 'validation.birthWeightRange')),
     z.transform((v: string | undefined) => (v ? Number(v) : null)),
   ),
@@ -36,10 +37,10 @@ const babyFields = z.object({
 
 export function motherSchema(ctx: { today: IsoDate }) {
   const fields = z.object({
-    name: z.string({ error: 'validation.required' }).check(z.trim(), z.minLength(2, 'validation.required'), z.maxLength(100, 'validation.tooLong')),
+    name: z.string({ error: 'validation.required' }).check(safeLine, z.trim(), z.minLength(2, 'validation.required'), z.maxLength(100, 'validation.tooLong')),
     phone: phoneField,
     nik: z.pipe(
-      z.optional(z.string({ error: 'validation.invalid' }).check(z.trim(), z.maxLength(40, 'validation.nikInvalid'))),
+      z.optional(z.string({ error: 'validation.invalid' }).check(safeLine, z.trim(), z.maxLength(40, 'validation.nikInvalid'))),
       z.transform((v: string | undefined, c) => {
         if (!v) return null;
         const r = validateNik(v, ctx.today);
@@ -57,6 +58,7 @@ export function motherSchema(ctx: { today: IsoDate }) {
     birthDate: z
       .string({ error: 'validation.required' })
       .check(
+        safeLine,
         z.trim(),
         z.refine((v) => isIsoDate(v), 'validation.dateInvalid'),
         z.refine((v) => v <= ctx.today, 'validation.dateInFuture'),
@@ -83,11 +85,11 @@ export const activationSchema = z
   .object({
     phone: phoneField,
     code: z.pipe(
-      z.string({ error: 'validation.required' }).check(z.trim(), z.minLength(1, 'validation.required'), z.maxLength(32, 'validation.invalid')),
+      z.string({ error: 'validation.required' }).check(safeLine, z.trim(), z.minLength(1, 'validation.required'), z.maxLength(32, 'validation.invalid')),
       z.transform((v: string) => v.replace(/[\s-]/g, '').toUpperCase()),
     ),
-    password: z.string({ error: 'validation.required' }).check(z.maxLength(PASSWORD_MAX, 'validation.passwordTooLong')),
-    confirm: z.string({ error: 'validation.required' }).check(z.maxLength(PASSWORD_MAX, 'validation.passwordTooLong')),
+    password: z.string({ error: 'validation.required' }).check(safeLine, z.maxLength(PASSWORD_MAX, 'validation.passwordTooLong')),
+    confirm: z.string({ error: 'validation.required' }).check(safeLine, z.maxLength(PASSWORD_MAX, 'validation.passwordTooLong')),
   })
   .check(
     z.superRefine((v, c) => {

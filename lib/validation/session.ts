@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeLine, safeMultiline } from './text';
 import {
   DEFAULT_SESSION_CAPACITY,
   isClockTime,
@@ -19,9 +20,10 @@ export const FREE_TOPIC = 'other';
 
 export type SessionContext = { timeZone: string; now: Date; /** When editing: the stored start (unchanged start may be in the past). */ storedStart?: Date };
 
-const text = (min: number, max: number) =>
+const text = (min: number, max: number, multiline = false) =>
   z
     .string({ error: 'validation.required' })
+    .check(multiline ? safeMultiline : safeLine)
     .trim()
     .min(1, 'validation.required')
     .min(min, 'validation.tooShort')
@@ -29,6 +31,7 @@ const text = (min: number, max: number) =>
 const optionalText = (max: number) =>
   z
     .string({ error: 'validation.invalid' })
+    .check(safeLine)
     .trim()
     .max(max, 'validation.tooLong')
     .optional()
@@ -40,11 +43,12 @@ const fields = z.object({
   topicText: optionalText(SESSION_LIMITS.topicText),
   date: z
     .string({ error: 'validation.required' })
+    .check(safeLine)
     .trim()
     .min(1, 'validation.required')
     .refine((v) => isIsoDate(v), 'validation.dateInvalid'),
-  startTime: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').refine(isClockTime, 'sessions.errors.time'),
-  endTime: z.string({ error: 'validation.required' }).trim().min(1, 'validation.required').refine(isClockTime, 'sessions.errors.time'),
+  startTime: z.string({ error: 'validation.required' }).check(safeLine).trim().min(1, 'validation.required').refine(isClockTime, 'sessions.errors.time'),
+  endTime: z.string({ error: 'validation.required' }).check(safeLine).trim().min(1, 'validation.required').refine(isClockTime, 'sessions.errors.time'),
   place: text(3, SESSION_LIMITS.place),
   villageId: z.uuid({ error: 'sessions.errors.village' }),
   posyanduId: z
@@ -54,6 +58,7 @@ const fields = z.object({
   facilitators: optionalText(SESSION_LIMITS.facilitators),
   capacity: z
     .string({ error: 'validation.required' })
+    .check(safeLine)
     .trim()
     .min(1, 'validation.required')
     .refine((v) => /^\d{1,6}$/.test(v), 'sessions.errors.capacity')
@@ -121,7 +126,7 @@ export const walkInSchema = z.object({
 });
 export const findMotherSchema = z.object({ sessionId: uuid, q: text(2, 60) });
 export const cancelSchema = z.object({ sessionId: uuid, reason: text(5, SESSION_LIMITS.reason) });
-export const summarySchema = z.object({ sessionId: uuid, summary: text(10, SESSION_LIMITS.summary) });
+export const summarySchema = z.object({ sessionId: uuid, summary: text(10, SESSION_LIMITS.summary, true) });
 export const publishSchema = z.object({ sessionId: uuid, categoryId: uuid });
 export const rsvpSchema = z.object({ sessionId: uuid, answer: z.enum(['yes', 'no'], { error: 'validation.invalid' }) });
 export const remindSchema = z.object({ sessionId: uuid, motherId: uuid });

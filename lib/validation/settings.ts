@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_WINDOW_DAY } from '@/lib/domain/windows';
+import { safeLine, safeMultiline } from './text';
 
 /**
  * The puskesmas settings (/staff/pengaturan, issue #18), one schema per form, shared by the
@@ -33,11 +34,11 @@ const PLAIN_LINE = /^[^<>\p{Cc}]*$/u;
 /** A required one-line text: trimmed, inner runs of spaces made one. */
 function line(min: number, max: number) {
   return z
-    .string({ error: 'validation.required' })
+    .string({ error: 'validation.required' }).check(safeLine)
     .transform((s) => s.replace(/[\s\u00a0]+/g, ' ').trim())
     .pipe(
       z
-        .string()
+        .string().check(safeLine)
         .min(1, 'validation.required')
         .min(min, 'settings.errors.tooShort')
         .max(max, 'validation.tooLong')
@@ -48,10 +49,10 @@ function line(min: number, max: number) {
 /** An optional one-line text: empty → null. */
 function optionalLine(max: number) {
   return z
-    .union([z.string(), z.null()], { error: 'validation.invalid' })
+    .union([z.string().check(safeLine), z.null()], { error: 'validation.invalid' })
     .optional()
     .transform((s) => (s ?? '').replace(/[\s\u00a0]+/g, ' ').trim())
-    .pipe(z.string().max(max, 'validation.tooLong').regex(PLAIN_LINE, 'settings.errors.markup'))
+    .pipe(z.string().check(safeLine).max(max, 'validation.tooLong').regex(PLAIN_LINE, 'settings.errors.markup'))
     .transform((s) => (s === '' ? null : s));
 }
 
@@ -127,7 +128,7 @@ export function nipProblem(nip: string): string | null {
 export const signatorySchema = z.object({
   signatoryName: line(3, SETTINGS_LIMITS.signatoryName),
   signatoryNip: z
-    .union([z.string(), z.null()], { error: 'validation.invalid' })
+    .union([z.string().check(safeLine), z.null()], { error: 'validation.invalid' })
     .optional()
     .transform((s) => (s ?? '').replace(/[\s.\-]/g, ''))
     .superRefine((s, ctx) => {
@@ -163,7 +164,7 @@ export function termsOf(text: string): string[] {
 
 export const blockedTermsSchema = z.object({
   terms: z
-    .string({ error: 'settings.errors.termsRequired' })
+    .string({ error: 'settings.errors.termsRequired' }).check(safeMultiline)
     .max(SETTINGS_LIMITS.termsText, 'settings.errors.termsTooMany')
     .transform(termsOf)
     .superRefine((terms, ctx) => {

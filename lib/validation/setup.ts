@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { isPlainName, isZoneLabel, normalizeSetupCode, SHORT_CODE_PATTERN, TIME_ZONES, type ZoneLabel } from '@/lib/domain/setup';
 import { phoneField } from './auth';
 import { PASSWORD_MAX, passwordProblem } from './password';
+import { safeLine } from './text';
 
 /**
  * First-run setup (/pasang and `npm run setup`): the puskesmas and its first admin. Shared by
@@ -12,6 +13,7 @@ import { PASSWORD_MAX, passwordProblem } from './password';
 
 const nameText = (min: number, max: number) =>
   z.string({ error: 'validation.required' }).check(
+    safeLine,
     z.trim(),
     z.minLength(1, 'validation.required'),
     z.minLength(min, 'setup.tooShort'),
@@ -23,6 +25,7 @@ const nameText = (min: number, max: number) =>
 export const puskesmasSetupSchema = z.object({
   name: nameText(3, 100),
   shortCode: z.string({ error: 'validation.required' }).check(
+    safeLine,
     z.trim(),
     z.toUpperCase(),
     z.minLength(1, 'validation.required'),
@@ -32,12 +35,13 @@ export const puskesmasSetupSchema = z.object({
   subdistrict: nameText(3, 100),
   province: nameText(3, 100),
   timeZone: z.pipe(
-    z.string({ error: 'setup.zoneRequired' }).check(z.refine((v) => isZoneLabel(v), 'setup.zoneRequired')),
+    z.string({ error: 'setup.zoneRequired' }).check(safeLine, z.refine((v) => isZoneLabel(v), 'setup.zoneRequired')),
     z.transform((v: string) => TIME_ZONES[v as ZoneLabel]),
   ),
   /** Coverage target of the current year, percent (a whole number, 1–100). */
   target: z.pipe(
     z.string({ error: 'validation.required' }).check(
+      safeLine,
       z.trim(),
       z.minLength(1, 'validation.required'),
       z.refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100, 'setup.targetRange'),
@@ -52,7 +56,7 @@ export const puskesmasSetupSchema = z.object({
 export const setupSchema = z
   .object({
     setupCode: z.pipe(
-      z.string({ error: 'validation.required' }).check(z.trim(), z.minLength(1, 'validation.required'), z.maxLength(64, 'setup.codeFormat')),
+      z.string({ error: 'validation.required' }).check(safeLine, z.trim(), z.minLength(1, 'validation.required'), z.maxLength(64, 'setup.codeFormat')),
       z.transform((v: string, ctx) => {
         const code = normalizeSetupCode(v);
         if (!code) {
@@ -64,13 +68,14 @@ export const setupSchema = z
     ),
     ...puskesmasSetupSchema.shape,
     password: z.string({ error: 'validation.required' }).check(
+      safeLine,
       z.maxLength(PASSWORD_MAX, 'validation.passwordTooLong'),
       z.superRefine((v, c) => {
         const problem = passwordProblem(v);
         if (problem) c.addIssue({ code: 'custom', message: problem, input: v });
       }),
     ),
-    confirm: z.string({ error: 'validation.required' }).check(z.maxLength(PASSWORD_MAX, 'validation.passwordTooLong')),
+    confirm: z.string({ error: 'validation.required' }).check(safeLine, z.maxLength(PASSWORD_MAX, 'validation.passwordTooLong')),
   })
   .check(
     z.superRefine((v, c) => {

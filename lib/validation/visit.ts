@@ -7,6 +7,7 @@ import { isIsoDate } from '@/lib/domain/dates';
 import { BREAK_REASONS, isExclusiveRecall, RECALL_ITEMS } from '@/lib/domain/recall';
 import type { IsoDate } from '@/lib/domain/types';
 import { REASON_MAX, REASON_MIN } from './limits';
+import { safeLine, safeMultiline } from './text';
 
 /**
  * A kader's monitoring visit (DESIGN §3 "Recall", "Breaks"; §6 danger signs, AMBIDA).
@@ -46,10 +47,11 @@ const codes = <T extends readonly [string, ...string[]]>(values: T, max: number)
   z.array(z.enum(values, { error: 'validation.unknownCode' }), { error: 'validation.invalid' }).check(z.maxLength(max, 'validation.invalid'));
 const isoDate = z
   .string({ error: 'validation.required' })
-  .check(z.trim(), z.minLength(1, 'validation.required'), z.refine((v) => isIsoDate(v), 'validation.dateInvalid'));
-const optionalText = (max: number) =>
+  .check(safeLine, z.trim(), z.minLength(1, 'validation.required'), z.refine((v) => isIsoDate(v), 'validation.dateInvalid'));
+/** Optional free text; `multiline` for a text area (tab and line breaks allowed, decision 052). */
+const optionalText = (max: number, multiline = false) =>
   z.pipe(
-    z.optional(z.string({ error: 'validation.invalid' }).check(z.maxLength(max, 'validation.tooLong'))),
+    z.optional(z.string({ error: 'validation.invalid' }).check(multiline ? safeMultiline : safeLine, z.maxLength(max, 'validation.tooLong'))),
     z.transform((v: string | undefined) => (v?.trim() ? v.trim() : null)),
   );
 const flag = () => z.boolean({ error: 'validation.invalid' });
@@ -64,7 +66,7 @@ const visitFields = z.object({
   recallOtherText: optionalText(200),
   givenSinceLast: yesNo,
   givenSinceLastDate: z
-    .optional(z.string({ error: 'validation.invalid' }).check(z.trim()))
+    .optional(z.string({ error: 'validation.invalid' }).check(safeLine, z.trim()))
     .check(z.refine((v) => !v || isIsoDate(v), 'validation.dateInvalid')),
   confirmedExclusive: optionalYesNo,
   breakReason: z.optional(z.enum([...BREAK_REASONS, ''], { error: 'validation.unknownCode' })),
@@ -73,15 +75,15 @@ const visitFields = z.object({
   attachment: z.optional(z.object({ areola: flag(), mouthWide: flag(), lipOut: flag(), chin: flag() })),
   dangerSigns: codes(DANGER_SIGNS, DANGER_SIGNS.length),
   referral: z.optional(flag()),
-  referralReason: optionalText(500),
+  referralReason: optionalText(500, true),
   counselling: codes(COUNSELLING_TOPICS, COUNSELLING_TOPICS.length),
   weightGrams: z
-    .optional(z.string({ error: 'validation.invalid' }).check(z.trim(), z.maxLength(6, 'validation.weightRange')))
+    .optional(z.string({ error: 'validation.invalid' }).check(safeLine, z.trim(), z.maxLength(6, 'validation.weightRange')))
     .check(
       z.refine((v) => !v || /^\d+$/.test(v), 'validation.weightRange'),
       z.refine((v) => !v || (Number(v) >= WEIGHT_MIN && Number(v) <= WEIGHT_MAX), 'validation.weightRange'),
     ),
-  notes: optionalText(NOTES_MAX),
+  notes: optionalText(NOTES_MAX, true),
   /** When the kader pressed save on her phone (ISO instant); informative only. */
   recordedAt: z.optional(z.iso.datetime({ error: 'validation.invalid' })),
 });
@@ -179,7 +181,7 @@ export { REASON_MAX, REASON_MIN };
 /** Why a health record is changed (visit correction, transfer, exit): required, audited. */
 export const changeReason = z
   .string({ error: 'validation.required' })
-  .check(z.trim(), z.minLength(REASON_MIN, 'validation.required'), z.maxLength(REASON_MAX, 'validation.tooLong'));
+  .check(safeMultiline, z.trim(), z.minLength(REASON_MIN, 'validation.required'), z.maxLength(REASON_MAX, 'validation.tooLong'));
 
 export function visitEditSchema(ctx: VisitContext) {
   return z.intersection(z.object({ reason: changeReason }), visitSchema(ctx));

@@ -93,6 +93,11 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
     ['HTML injection', '<script>alert(1)</script><img src=x onerror=alert(1)>'],
     ['emoji', '👶🏽🤱 ASI'],
     ['other scripts', 'ありがとう مرحبا ภาษาไทย'],
+    // Issue #22 (decision 052): PostgreSQL refuses NUL in text (22021, a 500 before); a lone
+    // surrogate is no character; a right-to-left override shows text in another order.
+    ['NUL', 'Ibu\u0000Uji'],
+    ['a lone surrogate', 'Ibu \uD83D Uji'],
+    ['an RTL override', 'Ibu \u202Eiju'],
     ['an unknown id', '00000000-0000-4000-8000-000000000000'],
     ['another puskesmas’s baby', foreign.babyId],
     ['another puskesmas’s posyandu', foreign.posyanduId],
@@ -187,10 +192,35 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
     expect(unexpected).toEqual([]);
   }, 240_000);
 
+  it.each(WRITES)('$name: a hidden character in any text field is refused with nothing written (decision 052)', async (w) => {
+    const valid = w.valid();
+    const fields = Object.keys(valid).filter((f) => typeof valid[f] === 'string');
+    const accepted: string[] = [];
+    for (const field of fields) {
+      for (const [label, hidden] of [['NUL', '\u0000'], ['a lone surrogate', '\uDC00'], ['an RTL override', '\u202E']] as const) {
+        const input = { ...w.valid(), [field]: `${String(w.valid()[field])}${hidden}` };
+        const before = await rowCounts(db);
+        const r = await w.run(input).catch((err: unknown) => err);
+        tried += 1;
+        const refused = r instanceof Error || (typeof r === 'object' && r !== null && 'ok' in r && (r as { ok: unknown }).ok === false);
+        if (!refused || !clean(r)) accepted.push(`${field} + ${label}: ${r instanceof Error ? r.message.slice(0, 80) : 'accepted'}`);
+        const after = await rowCounts(db);
+        delete after.login_throttle;
+        const b = { ...before };
+        delete b.login_throttle;
+        if (JSON.stringify(after) !== JSON.stringify(b)) accepted.push(`${field} + ${label}: wrote rows`);
+      }
+    }
+    expect(accepted).toEqual([]);
+  }, 240_000);
+
   it('a refused visit answers with a field message on the field that was wrong', async () => {
     const before = await rowCounts(db);
     const r = await recordVisit(kader, { ...emptyVisit(randomUUID(), own.babyId, today), weightGrams: '40000', notes: 'x'.repeat(10_000) });
     expect(r).toMatchObject({ ok: false, fieldErrors: { weightGrams: expect.stringMatching(/^validation\./), notes: 'validation.tooLong' } });
+    expect(await rowCounts(db)).toEqual(before);
+    const nul = await recordVisit(kader, { ...emptyVisit(randomUUID(), own.babyId, today), notes: 'Catatan\u0000' });
+    expect(nul).toMatchObject({ ok: false, fieldErrors: { notes: 'validation.unsafeText' } });
     expect(await rowCounts(db)).toEqual(before);
   });
 

@@ -8,9 +8,9 @@ import { createPostAction } from '@/lib/actions/forum';
 import { requireUser } from '@/lib/auth/session';
 import { newPostContext } from '@/lib/data/forum';
 import { FORUM_LIMITS } from '@/lib/validation/forum';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
 export async function generateMetadata() {
   const t = await getTranslations('forum');
@@ -22,7 +22,7 @@ export default async function NewPost({ searchParams }: { searchParams: Search }
   const sp = await searchParams;
   const ctx = await newPostContext(user);
   const t = await getTranslations('forum');
-  const preset = ctx.categories.find((c) => c.slug === one(sp.k))?.id ?? '';
+  const preset = ctx.categories.find((c) => c.slug === searchParam(sp.k))?.id ?? '';
   return (
     <Shell user={user} current="/forum">
       <p>
@@ -31,7 +31,7 @@ export default async function NewPost({ searchParams }: { searchParams: Search }
         </Link>
       </p>
       <h1 className="text-2xl font-bold text-ink">{t('newPostTitle')}</h1>
-      <Notice e={one(sp.e)} />
+      <Notice e={searchParam(sp.e)} />
       <form action={createPostAction} className="mt-4 flex flex-col gap-4">
         <Field id="categoryId" label={t('category')}>
           <select

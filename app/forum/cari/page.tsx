@@ -6,9 +6,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { searchForum } from '@/lib/data/forum';
 import { pageSchema, searchSchema } from '@/lib/validation/forum';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
 export async function generateMetadata() {
   const t = await getTranslations('forum');
@@ -18,8 +18,8 @@ export async function generateMetadata() {
 export default async function SearchPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser(['admin', 'staff', 'kader', 'ibu']);
   const sp = await searchParams;
-  const page = pageSchema.parse(one(sp.hal));
-  const parsed = searchSchema.safeParse({ q: one(sp.q) ?? '' });
+  const page = pageSchema.parse(searchParam(sp.hal));
+  const parsed = searchSchema.safeParse({ q: searchParam(sp.q) ?? '' });
   const t = await getTranslations();
   const data = parsed.success ? await searchForum(user, parsed.data.q, { page }) : null;
   return (
@@ -31,7 +31,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       </p>
       <h1 className="text-2xl font-bold text-ink">{t('forum.searchTitle')}</h1>
       <SearchBox q={parsed.success ? parsed.data.q : undefined} />
-      {!parsed.success && one(sp.q) !== undefined ? <Notice e={`q:${parsed.error.issues[0]?.message ?? 'validation.invalid'}`} /> : null}
+      {!parsed.success && searchParam(sp.q) !== undefined ? <Notice e={`q:${parsed.error.issues[0]?.message ?? 'validation.invalid'}`} /> : null}
       {data ? (
         <>
           <p className="mt-4 text-muted">{t('forum.searchFor', { q: parsed.data!.q })}</p>

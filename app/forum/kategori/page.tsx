@@ -8,9 +8,9 @@ import { Field, Input } from '@/components/ui/field';
 import { saveCategoryAction } from '@/lib/actions/forum';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { categoriesForEditing } from '@/lib/data/forum';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
 export async function generateMetadata() {
   const t = await getTranslations('forum');
@@ -58,7 +58,7 @@ export default async function CategoriesPage({ searchParams }: { searchParams: S
       </p>
       <h1 className="text-2xl font-bold text-ink">{t('categoriesEditTitle')}</h1>
       <p className="mt-1 text-muted">{t('categoriesEditIntro')}</p>
-      <Notice n={one(sp.n)} e={one(sp.e)} />
+      <Notice n={searchParam(sp.n)} e={searchParam(sp.e)} />
       <div className="mt-4 flex flex-col gap-4">
         {categories.map((c) => (
           <Card key={c.id} title={c.name} headingLevel={2}>

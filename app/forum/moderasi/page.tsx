@@ -8,9 +8,9 @@ import { moderateAction } from '@/lib/actions/forum';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { moderationQueue } from '@/lib/data/forum';
 import { FORUM_LIMITS } from '@/lib/validation/forum';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 const btn = 'min-h-11 rounded-lg px-3 text-sm font-semibold';
 
 export async function generateMetadata() {
@@ -32,7 +32,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       </p>
       <h1 className="text-2xl font-bold text-ink">{t('forum.moderationTitle')}</h1>
       <p className="mt-1 text-muted">{t('forum.moderationIntro')}</p>
-      <Notice n={one(sp.n)} e={one(sp.e)} />
+      <Notice n={searchParam(sp.n)} e={searchParam(sp.e)} />
       {items.length === 0 ? (
         <div className="mt-4">
           <EmptyState title={t('forum.moderationEmpty')} />

@@ -10,15 +10,15 @@ import { editAction } from '@/lib/actions/forum';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { getOwnForEdit } from '@/lib/data/forum';
 import { FORUM_LIMITS } from '@/lib/validation/forum';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
 export default async function EditPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser(['admin', 'staff', 'kader', 'ibu']);
   const sp = await searchParams;
-  const postId = one(sp.tulisan);
-  const commentId = one(sp.balasan);
+  const postId = searchParam(sp.tulisan);
+  const commentId = searchParam(sp.balasan);
   const target = postId ? 'post' : 'comment';
   const id = postId ?? commentId ?? '';
   if (!z.uuid().safeParse(id).success) notFound();
@@ -32,7 +32,7 @@ export default async function EditPage({ searchParams }: { searchParams: Search 
         </Link>
       </p>
       <h1 className="text-2xl font-bold text-ink">{target === 'post' ? t('editTitle') : t('editReplyTitle')}</h1>
-      <Notice e={one(sp.e)} />
+      <Notice e={searchParam(sp.e)} />
       {!item.open ? <p className="mt-3 text-muted">{t('editClosed')}</p> : null}
       <form action={editAction} className="mt-4 flex flex-col gap-4">
         <input type="hidden" name="target" value={target} />

@@ -7,12 +7,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { certificatesByBaby } from '@/lib/data/certificates';
 import { kaderMothersPage } from '@/lib/data/overview';
+import { searchParam } from '@/lib/search-params';
 
 /** All the kader's mothers and babies, by name, KADER_PAGE_SIZE at a time (the home page lists only those followed). */
 export default async function KaderAllMothers({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(['kader']);
   const sp = await searchParams;
-  const data = await kaderMothersPage(user, Array.isArray(sp.hal) ? sp.hal[0] : sp.hal);
+  const data = await kaderMothersPage(user, searchParam(sp.hal));
   const certs = await certificatesByBaby(user, data.mothers.map((m) => m.babyId));
   const t = await getTranslations();
   return (

@@ -6,12 +6,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { isEmptyTotals, kaderSummary } from '@/lib/data/coverage';
 import { formatDate, formatNumber, formatPercent, type UiLocale } from '@/lib/format';
+import { searchParam } from '@/lib/search-params';
 
 /** The kader's summary on a phone: her posyandu's coverage and her own visit record. No charts. */
 export default async function KaderSummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(['kader']);
   const sp = await searchParams;
-  const posyanduId = typeof sp.posyandu === 'string' ? sp.posyandu : null;
+  const posyanduId = searchParam(sp.posyandu) ?? null;
   const s = await kaderSummary(user, { month: null, posyanduId });
   const t = await getTranslations('kaderSummary');
   const tc = await getTranslations('coverage');

@@ -8,6 +8,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { listAudit } from '@/lib/data/accounts';
 import { formatDateTime, type UiLocale } from '@/lib/format';
+import { searchParam } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('audit');
@@ -21,8 +22,7 @@ const KEYS = ['user', 'entity', 'record', 'from', 'to'] as const;
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(['staff', 'admin']);
   const sp = await searchParams;
-  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
-  const data = await orDenied(listAudit(user, Object.fromEntries(['page', ...KEYS].map((k) => [k, one(k)]))));
+  const data = await orDenied(listAudit(user, Object.fromEntries(['page', ...KEYS].map((k) => [k, searchParam(sp[k])]))));
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const f = data.filter;

@@ -11,6 +11,7 @@ import { JOURNEY_STATUSES } from '@/lib/domain';
 import { formatDateShort, type UiLocale } from '@/lib/format';
 import { searchRegistryAction } from '@/lib/actions/registry';
 import { searchOf } from '@/lib/search-terms';
+import { searchParams as safeSearchParams } from '@/lib/search-params';
 
 
 
@@ -27,7 +28,7 @@ function pageHref(f: RegistryFilter, page: number): string {
 export default async function StaffRegistry({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser(['staff', 'admin']);
   const sp = await searchParams;
-  const raw = { ...Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])), q: await searchOf('registry') };
+  const raw = { ...safeSearchParams(sp), q: await searchOf('registry') };
   const data = await motherRegistry(user, raw);
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;

@@ -10,6 +10,7 @@ import { orDenied, requireUser } from '@/lib/auth/session';
 import { getImportBatch, importContext } from '@/lib/data/imports';
 import { IMPORT_HEADERS, IMPORT_MAX_FILE_BYTES, IMPORT_MAX_ROWS } from '@/lib/domain/import';
 import { flatTexts } from '@/lib/i18n/texts';
+import { searchParam } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('imports');
@@ -29,13 +30,12 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const user = await requireUser(['staff', 'admin']);
   const ctx = await orDenied(importContext(user));
   const sp = await searchParams;
-  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
-  const batchId = one('b');
+  const batchId = searchParam(sp.b);
   const batch = batchId ? await orDenied(getImportBatch(user, batchId)) : null;
   const t = await getTranslations();
   const texts = await flatTexts(['imports', 'imports.errors', 'imports.columns', 'imports.refuse', 'validation']);
-  const e = one('e');
-  const columns = (one('c') ?? '')
+  const e = searchParam(sp.e);
+  const columns = (searchParam(sp.c) ?? '')
     .split(', ')
     .filter((c) => HEADER_NAMES.has(c))
     .join(', ');

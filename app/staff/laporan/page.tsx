@@ -10,13 +10,14 @@ import { formatNumber, formatPercent, type UiLocale } from '@/lib/format';
 import { O_ROWS } from '@/lib/reports/monthly';
 import { monthParam, monthParamSchema } from '@/lib/validation/coverage';
 import { F1Cells } from '@/components/coverage/f1-cells';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function MonthlyReportPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(['staff', 'admin']);
   const sp = await searchParams;
-  const raw = Array.isArray(sp.bulan) ? sp.bulan[0] : sp.bulan;
+  const raw = searchParam(sp.bulan);
   const parsed = monthParamSchema.safeParse(raw);
   const month = parsed.success ? parsed.data : monthOf(isoToday());
   const r = await monthlyReport(user, month);

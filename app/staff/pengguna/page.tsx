@@ -11,6 +11,7 @@ import { searchOf } from '@/lib/search-terms';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { listAccounts } from '@/lib/data/accounts';
 import { formatDateTime, type UiLocale } from '@/lib/format';
+import { searchParam } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('accounts');
@@ -26,8 +27,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(['staff', 'admin']);
   const sp = await searchParams;
-  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
-  const data = await orDenied(listAccounts(user, { role: one('role'), q: await searchOf('accounts'), page: one('page') }));
+  const data = await orDenied(listAccounts(user, { role: searchParam(sp.role), q: await searchOf('accounts'), page: searchParam(sp.page) }));
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const f = data.filter;
@@ -39,9 +39,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     return `/staff/pengguna${q.size ? `?${q}` : ''}`;
   };
   const back = pageHref(f.page);
-  const n = one('n');
-  const e = one('e');
-  const errorRow = one('u');
+  const n = searchParam(sp.n);
+  const e = searchParam(sp.e);
+  const errorRow = searchParam(sp.u);
   const reasonError = e?.startsWith('reason:') ? t(e.slice('reason:'.length) as 'validation.reasonRequired') : null;
   return (
     <Shell user={user} current="/staff/pengguna">

@@ -11,6 +11,7 @@ import { orDenied, requireUser } from '@/lib/auth/session';
 import { listPlaces, type PosyanduRow, type VillageRow } from '@/lib/data/places';
 import { flatTexts } from '@/lib/i18n/texts';
 import { PLACE_ADDRESS_MAX, PLACE_NAME_MAX, PLACE_RW_MAX } from '@/lib/validation/places';
+import { searchParam } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('places');
@@ -28,12 +29,11 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
   const user = await requireUser(['staff', 'admin']);
   const data = await orDenied(listPlaces(user));
   const sp = await searchParams;
-  const one = (k: string) => (Array.isArray(sp[k]) ? sp[k]![0] : (sp[k] as string | undefined));
   const t = await getTranslations();
   const texts = await flatTexts(['places', 'places.errors', 'validation']);
-  const n = one('n');
-  const e = one('e');
-  const errorRow = one('p');
+  const n = searchParam(sp.n);
+  const e = searchParam(sp.e);
+  const errorRow = searchParam(sp.p);
   const errorText = e ? t(ERRORS.has(e) ? (`places.errors.${e}` as 'places.errors.gone') : 'places.errors.generic') : null;
   // A refusal that belongs to one place is shown on it; the others at the top.
   const rowError = errorRow && data.villages.some((v) => v.id === errorRow || v.posyandu.some((p) => p.id === errorRow)) ? errorRow : null;

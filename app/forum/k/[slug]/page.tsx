@@ -7,15 +7,15 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { forumCategoryBySlug, listPosts } from '@/lib/data/forum';
 import { pageSchema } from '@/lib/validation/forum';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 
 export default async function ForumCategory({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Search }) {
   const user = await requireUser(['admin', 'staff', 'kader', 'ibu']);
   const { slug } = await params;
   const sp = await searchParams;
-  const page = pageSchema.parse(one(sp.hal));
+  const page = pageSchema.parse(searchParam(sp.hal));
   const category = await orDenied(forumCategoryBySlug(user, slug.slice(0, 80)));
   const list = await listPosts(user, { categoryId: category.id, page });
   const t = await getTranslations();
@@ -28,7 +28,7 @@ export default async function ForumCategory({ params, searchParams }: { params: 
       </p>
       <h1 className="text-2xl font-bold text-ink">{category.name}</h1>
       {category.description ? <p className="mt-1 text-muted">{category.description}</p> : null}
-      <Notice n={one(sp.n)} e={one(sp.e)} />
+      <Notice n={searchParam(sp.n)} e={searchParam(sp.e)} />
       <div className="mt-4">
         <ButtonLink href={`/forum/baru?k=${encodeURIComponent(category.slug)}`}>{t('forum.newPost')}</ButtonLink>
       </div>

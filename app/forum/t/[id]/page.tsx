@@ -10,9 +10,9 @@ import { answerAction, deleteAction, replyAction, reportAction, usefulAction } f
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { getThread } from '@/lib/data/forum';
 import { FORUM_LIMITS, pageSchema } from '@/lib/validation/forum';
+import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
 type Thread = Awaited<ReturnType<typeof getThread>>;
 type Reply = NonNullable<Thread['answer']>;
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -125,7 +125,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const sp = await searchParams;
-  const page = pageSchema.parse(one(sp.hal));
+  const page = pageSchema.parse(searchParam(sp.hal));
   const data = await orDenied(getThread(user, id, { page }));
   const t = await getTranslations();
   const { post } = data;
@@ -137,7 +137,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
           ← {post.category?.name ?? t('forum.backToForum')}
         </Link>
       </p>
-      <Notice n={one(sp.n)} e={one(sp.e)} />
+      <Notice n={searchParam(sp.n)} e={searchParam(sp.e)} />
       <article className="mt-3 rounded-xl border border-line bg-surface p-4" data-testid="post">
         <h1 className="text-xl font-bold text-ink" data-testid="post-title">
           {post.title}
