@@ -88,9 +88,32 @@ export async function recordVisit(actor: Actor, raw: unknown): Promise<RecordVis
   const baby = await babyInScope(db, actor, ids.data.babyId, 'write');
   const parsed = visitSchema({ birthDate: baby.birthDate, today: isoToday(baby.timeZone) }).safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<VisitField>(parsed.error) };
-  const v = parsed.data;
+  const { sameDayConfirmed, ...v } = parsed.data;
 
   return db.transaction(async (tx) => {
+    // One at a time per baby (two phones, or a double tap with two ids): the same-date check
+    // below then sees the other's visit.
+    await tx.select({ id: babies.id }).from(babies).where(eq(babies.id, baby.id)).for('update');
+    const [same] = await tx
+      .select({ id: visits.id, babyId: visits.babyId, kaderId: visits.kaderId })
+      .from(visits)
+      .where(eq(visits.id, v.id));
+    if (same) {
+      // The same visit again (resend, outbox, double tap): the stored one; nothing new.
+      // The id is taken by someone else's visit, or another baby's: never overwrite, never reveal.
+      if (same.babyId !== v.babyId || same.kaderId !== actor.id) throw new ForbiddenError('visit id in use');
+      return { ok: true as const, visitId: same.id, babyId: same.babyId, created: false };
+    }
+    // A second visit of the baby on that date is stored only when the kader confirmed it
+    // ("Sudah ada kunjungan hari ini — simpan lagi?"): a form sent again after "back" is asked.
+    if (!sameDayConfirmed) {
+      const [onDate] = await tx
+        .select({ id: visits.id })
+        .from(visits)
+        .where(and(eq(visits.babyId, baby.id), eq(visits.visitDate, v.visitDate)))
+        .limit(1);
+      if (onDate) return { ok: false as const, fieldErrors: { sameDayConfirmed: 'validation.sameDayVisit' } };
+    }
     const inserted = await tx
       .insert(visits)
       .values({ ...v, puskesmasId: baby.puskesmasId, kaderId: actor.id })

@@ -161,6 +161,28 @@ describe('dueList', () => {
     ]);
   });
 
+  // Issue #23: the list and the visit form name the same window (windowForVisit): an overdue
+  // window stays missed when today's visit falls in the open window, which it fills on time.
+  it.each([
+    ['A: window 2 missed, window 3 open → today fills 3, on time', 'A', { index: 2, late: false }],
+    ['B: window 2 missed, window 3 open', 'B', { index: 2, late: false }],
+    ['C: window 3 open', 'C', { index: 2, late: false }],
+    ['D: no visits, window 4 open', 'D', { index: 3, late: false }],
+    ['J: window 2 missed 14 days ago', 'J', { index: 2, late: false }],
+  ])('%s', (_name, id, fills) => {
+    const item = dueList(babies, T).find((i) => i.babyId === id && i.kind !== 'referral')!;
+    expect(item.visitFills).toEqual(fills);
+    const baby = babies.find((b) => b.id === id)!;
+    expect(windowForVisit(baby.birthDate, baby.visitDates, T)).toMatchObject(fills);
+  });
+
+  it('a visit today in a gap between windows fills the missed window, late', () => {
+    const gap: VisitWindow[] = [{ fromDay: 3, toDay: 7 }, { fromDay: 20, toDay: null }];
+    // Born 5 Mar: window 1 closed 12 Mar, window 2 opens 25 Mar; on 15 Mar a visit is late for window 1.
+    const [item] = dueList([{ id: 'P', birthDate: '2024-03-05', exitDate: null, visitDates: [], windows: gap }], T);
+    expect(item).toMatchObject({ kind: 'overdue', window: { index: 0 }, visitFills: { index: 0, late: true } });
+  });
+
   it('no babies → empty list', () => {
     expect(dueList([], T)).toEqual([]);
   });

@@ -204,6 +204,12 @@ export interface DueItem {
   daysLeft?: number;
   /** Overdue window: days since its last day (1 = closed yesterday). */
   daysOverdue?: number;
+  /**
+   * Overdue or open: the window a visit recorded today fills, and whether late — the same
+   * windowForVisit as the visit form shows (an overdue window stays missed when a visit today
+   * falls in the open window: that one is filled, on time). null: an extra visit.
+   */
+  visitFills?: { index: number; late: boolean } | null;
 }
 
 /** The baby's visit item for today, if any: an overdue window wins over an open one. */
@@ -214,9 +220,13 @@ function visitItem(baby: DueBaby, today: IsoDate, windows: readonly VisitWindow[
     .filter((w) => w.state === 'missed')
     .filter((w) => diffDays(today, w.to) <= OVERDUE_DAYS && (lastVisit === null || lastVisit <= w.to))
     .pop();
-  if (overdue) return { babyId: baby.id, kind: 'overdue', window: dated(overdue), daysOverdue: diffDays(today, overdue.to) };
+  const fills = () => {
+    const f = windowForVisit(baby.birthDate, baby.visitDates, today, windows);
+    return f ? { index: f.index, late: f.late } : null;
+  };
+  if (overdue) return { babyId: baby.id, kind: 'overdue', window: dated(overdue), daysOverdue: diffDays(today, overdue.to), visitFills: fills() };
   const open = states.find((w) => w.state === 'open');
-  if (open) return { babyId: baby.id, kind: 'open', window: dated(open), daysLeft: diffDays(open.to, today) };
+  if (open) return { babyId: baby.id, kind: 'open', window: dated(open), daysLeft: diffDays(open.to, today), visitFills: fills() };
   return null;
 }
 

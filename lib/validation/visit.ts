@@ -41,7 +41,14 @@ export type VisitContext = {
   today: IsoDate;
 };
 
-const yesNo = z.enum(['yes', 'no'], { error: 'validation.required' });
+/**
+ * A recall answer: asked with no answer chosen (decision 053, the WHO/UNICEF recall method), so
+ * the form holds '' until the kader picks one, and '' (or nothing) is refused with the field's
+ * message. A stored visit keeps its answer (visitToForm).
+ */
+const yesNo = z
+  .enum(['yes', 'no', ''], { error: 'validation.answerRequired' })
+  .check(z.refine((v) => v !== '', 'validation.answerRequired'));
 const optionalYesNo = z.optional(z.enum(['yes', 'no', ''], { error: 'validation.invalid' }));
 const codes = <T extends readonly [string, ...string[]]>(values: T, max: number) =>
   z.array(z.enum(values, { error: 'validation.unknownCode' }), { error: 'validation.invalid' }).check(z.maxLength(max, 'validation.invalid'));
@@ -84,6 +91,11 @@ const visitFields = z.object({
       z.refine((v) => !v || (Number(v) >= WEIGHT_MIN && Number(v) <= WEIGHT_MAX), 'validation.weightRange'),
     ),
   notes: optionalText(NOTES_MAX, true),
+  /**
+   * "Sudah ada kunjungan hari ini — simpan lagi?": the kader confirms a second visit of the
+   * baby on the same date (lib/data/visits recordVisit refuses one without it). Not stored.
+   */
+  sameDayConfirmed: z.optional(flag()),
   /** When the kader pressed save on her phone (ISO instant); informative only. */
   recordedAt: z.optional(z.iso.datetime({ error: 'validation.invalid' })),
 });
@@ -100,9 +112,10 @@ export function visitSchema(ctx: VisitContext) {
       if (since && since < ctx.birthDate) c.addIssue({ code: 'custom', path: ['givenSinceLastDate'], message: 'validation.dateBeforeBirth' });
       if (since && since > v.visitDate) c.addIssue({ code: 'custom', path: ['givenSinceLastDate'], message: 'validation.dateAfterVisit' });
       const fromFiveMonths = v.visitDate >= fiveMonthDate(ctx.birthDate);
-      if (fromFiveMonths && !v.confirmedExclusive) c.addIssue({ code: 'custom', path: ['confirmedExclusive'], message: 'validation.required' });
+      if (fromFiveMonths && !v.confirmedExclusive) c.addIssue({ code: 'custom', path: ['confirmedExclusive'], message: 'validation.answerRequired' });
       const exclusive = isExclusiveRecall({ breastfed: v.breastfed === 'yes', items: v.recallItems });
-      if ((!exclusive || v.givenSinceLast === 'yes') && !v.breakReason) {
+      // (An unanswered "breastfed" has its own message; it does not ask for a reason too.)
+      if (((v.breastfed !== '' && !exclusive) || v.givenSinceLast === 'yes') && !v.breakReason) {
         c.addIssue({ code: 'custom', path: ['breakReason'], message: 'validation.breakReasonRequired' });
       }
       if (v.recallItems.includes('other') && !v.recallOtherText) {
@@ -139,6 +152,7 @@ export function visitSchema(ctx: VisitContext) {
         weightGrams: v.weightGrams ? Number(v.weightGrams) : null,
         notes: v.notes,
         recordedAt: v.recordedAt ? new Date(v.recordedAt) : null,
+        sameDayConfirmed: Boolean(v.sameDayConfirmed),
       };
     }),
   );
@@ -147,16 +161,17 @@ export function visitSchema(ctx: VisitContext) {
 export type VisitInput = z.output<ReturnType<typeof visitSchema>>;
 export type VisitField = keyof VisitFormValues;
 
-/** An empty form for a new visit (the id is made once, on the device). */
+/** An empty form for a new visit (the id is made once, on the device): the recall unanswered. */
 export function emptyVisit(id: string, babyId: string, today: IsoDate): VisitFormValues {
   return {
     id,
     babyId,
     visitDate: today,
-    breastfed: 'yes',
+    // Unanswered: the kader asks and picks (decision 053); nothing is assumed.
+    breastfed: '',
     recallItems: [],
     recallOtherText: '',
-    givenSinceLast: 'no',
+    givenSinceLast: '',
     givenSinceLastDate: '',
     confirmedExclusive: '',
     breakReason: '',

@@ -18,7 +18,7 @@ import { registerMother } from '@/lib/data/mothers';
 import { createPosyandu, createVillage } from '@/lib/data/places';
 import { saveSignatory, saveTarget } from '@/lib/data/settings';
 import { recordVisit } from '@/lib/data/visits';
-import { emptyVisit } from '@/lib/validation/visit';
+import { answeredVisit } from '../support/visit';
 import { actorFor, BACKENDS, fingerprint, useDatabase, type TestDb } from './support';
 
 const kaderPhone = DEMO_LOGINS.find((l) => l.role === 'kader')!.phone;
@@ -65,7 +65,7 @@ describe.each(BACKENDS)('audit rows share the transaction of their write on $nam
 
   /** Each case does one valid write (fresh input on every call) and tells whether it wrote. */
   const CASES: [string, () => Promise<unknown>][] = [
-    ['a visit', () => recordVisit(kader, emptyVisit(randomUUID(), babyId, today))],
+    ['a visit', () => recordVisit(kader, answeredVisit(randomUUID(), babyId, today))],
     [
       'registering a mother',
       () => {

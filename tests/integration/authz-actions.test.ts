@@ -26,7 +26,7 @@ import { addWalkIn, cancelSession, createSession, findMothers, inviteMother, mar
 import { attendance } from '@/db/schema';
 import { scopeOf } from '@/lib/auth/policy';
 import { zonedParts } from '@/lib/domain';
-import { emptyVisit } from '@/lib/validation/visit';
+import { answeredVisit } from '../support/visit';
 import { actorFor, BACKENDS, fingerprint, useDatabase, type TestDb } from './support';
 
 /** Every server action → the data function it calls ('public': no user; 'self': own account only). */
@@ -254,7 +254,7 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     prepare?: () => Promise<void>;
   };
   const CASES: Case[] = [
-    { name: 'recordVisit (Rina’s baby)', resource: 'visits', action: 'write', record: () => babyA.scope, run: (a) => recordVisit(a, emptyVisit(randomUUID(), babyA.id, today)) },
+    { name: 'recordVisit (Rina’s baby)', resource: 'visits', action: 'write', record: () => babyA.scope, run: (a) => recordVisit(a, answeredVisit(randomUUID(), babyA.id, today)) },
     {
       name: 'registerMother (Rina’s posyandu)',
       resource: 'mothers',
@@ -263,6 +263,7 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       run: (a) => {
         n += 1;
         return registerMother(a, {
+          id: randomUUID(),
           name: `Ibu Matriks ${n}`,
           phone: `0857-3333-${String(1000 + n)}`,
           nik: '',

@@ -25,7 +25,7 @@ import { activateAccount, registerMother } from '@/lib/data/mothers';
 import { recordVisit } from '@/lib/data/visits';
 import { categorySchema, moderateSchema, postSchema, replySchema, reportSchema } from '@/lib/validation/forum';
 import { revokeCertificateSchema } from '@/lib/validation/certificates';
-import { emptyVisit } from '@/lib/validation/visit';
+import { answeredVisit } from '../support/visit';
 import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
 const login = (role: string, n = 0) => DEMO_LOGINS.filter((l) => l.role === role)[n]!.phone;
@@ -116,10 +116,11 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
     };
 
   const WRITES: { name: string; valid: () => Record<string, unknown>; run: (input: Record<string, unknown>) => Promise<unknown> }[] = [
-    { name: 'visit', valid: () => ({ ...emptyVisit(randomUUID(), own.babyId, today) }), run: (i) => recordVisit(kader, i) },
+    { name: 'visit', valid: () => ({ ...answeredVisit(randomUUID(), own.babyId, today) }), run: (i) => recordVisit(kader, i) },
     {
       name: 'mother registration',
       valid: () => ({
+        id: randomUUID(),
         name: `Ibu Uji ${++n}`,
         phone: `0857-4444-${String(1000 + n)}`,
         nik: '',
@@ -131,8 +132,8 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
       run: (i) => registerMother(kader, i),
     },
     { name: 'activation', valid: () => ({ phone: '0813-3000-0001', code: 'ABCDEFGH', password: 'Melati sore 9', confirm: 'Melati sore 9' }), run: (i) => activateAccount(i, '10.1.1.1') },
-    { name: 'forum post', valid: () => ({ categoryId: own.categoryId, title: `Judul uji ${++n}`, body: 'Isi.', anonymous: null }), run: viaSchema(postSchema, (d) => createPost(staff, d)) },
-    { name: 'forum reply', valid: () => ({ postId: own.postId, body: 'Balasan.' }), run: viaSchema(replySchema, (d) => createReply(staff, d)) },
+    { name: 'forum post', valid: () => ({ id: randomUUID(), categoryId: own.categoryId, title: `Judul uji ${++n}`, body: 'Isi.', anonymous: null }), run: viaSchema(postSchema, (d) => createPost(staff, d)) },
+    { name: 'forum reply', valid: () => ({ id: randomUUID(), postId: own.postId, body: 'Balasan.' }), run: viaSchema(replySchema, (d) => createReply(staff, d)) },
     { name: 'forum report', valid: () => ({ target: 'post', id: own.postId, reason: 'Tidak pantas' }), run: viaSchema(reportSchema, (d) => reportContent(kader, d)) },
     { name: 'moderation', valid: () => ({ target: 'post', id: own.postId, decision: 'dismiss', reason: '' }), run: viaSchema(moderateSchema, (d) => moderate(staff, d)) },
     {
@@ -216,10 +217,10 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
 
   it('a refused visit answers with a field message on the field that was wrong', async () => {
     const before = await rowCounts(db);
-    const r = await recordVisit(kader, { ...emptyVisit(randomUUID(), own.babyId, today), weightGrams: '40000', notes: 'x'.repeat(10_000) });
+    const r = await recordVisit(kader, { ...answeredVisit(randomUUID(), own.babyId, today), weightGrams: '40000', notes: 'x'.repeat(10_000) });
     expect(r).toMatchObject({ ok: false, fieldErrors: { weightGrams: expect.stringMatching(/^validation\./), notes: 'validation.tooLong' } });
     expect(await rowCounts(db)).toEqual(before);
-    const nul = await recordVisit(kader, { ...emptyVisit(randomUUID(), own.babyId, today), notes: 'Catatan\u0000' });
+    const nul = await recordVisit(kader, { ...answeredVisit(randomUUID(), own.babyId, today), notes: 'Catatan\u0000' });
     expect(nul).toMatchObject({ ok: false, fieldErrors: { notes: 'validation.unsafeText' } });
     expect(await rowCounts(db)).toEqual(before);
   });

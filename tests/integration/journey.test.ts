@@ -10,7 +10,8 @@ import { kaderOverview } from '@/lib/data/overview';
 import { nextVisits } from '@/lib/data/next-visit';
 import { motherRegistry } from '@/lib/data/registry';
 import { babyDetail, correctVisit, followUpReferral, recordVisit, visitEditContext } from '@/lib/data/visits';
-import { emptyVisit, type VisitFormValues } from '@/lib/validation/visit';
+import { type VisitFormValues } from '@/lib/validation/visit';
+import { answeredVisit } from '../support/visit';
 import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
 /**
@@ -30,7 +31,7 @@ describe.each(BACKENDS)('journey changes on $name', (backend) => {
   /** Babies of the kader's posyandu, 20–120 days old, not exited, each of another mother. */
   let pool: { id: string; birthDate: string; motherId: string }[] = [];
   const today = isoToday('Asia/Jakarta');
-  const visit = (babyId: string, over: Partial<VisitFormValues> = {}): VisitFormValues => ({ ...emptyVisit(randomUUID(), babyId, today), ...over });
+  const visit = (babyId: string, over: Partial<VisitFormValues> = {}): VisitFormValues => answeredVisit(randomUUID(), babyId, today, over);
   const auditOf = (entityId: string) => db.db.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(asc(auditLog.id));
 
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/policy';
 import { addDays, isoToday, zonedInstant, zonedParts } from '@/lib/domain';
 import { receiveOutboxRecord } from '@/lib/data/outbox';
 import { createSession } from '@/lib/data/sessions';
-import { emptyVisit } from '@/lib/validation/visit';
+import { answeredVisit } from '../support/visit';
 import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
 /**
@@ -30,7 +30,7 @@ describe.each(BACKENDS)('offline outbox on $name', (backend) => {
 
   const visitRecord = (over: Record<string, unknown> = {}) => {
     const id = randomUUID();
-    const { id: _id, ...payload } = emptyVisit(id, baby.id, today);
+    const { id: _id, ...payload } = answeredVisit(id, baby.id, today);
     return { kind: 'visit' as const, id, payload: { ...payload, ...over }, recordedAt: '2026-11-30T03:04:05.000Z' };
   };
   const visitRows = (id: string) => db.db.select().from(visits).where(eq(visits.id, id));

@@ -5,8 +5,10 @@ import { auditLog, babies, mothers, users, visits } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { addDays, isoToday, normalizePhone } from '@/lib/domain';
+import { receiveOutboxRecord } from '@/lib/data/outbox';
 import { babyDetail, recordVisit } from '@/lib/data/visits';
-import { emptyVisit, type VisitFormValues } from '@/lib/validation/visit';
+import { emptyVisit, visitSchema, type VisitFormValues } from '@/lib/validation/visit';
+import { answeredVisit } from '../support/visit';
 import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
 const kaderLogins = DEMO_LOGINS.filter((l) => l.role === 'kader');
@@ -18,8 +20,9 @@ describe.each(BACKENDS)('visits on $name', (backend) => {
   let baby: { id: string; birthDate: string };
   const today = isoToday('Asia/Jakarta');
 
-  /** A valid visit today for the test baby, with overrides. */
-  const visit = (over: Partial<VisitFormValues> = {}): VisitFormValues => ({ ...emptyVisit(randomUUID(), baby.id, today), ...over });
+  /** A valid visit today for the test baby (recall answered, a second one that day confirmed), with overrides. */
+  const visit = (over: Partial<VisitFormValues> = {}): VisitFormValues => answeredVisit(randomUUID(), baby.id, today, over);
+  const visitCount = async (date: string) => (await db.db.select({ id: visits.id }).from(visits).where(and(eq(visits.babyId, baby.id), eq(visits.visitDate, date)))).length;
 
   beforeAll(async () => {
     db = await useDatabase(backend, { seed: true });
@@ -99,6 +102,84 @@ describe.each(BACKENDS)('visits on $name', (backend) => {
     const after = await rowCounts(db);
     expect(after.visits).toBe(before.visits! + 2);
     expect(after.audit_log).toBe(before.audit_log! + 2);
+  });
+
+  describe('the recall is asked, never assumed (decision 053)', () => {
+    it('an untouched form (recall unanswered) is refused with each question named, nothing stored', async () => {
+      const before = await rowCounts(db);
+      const res = await recordVisit(kader, emptyVisit(randomUUID(), baby.id, today));
+      expect(res).toEqual({ ok: false, fieldErrors: { breastfed: 'validation.answerRequired', givenSinceLast: 'validation.answerRequired' } });
+      expect(await rowCounts(db)).toEqual(before);
+    });
+
+    it('a direct post without the answers at all is refused, nothing stored', async () => {
+      const before = await rowCounts(db);
+      const { breastfed: _b, givenSinceLast: _g, ...rest } = visit();
+      const res = await recordVisit(kader, rest);
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.fieldErrors).toMatchObject({ breastfed: 'validation.answerRequired', givenSinceLast: 'validation.answerRequired' });
+      expect(await rowCounts(db)).toEqual(before);
+    });
+
+    it('the outbox (offline) path refuses a visit without answers with the field messages, nothing stored', async () => {
+      const before = await rowCounts(db);
+      const { id, breastfed: _b, ...payload } = visit();
+      const answer = await receiveOutboxRecord(kader, { kind: 'visit', id, payload, recordedAt: new Date().toISOString() });
+      expect(answer).toEqual({ http: 422, body: { status: 'invalid', message: 'visit.fixErrors', fieldErrors: { breastfed: 'validation.answerRequired' } } });
+      expect(await rowCounts(db)).toEqual(before);
+    });
+
+    it('from the 5-month date on, the six-month confirmation must be answered too', () => {
+      const birthDate = addDays(today, -160);
+      const schema = visitSchema({ birthDate, today });
+      const r = schema.safeParse(answeredVisit(randomUUID(), randomUUID(), today));
+      expect(r.success).toBe(false);
+      if (!r.success) expect(r.error.issues.map((i) => [i.path[0], i.message])).toEqual([['confirmedExclusive', 'validation.answerRequired']]);
+      expect(schema.safeParse(answeredVisit(randomUUID(), randomUUID(), today, { confirmedExclusive: 'yes' })).success).toBe(true);
+    });
+
+    it('answers "no" and "yes" are stored as given', async () => {
+      const input = visit({ breastfed: 'no', givenSinceLast: 'yes', givenSinceLastDate: today, breakReason: 'other' });
+      expect(await recordVisit(kader, input)).toMatchObject({ ok: true, created: true });
+      const [row] = await db.db.select().from(visits).where(eq(visits.id, input.id));
+      expect(row).toMatchObject({ breastfed: false, givenSinceLast: true, givenSinceLastDate: today });
+    });
+  });
+
+  describe('a second visit of the baby on one date is asked before it is stored', () => {
+    /** A date in the baby's life with no visit yet. */
+    const freeDate = async () => {
+      for (let i = 2; i < 20; i++) if ((await visitCount(addDays(today, -i))) === 0) return addDays(today, -i);
+      throw new Error('no free date');
+    };
+
+    it('without the confirmation it is refused (nothing written); with it, stored; the same key again stores nothing', async () => {
+      const date = await freeDate();
+      const first = visit({ visitDate: date, sameDayConfirmed: false });
+      expect(await recordVisit(kader, first)).toMatchObject({ ok: true, created: true });
+      // The same key again (double tap, resend): the stored visit, no question, nothing new.
+      expect(await recordVisit(kader, first)).toMatchObject({ ok: true, visitId: first.id, created: false });
+
+      const before = await rowCounts(db);
+      const second = visit({ visitDate: date, sameDayConfirmed: false });
+      expect(await recordVisit(kader, second)).toEqual({ ok: false, fieldErrors: { sameDayConfirmed: 'validation.sameDayVisit' } });
+      expect(await rowCounts(db)).toEqual(before);
+      expect(await visitCount(date)).toBe(1);
+
+      expect(await recordVisit(kader, { ...second, sameDayConfirmed: true })).toMatchObject({ ok: true, visitId: second.id, created: true });
+      expect(await recordVisit(kader, { ...second, sameDayConfirmed: true })).toMatchObject({ ok: true, visitId: second.id, created: false });
+      expect(await visitCount(date)).toBe(2);
+      const [row] = await db.db.select().from(visits).where(eq(visits.id, second.id));
+      expect(row).not.toHaveProperty('sameDayConfirmed');
+    });
+
+    it('two different visits sent at the same time without the confirmation: one is stored, the other asked', async () => {
+      const date = await freeDate();
+      const results = await Promise.all([recordVisit(kader, visit({ visitDate: date, sameDayConfirmed: false })), recordVisit(kader, visit({ visitDate: date, sameDayConfirmed: false }))]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, fieldErrors: { sameDayConfirmed: 'validation.sameDayVisit' } }]);
+      expect(await visitCount(date)).toBe(1);
+    });
   });
 
   it('a resend with the id of another visit is refused and changes nothing', async () => {
