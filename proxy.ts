@@ -1,7 +1,9 @@
 /**
- * Runs before every page: (1) a fresh CSP nonce per request, passed to Next.js on the request
- * (it puts the nonce on its own scripts) and sent as the response's Content-Security-Policy;
- * (2) anonymous visitors of a signed-in section go to /login; (3) section pages are `no-store`.
+ * Runs before every page, prefetches included (issue #22): (1) a fresh CSP nonce per request,
+ * passed to Next.js on the request (it puts the nonce on its own scripts) and sent as the
+ * response's Content-Security-Policy; (2) anonymous visitors of a signed-in section go to
+ * /login?ke=<the page> (lib/auth/return-to.ts: sign-in returns there); (3) section pages are
+ * `no-store`.
  * Every real check is in the data layer and in each page (requireUser), which checks the
  * session against the database and answers 403 for another role's section; "/" and /login
  * send a signed-in user to the home of their role themselves; (4) the page's path for the
@@ -11,6 +13,7 @@ import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig, claimsOf } from '@/lib/auth/auth.config';
 import { sectionOf } from '@/lib/auth/policy';
+import { loginPathFor } from '@/lib/auth/return-to';
 import { contentSecurityPolicy, newNonce, NO_STORE } from '@/lib/security/headers';
 
 const { auth } = NextAuth(authConfig);
@@ -18,7 +21,11 @@ const { auth } = NextAuth(authConfig);
 export default auth((req) => {
   const { pathname } = req.nextUrl;
   const section = sectionOf(pathname);
-  if (section && !claimsOf(req.auth)) return NextResponse.redirect(new URL('/login', req.nextUrl));
+  if (section && !claimsOf(req.auth)) {
+    const res = NextResponse.redirect(new URL(loginPathFor(pathname), req.nextUrl));
+    res.headers.set('Content-Security-Policy', contentSecurityPolicy(newNonce()));
+    return res;
+  }
 
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
@@ -35,15 +42,8 @@ export default auth((req) => {
 });
 
 export const config = {
-  // Every page; not route handlers (they answer files and JSON and set their own headers),
-  // Next's static files, or prefetches.
-  matcher: [
-    {
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|icons/|manifest.webmanifest|sw.js).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
+  // Every page, prefetch requests (`Next-Router-Prefetch`, `Purpose: prefetch`) included: their
+  // answers carry the CSP too (issue #22). Not route handlers (they answer files and JSON and set
+  // their own headers) or Next's static files.
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icons/|manifest.webmanifest|sw.js).*)'],
 };

@@ -16,13 +16,15 @@ export type LoginTexts = {
   messages: Record<string, string>;
 };
 
-export function LoginForm({ texts }: { texts: LoginTexts }) {
+/** `returnTo`: the page asked for before sign-in (validated on the server again). */
+export function LoginForm({ texts, returnTo }: { texts: LoginTexts; returnTo?: string }) {
   const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, {});
   const msg = (key?: string) => (key ? (texts.messages[key] ?? texts.messages['login.error']) : undefined);
   const phoneError = msg(state.fieldErrors?.phone);
   const passwordError = msg(state.fieldErrors?.password);
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
+      {returnTo ? <input type="hidden" name="ke" value={returnTo} /> : null}
       {state.formError ? (
         <p role="alert" id="form-error" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
           {msg(state.formError)}

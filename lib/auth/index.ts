@@ -5,7 +5,9 @@
  */
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { authConfig } from './auth.config';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS } from './device';
 import type { LoginError } from './login';
 
 class LoginFailed extends CredentialsSignin {
@@ -29,11 +31,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { phone: {}, password: {} },
       async authorize(credentials, request) {
         const { verifyLogin } = await import('./login');
+        const jar = await cookies();
         const result = await verifyLogin(
           { phone: credentials?.phone, password: credentials?.password },
           clientIp(request.headers),
+          jar.get(DEVICE_COOKIE)?.value,
         );
         if (!result.ok) throw new LoginFailed(result.error);
+        // The device cookie (decision 051): signed, HttpOnly, names only account ids.
+        jar.set({
+          name: DEVICE_COOKIE,
+          value: result.deviceCookie,
+          httpOnly: true,
+          sameSite: 'strict',
+          path: '/',
+          secure: process.env.NODE_ENV === 'production' && Boolean(process.env.AUTH_URL?.startsWith('https:') || process.env.APP_URL?.startsWith('https:')),
+          maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+        });
         return { ...result.user };
       },
     }),

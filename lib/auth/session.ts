@@ -7,6 +7,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { mothers, users, userSessions } from '@/db/schema';
@@ -14,6 +15,7 @@ import { kaderPlaces } from './kader-places';
 import { auth } from './index';
 import { claimsOf } from './auth.config';
 import { ForbiddenError, HOME_OF, NotFoundError, type Actor, type Role } from './policy';
+import { loginPathFor } from './return-to';
 
 import { IDLE_TIMEOUT_MINUTES } from './session-config';
 
@@ -77,10 +79,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
-/** For pages: the user, or a redirect to sign-in. With roles: a 403 for any other role. */
+/**
+ * For pages: the user, or a redirect to sign-in that returns to this page afterwards (the
+ * proxy sets `x-pathname` itself, lib/auth/return-to.ts validates it). With roles: a 403 for
+ * any other role.
+ */
 export async function requireUser(roles?: readonly Role[]): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/login');
+  if (!user) redirect(loginPathFor((await headers()).get('x-pathname')));
   if (roles && !roles.includes(user.role)) forbidden();
   return user;
 }

@@ -2,8 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { loginThrottle, puskesmas, users, userSessions } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { PHONE_MAX_FAILURES, verifyLogin } from '@/lib/auth/login';
+import { IP_MAX_FAILURES, IP_SLOW_SECONDS, PHONE_MAX_FAILURES, verifyLogin } from '@/lib/auth/login';
 import { BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
+
+// The device cookie is signed with AUTH_SECRET (decision 051).
+process.env.AUTH_SECRET ??= 'login-test-secret-0123456789abcdef';
 
 describe.each(BACKENDS)('sign-in on $name', (backend) => {
   let db: TestDb;
@@ -64,6 +67,64 @@ describe.each(BACKENDS)('sign-in on $name', (backend) => {
     for (let i = 0; i < PHONE_MAX_FAILURES; i++) await verifyLogin({ phone: '0812-1111-2222', password: 'x' }, '10.4.0.1');
     await db.db.update(loginThrottle).set({ lockedUntil: sql`now() - interval '1 minute'` });
     expect((await verifyLogin({ phone: '0812-1111-2222', password: 'rahasia-bidan-1' }, '10.4.0.2')).ok).toBe(true);
+  });
+
+  describe('one office behind one address (decision 051)', () => {
+    const OFFICE = '198.51.100.7';
+    let colleagueId: string;
+    beforeAll(async () => {
+      const [p] = await db.db.select().from(puskesmas).limit(1);
+      const [u] = await db.db
+        .insert(users)
+        .values({ puskesmasId: p!.id, role: 'staff', name: 'Kader Uji', phone: '+6281233334444', passwordHash: await hashPassword('rahasia-kader-2') })
+        .returning();
+      colleagueId = u!.id;
+    });
+
+    /** 60 failures from the office address: mistypes, a guesser trying many numbers. */
+    const sixtyFailures = async () => {
+      for (let i = 0; i < 60; i++) {
+        const r = await verifyLogin({ phone: `0857-${String(1000 + (i % 7)).padStart(4, '0')}-${String(2000 + i)}`, password: `tebak-${i}` }, OFFICE);
+        expect(r.ok).toBe(false);
+      }
+    };
+
+    it('60 failures from the address do not stop a colleague on a device that signed in before', async () => {
+      const first = await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, '203.0.113.50');
+      expect(first.ok).toBe(true);
+      const cookie = first.ok ? first.deviceCookie : '';
+      expect(cookie).toContain(colleagueId);
+      await sixtyFailures();
+      const again = await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE, cookie);
+      expect(again).toMatchObject({ ok: true, user: { id: colleagueId } });
+      // Her own mistypes from the known device count for her account only.
+      expect(await verifyLogin({ phone: '0812-3333-4444', password: 'salah' }, OFFICE, cookie)).toEqual({ ok: false, error: 'invalid' });
+      expect((await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE, cookie)).ok).toBe(true);
+    });
+
+    it(`a new device at that address meets the limit: slowed to one attempt every ${IP_SLOW_SECONDS} s, never locked`, async () => {
+      await sixtyFailures();
+      // Right password, but a device this account has never signed in from.
+      expect(await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE)).toEqual({ ok: false, error: 'slowed' });
+      // A cookie of another account does not count as known for this one.
+      const other = await verifyLogin({ phone: '0812-1111-2222', password: 'rahasia-bidan-1' }, '203.0.113.51');
+      expect(await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE, other.ok ? other.deviceCookie : '')).toEqual({ ok: false, error: 'slowed' });
+      // A forged cookie neither.
+      expect(await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE, `${colleagueId}.20000.forged`)).toEqual({ ok: false, error: 'slowed' });
+      // Once the slot has passed, one attempt goes through (a new phone in the office can sign in)...
+      await db.db.update(loginThrottle).set({ updatedAt: sql`now() - interval '${sql.raw(String(IP_SLOW_SECONDS + 1))} seconds'` });
+      expect((await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE)).ok).toBe(true);
+      // ...and the next one right after it waits again.
+      expect(await verifyLogin({ phone: '0812-1111-2222', password: 'rahasia-bidan-1' }, OFFICE)).toEqual({ ok: false, error: 'slowed' });
+      // The address itself is never locked.
+      const rows = await db.db.select().from(loginThrottle).where(sql`${loginThrottle.lockedUntil} is not null`);
+      expect(rows).toEqual([]);
+    });
+
+    it(`below ${IP_MAX_FAILURES} failures nothing is slowed`, async () => {
+      for (let i = 0; i < IP_MAX_FAILURES - 1; i++) await verifyLogin({ phone: `0857-9999-${String(1000 + i)}`, password: 'x' }, OFFICE);
+      expect((await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE)).ok).toBe(true);
+    });
   });
 
   it('a disabled user cannot sign in', async () => {
