@@ -3,15 +3,19 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
 import { CurveChart, ReasonsChart, TrendChart } from '@/components/charts/coverage-charts';
 import { CoverageValue, monthLabel } from '@/components/coverage/figures';
+import { TargetNote } from '@/components/coverage/target-note';
+import { PeriodSelect } from '@/components/district/period-picker';
+import { periodLabel } from '@/components/district/tables';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
 import { coverageDashboard, isEmptyTotals, type PlaceRow } from '@/lib/data/coverage';
-import { JOURNEY_STATUSES, STOP_REASONS, type Coverage } from '@/lib/domain';
+import { JOURNEY_STATUSES, monthOf, roundPercent, STOP_REASONS, type Coverage } from '@/lib/domain';
 import { StatusBadge } from '@/components/status-badge';
-import { formatDate, formatNumber, formatPercent, type UiLocale } from '@/lib/format';
+import { formatDate, formatNumber, type UiLocale } from '@/lib/format';
 import { monthParam, parseDashboardParams } from '@/lib/validation/coverage';
+import { parsePeriodParam, recentPeriods } from '@/lib/validation/district';
 import { searchParam } from '@/lib/search-params';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -41,16 +45,18 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
   const params = parseDashboardParams(sp);
   const sortParam = searchParam(sp.urut) as Sort | undefined;
   const sort: Sort = sortParam && SORTS.includes(sortParam) ? sortParam : 'nama';
-  const d = await coverageDashboard(user, params);
+  // `bulan` is a month, a quarter (2026-Q1) or a year (2026); anything else is this month.
+  const d = await coverageDashboard(user, { ...params, period: parsePeriodParam(searchParam(sp.bulan)) });
   const t = await getTranslations('coverage');
   const tr = await getTranslations('breakReason');
   const locale = (await getLocale()) as UiLocale;
   const n = (v: number) => formatNumber(v, locale);
-  const mLabel = monthLabel(d.month, locale);
+  const mLabel = await periodLabel(d.period);
+  const prevLabel = await periodLabel(d.previousPeriod);
   const query = (over: Record<string, string | null>) => {
     const q = new URLSearchParams();
     const base: Record<string, string | null> = {
-      bulan: monthParam(d.month),
+      bulan: d.period.param,
       desa: d.filters.villageId,
       posyandu: d.filters.posyanduId,
       urut: sort === 'nama' ? null : sort,
@@ -60,7 +66,6 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
     return `/staff?${q.toString()}`;
   };
   const empty = isEmptyTotals(d.current);
-  const targetText = d.target === null ? t('noTarget') : t('target', { percent: formatPercent(d.target, locale)! });
   const reasonKeys = STOP_REASONS.map((r) => ({ key: r, label: r === 'unknown' ? t('reasonUnknown') : tr(r) }));
   const villagePosyandu = d.places.posyandu.filter((p) => !d.filters.villageId || p.villageId === d.filters.villageId);
 
@@ -82,9 +87,9 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
             {withVillage ? <Th>{t('village')}</Th> : null}
             <SortHeader col="nama" label={withVillage ? t('posyandu') : t('village')} />
             <SortHeader col="recall" label={t('recall')} />
-            <Th>{t('lastMonth', { month: monthLabel(d.previousMonth, locale, 'short') })}</Th>
+            <Th>{prevLabel}</Th>
             <SortHeader col="enam" label={t('sixMonth')} />
-            <Th>{t('lastMonth', { month: monthLabel(d.previousMonth, locale, 'short') })}</Th>
+            <Th>{prevLabel}</Th>
           </tr>
         </thead>
         <tbody data-testid={testId}>
@@ -119,19 +124,19 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
       <p className="text-sm text-muted">{help}</p>
       <dl className="mt-3 grid grid-cols-2 gap-4">
         <div>
-          <dt className="text-sm font-semibold text-muted">{t('thisMonth')}</dt>
+          <dt className="text-sm font-semibold text-muted">{t('periodNow', { period: mLabel })}</dt>
           <dd>
             <CoverageValue c={cur} size="lg" testId={testId} />
           </dd>
         </div>
         <div>
-          <dt className="text-sm font-semibold text-muted">{t('lastMonth', { month: monthLabel(d.previousMonth, locale) })}</dt>
+          <dt className="text-sm font-semibold text-muted">{t('periodBefore', { period: prevLabel })}</dt>
           <dd>
             <CoverageValue c={prev} size="lg" testId={`${testId}-prev`} />
           </dd>
         </div>
       </dl>
-      <p className="mt-2 text-sm font-semibold text-danger">{targetText}</p>
+      <TargetNote c={cur} target={d.target} className="mt-2" testId={`${testId}-target`} />
     </Card>
   );
 
@@ -139,12 +144,12 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
     <Shell user={user} current="/staff">
       <h1 className="text-2xl font-bold text-ink">{t('title', { puskesmas: d.puskesmasName })}</h1>
       <p className="mt-1 text-muted">{t('intro')}</p>
+      <p className="mt-1 text-sm text-muted" data-testid="as-of-note">
+        {t('asOfNote', { period: mLabel, date: formatDate(d.asOf, locale) })}
+      </p>
 
       <form method="get" action="/staff" className="mt-4 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4" aria-label={t('filters')}>
-        <label className="flex flex-col text-sm font-semibold text-ink">
-          {t('month')}
-          <input type="month" name="bulan" defaultValue={monthParam(d.month)} className="mt-1 min-h-11 rounded-lg border border-line px-3 font-normal" />
-        </label>
+        <PeriodSelect selected={d.period} options={recentPeriods(monthOf(d.today))} />
         <label className="flex flex-col text-sm font-semibold text-ink">
           {t('village')}
           <select name="desa" defaultValue={d.filters.villageId ?? ''} className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 font-normal">
@@ -174,8 +179,11 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         <Link href="/staff" className="inline-flex min-h-11 items-center px-2 font-semibold text-brand underline-offset-4 hover:underline">
           {t('reset')}
         </Link>
-        <Link href={`/staff/laporan?bulan=${monthParam(d.month)}`} className="ml-auto inline-flex min-h-11 items-center px-2 font-semibold text-brand underline-offset-4 hover:underline">
-          {t('openReport', { month: mLabel })}
+        <Link
+          href={`/staff/laporan?bulan=${d.period.param}${d.filters.villageId ? `&desa=${d.filters.villageId}` : ''}`}
+          className="ml-auto inline-flex min-h-11 items-center px-2 font-semibold text-brand underline-offset-4 hover:underline"
+        >
+          {t('openReportPeriod', { period: mLabel })}
         </Link>
       </form>
 
@@ -190,12 +198,12 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         {headline(t('sixMonth'), t('sixMonthHelp'), d.current?.sixMonthCoverage, d.previous?.sixMonthCoverage, 'six-month-coverage')}
       </div>
 
-      <Card title={t('statusToday', { date: formatDate(d.today, locale) })} className="mt-6">
+      <Card title={t('statusToday', { date: formatDate(d.asOf, locale) })} className="mt-6">
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="status-counts">
           {JOURNEY_STATUSES.map((s) => (
             <li key={s} className="flex flex-col items-start gap-2 rounded-lg border border-line p-3" data-status={s}>
               <StatusBadge status={s} />
-              <span className="text-2xl font-bold tabular-nums">{n(d.statusToday[s])}</span>
+              <span className="text-2xl font-bold tabular-nums">{n(d.statusOnDay[s])}</span>
             </li>
           ))}
         </ul>
@@ -206,8 +214,8 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         <TrendChart
           data={d.trend.map((m) => ({
             label: monthLabel(m, locale, 'short'),
-            recall: m.recallCoverage.percent ?? null,
-            sixMonth: m.sixMonthCoverage.percent ?? null,
+            recall: roundPercent(m.recallCoverage.percent),
+            sixMonth: roundPercent(m.sixMonthCoverage.percent),
             target: m.target,
           }))}
           labels={{ recall: t('recall'), sixMonth: t('sixMonth'), target: t('targetLine') }}
@@ -243,7 +251,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
 
       <Card title={t('curve')} className="mt-6">
         <p className="text-sm text-muted">{t('curveHelp', { date: formatDate(d.curveDay, locale) })}</p>
-        <CurveChart data={d.curve.map((p) => ({ label: t('ageMonthShort', { n: p.month }), share: p.share.percent }))} label={t('share')} ariaLabel={t('curve')} />
+        <CurveChart data={d.curve.map((p) => ({ label: t('ageMonthShort', { n: p.month }), share: roundPercent(p.share.percent) }))} label={t('share')} ariaLabel={t('curve')} />
         <Table caption={t('curve')} className="mt-4">
           <thead>
             <tr>
@@ -339,7 +347,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
             <Th>{t('kader')}</Th>
             <Th>{t('posyandu')}</Th>
             <Th numeric>{t('mothersPerKader')}</Th>
-            <Th numeric>{t('visitsInMonth')}</Th>
+            <Th numeric>{t('visitsInPeriod')}</Th>
             <Th numeric>{t('onTime')}</Th>
             <Th numeric>{t('late')}</Th>
             <Th numeric>{t('missed')}</Th>
@@ -371,7 +379,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         </tbody>
       </Table>
       <p className="mt-2 text-sm text-muted">
-        {t('windowsNote')} {t('noVisit30Count', { n: d.kaders.filter((k) => k.noVisit30Days).length })}
+        {t('windowsNotePeriod', { date: formatDate(d.asOf, locale) })} {t('noVisit30Count', { n: d.kaders.filter((k) => k.noVisit30Days).length, date: formatDate(d.asOf, locale) })}
       </p>
     </Shell>
   );

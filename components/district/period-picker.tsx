@@ -3,22 +3,20 @@ import { buttonClass } from '@/components/ui/button';
 import type { DistrictPeriod } from '@/lib/validation/district';
 import { periodLabel } from './tables';
 
+type Options = { months: DistrictPeriod[]; quarters?: DistrictPeriod[]; years?: DistrictPeriod[] };
+
 /**
- * The period of the district view: one select (months, quarters, years) in a plain GET form,
- * `?bulan=2026-10`, `?bulan=2026-Q1` or `?bulan=2026`; works without script.
+ * The period select (`bulan=2026-10`, `2026-Q1` or `2026`): months, quarters and years in
+ * groups (only the groups given; the kader's summary offers months only). A plain select for a
+ * GET form: works without script, one control on a 360px phone. Shared by the district view,
+ * the staff dashboard and report, and the kader's summary.
  */
-export async function PeriodPicker({
-  selected,
-  options,
-}: {
-  selected: DistrictPeriod;
-  options: { months: DistrictPeriod[]; quarters: DistrictPeriod[]; years: DistrictPeriod[] };
-}) {
+export async function PeriodSelect({ selected, options, label, id = 'bulan' }: { selected: DistrictPeriod; options: Options; label?: string; id?: string }) {
   const t = await getTranslations('district');
   const groups: [string, DistrictPeriod[]][] = [
-    [t('periodMonths'), options.months],
-    [t('periodQuarters'), options.quarters],
-    [t('periodYears'), options.years],
+    [t('periodMonths'), [...options.months]],
+    [t('periodQuarters'), [...(options.quarters ?? [])]],
+    [t('periodYears'), [...(options.years ?? [])]],
   ];
   // The period shown is always offered, even when older than the list.
   const listed = groups.some(([, list]) => list.some((p) => p.param === selected.param));
@@ -26,23 +24,39 @@ export async function PeriodPicker({
     const g = groups[selected.kind === 'month' ? 0 : selected.kind === 'quarter' ? 1 : 2]!;
     g[1] = [selected, ...g[1]];
   }
-  const labelled = await Promise.all(groups.map(async ([label, list]) => [label, await Promise.all(list.map(async (p) => ({ value: p.param, label: await periodLabel(p) })))] as const));
+  const shown = groups.filter(([, list]) => list.length > 0);
+  const labelled = await Promise.all(shown.map(async ([label, list]) => [label, await Promise.all(list.map(async (p) => ({ value: p.param, label: await periodLabel(p) })))] as const));
+  const opts = (list: readonly { value: string; label: string }[]) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   return (
-    <form method="get" action="/dinkes" className="flex flex-wrap items-end gap-3">
-      <label htmlFor="bulan" className="flex flex-col text-sm font-semibold text-ink">
-        {t('period')}
-        <select id="bulan" name="bulan" defaultValue={selected.param} className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink">
-          {labelled.map(([label, list]) => (
-            <optgroup key={label} label={label}>
-              {list.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
+    <label htmlFor={id} className="flex flex-col text-sm font-semibold text-ink">
+      {label ?? t('period')}
+      <select id={id} name="bulan" defaultValue={selected.param} className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink">
+        {labelled.length === 1
+          ? opts(labelled[0]![1])
+          : labelled.map(([label, list]) => (
+              <optgroup key={label} label={label}>
+                {opts(list)}
+              </optgroup>
+            ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * The period of the district view: one select (months, quarters, years) in a plain GET form,
+ * `?bulan=2026-10`, `?bulan=2026-Q1` or `?bulan=2026`; works without script.
+ */
+export async function PeriodPicker({ selected, options, action = '/dinkes' }: { selected: DistrictPeriod; options: Options; action?: string }) {
+  const t = await getTranslations('district');
+  return (
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3">
+      <PeriodSelect selected={selected} options={options} />
       <button type="submit" className={buttonClass('secondary')}>
         {t('show')}
       </button>

@@ -247,8 +247,8 @@ export async function statusCountsStored(db: DbOrTx, day: string, scope: Coverag
 }
 
 /**
- * Per posyandu, the visit windows that closed in `month` (their last day in it) of babies not
- * exited by its last day, in their state on `asOf` (lib/domain windowStates over the visits
+ * Per posyandu, the visit windows that closed in `month` (their last day in it; or in a range of
+ * months) of babies not exited by its last day, in their state on `asOf` (lib/domain windowStates over the visits
  * dated on or before `asOf`): filled by then on time / late, or missed (`asOf` after the last day).
  * Assigning visits in date order means the visits after `asOf` never change which earlier visit
  * filled a window, so the stored assignment over all visits gives the state on any day.
@@ -256,10 +256,13 @@ export async function statusCountsStored(db: DbOrTx, day: string, scope: Coverag
 export async function windowOutcomesStored(
   db: DbOrTx,
   scope: CoverageScope,
-  month: YearMonth,
+  month: YearMonth | { from: YearMonth; to: YearMonth },
   asOf: string,
 ): Promise<Map<string, { onTime: number; late: number; missed: number }>> {
-  const { first: F, last: L } = monthBounds(month.year, month.month);
+  // A month, or every month of a period (quarter, year): windows whose last day is in it.
+  const range = 'from' in month ? month : { from: month, to: month };
+  const F = monthBounds(range.from.year, range.from.month).first;
+  const L = monthBounds(range.to.year, range.to.month).last;
   const parts: SQL[] = [sql`w.puskesmas_id = ${scope.puskesmasId}`];
   if (scope.villageId) parts.push(sql`w.village_id = ${scope.villageId}`);
   if (scope.posyanduId) parts.push(sql`w.posyandu_id = ${scope.posyanduId}`);
@@ -272,7 +275,8 @@ export async function windowOutcomesStored(
         count(*) filter (where (w.filled_on is null or w.filled_on > ${A}) and ${A} > w.window_to)::int as missed
       from coverage_baby_windows w
       where ${sql.join(parts, sql` and `)} and w.window_to between ${F}::date and ${L}::date
-        and (w.exit_date is null or w.exit_date > ${L}::date)
+        -- not exited by the last day of the month the window closed in (= L for one month)
+        and (w.exit_date is null or w.exit_date > (date_trunc('month', w.window_to) + interval '1 month' - interval '1 day')::date)
       group by 1`),
   );
   return new Map(rows.map((r) => [r.posyandu_id, { onTime: Number(r.on_time), late: Number(r.late), missed: Number(r.missed) }]));

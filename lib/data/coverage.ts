@@ -23,11 +23,13 @@ import {
 import { assertCan, ForbiddenError, posyanduIdsOf, scopeOf, type Actor } from '@/lib/auth/policy';
 import {
   addToYearMonth,
+  compareYearMonth,
   coverage,
   isoToday,
   minDate,
   monthBounds,
   monthOf,
+  periodTotals,
   STOP_REASONS,
   sumIndicators,
   addDays,
@@ -39,7 +41,40 @@ import {
   JOURNEY_STATUSES,
   type JourneyStatus,
 } from '@/lib/domain';
+import { monthPeriod, type DistrictPeriod } from '@/lib/validation/district';
+import { periodNameId, type ReportInput } from '@/lib/reports/monthly';
 import { puskesmasOf } from './overview';
+
+/**
+ * A month (`2026-10`), a quarter (`2026-Q1`) or a year (`2026`) — the same period type, URL
+ * values and parser (lib/validation/district.ts) as the district view. Its figures are the
+ * months' numerators and denominators added up (lib/domain periodTotals), never averaged.
+ */
+export type Period = DistrictPeriod;
+
+function toPeriod(p: YearMonth | Period): Period {
+  return 'kind' in p ? p : monthPeriod(p);
+}
+
+/** The period before: last month, last quarter, last year. */
+export function previousPeriod(p: Period): Period {
+  if (p.kind === 'month') return monthPeriod(addToYearMonth(p.from, -1));
+  if (p.kind === 'quarter') {
+    const from = addToYearMonth(p.from, -3);
+    const quarter = (from.month + 2) / 3;
+    return { kind: 'quarter', param: `${from.year}-Q${quarter}`, year: from.year, quarter, from, to: addToYearMonth(from, 2) };
+  }
+  const year = p.year - 1;
+  return { kind: 'year', param: String(year), year, from: { year, month: 1 }, to: { year, month: 12 } };
+}
+
+/**
+ * The day a period's figures are counted as of (docs/decisions/050): its last day, or today
+ * while it is under way. Nothing dated after it — a visit, a break, an exit — changes them.
+ */
+export function periodAsOf(p: Period, today: string): string {
+  return minDate(today, monthBounds(p.to.year, p.to.month).last);
+}
 
 export type MonthTotals = { year: number; month: number; totals: IndicatorTotals | null };
 
@@ -105,8 +140,8 @@ function byMonth(rows: IndicatorMonthGroupRow[], months: YearMonth[]): MonthTota
 
 export type PlaceRow = { id: string; name: string; villageName?: string; current: IndicatorTotals | null; previous: IndicatorTotals | null };
 
-function perPlace(rows: IndicatorMonthGroupRow[], places: { id: string; name: string; villageId?: string }[], cur: YearMonth, prev: YearMonth, villageNames?: Map<string, string>): PlaceRow[] {
-  const pick = (id: string, ym: YearMonth) => rows.find((r) => r.groupId === id && r.year === ym.year && r.month === ym.month)?.totals ?? null;
+function perPlace(rows: IndicatorMonthGroupRow[], places: { id: string; name: string; villageId?: string }[], cur: Period, prev: Period, villageNames?: Map<string, string>): PlaceRow[] {
+  const pick = (id: string, q: Period) => periodTotals(rows.filter((r) => r.groupId === id), q.from, q.to);
   return places.map((p) => ({
     id: p.id,
     name: p.name,
@@ -127,11 +162,18 @@ export type KaderRow = {
   windows: { onTime: number; late: number; missed: number };
 };
 
-async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, month: YearMonth, today: string, onlyKaderId?: string): Promise<KaderRow[]> {
+/**
+ * The kader table of a period, every figure as of `asOf` = periodAsOf (its last day, or today
+ * while under way; docs/decisions/050): visits dated in the period, the last visit on or before
+ * asOf, the 30-day flag at asOf, mothers followed on asOf, windows that closed in the period in
+ * their state on asOf. A visit dated after the period changes none of them.
+ */
+async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, period: Period, today: string, onlyKaderId?: string): Promise<KaderRow[]> {
   const where = scopeOnBabies(scope);
-  const { first, last } = monthBounds(month.year, month.month);
-  const asOf = minDate(today, addDays(last, 30));
-  const since = addDays(today, -30);
+  const first = monthBounds(period.from.year, period.from.month).first;
+  const last = monthBounds(period.to.year, period.to.month).last;
+  const asOf = periodAsOf(period, today);
+  const since = addDays(asOf, -30);
   // One row per kader, over every posyandu she works in (issue #18: her home posyandu and her
   // kader_posyandu rows), listed when one of them has a baby in the scope.
   const kaders = rowsOf<{ id: string; name: string; posyandu_ids: string[]; posyandu_names: string[]; visits: number; last_visit: string | null }>(
@@ -146,29 +188,29 @@ async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, month: 
         array_agg(kp.posyandu_id::text order by kp.posyandu_id = u.posyandu_id desc, kp.posyandu_name) as posyandu_ids,
         array_agg(kp.posyandu_name order by kp.posyandu_id = u.posyandu_id desc, kp.posyandu_name) as posyandu_names,
         (select count(*) from visits v where v.kader_id = u.id and v.visit_date between ${first}::date and ${last}::date)::int as visits,
-        (select max(v.visit_date)::text from visits v where v.kader_id = u.id) as last_visit
+        (select max(v.visit_date)::text from visits v where v.kader_id = u.id and v.visit_date <= ${asOf}::date) as last_visit
       from kp join users u on u.id = kp.kader_id
       group by u.id, u.name, u.posyandu_id
       order by min(kp.posyandu_name), u.name`),
   );
   if (kaders.length === 0) return [];
-  // Mothers followed today: a baby under 6 months, not exited.
+  // Mothers followed on asOf: a baby born by then, under 6 months and not exited that day.
   const followed = new Map(
     rowsOf<{ posyandu_id: string; n: number }>(
       await db.execute(sql`
         select m.posyandu_id::text as posyandu_id, count(distinct m.id)::int as n
         from babies b join mothers m on m.id = b.mother_id
-        where ${where} and b.birth_date <= ${today}::date and (b.birth_date + interval '6 months')::date > ${today}::date
-          -- the same babies (6-month date after today <=> born after today 6 months earlier), said so the index is used
-          and b.birth_date > (${today}::date - interval '6 months')::date
-          and (b.exit_date is null or b.exit_date > ${today}::date)
+        where ${where} and b.birth_date <= ${asOf}::date and (b.birth_date + interval '6 months')::date > ${asOf}::date
+          -- the same babies (6-month date after asOf <=> born after asOf 6 months earlier), said so the index is used
+          and b.birth_date > (${asOf}::date - interval '6 months')::date
+          and (b.exit_date is null or b.exit_date > ${asOf}::date)
         group by 1`),
     ).map((r) => [r.posyandu_id, Number(r.n)]),
   );
   const perPosyandu = new Map<string, number>();
   for (const k of kaders) for (const p of k.posyandu_ids) perPosyandu.set(p, (perPosyandu.get(p) ?? 0) + 1);
-  // Windows that closed in M, in their state on asOf (the puskesmas's window setting, stored per baby).
-  const outcomes = await windowOutcomesStored(db, scope, month, asOf);
+  // Windows that closed in the period, in their state on asOf (the puskesmas's window setting, stored per baby).
+  const outcomes = await windowOutcomesStored(db, scope, { from: period.from, to: period.to }, asOf);
   const sum = (ids: string[], of: (p: string) => number) => ids.reduce((n, p) => n + of(p), 0);
   return kaders.map((k) => ({
     id: k.id,
@@ -204,8 +246,14 @@ async function sessionCounts(db: DbOrTx, actor: Actor, from: string, to: string,
 
 export type Dashboard = Awaited<ReturnType<typeof coverageDashboard>>;
 
-/** The staff dashboard for month `month` (default: this month) with optional village/posyandu filters. */
-export async function coverageDashboard(actor: Actor, params: { month: YearMonth | null; villageId: string | null; posyanduId: string | null }) {
+/**
+ * The staff dashboard for a period (`period`: a month, quarter or year; else `month`; default:
+ * this month) with optional village/posyandu filters. Every figure is the period's, counted as of
+ * periodAsOf (its last day, or today while under way): coverages and F1 rows summed over its
+ * months (periodTotals), beside the period before; the status counts, the curve and the kader
+ * table on that day; the trend, stop reasons and sessions over the 12 months ending with it.
+ */
+export async function coverageDashboard(actor: Actor, params: { month?: YearMonth | null; period?: Period | null; villageId: string | null; posyanduId: string | null }) {
   assertCan(actor, 'read', 'coverage');
   const db = await getDb();
   const p = await puskesmasOf(db, actor);
@@ -214,8 +262,12 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
   // Unknown ids (another puskesmas, deleted) are dropped, never trusted.
   const villageId = places.villages.some((v) => v.id === params.villageId) ? params.villageId : null;
   const posyanduId = places.posyandu.some((x) => x.id === params.posyanduId && (!villageId || x.villageId === villageId)) ? params.posyanduId : null;
-  const month = params.month ?? monthOf(today);
-  const prev = addToYearMonth(month, -1);
+  const period = params.period ?? monthPeriod(params.month ?? monthOf(today));
+  const prevPeriod = previousPeriod(period);
+  const asOf = periodAsOf(period, today);
+  // 12 months ending with the period, or with this month while the period is under way.
+  const thisMonth = monthOf(today);
+  const month = compareYearMonth(period.from, thisMonth) <= 0 && compareYearMonth(period.to, thisMonth) > 0 ? thisMonth : period.to;
   const first12 = addToYearMonth(month, -11);
   const months = monthsBetween(first12, month);
   const scope = coverageScope(actor, 'read', { villageId, posyanduId });
@@ -224,28 +276,26 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
   const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
   const shownPosyandu = places.posyandu.filter((x) => (!villageId || x.villageId === villageId) && (!posyanduId || x.id === posyanduId));
   const shownVillages = places.villages.filter((v) => !villageId || v.id === villageId);
-  const [trendRows, villageRows, posyanduRows, curve, reasons, sessions, byAttendance, kaders, target, statusToday] = await Promise.all([
+  const [trendRows, villageRows, posyanduRows, curve, reasons, sessions, byAttendance, kaders, target, statusOnDay] = await Promise.all([
     coverageTrendStored(db, first12, month, scope),
-    indicatorsForMonthsStored(db, prev, month, scope, 'village'),
-    indicatorsForMonthsStored(db, prev, month, scope, 'posyandu'),
+    indicatorsForMonthsStored(db, prevPeriod.from, period.to, scope, 'village'),
+    indicatorsForMonthsStored(db, prevPeriod.from, period.to, scope, 'posyandu'),
     exclusivityCurveStored(db, curveDay, scope),
     stopReasonsStored(db, first12, month, scope, 'village'),
     sessionCounts(db, actor, range.from, range.to, p.timeZone, { villageId, posyanduId }),
     coverageByAttendanceStored(db, first12, month, scope),
-    kaderRows(db, actor, scope, month, today),
-    targetFor(db, actor.puskesmasId, month.year, villageId),
-    statusCountsStored(db, today, scope),
+    kaderRows(db, actor, scope, period, today),
+    targetFor(db, actor.puskesmasId, period.year, villageId),
+    statusCountsStored(db, asOf, scope),
   ]);
   // The trend spans two years when it starts before January: each month shows its own year's target.
-  const targetBefore = first12.year !== month.year ? await targetFor(db, actor.puskesmasId, first12.year, villageId) : target;
-  // This month and last month in full (O1–O5): the sum of the villages (every mother has one).
-  const totalOf = (ym: YearMonth) => {
-    const list = villageRows.filter((r) => r.year === ym.year && r.month === ym.month).map((r) => r.totals);
-    return list.length ? sumIndicators(list) : null;
-  };
+  const targetOf = new Map<number, number | null>([[period.year, target]]);
+  for (const y of new Set(months.map((m) => m.year))) if (!targetOf.has(y)) targetOf.set(y, await targetFor(db, actor.puskesmasId, y, villageId));
+  // The period and the one before in full (O1–O5): the sum of the villages (every mother has one).
+  const totalOf = (q: Period) => periodTotals(villageRows, q.from, q.to);
   const trend = months.map((ym) => {
     const r = trendRows.find((x) => x.year === ym.year && x.month === ym.month)!;
-    return { ...ym, recallCoverage: r.recallCoverage, sixMonthCoverage: r.sixMonthCoverage, target: ym.year === month.year ? target : targetBefore };
+    return { ...ym, recallCoverage: r.recallCoverage, sixMonthCoverage: r.sixMonthCoverage, target: targetOf.get(ym.year) ?? null };
   });
   const reasonsByVillage = shownVillages
     .map((v) => {
@@ -256,26 +306,33 @@ export async function coverageDashboard(actor: Actor, params: { month: YearMonth
   return {
     puskesmasName: p.name,
     today,
+    /** The day the period's figures are counted as of (its last day, or today). */
+    asOf,
+    period,
+    previousPeriod: prevPeriod,
+    /** The last month of the trend: the period's last month, or this month while it is under way. */
     month,
-    previousMonth: prev,
     filters: { villageId, posyanduId },
     places,
     target,
     trend,
-    current: totalOf(month),
-    previous: totalOf(prev),
-    villages: perPlace(villageRows, shownVillages, month, prev),
-    posyandu: perPlace(posyanduRows, shownPosyandu, month, prev, villageNames),
+    current: totalOf(period),
+    previous: totalOf(prevPeriod),
+    villages: perPlace(villageRows, shownVillages, period, prevPeriod),
+    posyandu: perPlace(posyanduRows, shownPosyandu, period, prevPeriod, villageNames),
     curve: curve as CurvePoint[],
     curveDay,
     reasonsByVillage,
     sessions: { ...sessions, attended: byAttendance.attended, notAttended: byAttendance.notAttended },
     kaders,
-    statusToday: Object.fromEntries(JOURNEY_STATUSES.map((st) => [st, statusToday[st] ?? 0])) as Record<JourneyStatus, number>,
+    statusOnDay: Object.fromEntries(JOURNEY_STATUSES.map((st) => [st, statusOnDay[st] ?? 0])) as Record<JourneyStatus, number>,
   };
 }
 
-/** The kader's phone summary: her posyandu's coverage this month and last, and her own visit record. */
+/**
+ * The kader's phone summary for a month (default this month): her posyandu's coverage that month
+ * and the month before, and her own visit record as of the month's last day (or today).
+ */
 export async function kaderSummary(actor: Actor, params: { month: YearMonth | null; posyanduId?: string | null }) {
   assertCan(actor, 'read', 'coverage');
   if (actor.role !== 'kader') throw new ForbiddenError('the kader summary is for kaders');
@@ -290,9 +347,10 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
   const scope = coverageScope(actor, 'read', { posyanduId: chosen });
   const choices = hers.length > 1 ? await db.select({ id: posyandu.id, name: posyandu.name }).from(posyandu).where(inArray(posyandu.id, [...hers])).orderBy(posyandu.name) : [];
   const [post] = chosen ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, chosen)) : [];
+  const period = monthPeriod(month);
   const [rows, me, target] = await Promise.all([
     indicatorsForMonthsStored(db, prev, month, scope),
-    kaderRows(db, actor, scope, month, today, actor.id),
+    kaderRows(db, actor, scope, period, today, actor.id),
     targetFor(db, actor.puskesmasId, month.year, actor.villageId),
   ]);
   const trend = byMonth(rows, [prev, month]);
@@ -303,7 +361,10 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
     /** Her posyandu to choose from (only when she works in more than one). */
     posyanduChoices: choices,
     today,
+    asOf: periodAsOf(period, today),
     month,
+    /** This month (the one under way). */
+    thisMonth: monthOf(today),
     previousMonth: prev,
     target,
     current: trend[1]!.totals,
@@ -312,52 +373,96 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
   };
 }
 
-export type ReportRow = { id: string | null; name: string; villageName: string; totals: IndicatorTotals };
+export type ReportRow = { id: string | null; name: string; villageId: string; villageName: string; totals: IndicatorTotals; previous: IndicatorTotals };
+export type ReportVillage = { id: string; name: string; totals: IndicatorTotals; previous: IndicatorTotals };
 
 /**
- * The monthly report (F1 section O per posyandu and in total, both coverages, sessions held and
- * certificates issued) for the district: staff and admin of the puskesmas only ('export').
- * Counts and place names only, no personal data.
+ * The F1 section O report of a period (a month, quarter or year) for the district: per posyandu,
+ * per village and for the puskesmas (the sum of its villages), each beside the period before;
+ * both coverages; sessions held and certificates issued. Optionally one village (`villageId`;
+ * an id not of this puskesmas is dropped and `village` is null). Staff and admin of the
+ * puskesmas only ('export'). Counts and place names only, no personal data.
  */
-export async function monthlyReport(actor: Actor, month: YearMonth) {
+export async function monthlyReport(actor: Actor, when: YearMonth | Period, opts: { villageId?: string | null } = {}) {
   assertCan(actor, 'export', 'coverage');
   const db = await getDb();
   const p = await puskesmasOf(db, actor);
-  const scope = coverageScope(actor, 'export');
-  const { first, last } = monthBounds(month.year, month.month);
+  const period = toPeriod(when);
+  const prev = previousPeriod(period);
   const places = await placesOf(db, actor.puskesmasId);
+  const village = opts.villageId ? (places.villages.find((v) => v.id === opts.villageId) ?? null) : null;
+  const scope = coverageScope(actor, 'export', { villageId: village?.id ?? null });
+  const first = monthBounds(period.from.year, period.from.month).first;
+  const last = monthBounds(period.to.year, period.to.month).last;
   const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
-  const [rows, sessions, [certs], target] = await Promise.all([
-    indicatorsForMonthsStored(db, month, month, scope, 'posyandu'),
-    sessionCounts(db, actor, first, last, p.timeZone, {}),
+  const [posyanduRows, villageRows, sessions, [certs], target] = await Promise.all([
+    indicatorsForMonthsStored(db, prev.from, period.to, scope, 'posyandu'),
+    indicatorsForMonthsStored(db, prev.from, period.to, scope, 'village'),
+    sessionCounts(db, actor, first, last, p.timeZone, { villageId: village?.id ?? null }),
     db.execute(sql`
-      select count(*) filter (where revoked_at is null)::int as issued, count(*)::int as all_issued
-      from certificates
-      where puskesmas_id = ${actor.puskesmasId} and (issued_at at time zone ${p.timeZone})::date between ${first}::date and ${last}::date`).then((r) =>
-      rowsOf<{ issued: number; all_issued: number }>(r),
+      select count(*) filter (where c.revoked_at is null)::int as issued
+      from certificates c
+      where c.puskesmas_id = ${actor.puskesmasId} and (c.issued_at at time zone ${p.timeZone})::date between ${first}::date and ${last}::date
+        ${village ? sql`and c.baby_id in (select b.id from babies b join mothers m on m.id = b.mother_id where m.village_id = ${village.id})` : sql``}`).then((r) =>
+      rowsOf<{ issued: number }>(r),
     ),
-    targetFor(db, actor.puskesmasId, month.year, null),
+    targetFor(db, actor.puskesmasId, period.year, village?.id ?? null),
   ]);
-  const perPosyandu: ReportRow[] = places.posyandu.map((x) => ({
-    id: x.id,
-    name: x.name,
-    villageName: villageNames.get(x.villageId) ?? '',
-    totals: rows.find((r) => r.groupId === x.id)?.totals ?? EMPTY_TOTALS,
-  }));
+  const of = (rows: IndicatorMonthGroupRow[], id: string, q: Period) => periodTotals(rows.filter((r) => r.groupId === id), q.from, q.to) ?? EMPTY_TOTALS;
+  const perPosyandu: ReportRow[] = places.posyandu
+    .filter((x) => !village || x.villageId === village.id)
+    .map((x) => ({
+      id: x.id,
+      name: x.name,
+      villageId: x.villageId,
+      villageName: villageNames.get(x.villageId) ?? '',
+      totals: of(posyanduRows, x.id, period),
+      previous: of(posyanduRows, x.id, prev),
+    }));
   perPosyandu.sort((a, b) => a.villageName.localeCompare(b.villageName, 'id') || a.name.localeCompare(b.name, 'id'));
-  const total = sumIndicators(rows.map((r) => r.totals));
+  const perVillage: ReportVillage[] = places.villages
+    .filter((v) => !village || v.id === village.id)
+    .map((v) => ({ id: v.id, name: v.name, totals: of(villageRows, v.id, period), previous: of(villageRows, v.id, prev) }));
   return {
     puskesmas: { name: p.name, code: p.code },
-    month,
+    /** The period's first month (the files' creation date). */
+    month: period.from,
+    period,
+    previousPeriod: prev,
+    /** The village the report is narrowed to, or null (the whole puskesmas). */
+    village: village ? { id: village.id, name: village.name } : null,
+    /** Every village (for the filter). */
+    villageChoices: places.villages,
     rows: perPosyandu,
-    total,
+    villages: perVillage,
+    /** The puskesmas (or the chosen village): the sum of the villages. */
+    total: sumIndicators(perVillage.map((v) => v.totals)),
+    previousTotal: sumIndicators(perVillage.map((v) => v.previous)),
     sessions,
     certificatesIssued: Number(certs?.issued ?? 0),
-    /** The puskesmas's target % for the report's year; null = not set for that year. */
+    /** The target % for the period's year (the village's own when narrowed to one that has it); null = not set. */
     target,
   };
 }
 
 export type MonthlyReport = Awaited<ReturnType<typeof monthlyReport>>;
+
+/** The report as lib/reports builds its CSV and XLSX: the period and village named, village sums, the period before. */
+export function reportFileInput(r: MonthlyReport): ReportInput {
+  return {
+    puskesmas: r.puskesmas,
+    month: r.month,
+    rows: r.rows,
+    villages: r.villages,
+    total: r.total,
+    previous: { label: periodNameId(r.previousPeriod), total: r.previousTotal },
+    villageName: r.village?.name ?? null,
+    periodLabel: periodNameId(r.period),
+    periodParam: r.period.param,
+    sessions: r.sessions,
+    certificatesIssued: r.certificatesIssued,
+    target: r.target,
+  };
+}
 export type { Coverage };
 export { coverage };

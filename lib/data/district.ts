@@ -30,7 +30,7 @@ import {
   type YearMonth,
 } from '@/lib/domain';
 import { isoToday } from '@/lib/domain/today';
-import { monthNameId, type ReportInput } from '@/lib/reports/monthly';
+import { periodNameId, type ReportInput } from '@/lib/reports/monthly';
 import { districtAccountSchema, monthPeriod, periodParamSchema, type DistrictAccountField, type DistrictPeriod } from '@/lib/validation/district';
 import { issueActivationCode } from './activation';
 import { audit } from './audit';
@@ -172,13 +172,9 @@ export async function districtOverview(actor: Actor | null, rawPeriod: unknown) 
   return load(actor, rawPeriod, 'read');
 }
 
-const QUARTERS = ['I', 'II', 'III', 'IV'];
-
-/** "Oktober 2026", "Triwulan I 2026", "Tahun 2026": the period in the files' Indonesian. */
+/** "Oktober 2026", "Triwulan I 2026", "Tahun 2026": the period in the files' Indonesian (the puskesmas report's words). */
 export function periodLabelId(period: DistrictPeriod): string {
-  if (period.kind === 'month') return monthNameId(period.from);
-  if (period.kind === 'quarter') return `Triwulan ${QUARTERS[(period.quarter ?? 1) - 1]} ${period.year}`;
-  return `Tahun ${period.year}`;
+  return periodNameId(period);
 }
 
 /**

@@ -5,12 +5,22 @@
 import ExcelJS from 'exceljs';
 import { roundPercent, type IndicatorTotals } from '@/lib/domain/indicators';
 import type { YearMonth } from '@/lib/domain/types';
+import type { DistrictPeriod } from '@/lib/validation/district';
 
 export const NO_DATA = 'belum ada data';
 
 const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 export function monthNameId(ym: YearMonth): string {
   return `${MONTHS_ID[ym.month - 1]} ${ym.year}`;
+}
+
+const QUARTERS_ID = ['I', 'II', 'III', 'IV'];
+
+/** "Oktober 2026", "Triwulan I 2026", "Tahun 2026": a period in the files' Indonesian. */
+export function periodNameId(period: Pick<DistrictPeriod, 'kind' | 'year' | 'quarter' | 'from'>): string {
+  if (period.kind === 'month') return monthNameId(period.from);
+  if (period.kind === 'quarter') return `Triwulan ${QUARTERS_ID[(period.quarter ?? 1) - 1]} ${period.year}`;
+  return `Tahun ${period.year}`;
 }
 
 /** F1 section O rows, as the paper form names them. */
@@ -25,8 +35,19 @@ export const O_ROWS = [
 export type ReportInput = {
   puskesmas: { name: string; code: string };
   month: YearMonth;
-  rows: { name: string; villageName: string; totals: IndicatorTotals }[];
+  rows: { name: string; villageName: string; villageId?: string; totals: IndicatorTotals }[];
+  /**
+   * The villages, each with its sum: when given, each village's posyandu rows are followed by a
+   * row "<desa>, Jumlah desa" and the last row ("Jumlah") is their sum.
+   */
+  villages?: { id: string; name: string; totals: IndicatorTotals }[];
   total: IndicatorTotals;
+  /** The period before (its name and total), for the summary sheet: "this month beside last month". */
+  previous?: { label: string; total: IndicatorTotals };
+  /** The village the report is narrowed to (summary sheet "Desa"), when it is. */
+  villageName?: string | null;
+  /** The period as written in the URL (`2026-10`, `2026-Q1`, `2026`), for the file name. */
+  periodParam?: string;
   sessions: { held: number; present: number; mothers: number };
   certificatesIssued: number;
   /** The puskesmas's target % for the report's year; null = not set that year ("belum ditetapkan"). */
@@ -75,10 +96,18 @@ function line(village: string, name: string, t: IndicatorTotals): (string | numb
   ];
 }
 
-/** Header row, one row per posyandu, then the total row ("Jumlah"). */
+export const VILLAGE_TOTAL = 'Jumlah desa';
+
+/**
+ * Header row, one row per posyandu (each village's followed by its "Jumlah desa" row when the
+ * villages are given), then the total row ("Jumlah").
+ */
 export function reportTable(r: ReportInput): { headers: string[]; rows: (string | number)[][] } {
   const headers = r.columns ? [...r.columns, ...HEADERS.slice(2)] : HEADERS;
-  return { headers, rows: [...r.rows.map((x) => line(x.villageName, x.name, x.totals)), line('Jumlah', r.puskesmas.name, r.total)] };
+  const body = r.villages
+    ? r.villages.flatMap((v) => [...r.rows.filter((x) => x.villageId === v.id).map((x) => line(x.villageName, x.name, x.totals)), line(v.name, VILLAGE_TOTAL, v.totals)])
+    : r.rows.map((x) => line(x.villageName, x.name, x.totals));
+  return { headers, rows: [...body, line('Jumlah', r.villageName ?? r.puskesmas.name, r.total)] };
 }
 
 /**
@@ -105,9 +134,13 @@ export function reportCsv(r: ReportInput): string {
   return toCsv(headers, rows);
 }
 
-export function reportFileName(r: Pick<ReportInput, 'puskesmas' | 'month'>, ext: 'csv' | 'xlsx'): string {
-  const code = r.puskesmas.code.replace(/[^A-Za-z0-9]+/g, '-');
-  return `laporan-asi-${code}-${r.month.year}-${String(r.month.month).padStart(2, '0')}.${ext}`;
+const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** `laporan-asi-BJN-2026-10.xlsx`, `laporan-asi-BJN-2026-Q1-desa-Cicadas.csv`: the period (and village) named. */
+export function reportFileName(r: Pick<ReportInput, 'puskesmas' | 'month' | 'periodParam' | 'villageName'>, ext: 'csv' | 'xlsx'): string {
+  const period = r.periodParam ?? `${r.month.year}-${String(r.month.month).padStart(2, '0')}`;
+  const village = r.villageName ? `-desa-${slug(r.villageName) || 'x'}` : '';
+  return `laporan-asi-${slug(r.puskesmas.code)}-${period}${village}.${ext}`;
 }
 
 /** The report as an XLSX workbook: sheet "Laporan" (the table) and "Ringkasan" (sessions, certificates, coverages). */
@@ -120,7 +153,9 @@ export async function reportXlsx(r: ReportInput): Promise<Buffer> {
   ws.addRow(headers);
   for (const row of rows) ws.addRow(row);
   ws.getRow(1).font = { bold: true };
-  ws.getRow(rows.length + 1).font = { bold: true };
+  rows.forEach((row, i) => {
+    if (row[1] === VILLAGE_TOTAL || i === rows.length - 1) ws.getRow(i + 2).font = { bold: true };
+  });
   ws.columns.forEach((c, i) => (c.width = i < 2 ? 22 : 14));
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   const s = wb.addWorksheet('Ringkasan');
@@ -129,6 +164,7 @@ export async function reportXlsx(r: ReportInput): Promise<Buffer> {
   const summary: [string, string | number][] = [
     [r.unitLabel ?? 'Puskesmas', r.puskesmas.name],
     r.periodLabel ? ['Periode', r.periodLabel] : ['Bulan', monthNameId(r.month)],
+    ...(r.villageName ? [['Desa', r.villageName] as [string, string]] : []),
     ['Cakupan ASI eksklusif recall 24 jam (%)', percentCell(r.total.recallCoverage.percent)],
     ['Cakupan ASI eksklusif 6 bulan (%)', percentCell(r.total.sixMonthCoverage.percent)],
     ['Pertemuan KP-ASI yang terlaksana', r.sessions.held],
@@ -136,6 +172,14 @@ export async function reportXlsx(r: ReportInput): Promise<Buffer> {
     ['Sertifikat ASI Eksklusif diterbitkan', r.certificatesIssued],
     ...(r.target !== undefined ? [[`Target cakupan ASI eksklusif ${r.month.year} (%)`, r.target ?? NO_TARGET] as [string, string | number]] : []),
   ];
+  if (r.previous) {
+    const p = r.previous;
+    summary.push(
+      [`Periode sebelumnya`, p.label],
+      [`Cakupan ASI eksklusif recall 24 jam, ${p.label} (%)`, percentCell(p.total.recallCoverage.percent)],
+      [`Cakupan ASI eksklusif 6 bulan, ${p.label} (%)`, percentCell(p.total.sixMonthCoverage.percent)],
+    );
+  }
   for (const x of summary) s.addRow(x);
   s.getColumn(1).width = 42;
   s.getColumn(2).width = 28;

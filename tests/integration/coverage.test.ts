@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { babies, mothers, puskesmas, villages } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, type Actor } from '@/lib/auth/policy';
-import { coverageDashboard, isEmptyTotals, kaderSummary, monthlyReport } from '@/lib/data/coverage';
+import { coverageDashboard, isEmptyTotals, kaderSummary, monthlyReport, reportFileInput } from '@/lib/data/coverage';
 import { visitFactsByBaby } from '@/lib/data/facts';
 import { exclusivityCurve, indicatorsForMonth, sumIndicators, type BabyFacts } from '@/lib/domain';
 import { HEADERS, NO_DATA, reportCsv, reportTable, reportXlsx } from '@/lib/reports/monthly';
@@ -91,10 +91,11 @@ describe.each(BACKENDS)('coverage dashboard and reports on $name', (backend) => 
     for (const row of r.rows) expect(row.totals, row.name).toEqual(domain(all.filter((b) => b.posyanduId === row.id)));
     expect(r.sessions.held).toBeGreaterThanOrEqual(0);
 
+    const file = reportFileInput(r);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await reportXlsx(r)) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await reportXlsx(file)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Laporan')!;
-    const table = reportTable(r);
+    const table = reportTable(file);
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
     expect(ws.rowCount).toBe(table.rows.length + 1);
     table.rows.forEach((row, i) => expect((ws.getRow(i + 2).values as unknown[]).slice(1), `row ${i}`).toEqual(row));
@@ -104,12 +105,13 @@ describe.each(BACKENDS)('coverage dashboard and reports on $name', (backend) => 
     const summary = wb.getWorksheet('Ringkasan')!;
     expect(summary.getRow(8).getCell(2).value).toBe(r.certificatesIssued);
 
-    const bytes = Buffer.from(reportCsv(r), 'utf8');
+    const bytes = Buffer.from(reportCsv(file), 'utf8');
     expect(bytes[0]).not.toBe(0xef); // no BOM
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     const lines = text.trimEnd().split('\r\n');
     expect(lines[0]!.split(',').slice(0, 2)).toEqual(['Desa', 'Posyandu']);
-    expect(lines).toHaveLength(r.rows.length + 2);
+    // Header, each posyandu, each village's sum ("Jumlah desa"), the puskesmas's sum.
+    expect(lines).toHaveLength(r.rows.length + r.villages.length + 2);
     expect(text).not.toMatch(/NaN|undefined/);
   });
 

@@ -1,34 +1,43 @@
 /**
- * The monthly report as a file: /api/laporan/2026-10/xlsx or /api/laporan/2026-10/csv.
- * Checks the policy itself: staff and admin of the puskesmas ('export' on 'coverage');
- * a kader or a mother gets 403, nobody signed in gets 401. Counts and place names only.
+ * The F1 section O report as a file: /api/laporan/<period>/<xlsx|csv>, the period a month
+ * (`2026-10`), a quarter (`2026-Q1`) or a year (`2026`), optionally `?desa=<village id>` (an id,
+ * not personal data). Checks the policy itself: staff and admin of the puskesmas ('export' on
+ * 'coverage'); a kader or a mother gets 403, nobody signed in gets 401; an unknown period or a
+ * village not of this puskesmas is 404. Counts and place names only.
  */
 import { NextResponse } from 'next/server';
+import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/auth/policy';
-import { monthlyReport } from '@/lib/data/coverage';
+import { monthlyReport, reportFileInput } from '@/lib/data/coverage';
 import { reportCsv, reportFileName, reportXlsx } from '@/lib/reports/monthly';
-import { monthParamSchema } from '@/lib/validation/coverage';
+import { periodParamSchema } from '@/lib/validation/district';
 
 const TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-export async function GET(_req: Request, { params }: { params: Promise<{ bulan: string; format: string }> }) {
+const villageParam = z.guid();
+
+export async function GET(req: Request, { params }: { params: Promise<{ bulan: string; format: string }> }) {
   const { bulan, format } = await params;
   const user = await getCurrentUser();
   if (!user) return new NextResponse('Unauthorized', { status: 401 });
-  const month = monthParamSchema.safeParse(bulan);
-  if (!month.success || (format !== 'csv' && format !== 'xlsx')) return new NextResponse('Not found', { status: 404 });
+  const period = periodParamSchema.safeParse(bulan);
+  const desa = new URL(req.url).searchParams.get('desa') || null;
+  const village = desa === null ? null : villageParam.safeParse(desa);
+  if (!period.success || (format !== 'csv' && format !== 'xlsx') || (village && !village.success)) return new NextResponse('Not found', { status: 404 });
   try {
-    const report = await monthlyReport(user, month.data);
-    const body = format === 'csv' ? Buffer.from(reportCsv(report), 'utf8') : await reportXlsx(report);
+    const report = await monthlyReport(user, period.data, { villageId: village?.data ?? null });
+    if (village && !report.village) return new NextResponse('Not found', { status: 404 });
+    const input = reportFileInput(report);
+    const body = format === 'csv' ? Buffer.from(reportCsv(input), 'utf8') : await reportXlsx(input);
     return new NextResponse(new Uint8Array(body), {
       status: 200,
       headers: {
         'Content-Type': TYPES[format],
-        'Content-Disposition': `attachment; filename="${reportFileName(report, format)}"`,
+        'Content-Disposition': `attachment; filename="${reportFileName(input, format)}"`,
         'Cache-Control': 'private, no-store',
         'X-Content-Type-Options': 'nosniff',
       },
