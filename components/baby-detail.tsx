@@ -5,6 +5,7 @@ import { formatDate, formatDateShort, type UiLocale } from '@/lib/format';
 import { flatTexts } from '@/lib/i18n/texts';
 import { FollowUpForm } from './forms/journey-forms';
 import { AttendedSessions } from './sessions/attended-sessions';
+import { WindowRuleNote } from './coverage/window-rule-note';
 import { StatusBadge } from './status-badge';
 import { Badge, type Tone } from './ui/badge';
 import { buttonClass } from './ui/button';
@@ -98,6 +99,7 @@ export async function BabyDetail({ data, actions, base, aside }: { data: Detail;
             </li>
           ))}
         </ol>
+        <WindowRuleNote />
       </Card>
       <Card title={t('journey.title')}>
         <ol className="flex flex-col gap-3" data-testid="journey-events">
