@@ -86,6 +86,7 @@ export async function BabyDetail({ data, actions, base, aside }: { data: Detail;
           ) : null}
         </p>
       </div>
+      <ReferralBanner data={data} t={t} locale={locale} />
       {actions}
       <Card title={t('baby.schedule')}>
         <ol className="flex flex-col gap-2" data-testid="windows">
@@ -123,7 +124,7 @@ export async function BabyDetail({ data, actions, base, aside }: { data: Detail;
         ) : (
           <ol className="flex flex-col gap-3" data-testid="timeline">
             {data.visits.map((v) => (
-              <li key={v.id} data-visit={v.id} className="border-b border-line pb-3 last:border-b-0 last:pb-0">
+              <li key={v.id} id={`visit-${v.id}`} data-visit={v.id} className="scroll-mt-4 border-b border-line pb-3 last:border-b-0 last:pb-0">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="font-semibold text-ink">{formatDate(v.visitDate, locale)}</p>
                   <Badge tone={RECALL_TONE[v.recallClass]}>{t(`recallClass.${v.recallClass}`)}</Badge>
@@ -145,7 +146,10 @@ export async function BabyDetail({ data, actions, base, aside }: { data: Detail;
                 ) : null}
                 {v.referralState === 'followed_up' && v.referralFollowedUpOn ? (
                   <p className="mt-1 text-sm text-ink" data-testid="follow-up-done">
-                    {t('followUp.done', { date: formatDateShort(v.referralFollowedUpOn, locale), name: v.referralFollowedUpBy ?? '–', outcome: v.referralOutcome ?? '–' })}
+                    {/* Who and what came of it when known; a missing part is left out, never "–". */}
+                    {t('followUp.doneOn', { date: formatDateShort(v.referralFollowedUpOn, locale) })}
+                    {v.referralFollowedUpBy ? ` ${t('followUp.doneBy', { name: v.referralFollowedUpBy })}` : null}
+                    {v.referralOutcome?.trim() ? `: ${v.referralOutcome.trim()}` : null}
                   </p>
                 ) : null}
                 {v.canFollowUp ? <FollowUpForm babyId={data.babyId} visitId={v.id} texts={followUpTexts} /> : null}
@@ -176,6 +180,39 @@ export async function BabyDetail({ data, actions, base, aside }: { data: Detail;
       <AttendedSessions motherId={data.motherId} />
       {aside}
     </div>
+  );
+}
+
+/**
+ * Open referrals first, near the top of the page: which visit, the danger sign(s) seen, the
+ * reason written, and the way to the follow-up (issue #23). Gone once followed up.
+ */
+function ReferralBanner({ data, t, locale }: { data: Detail; t: Awaited<ReturnType<typeof getTranslations>>; locale: UiLocale }) {
+  const open = data.visits.filter((v) => v.referralState === 'open');
+  if (open.length === 0) return null;
+  return (
+    <section aria-labelledby="referral-banner-title" data-testid="referral-banner" className="rounded-xl border-2 border-danger bg-danger-soft p-3">
+      <h2 id="referral-banner-title" className="text-lg font-bold text-danger">
+        {t('baby.referralBannerTitle')}
+      </h2>
+      <ul className="mt-1 flex flex-col gap-2">
+        {open.map((v) => (
+          <li key={v.id} className="text-ink">
+            <p className="font-semibold">
+              {v.dangerSigns.length
+                ? t('baby.referralSigns', { date: formatDate(v.visitDate, locale), signs: v.dangerSigns.map((s) => t(`danger.${s}` as 'danger.fever')).join(', ') })
+                : t('baby.referralNoSign', { date: formatDate(v.visitDate, locale) })}
+            </p>
+            {v.referralReason ? <p className="text-sm">{v.referralReason}</p> : null}
+            {v.canFollowUp ? (
+              <a href={`#visit-${v.id}`} className="inline-flex min-h-11 items-center font-semibold text-danger underline underline-offset-4">
+                {t('baby.referralFollowUp')}
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { UnreadCard } from '@/components/forum/unread-card';
 import { KaderBabyList, ListBadge, ListStatusBadge } from '@/components/kader/baby-list';
+import { KaderForumNews } from '@/components/kader/forum-news';
 import { memoTranslator } from '@/lib/i18n/memo';
 import { KaderNextSessionCard } from '@/components/kader/next-session-card';
 import { Shell } from '@/components/layout/shell';
@@ -11,6 +11,11 @@ import { requireUser } from '@/lib/auth/session';
 import { certificatesByBaby } from '@/lib/data/certificates';
 import { kaderOverview, RECENTLY_ENDED_DAYS } from '@/lib/data/overview';
 
+/**
+ * The kader's home leads with the work (issue #23): today's visits (overdue, open windows) and
+ * open referrals first, then her next session, forum news only when there is some, then the
+ * babies she follows.
+ */
 export default async function KaderHome() {
   const user = await requireUser(['kader']);
   const data = await kaderOverview(user);
@@ -25,9 +30,8 @@ export default async function KaderHome() {
     <Shell user={user} current="/kader">
       <h1 className="text-2xl font-bold text-ink">{t('kader.title', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('kader.intro', { posyandu: data.posyanduName })}</p>
-      <UnreadCard user={user} />
-      <KaderNextSessionCard user={user} />
-      <h2 className="mt-6 text-lg font-semibold">{t('today.title')}</h2>
+      <section aria-labelledby="today-title" data-testid="kader-today-section">
+      <h2 id="today-title" className="mt-4 text-lg font-semibold">{t('today.title')}</h2>
       {data.due.length === 0 ? (
         <p className="mt-2 text-muted">{t('today.empty')}</p>
       ) : (
@@ -35,12 +39,12 @@ export default async function KaderHome() {
           {data.due.map((item) => (
             <li key={`${item.babyId}-${item.kind}`} data-kind={item.kind} data-status={item.baby.status} className="kl-item">
               <div className="kl-head">
-                <a href={`/kader/bayi/${item.babyId}`} className="kl-name">
+                <a href={`/kader/bayi/${item.babyId}`} className="kl-name inline-flex min-h-11 items-center">
                   {item.baby.motherName}
                 </a>
                 <ListBadge tone={item.kind === 'open' ? 'info' : 'danger'}>
                   {item.kind === 'overdue'
-                    ? tr('today.overdue', { days: item.daysOverdue ?? 0 })
+                    ? tr('today.missed', { n: (item.window?.index ?? 0) + 1, days: item.daysOverdue ?? 0 })
                     : item.kind === 'open'
                       ? item.daysLeft === 0
                         ? tr('today.lastDay')
@@ -52,7 +56,8 @@ export default async function KaderHome() {
                 {[
                   item.baby.babyName ?? tr('ibu.unnamed', { sex: tr(`sex.${item.baby.sex}`) }),
                   tr('common.days', { count: item.baby.ageDays }),
-                  item.window ? tr('today.window', { n: item.window.index + 1 }) : null,
+                  // The window a visit today fills: the same lib/domain windowForVisit as the form.
+                  item.visitFills ? tr(item.visitFills.late ? 'today.fillsLate' : 'today.fills', { n: item.visitFills.index + 1 }) : null,
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -67,6 +72,9 @@ export default async function KaderHome() {
           ))}
         </ul>
       )}
+      </section>
+      <KaderNextSessionCard user={user} />
+      <KaderForumNews user={user} />
       <h2 className="mt-6 text-lg font-semibold" data-testid="kader-mothers-heading">
         {t('kader.myMothers')} <span className="font-normal text-muted">({t('kader.followedCount', { count: data.mothers.filter((m) => m.followed).length })})</span>
       </h2>

@@ -225,8 +225,9 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
     const t = e.target as HTMLInputElement;
     // A danger sign means referral to the bidan today (DESIGN §6): ticked for her; she may untick it.
     if (t.name === 'dangerSigns' && t.checked) {
-      const ref = form.elements.namedItem('referral') as HTMLInputElement | null;
-      const why = form.elements.namedItem('referralReason') as HTMLInputElement | null;
+      // (By name: the fieldset of the referral question has the id "referral".)
+      const ref = form.querySelector<HTMLInputElement>('input[name="referral"]');
+      const why = form.querySelector<HTMLInputElement>('input[name="referralReason"]');
       if (ref && !ref.checked) {
         ref.checked = true;
         if (why && !why.value.trim()) {

@@ -32,7 +32,7 @@ export async function KaderBabyList({ items, certs }: { items: KaderListItem[]; 
         return (
           <li key={m.babyId} className="kl-item">
             <div className="kl-head">
-              <a href={`/kader/bayi/${m.babyId}`} data-testid="mother-name" className="kl-name">
+              <a href={`/kader/bayi/${m.babyId}`} data-testid="mother-name" className="kl-name inline-flex min-h-11 items-center">
                 {m.motherName}
               </a>
               <ListStatusBadge status={m.status} tr={tr} />

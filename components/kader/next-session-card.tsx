@@ -14,7 +14,7 @@ export async function KaderNextSessionCard({ user }: { user: CurrentUser }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   return (
-    <Card title={t('sessions.nextTitle')} className="mt-4">
+    <Card title={t('sessions.nextTitle')} className="mt-6">
       {items.length === 0 ? (
         <p className="text-muted">{t('sessions.nextEmpty')}</p>
       ) : (
@@ -22,7 +22,7 @@ export async function KaderNextSessionCard({ user }: { user: CurrentUser }) {
           {items.map((s) => (
             <li key={s.id}>
               <div className="flex items-start justify-between gap-2">
-                <Link href={`/kader/pertemuan/${s.id}`} className="font-semibold text-ink underline-offset-4 hover:underline">
+                <Link href={`/kader/pertemuan/${s.id}`} className="inline-flex min-h-11 items-center font-semibold text-ink underline-offset-4 hover:underline">
                   {s.title}
                 </Link>
                 <Badge tone={STATUS_TONE[s.status]}>{t(`sessions.status.${s.status}`)}</Badge>

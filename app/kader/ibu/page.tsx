@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { KaderBabyList } from '@/components/kader/baby-list';
+import { MotherFilter } from '@/components/kader/mother-filter';
 import { Shell } from '@/components/layout/shell';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -25,7 +26,10 @@ export default async function KaderAllMothers({ searchParams }: { searchParams: 
           <EmptyState title={t('kader.empty')} />
         </div>
       ) : (
-        <KaderBabyList items={data.mothers} certs={certs} />
+        <>
+          <MotherFilter label={t('kader.search')} hint={data.pages > 1 ? t('kader.searchThisPage') : undefined} countText={t('kader.searchFound')} />
+          <KaderBabyList items={data.mothers} certs={certs} />
+        </>
       )}
       {data.pages > 1 ? (
         <nav aria-label={t('registry.pages')} className="mt-4 flex items-center justify-between gap-2">
