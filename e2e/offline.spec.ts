@@ -51,7 +51,12 @@ async function visitIds(page: Page, babyId: string): Promise<string[]> {
 async function recordVisitOffline(page: Page, babyId: string) {
   await page.goto(`/kader/bayi/${babyId}/kunjungan`);
   await expect(page.getByRole('heading', { name: 'Catat kunjungan' })).toBeVisible();
+  // The recall is answered by her, never assumed (decision 053); a second visit today is confirmed.
+  await page.locator('#breastfed-yes').check();
+  await page.locator('#since-no').check();
   if (await page.locator('#confirm-yes').isVisible()) await page.locator('#confirm-yes').check();
+  if (await page.locator('#sameDay-check').isVisible()) await page.locator('#sameDay-check').check();
+  await page.locator('#sec-more summary').click();
   await page.getByLabel('Catatan').fill('Dicatat tanpa sinyal');
   await page.getByRole('button', { name: 'Simpan kunjungan' }).click();
   await expect(page.getByTestId('saved-offline')).toContainText('Tersimpan di ponsel, akan dikirim otomatis saat ada sinyal');
@@ -294,6 +299,7 @@ test('a visit refused for a field error opens again in the form, prefilled, and 
   await expect(page.getByLabel('Catatan')).toHaveValue('Dari kotak keluar');
   await expect(page.locator('#breakReason-error')).toHaveText('Pilih alasan bayi mendapat selain ASI.');
   await page.getByLabel('Alasan bayi mendapat selain ASI').selectOption('low_supply');
+  if (await page.locator('#sameDay-check').isVisible()) await page.locator('#sameDay-check').check();
   await page.getByRole('button', { name: 'Simpan kunjungan' }).click();
   await page.waitForURL(new RegExp(`/kader/bayi/${babyId}\\?saved=1$`));
   await expect(page.getByTestId('timeline').locator(`li[data-visit="${id}"]`)).toHaveCount(1);

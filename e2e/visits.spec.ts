@@ -50,11 +50,15 @@ test.describe('kader on a phone', () => {
     await expect(page.getByTestId('visit-window')).toContainText('Tepat waktu');
     await expectAccessible(page);
 
+    // The recall is asked, not assumed (decision 053): she answers it.
+    await page.locator('#breastfed-yes').check();
+    await page.locator('#since-no').check();
     // Formula without a reason is refused on the phone, with the field named.
     await page.getByLabel('Susu formula').check();
     await page.getByRole('button', { name: 'Simpan kunjungan' }).click();
     await expect(page.locator('#breakReason-error')).toHaveText('Pilih alasan bayi mendapat selain ASI.');
     await page.getByLabel('Alasan bayi mendapat selain ASI').selectOption('low_supply');
+    await page.locator('#sec-more summary').click();
     await page.getByLabel('Berat badan (gram)').fill('5100');
     await saveVisit(page);
     await expect(page.getByTestId('baby-status')).toContainText('Tidak eksklusif lagi');
@@ -66,6 +70,11 @@ test.describe('kader on a phone', () => {
     await signInAs(page, kader);
     await page.goto(`/kader/bayi/${babyId}/kunjungan`);
     await expect(page.getByTestId('visit-window')).toContainText('Terlambat');
+    // A second visit today: the form asks "simpan lagi?" before saving (#23).
+    await expect(page.getByRole('group', { name: 'Sudah ada kunjungan hari ini — simpan lagi?' })).toBeVisible();
+    await page.locator('#sameDay-check').check();
+    await page.locator('#breastfed-yes').check();
+    await page.locator('#since-no').check();
     await page.getByLabel('Susu formula').check();
     await page.getByLabel('Alasan bayi mendapat selain ASI').selectOption('family_pressure');
     await saveVisit(page);
