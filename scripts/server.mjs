@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { getLogger, requestIdOf, routeOf, scrubText, errorFields } from '../lib/server/log-core.mjs';
 import { isDraining, isPostgresWriteAfterClose, runClosers, runDatabaseFault, startDraining } from '../lib/server/lifecycle.mjs';
-import { clientAddressOf } from '../lib/server/forwarded.mjs';
+import { networkInterfaces } from 'node:os';
+import { clientAddressOf, configuredOrigin, lanAddress } from '../lib/server/forwarded.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -156,6 +157,22 @@ log.info({ port, host, node: process.version }, 'listening');
     process.exit(1);
   }
   log.info({ port, ms: Date.now() - started }, 'ready');
+  // Where to open it (issue #22): the configured address, else this machine's LAN address —
+  // what a phone on the same Wi-Fi uses (the QR code of a certificate points at the address the
+  // browser used, so open the portal at this one, not at localhost, before issuing).
+  const configured = configuredOrigin(process.env.APP_URL, process.env.AUTH_URL);
+  const lan = ['0.0.0.0', '::'].includes(host) ? lanAddress(networkInterfaces()) : null;
+  const lanUrl = lan ? `http://${lan}:${addr.port}` : null;
+  log.info({ url: configured || lanUrl || `http://${local.includes(':') ? `[${local}]` : local}:${addr.port}` }, 'open');
+  // The human line only on a terminal or the demo (production logs stay JSON lines).
+  if (process.stdout.isTTY || process.env.DEMO_DATA === '1') process.stdout.write(
+    [
+      '',
+      `KEKASIHKU siap / ready: ${configured || `http://localhost:${addr.port}`}`,
+      ...(!configured && lanUrl ? [`  Dari HP di jaringan yang sama / from a phone on the same network: ${lanUrl}`] : []),
+      '',
+    ].join('\n') + '\n',
+  );
 }
 
 let stopping = 0;

@@ -7,26 +7,15 @@ import { renderCertificatePdf } from '@/lib/certificates/pdf';
 import { getCurrentUser } from '@/lib/auth/session';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { certificateForDownload } from '@/lib/data/certificates';
-
-/** The site's public origin for the QR link: AUTH_URL or APP_URL, else the request's. */
-function publicOrigin(req: NextRequest): string {
-  for (const value of [process.env.APP_URL, process.env.AUTH_URL]) {
-    if (!value) continue;
-    try {
-      return new URL(value).origin;
-    } catch {
-      // not a URL: ignore
-    }
-  }
-  return req.nextUrl.origin;
-}
+import { publicOriginOf } from '@/lib/server/public-url';
 
 export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await getCurrentUser();
   try {
     const doc = await certificateForDownload(user, id);
-    const bytes = await renderCertificatePdf(doc, publicOrigin(req));
+    // The QR link: APP_URL, else the origin this request came to (never 0.0.0.0, issue #22).
+    const bytes = await renderCertificatePdf(doc, publicOriginOf(req.headers) || req.nextUrl.origin);
     const file = `sertifikat-${doc.serial.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`;
     return new NextResponse(Buffer.from(bytes), {
       status: 200,

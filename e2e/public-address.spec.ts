@@ -1,0 +1,118 @@
+/**
+ * Issue #22 item 2 and issue #23 item 4, in Chromium:
+ * - the certificate's QR code points at the address the browser used (a real host name, mapped
+ *   to this machine with --host-resolver-rules), never 0.0.0.0 — the PDF is downloaded through
+ *   the page and its QR image decoded with jsQR (the PDF embeds the QR as a PNG, pdf-lib stores
+ *   it as a Flate-compressed RGB image: inflate, then jsQR — see decision 051, "Public address");
+ * - a WhatsApp-style deep link opened while signed out returns to itself after sign-in, at
+ *   360×740, and the login page says why it is asking.
+ */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { demoLogin, PHONE, signIn } from './support';
+
+const HOST = 'kekasihku.test';
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+/** The QR image embedded in the PDF, decoded with jsQR. */
+async function qrOf(pdfBytes: Uint8Array): Promise<string | null> {
+  const pdf = await PDFDocument.load(pdfBytes);
+  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFRawStream)) continue;
+    const dict = obj.dict;
+    if (dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+    if (dict.get(PDFName.of('ColorSpace')) !== PDFName.of('DeviceRGB')) continue;
+    const width = (dict.get(PDFName.of('Width')) as PDFNumber).asNumber();
+    const height = (dict.get(PDFName.of('Height')) as PDFNumber).asNumber();
+    const raw = zlib.inflateSync(Buffer.from(obj.contents));
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let p = 0; p < width * height; p++) {
+      rgba[p * 4] = raw[p * 3]!;
+      rgba[p * 4 + 1] = raw[p * 3 + 1]!;
+      rgba[p * 4 + 2] = raw[p * 3 + 2]!;
+      rgba[p * 4 + 3] = 255;
+    }
+    const code = jsQR(rgba, width, height);
+    if (code) return code.data;
+  }
+  return null;
+}
+
+// The real host name resolves to this machine (a browser option: one worker for this file).
+test.use({ launchOptions: { executablePath, args: ['--no-sandbox', '--disable-gpu', `--host-resolver-rules=MAP ${HOST} 127.0.0.1`] } });
+
+test.describe('the certificate QR code at a real host name (issue #22)', () => {
+  test.use({ viewport: PHONE });
+
+  test('Dewi downloads her certificate at http://kekasihku.test:<port>; its QR opens that host', async ({ page, baseURL }) => {
+    const port = new URL(baseURL!).port;
+    const origin = `http://${HOST}${port ? `:${port}` : ''}`;
+    await page.goto(`${origin}/login`);
+    await page.getByLabel('Nomor HP').fill(demoLogin('ibu', 1).phone);
+    await page.getByLabel('Kata sandi').fill('DemoKekasihku!2026');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(`${origin}/ibu`);
+    const link = page.locator('a[href^="/api/sertifikat/"]').first();
+    await expect(link).toBeVisible();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const bytes = fs.readFileSync((await download.path())!);
+    const url = await qrOf(new Uint8Array(bytes));
+    expect(url).toMatch(new RegExp(`^${origin.replace(/[.]/g, '\\.')}/verifikasi/[A-Za-z0-9_-]+$`));
+    expect(url).not.toContain('0.0.0.0');
+    // And the QR's address opens the public verification page.
+    await page.goto(url!);
+    await expect(page.getByText(/sah|valid/i).first()).toBeVisible();
+  });
+});
+
+test.describe('a deep link returns to itself after sign-in (issue #23 item 4)', () => {
+  test.use({ viewport: PHONE });
+
+  test('/kader/ringkasan from WhatsApp: sign in, land on /kader/ringkasan', async ({ page }) => {
+    await page.goto('/kader/ringkasan');
+    await expect(page).toHaveURL(/\/login\?ke=%2Fkader%2Fringkasan$/);
+    await expect(page.locator('#return-notice')).toHaveText('Masuk untuk membuka halaman itu.');
+    await page.getByLabel('Nomor HP').fill(demoLogin('kader').phone);
+    await page.getByLabel('Kata sandi').fill('DemoKekasihku!2026');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/kader\/ringkasan$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test('a forum thread link returns to the thread; a page of another role goes home', async ({ page }) => {
+    // Find a thread while signed in, then sign out and open it from "WhatsApp".
+    await signIn(page, demoLogin('ibu').phone);
+    await page.waitForURL(/\/ibu$/);
+    await page.goto('/forum');
+    const thread = await page.locator('a[href^="/forum/t/"]').first().getAttribute('href');
+    expect(thread).toMatch(/^\/forum\/t\/[0-9a-f-]+$/);
+    await page.context().clearCookies();
+    await page.goto(thread!);
+    await expect(page).toHaveURL(/\/login\?ke=/);
+    await page.getByLabel('Nomor HP').fill(demoLogin('ibu').phone);
+    await page.getByLabel('Kata sandi').fill('DemoKekasihku!2026');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(new RegExp(`${thread}$`));
+
+    await page.context().clearCookies();
+    await page.goto('/staff/ibu');
+    await expect(page).toHaveURL(/\/login\?ke=%2Fstaff%2Fibu$/);
+    await page.getByLabel('Nomor HP').fill(demoLogin('ibu').phone);
+    await page.getByLabel('Kata sandi').fill('DemoKekasihku!2026');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/ibu$/);
+  });
+
+  test('an address outside the site is never followed', async ({ page }) => {
+    await page.goto('/login?ke=%2F%2Fevil.example%2Fx');
+    await expect(page.locator('#return-notice')).toHaveCount(0);
+    await expect(page.locator('input[name="ke"]')).toHaveCount(0);
+    await page.getByLabel('Nomor HP').fill(demoLogin('kader').phone);
+    await page.getByLabel('Kata sandi').fill('DemoKekasihku!2026');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL(/\/kader$/);
+  });
+});
