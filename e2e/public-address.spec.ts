@@ -116,3 +116,17 @@ test.describe('a deep link returns to itself after sign-in (issue #23 item 4)', 
     await page.waitForURL(/\/kader$/);
   });
 });
+
+test.describe('CSP on prefetch responses too (issue #22 item 6)', () => {
+  for (const headers of [{ 'Next-Router-Prefetch': '1', RSC: '1' }, { Purpose: 'prefetch' }, { 'Sec-Purpose': 'prefetch' }, {}]) {
+    test(`GET /login with ${JSON.stringify(headers)} carries the CSP`, async ({ request }) => {
+      const res = await request.get('/login', { headers, maxRedirects: 0 });
+      expect(res.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    });
+  }
+  test('a prefetch of a signed-in page while signed out: the redirect carries the CSP', async ({ request }) => {
+    const res = await request.get('/kader/ringkasan', { headers: { 'Next-Router-Prefetch': '1', RSC: '1' }, maxRedirects: 0 });
+    expect(res.status()).toBeGreaterThanOrEqual(300);
+    expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+});
