@@ -31,47 +31,47 @@ export default async function KaderHome() {
       <h1 className="text-2xl font-bold text-ink">{t('kader.title', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('kader.intro', { posyandu: data.posyanduName })}</p>
       <section aria-labelledby="today-title" data-testid="kader-today-section">
-      <h2 id="today-title" className="mt-4 text-lg font-semibold">{t('today.title')}</h2>
-      {data.due.length === 0 ? (
-        <p className="mt-2 text-muted">{t('today.empty')}</p>
-      ) : (
-        <ul className="mt-3 flex flex-col gap-2" data-testid="kader-today">
-          {data.due.map((item) => (
-            <li key={`${item.babyId}-${item.kind}`} data-kind={item.kind} data-status={item.baby.status} className="kl-item">
-              <div className="kl-head">
-                <a href={`/kader/bayi/${item.babyId}`} className="kl-name inline-flex min-h-11 items-center">
-                  {item.baby.motherName}
+        <h2 id="today-title" className="mt-4 text-lg font-semibold">{t('today.title')}</h2>
+        {data.due.length === 0 ? (
+          <p className="mt-2 text-muted">{t('today.empty')}</p>
+        ) : (
+          <ul className="mt-3 flex flex-col gap-2" data-testid="kader-today">
+            {data.due.map((item) => (
+              <li key={`${item.babyId}-${item.kind}`} data-kind={item.kind} data-status={item.baby.status} className="kl-item">
+                <div className="kl-head">
+                  <a href={`/kader/bayi/${item.babyId}`} className="kl-name inline-flex min-h-11 items-center">
+                    {item.baby.motherName}
+                  </a>
+                  <ListBadge tone={item.kind === 'open' ? 'info' : 'danger'}>
+                    {item.kind === 'overdue'
+                      ? tr('today.missed', { n: (item.window?.index ?? 0) + 1, days: item.daysOverdue ?? 0 })
+                      : item.kind === 'open'
+                        ? item.daysLeft === 0
+                          ? tr('today.lastDay')
+                          : tr('today.open', { days: item.daysLeft ?? 0 })
+                        : tr('today.referral')}
+                  </ListBadge>
+                </div>
+                <p className="kl-meta mt-1">
+                  {[
+                    item.baby.babyName ?? tr('ibu.unnamed', { sex: tr(`sex.${item.baby.sex}`) }),
+                    tr('common.days', { count: item.baby.ageDays }),
+                    // The window a visit today fills: the same lib/domain windowForVisit as the form.
+                    item.visitFills ? tr(item.visitFills.late ? 'today.fillsLate' : 'today.fills', { n: item.visitFills.index + 1 }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+                <p className="mt-1">
+                  <ListStatusBadge status={item.baby.status} tr={tr} />
+                </p>
+                <a href={`/kader/bayi/${item.babyId}/kunjungan`} className="kl-act">
+                  {tr('today.record')}
                 </a>
-                <ListBadge tone={item.kind === 'open' ? 'info' : 'danger'}>
-                  {item.kind === 'overdue'
-                    ? tr('today.missed', { n: (item.window?.index ?? 0) + 1, days: item.daysOverdue ?? 0 })
-                    : item.kind === 'open'
-                      ? item.daysLeft === 0
-                        ? tr('today.lastDay')
-                        : tr('today.open', { days: item.daysLeft ?? 0 })
-                      : tr('today.referral')}
-                </ListBadge>
-              </div>
-              <p className="kl-meta mt-1">
-                {[
-                  item.baby.babyName ?? tr('ibu.unnamed', { sex: tr(`sex.${item.baby.sex}`) }),
-                  tr('common.days', { count: item.baby.ageDays }),
-                  // The window a visit today fills: the same lib/domain windowForVisit as the form.
-                  item.visitFills ? tr(item.visitFills.late ? 'today.fillsLate' : 'today.fills', { n: item.visitFills.index + 1 }) : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
-              <p className="mt-1">
-                <ListStatusBadge status={item.baby.status} tr={tr} />
-              </p>
-              <a href={`/kader/bayi/${item.babyId}/kunjungan`} className="kl-act">
-                {tr('today.record')}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <KaderNextSessionCard user={user} />
       <KaderForumNews user={user} />
