@@ -368,13 +368,12 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
             </>
           )}
         </p>
-        <div hidden={!sameDay} data-testid="same-day">
+        <div hidden={!sameDay} data-testid="same-day" className="rounded-lg border border-warn bg-warn-soft p-3">
           <Group
             id="sameDayConfirmed"
             legend={visitDate === today ? tx('visit.sameDayToday') : tx('visit.sameDayOn', { date: validDate ? fmt(visitDate) : visitDate })}
             hint={tx('visit.sameDayHint')}
             error={err('sameDayConfirmed')}
-            className="rounded-lg border border-warn bg-warn-soft p-2"
           >
             <Choice id="sameDay-check" name="sameDayConfirmed" label={tx('visit.sameDayYes')} checked={Boolean(d.sameDayConfirmed)} />
           </Group>
