@@ -257,6 +257,8 @@ const MATRIX: Entry[] = [
   // is refused for everyone (the policy per record is tested in tests/integration/offline.test.ts).
   { route: '/api/kader/outbox', cases: [{ label: 'outbox (POST form, no Origin)', method: 'POST', url: () => '/api/kader/outbox', expect: (w) => (ACTORS[w].actor ? 403 : 401) }] },
   { route: '/api/locale', cases: [{ label: 'language (POST form)', method: 'POST', url: () => '/api/locale', expect: () => 303 }] },
+  // Does the sign-in still stand (the kader's service worker, issue #22): 204 signed in, else 401.
+  { route: '/api/sesi', cases: [{ label: 'session check', url: () => '/api/sesi', expect: (w) => (ACTORS[w].actor ? 204 : 401) }] },
 ];
 
 /** Route patterns of every page.tsx and route.ts under app/ (route groups dropped). */

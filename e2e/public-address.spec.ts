@@ -118,7 +118,7 @@ test.describe('a deep link returns to itself after sign-in (issue #23 item 4)', 
 });
 
 test.describe('CSP on prefetch responses too (issue #22 item 6)', () => {
-  for (const headers of [{ 'Next-Router-Prefetch': '1', RSC: '1' }, { Purpose: 'prefetch' }, { 'Sec-Purpose': 'prefetch' }, {}]) {
+  for (const headers of [{ 'Next-Router-Prefetch': '1', RSC: '1' }, { Purpose: 'prefetch' }, { 'Sec-Purpose': 'prefetch' }, {}] as Record<string, string>[]) {
     test(`GET /login with ${JSON.stringify(headers)} carries the CSP`, async ({ request }) => {
       const res = await request.get('/login', { headers, maxRedirects: 0 });
       expect(res.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);

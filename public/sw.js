@@ -7,10 +7,18 @@
  *    browser lands on /login or another section, and by the page at logout.
  * Never kept: anything under /api (sign-in, the outbox endpoint), any non-GET request, any
  * answer that is not a plain 200 of this site (a redirect to /login is never stored).
+ * Copies expire (issue #22): each carries the time it was stored, and none is shown more than
+ * 7 days after the server last confirmed the sign-in (public/sw-rules.js). Online, the worker
+ * asks GET /api/sesi whether the sign-in still stands; on "no" it empties the copies and locks
+ * the outbox (names removed, records kept to be sent after signing in again).
  */
-const VERSION = 'v1';
+importScripts('/sw-rules.js');
+const { isFresh, cachedAtOf, sessionVerdict, lockRecord, STAMP } = self.KK_OFFLINE;
+const VERSION = 'v2';
 const PAGES = `kk-pages-${VERSION}`;
 const STATIC = `kk-static-${VERSION}`;
+const META = `kk-meta-${VERSION}`;
+const CONFIRMED = '/__kk/confirmed';
 const NETWORK_WAIT_MS = 4000;
 const MAX_PAGES = 150;
 
@@ -18,7 +26,93 @@ const OFFLINE_HTML = `<!doctype html><html lang="id"><head><meta charset="utf-8"
 <style>body{font-family:system-ui,sans-serif;margin:0;padding:24px;color:#1f2937;background:#f8fafc}h1{color:#9f1239;font-size:1.4rem}a{display:inline-block;margin-top:12px;padding:12px 16px;background:#9f1239;color:#fff;border-radius:8px;text-decoration:none;font-weight:600}</style></head>
 <body><main><h1>Anda sedang offline</h1><p>Halaman ini belum tersimpan di ponsel. Buka halaman ini sekali saat ada sinyal agar bisa dibuka tanpa sinyal.</p><p lang="en">You are offline and this page has not been saved on this phone yet.</p><a href="/kader">Daftar hari ini</a></main></body></html>`;
 
+const EXPIRED_HTML = OFFLINE_HTML.replace(
+  /<h1>.*<\/a>/s,
+  '<h1>Salinan halaman sudah kedaluwarsa</h1><p>Demi keamanan data ibu dan bayi, halaman yang tersimpan di ponsel hanya dapat dibuka 7 hari sejak terakhir tersambung. Sambungkan ponsel ke internet lalu masuk lagi.</p><p lang="en">The copies kept on this phone have expired (7 days without a connection). Connect and sign in again.</p><a href="/login">Masuk</a>',
+);
+
 const offlinePage = () => new Response(OFFLINE_HTML, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+const expiredPage = () => new Response(EXPIRED_HTML, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+
+/** When the server last confirmed the sign-in (ms), kept in the meta cache. */
+async function confirmedAt() {
+  const hit = await (await caches.open(META)).match(CONFIRMED);
+  return hit ? Number(await hit.text()) : NaN;
+}
+async function confirmNow() {
+  await (await caches.open(META)).put(CONFIRMED, new Response(String(Date.now())));
+}
+
+/** The response with the time it is stored (the rest of its headers, the CSP nonce too, as they were). */
+async function stamped(res) {
+  const headers = new Headers(res.headers);
+  headers.set(STAMP, String(Date.now()));
+  return new Response(await res.clone().arrayBuffer(), { status: res.status, statusText: res.statusText, headers });
+}
+
+/** The outbox (IndexedDB, written by components/offline/store.ts through idb-keyval). */
+function lockOutbox() {
+  return new Promise((resolve) => {
+    let open;
+    try {
+      open = indexedDB.open('kekasihku-outbox');
+    } catch {
+      resolve();
+      return;
+    }
+    open.onupgradeneeded = () => {
+      if (!open.result.objectStoreNames.contains('records')) open.result.createObjectStore('records');
+    };
+    open.onerror = () => resolve();
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('records')) {
+        db.close();
+        resolve();
+        return;
+      }
+      const tx = db.transaction('records', 'readwrite');
+      const store = tx.objectStore('records');
+      const cursor = store.openCursor();
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (!c) return;
+        if (c.value && !c.value.locked) c.update(lockRecord(c.value));
+        c.continue();
+      };
+      tx.oncomplete = tx.onerror = tx.onabort = () => {
+        db.close();
+        resolve();
+      };
+    };
+  });
+}
+
+/** The sign-in has ended (signed out, disabled, "sign out of every device", idle): nothing readable stays. */
+async function signInEnded() {
+  await clearPages();
+  await caches.delete(META);
+  await lockOutbox();
+  for (const client of await self.clients.matchAll({ includeUncontrolled: true })) client.postMessage({ type: 'session-ended' });
+}
+
+/** Asks the server whether the sign-in still stands (online only; no answer changes nothing). */
+let checking = null;
+function checkSession() {
+  checking ??= (async () => {
+    try {
+      const res = await fetch('/api/sesi', { credentials: 'same-origin', cache: 'no-store' });
+      const verdict = sessionVerdict(res.status);
+      if (verdict === 'valid') await confirmNow();
+      else if (verdict === 'ended') await signInEnded();
+    } catch {
+      // offline: decide nothing
+    } finally {
+      checking = null;
+    }
+  })();
+  return checking;
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(self.skipWaiting());
@@ -27,8 +121,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const k of await caches.keys()) if (k.startsWith('kk-') && k !== PAGES && k !== STATIC) await caches.delete(k);
+      for (const k of await caches.keys()) if (k.startsWith('kk-') && k !== PAGES && k !== STATIC && k !== META) await caches.delete(k);
       await self.clients.claim();
+      await checkSession();
     })(),
   );
 });
@@ -45,21 +140,38 @@ async function clearPages() {
   for (const k of await caches.keys()) if (k.startsWith('kk-pages-')) await caches.delete(k);
 }
 
-async function fromCache(url) {
+/** The stored copy of a page if it may still be shown; an expired copy means all copies go. */
+async function freshCopy(url) {
   const c = await caches.open(PAGES);
-  return (await c.match(pageKey(url))) || offlinePage();
+  const hit = await c.match(pageKey(url));
+  if (!hit) return null;
+  if (isFresh(cachedAtOf(hit.headers), await confirmedAt(), Date.now())) return hit;
+  await clearPages();
+  return expiredPage();
+}
+
+async function fromCache(url) {
+  return (await freshCopy(url)) || offlinePage();
+}
+
+/** A page answer seen online: a copy to keep, or the sign-in that has ended (sent to /login). */
+async function keep(url, res) {
+  if (storable(res)) {
+    await confirmNow();
+    const c = await caches.open(PAGES);
+    await c.put(pageKey(url), await stamped(res));
+  } else if (res && res.redirected && new URL(res.url).pathname === '/login') {
+    await signInEnded();
+  }
 }
 
 async function networkFirst(event, url) {
   const network = fetch(event.request).then(async (res) => {
-    if (storable(res)) {
-      const c = await caches.open(PAGES);
-      await c.put(pageKey(url), res.clone());
-    }
+    await keep(url, res);
     return res;
   });
   event.waitUntil(network.catch(() => undefined));
-  const cached = caches.open(PAGES).then((c) => c.match(pageKey(url)));
+  const cached = freshCopy(url);
   const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, 'timeout'));
   try {
     const first = await Promise.race([network, timeout]);
@@ -135,11 +247,15 @@ async function precache() {
       return; // the signal went: try again next time
     }
     if (!storable(res)) {
-      if (res.redirected) return; // signed out
+      if (res.redirected) {
+        if (new URL(res.url).pathname === '/login') await signInEnded();
+        return; // signed out
+      }
       continue;
     }
+    await confirmNow();
     const html = await res.clone().text();
-    await pages.put(new URL(path, self.location.origin).href, res);
+    await pages.put(new URL(path, self.location.origin).href, await stamped(res));
     for (const a of assetsOf(html)) {
       if (!(await statics.match(a))) {
         try {
@@ -177,5 +293,7 @@ self.addEventListener('message', (event) => {
     event.waitUntil(precaching);
   } else if (type === 'clear') {
     event.waitUntil(clearPages());
+  } else if (type === 'check') {
+    event.waitUntil(checkSession());
   }
 });

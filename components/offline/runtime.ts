@@ -57,6 +57,8 @@ export function startOffline(userId: string, logoutWaiting: string, onState: (s:
     ?.register('/sw.js', { scope: '/' })
     .then(() => navigator.serviceWorker.ready)
     .then((reg) => {
+      // Online: the worker asks the server whether the sign-in still stands (issue #22).
+      if (navigator.onLine) reg.active?.postMessage({ type: 'check' });
       const last = Number(localStorage.getItem('kk-precached') ?? 0);
       if (navigator.onLine && Date.now() - last > PRECACHE_EVERY_MS) {
         localStorage.setItem('kk-precached', String(Date.now()));
@@ -70,8 +72,17 @@ export function startOffline(userId: string, logoutWaiting: string, onState: (s:
   const up = () => {
     state.online = true;
     emit();
+    navigator.serviceWorker?.controller?.postMessage({ type: 'check' });
     void send();
   };
+  // The worker found the sign-in ended: its copies are gone and the outbox is locked (names
+  // removed); the bar asks her to sign in again to send what waits.
+  const onWorkerMessage = (e: MessageEvent) => {
+    if ((e.data as { type?: string } | null)?.type !== 'session-ended') return;
+    state.signedOut = true;
+    void refresh();
+  };
+  navigator.serviceWorker?.addEventListener('message', onWorkerMessage);
   const down = () => {
     state.online = false;
     emit();
@@ -105,6 +116,7 @@ export function startOffline(userId: string, logoutWaiting: string, onState: (s:
       window.removeEventListener(OUTBOX_EVENT, refresh);
       window.removeEventListener('online', up);
       window.removeEventListener('offline', down);
+      navigator.serviceWorker?.removeEventListener('message', onWorkerMessage);
       document.removeEventListener('submit', onSubmit, true);
     },
   };

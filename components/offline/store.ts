@@ -25,6 +25,8 @@ export type OutboxRecord = {
   message?: string;
   fieldErrors?: Record<string, string>;
   fieldErrorKeys?: Record<string, string>;
+  /** The sign-in ended while it waited: names and links removed by the service worker (decision 036). */
+  locked?: boolean;
 };
 
 export const OUTBOX_EVENT = 'kk-outbox';

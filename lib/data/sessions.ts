@@ -22,7 +22,7 @@ import {
   sessionInvitations,
   villages,
 } from '@/db/schema';
-import { assertCan, can, ForbiddenError, NotFoundError, scopeOf, villageIdsOf, type Actor } from '@/lib/auth/policy';
+import { assertCan, can, ForbiddenError, NotFoundError, posyanduIdsOf, scopeOf, villageIdsOf, type Actor } from '@/lib/auth/policy';
 import {
   attendanceRate,
   invitedOnDay,
@@ -379,6 +379,7 @@ export async function sessionDetail(actor: Actor, id: string, now: Date = new Da
       motherId: mothers.id,
       name: mothers.name,
       phone: mothers.phone,
+      posyanduId: mothers.posyanduId,
       posyanduName: posyandu.name,
       remindedAt: sessionInvitations.remindedAt,
       rsvp: sessionInvitations.rsvp,
@@ -403,8 +404,14 @@ export async function sessionDetail(actor: Actor, id: string, now: Date = new Da
     .orderBy(asc(attendance.createdAt));
   const byMother = new Map(marks.filter((m) => m.motherId).map((m) => [m.motherId!, m.status]));
   const invitedIds = new Set(invited.map((i) => i.motherId));
+  // A mother's phone (for the WhatsApp reminder) only to those who may write to the session and,
+  // for a kader, only for mothers of her own posyandu(s): a village session page is copied to
+  // her phone for offline use (issue #22, decision 036), and the village's other mothers are
+  // reminded by their own kader.
+  const ownPosyandu = new Set(posyanduIdsOf(actor));
+  const phoneShown = (posyanduId: string) => mayWrite && (actor.role !== 'kader' || ownPosyandu.has(posyanduId));
   const mothersList = [
-    ...invited.map((i) => ({ motherId: i.motherId, name: i.name, phone: mayWrite ? i.phone : null, posyanduName: i.posyanduName, remindedAt: i.remindedAt, rsvp: i.rsvp, status: byMother.get(i.motherId) ?? null, invited: true })),
+    ...invited.map((i) => ({ motherId: i.motherId, name: i.name, phone: phoneShown(i.posyanduId) ? i.phone : null, posyanduName: i.posyanduName, remindedAt: i.remindedAt, rsvp: i.rsvp, status: byMother.get(i.motherId) ?? null, invited: true })),
     // Registered mothers who came without an invitation.
     ...marks
       .filter((m) => m.motherId && !invitedIds.has(m.motherId))
