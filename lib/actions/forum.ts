@@ -5,7 +5,9 @@
  * data-access function (which checks the policy again) and redirects back with a notice or
  * an error code (keys under forum.notice / forum.errors / validation in messages/*.json).
  */
+import { randomUUID } from 'node:crypto';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/session';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import {
@@ -71,36 +73,61 @@ function firstError(error: import('zod').ZodError): string {
   return `${field}:${key}`;
 }
 
-export async function createPostAction(fd: FormData): Promise<void> {
+/**
+ * What the new-post and reply forms get back when refused (useActionState, with or without
+ * JavaScript): the message and what was typed, so nothing is lost. The typed text travels in
+ * the answer, never in the URL.
+ */
+export type ForumFormState = {
+  formError?: string;
+  fieldErrors?: Partial<Record<string, string>>;
+  values?: Record<string, string>;
+  /** New on every answer: the form is mounted anew with it, so its fields show `values`. */
+  nonce?: string;
+};
+
+/** A refusal as the form shows it: messages translated, the typed fields sent back. */
+async function refused(values: Record<string, string>, fieldErrors: Partial<Record<string, string>>, formKey?: string): Promise<ForumFormState> {
+  const t = await getTranslations();
+  const fields = Object.fromEntries(
+    Object.entries(fieldErrors).map(([k, v]) => [k, v && v.startsWith('validation.') ? t(v as never) : t('validation.invalid')]),
+  );
+  const first = Object.keys(fields)[0];
+  const formError = formKey
+    ? t(formKey as never)
+    : first && first !== '_form' && t.has(`forum.fields.${first}` as never)
+      ? `${t(`forum.fields.${first}` as never)}: ${fields[first]}`
+      : t('forum.errors.generic');
+  return { formError, fieldErrors: fields, values, nonce: randomUUID() };
+}
+
+export async function createPostAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
   const actor = await user();
-  const parsed = postSchema.safeParse({
-    categoryId: str(fd, 'categoryId'),
-    title: str(fd, 'title'),
-    body: str(fd, 'body'),
-    anonymous: str(fd, 'anonymous') ?? null,
-  });
-  if (!parsed.success) redirect(withParam('/forum/baru', 'e', firstError(parsed.error)));
+  const values = { id: str(fd, 'id') ?? '', categoryId: str(fd, 'categoryId') ?? '', title: str(fd, 'title') ?? '', body: str(fd, 'body') ?? '', anonymous: str(fd, 'anonymous') ?? '' };
+  const parsed = postSchema.safeParse({ ...values, anonymous: values.anonymous || null });
+  if (!parsed.success) return refused(values, fieldErrorsOf(parsed.error));
   let to: string;
   try {
     const r = await createPost(actor, parsed.data);
     to = withParam(`/forum/t/${r.id}`, 'n', r.status === 'held' ? 'held' : 'posted');
   } catch (err) {
-    to = withParam('/forum/baru', 'e', codeOf(err));
+    return refused(values, {}, codeOf(err));
   }
   redirect(to);
 }
 
-export async function replyAction(fd: FormData): Promise<void> {
+export async function replyAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
   const actor = await user();
-  const parsed = replySchema.safeParse({ postId: str(fd, 'postId'), body: str(fd, 'body') });
-  const thread = parsed.success ? `/forum/t/${parsed.data.postId}` : '/forum';
-  if (!parsed.success) redirect(withParam(back(fd, thread), 'e', firstError(parsed.error)));
+  const values = { id: str(fd, 'id') ?? '', postId: str(fd, 'postId') ?? '', body: str(fd, 'body') ?? '' };
+  const parsed = replySchema.safeParse(values);
+  if (!parsed.success) return refused(values, fieldErrorsOf(parsed.error));
+  const thread = `/forum/t/${parsed.data.postId}`;
   let to: string;
   try {
     const r = await createReply(actor, parsed.data);
     to = `${withParam(thread, 'n', r.status === 'held' ? 'replyHeld' : 'replied')}#balasan-${r.id}`;
   } catch (err) {
-    to = withParam(thread, 'e', codeOf(err));
+    return refused(values, {}, codeOf(err));
   }
   redirect(to);
 }

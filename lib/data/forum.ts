@@ -347,9 +347,13 @@ async function blockedTermsOf(tx: DbOrTx, puskesmasId: string): Promise<string[]
   return p?.terms ?? [];
 }
 
-/** Serialises one user's writes, then counts what she wrote in the last hour. */
-async function assertUnderLimit(tx: DbOrTx, actor: Actor, what: 'posts' | 'replies') {
+/** Serialises one user's writes (until the transaction ends). */
+async function lockAuthor(tx: DbOrTx, actor: Actor) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`forum:${actor.id}`}))`);
+}
+
+/** Counts what she wrote in the last hour (after lockAuthor). */
+async function assertUnderLimit(tx: DbOrTx, actor: Actor, what: 'posts' | 'replies') {
   const table = what === 'posts' ? forumPosts : forumComments;
   const [r] = await tx
     .select({ n: count() })
@@ -362,10 +366,39 @@ async function assertUnderLimit(tx: DbOrTx, actor: Actor, what: 'posts' | 'repli
 const AUTO_BLOCKED = 'auto:blocked';
 const AUTO_NEW = 'auto:new';
 
-export async function createPost(actor: Actor, input: PostInput): Promise<{ id: string; status: 'published' | 'held' }> {
+/**
+ * A post or reply already stored under the form's key (decision 054), by this author: the
+ * answer to a resend. A key used by someone else, or for another thread, is refused without
+ * saying more.
+ */
+async function storedCreate(tx: DbOrTx, actor: Actor, what: 'posts' | 'replies', id: string | undefined, postId?: string) {
+  if (!id) return null;
+  const [row] =
+    what === 'posts'
+      ? await tx.select({ id: forumPosts.id, authorId: forumPosts.authorId, status: forumPosts.status, postId: forumPosts.id }).from(forumPosts).where(eq(forumPosts.id, id))
+      : await tx
+          .select({ id: forumComments.id, authorId: forumComments.authorId, status: forumComments.status, postId: forumComments.postId })
+          .from(forumComments)
+          .where(eq(forumComments.id, id));
+  if (!row) return null;
+  if (row.authorId !== actor.id || (postId && row.postId !== postId)) throw new ForbiddenError('create key in use');
+  if (row.status === 'deleted') throw new NotFoundError();
+  return { id: row.id, status: row.status === 'published' ? ('published' as const) : ('held' as const) };
+}
+
+/**
+ * Writes a new thread. `id` is the form's key (made when the form was opened): sending the same
+ * form again returns the stored thread, as the first answer did, and stores nothing new — even
+ * once the hourly limit is reached. Internal callers without a form may leave it out.
+ */
+export async function createPost(actor: Actor, input: Omit<PostInput, 'id'> & { id?: string }): Promise<{ id: string; status: 'published' | 'held' }> {
   assertCan(actor, 'write', 'forum');
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // One author's writes in turn: a second request with the same key waits here, then finds the first.
+    await lockAuthor(tx, actor);
+    const again = await storedCreate(tx, actor, 'posts', input.id);
+    if (again) return again;
     const [cat] = await tx
       .select({ id: forumCategories.id })
       .from(forumCategories)
@@ -385,6 +418,7 @@ export async function createPost(actor: Actor, input: PostInput): Promise<{ id: 
     const [row] = await tx
       .insert(forumPosts)
       .values({
+        ...(input.id ? { id: input.id } : {}),
         puskesmasId: actor.puskesmasId,
         categoryId: cat.id,
         authorId: actor.id,
@@ -401,10 +435,14 @@ export async function createPost(actor: Actor, input: PostInput): Promise<{ id: 
   });
 }
 
-export async function createReply(actor: Actor, input: { postId: string; body: string }): Promise<{ id: string; status: 'published' | 'held' }> {
+/** Writes a reply; `id` is the form's key, as for createPost. */
+export async function createReply(actor: Actor, input: { id?: string; postId: string; body: string }): Promise<{ id: string; status: 'published' | 'held' }> {
   assertCan(actor, 'write', 'forum');
   const db = await getDb();
   return db.transaction(async (tx) => {
+    await lockAuthor(tx, actor);
+    const again = await storedCreate(tx, actor, 'replies', input.id, input.postId);
+    if (again) return again;
     const p = await visiblePost(tx, actor, input.postId);
     if (p.status !== 'published') throw new ForumError('notAllowed');
     await assertUnderLimit(tx, actor, 'replies');
@@ -415,6 +453,7 @@ export async function createReply(actor: Actor, input: { postId: string; body: s
     const [row] = await tx
       .insert(forumComments)
       .values({
+        ...(input.id ? { id: input.id } : {}),
         puskesmasId: actor.puskesmasId,
         postId: p.id,
         authorId: actor.id,

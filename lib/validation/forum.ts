@@ -20,7 +20,12 @@ const checkbox = z
   .union([z.literal('on'), z.literal('1'), z.literal('true'), z.null(), z.undefined(), z.literal('')])
   .transform((v) => v === 'on' || v === '1' || v === 'true');
 
+/**
+ * New posts and replies carry `id`, made when the form is opened (decision 054): the same form
+ * sent twice (double tap, resend, back and send again) stores one post and answers with it.
+ */
 export const postSchema = z.object({
+  id: uuid,
   categoryId: uuid,
   title: text(5, FORUM_LIMITS.title),
   body: text(1, FORUM_LIMITS.body, true),
@@ -31,7 +36,7 @@ export const editPostSchema = z.object({
   title: text(5, FORUM_LIMITS.title),
   body: text(1, FORUM_LIMITS.body, true),
 });
-export const replySchema = z.object({ postId: uuid, body: text(1, FORUM_LIMITS.reply, true) });
+export const replySchema = z.object({ id: uuid, postId: uuid, body: text(1, FORUM_LIMITS.reply, true) });
 export const editReplySchema = z.object({ commentId: uuid, body: text(1, FORUM_LIMITS.reply, true) });
 export const targetSchema = z.object({ target: z.enum(['post', 'comment']), id: uuid });
 export const reportSchema = targetSchema.extend({ reason: text(3, FORUM_LIMITS.reason, true) });

@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { AuthorLine, ForumText, Notice, Pager } from '@/components/forum/parts';
+import { ReplyForm } from '@/components/forum/post-forms';
 import { Shell } from '@/components/layout/shell';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { answerAction, deleteAction, replyAction, reportAction, usefulAction } from '@/lib/actions/forum';
+import { answerAction, deleteAction, reportAction, usefulAction } from '@/lib/actions/forum';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { getThread } from '@/lib/data/forum';
 import { FORUM_LIMITS, pageSchema } from '@/lib/validation/forum';
@@ -184,27 +186,11 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
       </section>
 
       {post.canReply ? (
-        <form action={replyAction} className="mt-6 flex flex-col gap-2">
-          <input type="hidden" name="postId" value={post.id} />
-          <label htmlFor="reply-body" className="text-sm font-semibold text-ink">
-            {t('forum.replyLabel')}
-          </label>
-          <textarea
-            id="reply-body"
-            name="body"
-            required
-            rows={4}
-            maxLength={FORUM_LIMITS.reply}
-            aria-describedby="reply-hint"
-            className="w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink"
-          />
-          <p id="reply-hint" className="text-sm text-muted">
-            {t('forum.bodyHint')}
-          </p>
-          <Button type="submit" className="w-full sm:w-auto sm:self-start">
-            {t('forum.submitReply')}
-          </Button>
-        </form>
+        <ReplyForm
+          id={randomUUID()}
+          postId={post.id}
+          texts={{ replyLabel: t('forum.replyLabel'), bodyHint: t('forum.bodyHint'), submitReply: t('forum.submitReply') }}
+        />
       ) : (
         <p className="mt-6 text-muted">{t('forum.closedForReplies')}</p>
       )}
