@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { getTranslations } from 'next-intl/server';
 import { RegisterMotherForm } from '@/components/forms/register-mother-form';
 import type { CurrentUser } from '@/lib/auth/session';
@@ -21,7 +22,7 @@ export async function RegisterMotherPage({ user, babyBase }: { user: CurrentUser
       <h1 className="text-2xl font-bold text-ink">{t('register.title')}</h1>
       <p className="mb-4 mt-1 text-muted">{t('register.intro')}</p>
       <div className="max-w-xl">
-        <RegisterMotherForm today={ctx.today} posyandu={ctx.posyandu} babyBase={babyBase} texts={texts} />
+        <RegisterMotherForm formKey={randomUUID()} today={ctx.today} posyandu={ctx.posyandu} babyBase={babyBase} texts={texts} />
       </div>
     </>
   );

@@ -12,6 +12,8 @@ import { ActivationCodeNotice } from './activation-code-notice';
 import { MAX_BABIES, motherSchema, type MotherField, type MotherFormValues, type MotherInput } from '@/lib/validation/mother';
 
 export type RegisterFormProps = {
+  /** The form's key, made when the page was opened (decision 054): sent twice, she is registered once. */
+  formKey: string;
   today: string;
   /** Posyandu the actor may register for (a kader: only hers). */
   posyandu: { id: string; name: string }[];
@@ -29,7 +31,7 @@ function Check({ id, label, reg }: { id: string; label: string; reg: UseFormRegi
   );
 }
 
-export function RegisterMotherForm({ today, posyandu, babyBase, texts }: RegisterFormProps) {
+export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }: RegisterFormProps) {
   const tx = (k?: string, vars: Record<string, string | number> = {}) =>
     k ? (texts[k] ?? texts['validation.invalid'] ?? k).replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n] ?? '')) : undefined;
   const schema = useMemo(() => motherSchema({ today }), [today]);
@@ -40,27 +42,40 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
   const babies = useFieldArray({ control, name: 'babies' });
   const [pending, startTransition] = useTransition();
   const [state, setState] = useState<RegisterState>({});
-  const err = (f: string) => tx((errors as Record<string, { message?: string } | undefined>)[f]?.message);
+  // A duplicate found elsewhere in the puskesmas names its posyandu in the field's message.
+  const err = (f: string) => tx((errors as Record<string, { message?: string } | undefined>)[f]?.message, { posyandu: state.duplicate?.posyanduName ?? '' });
   // A baby's own fields: react-hook-form keeps their errors under babies[i] (from the schema here or the server).
   const babyErr = (i: number, f: 'name' | 'sex' | 'birthWeightGrams') =>
     tx((errors.babies as unknown as Record<string, { message?: string } | undefined>[] | undefined)?.[i]?.[f]?.message);
 
   const onValid = () =>
     startTransition(async () => {
-      const res = await registerMotherAction(getValues());
+      const res = await registerMotherAction({ ...getValues(), id: formKey });
       setState(res);
       if (res.fieldErrors) for (const [k, m] of Object.entries(res.fieldErrors)) setError(k as MotherField, { message: m });
     });
 
+  if (state.done && !state.done.code) {
+    // No code from this registration (decision 054): said plainly, with the way to her baby.
+    return (
+      <div role="status" data-testid="register-done" className="flex flex-col gap-3 rounded-xl border border-ok bg-ok-soft p-4">
+        <p className="font-semibold text-ok">{tx('register.done', { name: state.done.name })}</p>
+        <p className="text-ink" data-testid="register-login">{tx(state.done.login === 'active' ? 'register.loginActive' : 'register.loginByStaff')}</p>
+        <a href={`${babyBase}/${state.done.babyId}`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink">
+          {tx('register.openBaby')}
+        </a>
+      </div>
+    );
+  }
   if (state.done) {
     return (
       <ActivationCodeNotice
         testId="register-done"
         title={tx('register.done', { name: state.done.name })}
         codeLabel={tx('register.codeIs')}
-        code={state.done.code}
+        code={state.done.code!}
         note={tx('register.codeOnce')}
-        waHref={state.done.waLink}
+        waHref={state.done.waLink!}
         waLabel={tx('register.sendWa')}
       >
         <a href={`${babyBase}/${state.done.babyId}`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink">
@@ -79,11 +94,13 @@ export function RegisterMotherForm({ today, posyandu, babyBase, texts }: Registe
             <p className="mt-1">
               {state.duplicate.babyId ? (
                 <a href={`${babyBase}/${state.duplicate.babyId}`} className="font-semibold underline">
-                  {tx('register.openExisting', { name: state.duplicate.name })}
+                  {tx('register.openExisting', { name: state.duplicate.name ?? '' })}
                 </a>
-              ) : (
+              ) : state.duplicate.name ? (
                 state.duplicate.name
-              )}
+              ) : state.duplicate.posyanduName ? (
+                tx('register.registeredAt', { posyandu: state.duplicate.posyanduName })
+              ) : null}
             </p>
           ) : null}
           {state.duplicate?.reason === 'nameBirth' ? (

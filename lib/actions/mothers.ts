@@ -2,6 +2,7 @@
 /**
  * Registering a mother (kader or staff) and the mother's own activation (public).
  */
+import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { clientIp } from '@/lib/auth';
@@ -14,7 +15,7 @@ import type { MotherField } from '@/lib/validation/mother';
 export type RegisterState = FormState<MotherField> & {
   duplicate?: Duplicate;
   /** Shown once, right after registering: the code is never stored in clear. */
-  done?: { code: string; waLink: string; babyId: string; name: string };
+  done?: { code: string | null; waLink: string | null; login: 'code' | 'byStaff' | 'active'; babyId: string; name: string };
 };
 
 export async function registerMotherAction(values: unknown): Promise<RegisterState> {
@@ -23,15 +24,20 @@ export async function registerMotherAction(values: unknown): Promise<RegisterSta
     const res = await registerMother(user, values);
     if (!res.ok) return { fieldErrors: res.fieldErrors, duplicate: res.duplicate, formError: res.duplicate ? 'register.duplicate' : 'visit.fixErrors' };
     const t = await getTranslations('register');
-    const message = t('waMessage', { name: res.name, code: res.code, days: 7 });
-    return { ok: true, done: { code: res.code, waLink: whatsappLink(res.phone, message), babyId: res.babyIds[0]!, name: res.name } };
+    const waLink = res.code ? whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, days: 7 })) : null;
+    return { ok: true, done: { code: res.code, waLink, login: res.login, babyId: res.babyIds[0]!, name: res.name } };
   } catch (err) {
     if (err instanceof ForbiddenError) return { formError: 'register.denied' };
     throw err;
   }
 }
 
-export type ActivationState = FormState<'phone' | 'code' | 'password' | 'confirm'>;
+export type ActivationState = FormState<'phone' | 'code' | 'password' | 'confirm'> & {
+  /** A refused activation comes back with the phone and code she typed (never the passwords). */
+  values?: { phone: string; code: string };
+  /** New on every refusal: the form is mounted anew with it and shows `values`. */
+  nonce?: string;
+};
 
 export async function activateAction(_prev: ActivationState, formData: FormData): Promise<ActivationState> {
   const res = await activateAccount(
@@ -44,5 +50,9 @@ export async function activateAction(_prev: ActivationState, formData: FormData)
     clientIp(await headers()),
   );
   if (res.ok) return { ok: true };
-  return { fieldErrors: res.fieldErrors, formError: res.formError };
+  const typed = (k: string) => {
+    const v = formData.get(k);
+    return typeof v === 'string' ? v.slice(0, 64) : '';
+  };
+  return { fieldErrors: res.fieldErrors, formError: res.formError, values: { phone: typed('phone'), code: typed('code') }, nonce: randomUUID() };
 }

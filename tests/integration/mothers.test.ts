@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { activationCodes, auditLog, babies, loginThrottle, mothers, posyandu, users } from '@/db/schema';
@@ -26,9 +27,11 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
   let otherKader: Actor;
   const today = isoToday('Asia/Jakarta');
   let n = 0;
-  const form = (over: Partial<MotherFormValues> = {}): MotherFormValues => {
+  /** The form's values with its key (made when the form is opened, decision 054). */
+  const form = (over: Partial<MotherFormValues> = {}): MotherFormValues & { id: string } => {
     n += 1;
     return {
+      id: randomUUID(),
       name: `Ibu Uji ${n}`,
       phone: `0857-1111-${String(1000 + n).padStart(4, '0')}`,
       nik: '',
@@ -61,7 +64,7 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
     expect(u).toMatchObject({ role: 'ibu', passwordHash: null, phone: res.phone });
     const codes = await db.db.select().from(activationCodes).where(eq(activationCodes.userId, u!.id));
     expect(codes).toHaveLength(1);
-    expect(codes[0]!.codeHash).toBe(hashActivationCode(res.code));
+    expect(codes[0]!.codeHash).toBe(hashActivationCode(res.code!));
     expect(codes[0]!.codeHash).not.toContain(res.code);
     const days = (codes[0]!.expiresAt.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
@@ -133,7 +136,7 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
       ok: false,
       formError: 'activation.invalid',
     });
-    const ok = await activateAccount({ phone: phoneLocal, code: res.code.toLowerCase(), password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' }, IP);
+    const ok = await activateAccount({ phone: phoneLocal, code: res.code!.toLowerCase(), password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' }, IP);
     expect(ok).toEqual({ ok: true });
     const [u] = await db.db.select().from(users).where(eq(users.phone, res.phone));
     expect(await verifyPassword('ASIsampai6bulan', u!.passwordHash!)).toBe(true);
@@ -150,7 +153,7 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
   it('an expired code is refused', async () => {
     const res = await registerMother(kader, form());
     if (!res.ok) throw new Error('not registered');
-    await db.db.update(activationCodes).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(activationCodes.codeHash, hashActivationCode(res.code)));
+    await db.db.update(activationCodes).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(activationCodes.codeHash, hashActivationCode(res.code!)));
     expect(await activateAccount({ phone: res.phone, code: res.code, password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' }, IP)).toEqual({
       ok: false,
       formError: 'activation.invalid',

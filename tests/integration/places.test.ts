@@ -51,6 +51,7 @@ describe.each(BACKENDS)('places on $name', (backend) => {
   const motherForm = (posyanduId: string) => {
     n += 1;
     return {
+      id: randomUUID(),
       name: `Ibu Wilayah ${n}`,
       phone: `0857-2222-${String(1000 + n).padStart(4, '0')}`,
       nik: '',

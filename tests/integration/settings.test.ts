@@ -6,6 +6,7 @@
  * window change plans babies born from today on and leaves earlier babies' windows alone; and
  * hostile input is refused field by field with nothing written.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { auditLog, babies, certificates, coverageBabyWindows, coverageTargets, forumCategories, puskesmas, villages, visitWindowSettings } from '@/db/schema';
@@ -234,6 +235,7 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
 
     // A baby born today, registered now, follows the new windows: stored, on the kader's form and on its page.
     const r = await registerMother(kader, {
+      id: randomUUID(),
       name: 'Ibu Jadwal Baru',
       phone: '0857-3333-4444',
       nik: '',
