@@ -23,17 +23,19 @@ export function ActivationForm({ texts }: { texts: Record<string, string> }) {
     );
   }
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    // Mounted anew on each refusal (its nonce), showing the phone and code sent: React empties a
+    // form after its action. The passwords are typed again.
+    <form key={state.nonce ?? 'new'} action={formAction} className="flex flex-col gap-4" noValidate>
       {state.formError ? (
         <p role="alert" id="form-error" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
           {tx(state.formError)}
         </p>
       ) : null}
       <Field id="phone" label={tx('login.phone')} hint={tx('login.phoneHint')} error={tx(e.phone)}>
-        <Input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="username" maxLength={64} required invalid={Boolean(e.phone)} hasHint />
+        <Input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="username" maxLength={64} required defaultValue={state.values?.phone ?? ''} invalid={Boolean(e.phone)} hasHint />
       </Field>
       <Field id="code" label={tx('activation.code')} hint={tx('activation.codeHint')} error={tx(e.code)}>
-        <Input id="code" name="code" autoComplete="one-time-code" autoCapitalize="characters" maxLength={32} required invalid={Boolean(e.code)} hasHint />
+        <Input id="code" name="code" autoComplete="one-time-code" autoCapitalize="characters" maxLength={32} required defaultValue={state.values?.code ?? ''} invalid={Boolean(e.code)} hasHint />
       </Field>
       <NewPasswordFields
         labels={{ password: tx('activation.password'), hint: tx('activation.passwordHint'), confirm: tx('activation.confirm') }}

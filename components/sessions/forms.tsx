@@ -50,14 +50,13 @@ export function SessionForm({
   topics: { code: string; label: string }[];
   texts: Texts;
 }) {
-  // Each answer gets a number: the form is mounted anew with it, so that the selects show what
-  // was chosen (React resets a form after its action; controlled selects would not follow).
-  const [state, action, pending] = useActionState<SessionActionState & { seq?: number }, FormData>(
-    async (prev, fd) => ({ ...(await saveSessionAction(prev, fd)), seq: (prev.seq ?? 0) + 1 }),
-    {},
-  );
-  const [topic, setTopic] = useState(initial.topic ?? 'ten_steps');
-  const [villageId, setVillageId] = useState(initial.villageId ?? villages[0]?.id ?? '');
+  // The server action itself (not a client wrapper), so that the form also posts without
+  // JavaScript. Each refusal carries a nonce: the form is mounted anew with it, so that the
+  // fields show what was sent (React resets a form after its action).
+  const [state, action, pending] = useActionState<SessionActionState, FormData>(saveSessionAction, {});
+  // Without JavaScript the refused form is rendered anew by the server: start from what was sent.
+  const [topic, setTopic] = useState(state.values?.topic || initial.topic || 'ten_steps');
+  const [villageId, setVillageId] = useState(state.values?.villageId || initial.villageId || villages[0]?.id || '');
   const err = state.fieldErrors ?? {};
   const shown = { ...initial, ...(state.values ?? {}) };
   const village = villages.find((v) => v.id === villageId);
@@ -67,7 +66,7 @@ export function SessionForm({
     </Field>
   );
   return (
-    <form key={state.seq ?? 0} action={action} noValidate className="flex flex-col gap-4">
+    <form key={state.nonce ?? 'new'} action={action} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="id" value={id} />
       {editId ? <input type="hidden" name="editId" value={editId} /> : null}
       <Notice state={state} />

@@ -4,6 +4,7 @@
  * the policy and the village, and audits). Refusals of the policy answer 403 (forbidden()),
  * unknown ids 404; field messages come back translated.
  */
+import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -39,6 +40,8 @@ export type SessionActionState = {
   postId?: string;
   /** What was sent, so that a refused form shows it again. */
   values?: Record<string, string>;
+  /** New on every refusal: the form is mounted anew with it (React empties a form after its action). */
+  nonce?: string;
 };
 
 function baseOf(role: Role): string {
@@ -73,7 +76,7 @@ export async function saveSessionAction(_prev: SessionActionState, formData: For
   const values = fields(formData, SESSION_FIELDS);
   const editId = String(formData.get('editId') ?? '');
   const res = await guarded(() => (editId ? updateSession(user, editId, values) : createSession(user, values)));
-  if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors'), values };
+  if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors'), values, nonce: randomUUID() };
   revalidatePath(baseOf(user.role));
   redirect(`${baseOf(user.role)}/${res.id}?disimpan=1`);
 }
