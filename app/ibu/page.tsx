@@ -17,18 +17,21 @@ export default async function IbuHome() {
   const [data, certs] = await Promise.all([ibuOverview(user), certificatesByBaby(user)]);
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
+  const ready = data.babies.flatMap((b) => {
+    const cert = b.status === 'graduated' ? certs.get(b.id) : undefined;
+    return cert ? [{ baby: b, cert }] : [];
+  });
   return (
     <Shell user={user} current="/ibu">
       <h1 className="text-2xl font-bold text-ink">{t('ibu.title', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('ibu.intro')}</p>
-      <UnreadCard user={user} />
-      <NextSessionCard user={user} />
+      {/* Her baby first, then a ready certificate, the next session, the next visit and the forum (#23). */}
       {data.babies.length === 0 ? (
         <div className="mt-4">
           <EmptyState title={t('ibu.empty')} />
         </div>
       ) : (
-        <div className="mt-4 flex flex-col gap-4">
+        <section aria-label={t('ibu.babiesSection')} className="mt-4 flex flex-col gap-4" data-testid="ibu-babies">
           {data.babies.map((b) => (
             <Card key={b.id} title={b.name ?? t('ibu.unnamed', { sex: t(`sex.${b.sex}`) })} actions={<StatusBadge status={b.status} />}>
               <p className="text-4xl font-bold text-brand" data-testid="exclusive-days">
@@ -49,42 +52,51 @@ export default async function IbuHome() {
                   <dd>{b.lastVisit ? t('ibu.lastVisit', { date: formatDate(b.lastVisit, locale) }) : t('ibu.noVisit')}</dd>
                 </div>
               </dl>
-              {b.status === 'graduated' ? (
-                <CertificateNews cert={certs.get(b.id)} locale={locale} t={t} />
+              {b.status === 'graduated' && !certs.get(b.id) ? (
+                <p className="mt-4 rounded-lg bg-brand-soft p-3 text-sm text-ink" data-testid="certificate-pending">
+                  {t('certificates.ibuPending')}
+                </p>
               ) : null}
             </Card>
           ))}
-        </div>
+        </section>
       )}
+      {ready.map(({ baby, cert }) => (
+        <CertificateReady key={cert.id} cert={cert} babyName={baby.name} locale={locale} t={t} />
+      ))}
+      <div data-testid="ibu-next-session">
+        <NextSessionCard user={user} />
+      </div>
       <NextVisitCard user={user} />
+      <div data-testid="ibu-forum">
+        <UnreadCard user={user} />
+      </div>
     </Shell>
   );
 }
 
-/** News on a graduated baby's card: the certificate to download, or that it is being prepared. */
-function CertificateNews({
+/** A certificate ready to download, right under the baby's card. */
+function CertificateReady({
   cert,
+  babyName,
   locale,
   t,
 }: {
-  cert: { id: string; serial: string; issuedOn: string } | undefined;
+  cert: { id: string; serial: string; issuedOn: string };
+  babyName: string | null;
   locale: UiLocale;
   t: Awaited<ReturnType<typeof getTranslations>>;
 }) {
-  if (!cert) {
-    return (
-      <p className="mt-4 rounded-lg bg-brand-soft p-3 text-sm text-ink" data-testid="certificate-pending">
-        {t('certificates.ibuPending')}
-      </p>
-    );
-  }
   return (
-    <div className="mt-4 rounded-lg border border-ok bg-ok-soft p-3" data-testid="certificate-ready">
-      <p className="font-semibold text-ink">{t('certificates.ibuReadyTitle')}</p>
+    <section aria-labelledby={`cert-${cert.id}`} className="mt-4 rounded-xl border border-ok bg-ok-soft p-4" data-testid="certificate-ready">
+      <h2 id={`cert-${cert.id}`} className="font-semibold text-ink">
+        {t('certificates.ibuReadyTitle')}
+        {babyName ? ` · ${babyName}` : ''}
+      </h2>
       <p className="mt-1 text-sm text-ink">{t('certificates.ibuReadyBody', { serial: cert.serial, date: formatDate(cert.issuedOn, locale) })}</p>
       <a href={`/api/sertifikat/${cert.id}/pdf`} className={buttonClass('primary', 'mt-3 w-full')} download>
         {t('certificates.download')}
       </a>
-    </div>
+    </section>
   );
 }
