@@ -100,7 +100,7 @@ describe.each(BACKENDS)('sign-in on $name', (backend) => {
       // Her own mistypes from the known device count for her account only.
       expect(await verifyLogin({ phone: '0812-3333-4444', password: 'salah' }, OFFICE, cookie)).toEqual({ ok: false, error: 'invalid' });
       expect((await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE, cookie)).ok).toBe(true);
-    });
+    }, 240_000);
 
     it(`a new device at that address meets the limit: slowed to one attempt every ${IP_SLOW_SECONDS} s, never locked`, async () => {
       await sixtyFailures();
@@ -119,12 +119,12 @@ describe.each(BACKENDS)('sign-in on $name', (backend) => {
       // The address itself is never locked.
       const rows = await db.db.select().from(loginThrottle).where(sql`${loginThrottle.lockedUntil} is not null`);
       expect(rows).toEqual([]);
-    });
+    }, 240_000);
 
     it(`below ${IP_MAX_FAILURES} failures nothing is slowed`, async () => {
       for (let i = 0; i < IP_MAX_FAILURES - 1; i++) await verifyLogin({ phone: `0857-9999-${String(1000 + i)}`, password: 'x' }, OFFICE);
       expect((await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE)).ok).toBe(true);
-    });
+    }, 240_000);
   });
 
   it('a disabled user cannot sign in', async () => {
