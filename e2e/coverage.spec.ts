@@ -26,7 +26,7 @@ test.describe('coverage dashboard (staff)', () => {
 
     // Period: last month.
     const { last } = months();
-    await page.getByLabel('Bulan', { exact: true }).fill(last);
+    await page.getByLabel('Periode', { exact: true }).selectOption(last);
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(page).toHaveURL(new RegExp(`bulan=${last}`));
     await expect(page.getByTestId('trend-table').locator('tr').first()).toHaveAttribute('data-month', last);

@@ -33,9 +33,12 @@ export async function PeriodSelect({ selected, options, label, id = 'bulan' }: {
       </option>
     ));
   return (
-    <label htmlFor={id} className="flex flex-col text-sm font-semibold text-ink">
-      {label ?? t('period')}
-      <select id={id} name="bulan" defaultValue={selected.param} className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink">
+    // The label beside the select, not around it: its name is "Periode", not "Periode Oktober 2026".
+    <div className="flex flex-col">
+      <label htmlFor={id} className="text-sm font-semibold text-ink">
+        {label ?? t('period')}
+      </label>
+      <select id={id} name="bulan" defaultValue={selected.param} className="mt-1 min-h-11 w-full rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink">
         {labelled.length === 1
           ? opts(labelled[0]![1])
           : labelled.map(([label, list]) => (
@@ -44,7 +47,7 @@ export async function PeriodSelect({ selected, options, label, id = 'bulan' }: {
               </optgroup>
             ))}
       </select>
-    </label>
+    </div>
   );
 }
 

@@ -105,9 +105,11 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
         <div className="no-print mt-4 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4">
           <form method="get" action="/staff/laporan" className="flex flex-wrap items-end gap-3">
             <PeriodSelect selected={r.period} options={recentPeriods(monthOf(isoToday()))} />
-            <label className="flex flex-col text-sm font-semibold text-ink">
-              {t('village')}
-              <select name="desa" defaultValue={r.village?.id ?? ''} className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink">
+            <div className="flex flex-col">
+              <label htmlFor="desa" className="text-sm font-semibold text-ink">
+                {t('village')}
+              </label>
+              <select id="desa" name="desa" defaultValue={r.village?.id ?? ''} className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink">
                 <option value="">{t('allVillages')}</option>
                 {r.villageChoices.map((v) => (
                   <option key={v.id} value={v.id}>
@@ -115,7 +117,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <button type="submit" className="min-h-11 rounded-lg border border-brand px-4 font-semibold text-brand hover:bg-brand-soft">
               {t('show')}
             </button>
