@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { coverage, sumIndicators } from '@/lib/domain';
-import { HEADERS, NO_DATA, percentCell, reportCsv, reportXlsx, toCsv, type ReportInput } from './monthly';
+import { HEADERS, NO_DATA, percentCell, periodNameId, reportCsv, reportFileName, reportTable, reportXlsx, toCsv, VILLAGE_TOTAL, type ReportInput } from './monthly';
 
 const counts = (L: number, P: number) => ({ L, P, total: L + P });
 const t = {
@@ -66,5 +66,66 @@ describe('XLSX', () => {
     expect(ws.getRow(4).getCell(1).value).toBe('Jumlah');
     const summary = wb.getWorksheet('Ringkasan')!;
     expect(summary.getRow(8).values).toEqual([undefined, 'Sertifikat ASI Eksklusif diterbitkan', 3]);
+  });
+});
+
+describe('by village and period (issue #20)', () => {
+  const byVillage: ReportInput = {
+    ...input,
+    rows: [
+      { villageId: 'a', villageName: 'Desa A', name: 'Melati 1', totals: t },
+      { villageId: 'a', villageName: 'Desa A', name: 'Melati 2', totals: t },
+      { villageId: 'b', villageName: 'Desa B', name: 'Anggrek', totals: sumIndicators([]) },
+    ],
+    villages: [
+      { id: 'a', name: 'Desa A', totals: sumIndicators([t, t]) },
+      { id: 'b', name: 'Desa B', totals: sumIndicators([]) },
+    ],
+    total: sumIndicators([t, t]),
+    periodLabel: 'Triwulan IV 2026',
+    periodParam: '2026-Q4',
+    previous: { label: 'Triwulan III 2026', total: t },
+  };
+
+  it("each village's posyandu are followed by its sum; the last row is the sum of the villages", () => {
+    const { rows } = reportTable(byVillage);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ['Desa A', 'Melati 1'],
+      ['Desa A', 'Melati 2'],
+      ['Desa A', VILLAGE_TOTAL],
+      ['Desa B', 'Anggrek'],
+      ['Desa B', VILLAGE_TOTAL],
+      ['Jumlah', input.puskesmas.name],
+    ]);
+    expect(rows[2]!.slice(2, 5)).toEqual([6, 8, 14]);
+    // 14 of 18 = 77.8 (one decimal), numerator and denominator as numbers.
+    expect(rows[5]!.slice(17)).toEqual([77.8, 14, 18, 60, 6, 10]);
+  });
+
+  it.each([
+    [{ kind: 'month', year: 2026, from: { year: 2026, month: 10 } }, 'Oktober 2026'],
+    [{ kind: 'quarter', year: 2026, quarter: 1, from: { year: 2026, month: 1 } }, 'Triwulan I 2026'],
+    [{ kind: 'quarter', year: 2026, quarter: 4, from: { year: 2026, month: 10 } }, 'Triwulan IV 2026'],
+    [{ kind: 'year', year: 2026, from: { year: 2026, month: 1 } }, 'Tahun 2026'],
+  ] as const)('the period is named: %o → %s', (p, name) => {
+    expect(periodNameId(p)).toBe(name);
+  });
+
+  it.each([
+    [{ puskesmas: input.puskesmas, month: input.month }, 'csv', 'laporan-asi-BJN-2026-10.csv'],
+    [{ puskesmas: input.puskesmas, month: input.month, periodParam: '2026-Q4' }, 'xlsx', 'laporan-asi-BJN-2026-Q4.xlsx'],
+    [{ puskesmas: input.puskesmas, month: input.month, periodParam: '2026', villageName: 'Bojong Kulur' }, 'csv', 'laporan-asi-BJN-2026-desa-Bojong-Kulur.csv'],
+  ] as const)('the file name names the period and village: %o', (r, ext, name) => {
+    expect(reportFileName(r, ext)).toBe(name);
+  });
+
+  it('the summary sheet names the period and gives the period before beside it', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportXlsx({ ...byVillage, villageName: 'Desa A' })) as unknown as ArrayBuffer);
+    const rows = (wb.getWorksheet('Ringkasan')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(rows).toContainEqual(['Periode', 'Triwulan IV 2026']);
+    expect(rows).toContainEqual(['Desa', 'Desa A']);
+    expect(rows).toContainEqual(['Cakupan ASI eksklusif recall 24 jam, Triwulan III 2026 (%)', 77.8]);
+    expect(rows).toContainEqual(['Cakupan ASI eksklusif 6 bulan, Triwulan III 2026 (%)', 60]);
   });
 });
