@@ -71,6 +71,7 @@ describe.each(BACKENDS)('audit rows share the transaction of their write on $nam
       () => {
         n += 1;
         return registerMother(kader, {
+          id: randomUUID(),
           name: `Ibu Audit ${n}`,
           phone: `0857-2222-${String(1000 + n)}`,
           nik: '',
