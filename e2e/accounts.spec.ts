@@ -47,9 +47,9 @@ test.describe('a kader on her phone', () => {
 
     // Both devices are signed out.
     await page.goto('/kader');
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login\?ke=%2Fkader$/);
     await otherPage.goto('/kader');
-    await expect(otherPage).toHaveURL(/\/login$/);
+    await expect(otherPage).toHaveURL(/\/login\?ke=%2Fkader$/);
     await other.close();
 
     // The old password no longer works; the new one does.
@@ -97,7 +97,7 @@ test.describe('an admin at a desk', () => {
     await expect(page.locator(`tr[data-account="${AI.name}"]`)).toContainText('tidak ada sesi aktif');
 
     await kaderPage.goto('/kader');
-    await expect(kaderPage).toHaveURL(/\/login$/);
+    await expect(kaderPage).toHaveURL(/\/login\?ke=%2Fkader$/);
     await phone.close();
 
     await page.getByRole('link', { name: 'Log audit' }).click();

@@ -136,7 +136,7 @@ test.describe('kader on a phone', () => {
     await page.getByRole('button', { name: 'Keluar' }).click();
     await expect(page).toHaveURL(/\/login$/);
     await page.goto('/kader');
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login\?ke=%2Fkader$/);
   });
 
   test('two kaders of different posyandu see different mothers', async ({ browser }) => {
@@ -184,6 +184,7 @@ test.describe('mother on a phone', () => {
 test('anonymous visitors are sent to sign in', async ({ page }) => {
   for (const section of ['/staff', '/kader', '/ibu', '/forum']) {
     await page.goto(section);
-    await expect(page).toHaveURL(/\/login$/);
+    // The sign-in page remembers the page asked for (issue #23 item 4).
+    await expect(page).toHaveURL(new RegExp(`/login\\?ke=${encodeURIComponent(section)}$`));
   }
 });

@@ -127,7 +127,7 @@ test('a user signed in on one instance is signed in on the other; signing out on
   await page.waitForURL(`${b!.url}/login`);
   await ctx.addCookies(cookies);
   await page.goto(`${a!.url}/kader`);
-  await expect(page).toHaveURL(`${a!.url}/login`);
+  await expect(page).toHaveURL(`${a!.url}/login?ke=%2Fkader`);
   await ctx.close();
 });
 

@@ -82,14 +82,17 @@ test.describe('a deep link returns to itself after sign-in (issue #23 item 4)', 
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 
-  test('a forum thread link returns to the thread; a page of another role goes home', async ({ page }) => {
-    // Find a thread while signed in, then sign out and open it from "WhatsApp".
-    await signIn(page, demoLogin('ibu').phone);
-    await page.waitForURL(/\/ibu$/);
-    await page.goto('/forum');
-    const thread = await page.locator('a[href^="/forum/t/"]').first().getAttribute('href');
+  test('a forum thread link returns to the thread; a page of another role goes home', async ({ page, browser }) => {
+    // Find a thread while signed in, then open it from "WhatsApp" on a phone that is signed out
+    // (a browser context of its own: a prefetch answer still in flight cannot sign it in again).
+    const finder = await browser.newContext({ viewport: PHONE });
+    const signedIn = await finder.newPage();
+    await signIn(signedIn, demoLogin('ibu').phone);
+    await signedIn.waitForURL(/\/ibu$/);
+    await signedIn.goto('/forum');
+    const thread = await signedIn.locator('a[href^="/forum/t/"]').first().getAttribute('href');
     expect(thread).toMatch(/^\/forum\/t\/[0-9a-f-]+$/);
-    await page.context().clearCookies();
+    await finder.close();
     await page.goto(thread!);
     await expect(page).toHaveURL(/\/login\?ke=/);
     await page.getByLabel('Nomor HP').fill(demoLogin('ibu').phone);
@@ -97,13 +100,15 @@ test.describe('a deep link returns to itself after sign-in (issue #23 item 4)', 
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL(new RegExp(`${thread}$`));
 
-    await page.context().clearCookies();
-    await page.goto('/staff/ibu');
-    await expect(page).toHaveURL(/\/login\?ke=%2Fstaff%2Fibu$/);
-    await page.getByLabel('Nomor HP').fill(demoLogin('ibu').phone);
-    await page.getByLabel('Kata sandi').fill('DemoKekasihku!2026');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(/\/ibu$/);
+    const other = await browser.newContext({ viewport: PHONE });
+    const again = await other.newPage();
+    await again.goto('/staff/ibu');
+    await expect(again).toHaveURL(/\/login\?ke=%2Fstaff%2Fibu$/);
+    await again.getByLabel('Nomor HP').fill(demoLogin('ibu').phone);
+    await again.getByLabel('Kata sandi').fill('DemoKekasihku!2026');
+    await again.getByRole('button', { name: 'Masuk' }).click();
+    await again.waitForURL(/\/ibu$/);
+    await other.close();
   });
 
   test('an address outside the site is never followed', async ({ page }) => {
