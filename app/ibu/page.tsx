@@ -9,12 +9,21 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { certificatesByBaby } from '@/lib/data/certificates';
+import { unreadReplies } from '@/lib/data/forum';
+import { nextVisits } from '@/lib/data/next-visit';
 import { ibuOverview } from '@/lib/data/overview';
+import { mySessions } from '@/lib/data/sessions';
 import { formatDate, type UiLocale } from '@/lib/format';
 
 export default async function IbuHome() {
   const user = await requireUser(['ibu']);
-  const [data, certs] = await Promise.all([ibuOverview(user), certificatesByBaby(user)]);
+  const [data, certs, sessions, visits, forum] = await Promise.all([
+    ibuOverview(user),
+    certificatesByBaby(user),
+    mySessions(user),
+    nextVisits(user),
+    unreadReplies(user),
+  ]);
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const ready = data.babies.flatMap((b) => {
@@ -65,11 +74,11 @@ export default async function IbuHome() {
         <CertificateReady key={cert.id} cert={cert} babyName={baby.name} locale={locale} t={t} />
       ))}
       <div data-testid="ibu-next-session">
-        <NextSessionCard user={user} />
+        <NextSessionCard data={sessions} />
       </div>
-      <NextVisitCard user={user} />
+      <NextVisitCard list={visits} />
       <div data-testid="ibu-forum">
-        <UnreadCard user={user} />
+        <UnreadCard data={forum} />
       </div>
     </Shell>
   );

@@ -9,7 +9,9 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { certificatesByBaby } from '@/lib/data/certificates';
+import { unreadReplies } from '@/lib/data/forum';
 import { kaderOverview, RECENTLY_ENDED_DAYS } from '@/lib/data/overview';
+import { nextSessionsForKader } from '@/lib/data/sessions';
 
 /**
  * The kader's home leads with the work (issue #23): today's visits (overdue, open windows) and
@@ -18,7 +20,7 @@ import { kaderOverview, RECENTLY_ENDED_DAYS } from '@/lib/data/overview';
  */
 export default async function KaderHome() {
   const user = await requireUser(['kader']);
-  const data = await kaderOverview(user);
+  const [data, nextSessions, forumNews] = await Promise.all([kaderOverview(user), nextSessionsForKader(user), unreadReplies(user)]);
   // The babies in today's list are not listed again below (they are linked there): at district
   // scale a posyandu's home page would otherwise carry most babies twice (issue #11, server time).
   const inToday = new Set(data.due.map((d) => d.babyId));
@@ -73,8 +75,8 @@ export default async function KaderHome() {
           </ul>
         )}
       </section>
-      <KaderNextSessionCard user={user} />
-      <KaderForumNews user={user} />
+      <KaderNextSessionCard data={nextSessions} />
+      <KaderForumNews data={forumNews} />
       <h2 className="mt-6 text-lg font-semibold" data-testid="kader-mothers-heading">
         {t('kader.myMothers')} <span className="font-normal text-muted">({t('kader.followedCount', { count: data.mothers.filter((m) => m.followed).length })})</span>
       </h2>

@@ -1,12 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import type { Actor } from '@/lib/auth/policy';
-import { unreadReplies } from '@/lib/data/forum';
+import type { unreadReplies } from '@/lib/data/forum';
 
-/** Home-page marker: new replies to my forum posts since I last opened them. */
-export async function UnreadCard({ user }: { user: Actor }) {
-  const data = await unreadReplies(user);
+/** Home-page marker: new replies to my forum posts since I last opened them (`data`: unreadReplies). */
+export async function UnreadCard({ data }: { data: Awaited<ReturnType<typeof unreadReplies>> }) {
   const t = await getTranslations('forum');
   return (
     <Card title={t('unreadTitle')} className="mt-4">

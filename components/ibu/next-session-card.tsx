@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { rsvpAction } from '@/lib/actions/sessions';
-import type { CurrentUser } from '@/lib/auth/session';
-import { mySessions } from '@/lib/data/sessions';
+import type { mySessions } from '@/lib/data/sessions';
 import { zonedParts } from '@/lib/domain';
 import { formatDate, type UiLocale } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
@@ -10,9 +9,8 @@ import { Card } from '@/components/ui/card';
 import { cx } from '@/components/ui/cx';
 import { STATUS_TONE, topicLabel, whenText } from '@/components/sessions/views';
 
-/** The mother's next sessions of her village, her answer (RSVP), and the sessions she attended. */
-export async function NextSessionCard({ user }: { user: CurrentUser }) {
-  const data = await mySessions(user);
+/** The mother's next sessions of her village, her answer (RSVP), and the sessions she attended (`data`: mySessions). */
+export async function NextSessionCard({ data }: { data: Awaited<ReturnType<typeof mySessions>> }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   return (

@@ -1,13 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import type { CurrentUser } from '@/lib/auth/session';
-import { nextVisits } from '@/lib/data/next-visit';
+import type { NextVisit } from '@/lib/data/next-visit';
 import { formatDate, type UiLocale } from '@/lib/format';
 
-/** The mother's home: her baby's next kader visit window (or the one open or overdue now). */
-export async function NextVisitCard({ user }: { user: CurrentUser }) {
-  const list = await nextVisits(user);
+/** The mother's home: her baby's next kader visit window (or the one open or overdue now); `list`: nextVisits. */
+export async function NextVisitCard({ list }: { list: NextVisit[] }) {
   if (list.length === 0) return null;
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;

@@ -1,16 +1,14 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import type { Actor } from '@/lib/auth/policy';
-import { unreadReplies } from '@/lib/data/forum';
+import type { unreadReplies } from '@/lib/data/forum';
 
 /**
  * The kader home's forum news: new replies to her posts, shown only when there are some (issue
  * #23: the home leads with the work; no "nothing new" card). The same data and texts as
- * components/forum/unread-card.tsx, which other homes use.
+ * components/forum/unread-card.tsx, which other homes use. The page fetches `data` (unreadReplies).
  */
-export async function KaderForumNews({ user }: { user: Actor }) {
-  const data = await unreadReplies(user);
+export async function KaderForumNews({ data }: { data: Awaited<ReturnType<typeof unreadReplies>> }) {
   if (data.total === 0) return null;
   const t = await getTranslations('forum');
   return (

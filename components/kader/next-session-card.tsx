@@ -1,16 +1,15 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { CurrentUser } from '@/lib/auth/session';
-import { nextSessionsForKader } from '@/lib/data/sessions';
+import type { nextSessionsForKader } from '@/lib/data/sessions';
 import type { UiLocale } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { STATUS_TONE, whenText } from '@/components/sessions/views';
 
-/** The kader's next sessions in her village, with the way to the register. */
-export async function KaderNextSessionCard({ user }: { user: CurrentUser }) {
-  const { timeZone, items } = await nextSessionsForKader(user);
+/** The kader's next sessions in her village (`data`: nextSessionsForKader), with the way to the register. */
+export async function KaderNextSessionCard({ data }: { data: Awaited<ReturnType<typeof nextSessionsForKader>> }) {
+  const { timeZone, items } = data;
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   return (

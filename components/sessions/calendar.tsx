@@ -1,15 +1,17 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { CurrentUser } from '@/lib/auth/session';
-import { monthSessions } from '@/lib/data/sessions';
+import type { monthSessions } from '@/lib/data/sessions';
 import { addToYearMonth, daysInMonth, formatIsoDate } from '@/lib/domain';
 import { formatTime, type UiLocale } from '@/lib/format';
 import { cx } from '@/components/ui/cx';
 
-/** A month grid (Monday first) with each day's sessions; cancelled ones struck through. */
-export async function MonthCalendar({ user, month, base }: { user: CurrentUser; month: string; base: string }) {
+/**
+ * A month grid (Monday first) with each day's sessions; cancelled ones struck through. `month` is
+ * 'YYYY-MM'; `data` is monthSessions of that month.
+ */
+export async function MonthCalendar({ month, data, base }: { month: string; data: Awaited<ReturnType<typeof monthSessions>>; base: string }) {
   const [year, m] = month.split('-').map(Number) as [number, number];
-  const { timeZone, items } = await monthSessions(user, year, m);
+  const { timeZone, items } = data;
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const first = new Date(Date.UTC(year, m - 1, 1)).getUTCDay(); // 0 = Sunday

@@ -6,7 +6,7 @@ import { rateText, SessionList } from '@/components/sessions/views';
 import { buttonClass } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
-import { listSessions, sessionFormContext, villageAttendance } from '@/lib/data/sessions';
+import { listSessions, monthSessions, sessionFormContext, villageAttendance } from '@/lib/data/sessions';
 import { isoToday } from '@/lib/domain';
 import type { UiLocale } from '@/lib/format';
 
@@ -28,8 +28,10 @@ export default async function StaffSessionsPage({ searchParams }: { searchParams
   const href = (k: View) => `/staff/pertemuan?tampil=${k}${villageId ? `&desa=${villageId}` : ''}`;
   const today = isoToday(ctx.timeZone);
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(sp.bulan ?? '') ? sp.bulan! : today.slice(0, 7);
-  const [list, perVillage] = await Promise.all([
+  const [year, monthNo] = month.split('-').map(Number) as [number, number];
+  const [list, calendar, perVillage] = await Promise.all([
     view === 'kalender' ? null : listSessions(user, { when: view === 'lalu' ? 'past' : 'upcoming', villageId }),
+    view === 'kalender' ? monthSessions(user, year, monthNo) : null,
     villageAttendance(user),
   ]);
   return (
@@ -71,7 +73,7 @@ export default async function StaffSessionsPage({ searchParams }: { searchParams
       ) : null}
       <section className="mt-4">
         {view === 'kalender' ? (
-          <MonthCalendar user={user} month={month} base="/staff/pertemuan" />
+          <MonthCalendar month={month} data={calendar!} base="/staff/pertemuan" />
         ) : (
           <SessionList
             items={list!.items}
