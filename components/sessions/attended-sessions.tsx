@@ -1,15 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getCurrentUser } from '@/lib/auth/session';
-import { sessionsAttendedByMother } from '@/lib/data/sessions';
+import type { sessionsAttendedByMother } from '@/lib/data/sessions';
 import { zonedParts } from '@/lib/domain';
 import { formatDate, type UiLocale } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 
-/** On the baby/mother page: the KP-ASI sessions the mother attended (present). */
-export async function AttendedSessions({ motherId }: { motherId: string }) {
-  const user = await getCurrentUser();
-  if (!user) return null;
-  const { timeZone, sessions } = await sessionsAttendedByMother(user, motherId);
+/** On the baby/mother page: the KP-ASI sessions the mother attended (present); `data`: sessionsAttendedByMother. */
+export async function AttendedSessions({ data }: { data: Awaited<ReturnType<typeof sessionsAttendedByMother>> }) {
+  const { timeZone, sessions } = data;
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   return (

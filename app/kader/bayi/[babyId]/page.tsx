@@ -1,8 +1,9 @@
 import { getTranslations } from 'next-intl/server';
-import { BabyDetail, ChangeNotice } from '@/components/baby-detail';
+import { BabyDetail, ChangeNotice } from '@/app/_components/baby-detail';
 import { Shell } from '@/components/layout/shell';
 import { ButtonLink } from '@/components/ui/button-link';
 import { orDenied, requireUser } from '@/lib/auth/session';
+import { sessionsAttendedByMother } from '@/lib/data/sessions';
 import { babyDetail } from '@/lib/data/visits';
 
 export default async function KaderBabyPage({
@@ -16,12 +17,14 @@ export default async function KaderBabyPage({
   const sp = await searchParams;
   const user = await requireUser(['kader']);
   const data = await orDenied(babyDetail(user, babyId));
+  const attended = await sessionsAttendedByMother(user, data.motherId);
   const t = await getTranslations();
   return (
     <Shell user={user} current="/kader">
       <ChangeNotice searchParams={sp} />
       <BabyDetail
         data={data}
+        attended={attended}
         base="/kader"
         actions={
           <ButtonLink href={`/kader/bayi/${data.babyId}/kunjungan`} className="w-full">

@@ -1,5 +1,5 @@
 import { Shell } from '@/components/layout/shell';
-import { RegisterMotherPage } from '@/components/register-mother-page';
+import { RegisterMotherPage } from '@/app/_components/register-mother-page';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function KaderRegisterMother() {

@@ -1,10 +1,11 @@
 import { getTranslations } from 'next-intl/server';
-import { BabyDetail, ChangeNotice } from '@/components/baby-detail';
+import { BabyDetail, ChangeNotice } from '@/app/_components/baby-detail';
 import { ExitForm, TransferForm } from '@/components/forms/journey-forms';
 import { Shell } from '@/components/layout/shell';
 import { Card } from '@/components/ui/card';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { motherAdminContext } from '@/lib/data/journey';
+import { sessionsAttendedByMother } from '@/lib/data/sessions';
 import { babyDetail } from '@/lib/data/visits';
 import { EXIT_REASONS } from '@/lib/domain';
 import { flatTexts } from '@/lib/i18n/texts';
@@ -20,6 +21,7 @@ export default async function StaffBabyPage({
   const sp = await searchParams;
   const user = await requireUser(['staff', 'admin']);
   const [data, admin] = await Promise.all([orDenied(babyDetail(user, babyId)), orDenied(motherAdminContext(user, babyId))]);
+  const attended = await sessionsAttendedByMother(user, data.motherId);
   const t = await getTranslations();
   const texts = {
     ...(await flatTexts(['motherAdmin', 'validation', 'places.refuse'])),
@@ -30,6 +32,7 @@ export default async function StaffBabyPage({
       <ChangeNotice searchParams={sp} />
       <BabyDetail
         data={data}
+        attended={attended}
         base="/staff"
         aside={
           <Card title={t('motherAdmin.title')}>

@@ -1,5 +1,5 @@
 import { Shell } from '@/components/layout/shell';
-import { SessionDetailView } from '@/components/sessions/pages';
+import { SessionDetailView } from '@/app/_components/session-pages';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function SessionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ disimpan?: string }> }) {

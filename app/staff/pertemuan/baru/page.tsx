@@ -1,5 +1,5 @@
 import { Shell } from '@/components/layout/shell';
-import { NewSessionView } from '@/components/sessions/pages';
+import { NewSessionView } from '@/app/_components/session-pages';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function NewSessionPage() {

@@ -1,5 +1,5 @@
 import { Shell } from '@/components/layout/shell';
-import { EditSessionView } from '@/components/sessions/pages';
+import { EditSessionView } from '@/app/_components/session-pages';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function EditSessionPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,5 +1,5 @@
 import { Shell } from '@/components/layout/shell';
-import { VisitEditPage } from '@/components/visit-edit-page';
+import { VisitEditPage } from '@/app/_components/visit-edit-page';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { visitEditContext } from '@/lib/data/visits';
 

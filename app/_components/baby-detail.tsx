@@ -1,15 +1,16 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import type { sessionsAttendedByMother } from '@/lib/data/sessions';
 import type { babyDetail, JourneyEvent } from '@/lib/data/visits';
 import { formatDate, formatDateShort, type UiLocale } from '@/lib/format';
 import { flatTexts } from '@/lib/i18n/texts';
-import { FollowUpForm } from './forms/journey-forms';
-import { AttendedSessions } from './sessions/attended-sessions';
-import { WindowRuleNote } from './coverage/window-rule-note';
-import { StatusBadge } from './status-badge';
-import { Badge, type Tone } from './ui/badge';
-import { buttonClass } from './ui/button';
-import { Card } from './ui/card';
+import { FollowUpForm } from '@/components/forms/journey-forms';
+import { AttendedSessions } from '@/components/sessions/attended-sessions';
+import { WindowRuleNote } from '@/components/coverage/window-rule-note';
+import { StatusBadge } from '@/components/status-badge';
+import { Badge, type Tone } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
 
 type Detail = Awaited<ReturnType<typeof babyDetail>>;
 
@@ -55,9 +56,22 @@ export async function ChangeNotice({ searchParams }: { searchParams: Record<stri
 /**
  * One baby for kader and staff: status, visit windows, the journey (status changes computed by
  * lib/domain, certificates, transfers) and the visits with their corrections and referrals.
- * `base` is the section the links stay in.
+ * `base` is the section the links stay in. The page fetches `data` (babyDetail) and `attended`
+ * (sessionsAttendedByMother of its mother).
  */
-export async function BabyDetail({ data, actions, base, aside }: { data: Detail; actions?: React.ReactNode; base: '/kader' | '/staff'; aside?: React.ReactNode }) {
+export async function BabyDetail({
+  data,
+  attended,
+  actions,
+  base,
+  aside,
+}: {
+  data: Detail;
+  attended: Awaited<ReturnType<typeof sessionsAttendedByMother>>;
+  actions?: React.ReactNode;
+  base: '/kader' | '/staff';
+  aside?: React.ReactNode;
+}) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const babyName = data.babyName ?? t('ibu.unnamed', { sex: t(`sex.${data.sex}`) });
@@ -177,7 +191,7 @@ export async function BabyDetail({ data, actions, base, aside }: { data: Detail;
           </ol>
         )}
       </Card>
-      <AttendedSessions motherId={data.motherId} />
+      <AttendedSessions data={attended} />
       {aside}
     </div>
   );

@@ -1,6 +1,7 @@
 /**
  * The session pages, shared by staff (/staff/pertemuan) and kaders (/kader/pertemuan): the
- * routes only pick the base path. Every read goes through lib/data/sessions (policy + village).
+ * routes only pick the base path. Route bodies, so they live under app/ (decision 056) and
+ * fetch; every read goes through lib/data/sessions (policy + village).
  */
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
@@ -14,9 +15,9 @@ import { formatDateTime, type UiLocale } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { CancelForm, FindMother, PublishForm, SessionForm, SummaryForm, WalkInForm } from './forms';
-import { sessionTexts, topicOptions } from './texts';
-import { MarkButtons, STATUS_TONE, topicLabel, whenText } from './views';
+import { CancelForm, FindMother, PublishForm, SessionForm, SummaryForm, WalkInForm } from '@/components/sessions/forms';
+import { sessionTexts, topicOptions } from '@/components/sessions/texts';
+import { MarkButtons, STATUS_TONE, topicLabel, whenText } from '@/components/sessions/views';
 import { OfflineMarkButtons } from '@/components/offline/mark-buttons';
 
 export async function NewSessionView({ user }: { user: CurrentUser }) {
