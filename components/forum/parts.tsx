@@ -1,9 +1,7 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import type { AuthorView } from '@/lib/data/forum';
-import { HL_START, HL_STOP } from '@/lib/data/forum';
 import { renderForumText } from '@/lib/forum/text';
 import { formatDateTime, type UiLocale } from '@/lib/format';
 
@@ -32,26 +30,6 @@ export async function AuthorLine({ author, at, edited }: { author: AuthorView; a
 /** A post or reply body, rendered by lib/forum/text (sanitised HTML: see decision 020). */
 export function ForumText({ source, className }: { source: string; className?: string }) {
   return <div className={`forum-text ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: renderForumText(source) }} />;
-}
-
-/** ts_headline output with private-use markers around matches, as text with <mark>s. */
-export function Highlight({ text }: { text: string }) {
-  const out: ReactNode[] = [];
-  const parts = text.split(HL_START);
-  parts.forEach((part, i) => {
-    if (i === 0) {
-      out.push(part.replaceAll(HL_STOP, ''));
-      return;
-    }
-    const [hit, rest = ''] = part.split(HL_STOP);
-    out.push(
-      <mark key={i} className="rounded bg-warn-soft px-0.5 text-ink">
-        {hit}
-      </mark>,
-      rest.replaceAll(HL_STOP, ''),
-    );
-  });
-  return <>{out}</>;
 }
 
 const NOTICES = new Set([

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { AuthorLine, Highlight, Notice, Pager, SearchBox } from '@/components/forum/parts';
+import { AuthorLine, Notice, Pager, SearchBox } from '@/components/forum/parts';
+import { Highlight } from './_components/highlight';
 import { Shell } from '@/components/layout/shell';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
