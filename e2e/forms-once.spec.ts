@@ -9,6 +9,12 @@ test.use({ viewport: PHONE });
 
 const KADER2 = demoLogin('kader', 1);
 const DEWI = demoLogin('ibu', 1);
+/**
+ * The hourly-limit journey uses up an account's five posts of the hour: an account no other
+ * journey posts with (forum.spec.ts posts as Rina and Dewi), at a desk.
+ */
+const RATNA = demoLogin('staff', 1);
+const DESK = { width: 1280, height: 800 };
 
 /** A word no other post has: search finds exactly the threads written here. */
 const token = () => `zq${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -25,8 +31,8 @@ async function openNewPost(page: Page, title: string, body: string) {
   await page.getByLabel('Isi', { exact: true }).fill(body);
 }
 
-async function phone(browser: Browser, login: { phone: string }, javaScriptEnabled = true) {
-  const ctx = await browser.newContext({ viewport: PHONE, javaScriptEnabled });
+async function phone(browser: Browser, login: { phone: string }, javaScriptEnabled = true, viewport: { width: number; height: number } = PHONE) {
+  const ctx = await browser.newContext({ viewport, javaScriptEnabled });
   const page = await ctx.newPage();
   if (javaScriptEnabled) await signInAs(page, login);
   else {
@@ -57,7 +63,7 @@ test('double-tapping "Kirim tulisan" makes one thread, with and without JavaScri
 });
 
 test('a post refused by the hourly limit comes back with its text, not in the URL', async ({ browser }) => {
-  const { ctx, page } = await phone(browser, DEWI);
+  const { ctx, page } = await phone(browser, RATNA, true, DESK);
   const word = token();
   const body = `Bayi saya rewel malam hari, ${word}. Apa yang harus saya lakukan?`;
   // Five posts an hour (RATE_LIMITS.posts, decision 020): she writes until the limit answers —
