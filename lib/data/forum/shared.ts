@@ -1,6 +1,7 @@
 /**
  * The sharing forum (DESIGN.md §3 Forum, §4 forum row): what the reading, writing, moderation
- * and search modules share. Every function takes the Actor, checks the policy and scopes every
+ * and search modules share. The forum's rules (limits, edit window, holds) are in
+ * lib/domain/forum.ts. Every function takes the Actor, checks the policy and scopes every
  * query by the actor's puskesmas. Visibility:
  * - everybody sees `published` posts and replies;
  * - an author also sees her own `held` and `hidden` ones (with the moderator's reason);
@@ -16,15 +17,10 @@ import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { type DbOrTx } from '@/db/client';
 import { forumPosts, puskesmas, users, villages } from '@/db/schema';
 import { can, NotFoundError, type Actor, type Role } from '@/lib/auth/policy';
+import { forumEditOpen } from '@/lib/domain/forum';
 
 export const PAGE_SIZE = 20;
 export const REPLY_PAGE_SIZE = 30;
-/** Posting limits per user per rolling hour (docs/decisions/020-forum-text.md). */
-export const RATE_LIMITS = { posts: 5, replies: 20 } as const;
-/** Own posts and replies can be edited this long after writing. */
-export const EDIT_WINDOW_HOURS = 24;
-/** A mother's first posts wait for a moderator. */
-export const HELD_FIRST_POSTS = 2;
 
 /** A refusal the user can act on; `code` is a key under forum.errors in messages/*.json. */
 export class ForumError extends Error {
@@ -90,7 +86,8 @@ export async function visiblePost(db: DbOrTx, actor: Actor, postId: string) {
   return p;
 }
 
-export const withinEditWindow = (createdAt: Date) => Date.now() - new Date(createdAt).getTime() < EDIT_WINDOW_HOURS * 3600_000;
+/** The edit window (lib/domain/forum.ts) against the clock of this server. */
+export const withinEditWindow = (createdAt: Date) => forumEditOpen(createdAt, new Date());
 
 /** The puskesmas's blocked terms (PP 28/2024), checked on every write and shown in the queue. */
 export async function blockedTermsOf(tx: DbOrTx, puskesmasId: string): Promise<string[]> {

@@ -7,29 +7,36 @@ import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { forumCategories, forumComments, forumPosts, forumReactions, forumReports } from '@/db/schema';
 import { assertCan, NotFoundError, ForbiddenError, type Actor } from '@/lib/auth/policy';
+import {
+  FORUM_HOLD_BLOCKED,
+  forumLimitReached,
+  FORUM_RATE_WINDOW_HOURS,
+  newPostHold,
+  newReplyHold,
+  postAnonymous,
+  replyAnonymous,
+  statusAfterEdit,
+  type ForumWrite,
+} from '@/lib/domain/forum';
 import { matchBlockedTerms } from '@/lib/forum/blocked';
 import { type PostInput } from '@/lib/validation/forum';
 import { audit } from '../audit';
-import { blockedTermsOf, ForumError, HELD_FIRST_POSTS, isModerator, RATE_LIMITS, visiblePost, withinEditWindow } from './shared';
+import { blockedTermsOf, ForumError, isModerator, visiblePost, withinEditWindow } from './shared';
 
 /** Serialises one user's writes (until the transaction ends). */
 async function lockAuthor(tx: DbOrTx, actor: Actor) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`forum:${actor.id}`}))`);
 }
 
-/** Counts what she wrote in the last hour (after lockAuthor). */
-async function assertUnderLimit(tx: DbOrTx, actor: Actor, what: 'posts' | 'replies') {
+/** Counts what she wrote in the rate window (after lockAuthor). */
+async function assertUnderLimit(tx: DbOrTx, actor: Actor, what: ForumWrite) {
   const table = what === 'posts' ? forumPosts : forumComments;
   const [r] = await tx
     .select({ n: count() })
     .from(table)
-    .where(and(eq(table.authorId, actor.id), gt(table.createdAt, sql`now() - interval '1 hour'`)));
-  if ((r?.n ?? 0) >= RATE_LIMITS[what]) throw new ForumError(what === 'posts' ? 'rateLimitPosts' : 'rateLimitReplies');
+    .where(and(eq(table.authorId, actor.id), gt(table.createdAt, sql`now() - make_interval(hours => ${FORUM_RATE_WINDOW_HOURS})`)));
+  if (forumLimitReached(what, r?.n ?? 0)) throw new ForumError(what === 'posts' ? 'rateLimitPosts' : 'rateLimitReplies');
 }
-
-/** Reason codes of automatic holds (translated under forum.reasons). */
-const AUTO_BLOCKED = 'auto:blocked';
-const AUTO_NEW = 'auto:new';
 
 /**
  * A post or reply already stored under the form's key (decision 054), by this author: the
@@ -71,14 +78,17 @@ export async function createPost(actor: Actor, input: Omit<PostInput, 'id'> & { 
     if (!cat) throw new NotFoundError();
     await assertUnderLimit(tx, actor, 'posts');
     const blocked = matchBlockedTerms(`${input.title}\n${input.body}`, await blockedTermsOf(tx, actor.puskesmasId));
-    let reason: string | null = blocked.length ? AUTO_BLOCKED : null;
-    if (!reason && actor.role === 'ibu') {
-      const [r] = await tx
-        .select({ n: count() })
-        .from(forumPosts)
-        .where(and(eq(forumPosts.authorId, actor.id), eq(forumPosts.status, 'published')));
-      if ((r?.n ?? 0) < HELD_FIRST_POSTS) reason = AUTO_NEW;
-    }
+    const mother = actor.role === 'ibu';
+    // A mother's published posts are counted only when no blocked term holds the post already.
+    const [published] =
+      mother && blocked.length === 0
+        ? await tx
+            .select({ n: count() })
+            .from(forumPosts)
+            .where(and(eq(forumPosts.authorId, actor.id), eq(forumPosts.status, 'published')))
+        : [];
+    const reason = newPostHold(blocked.length, mother ? (published?.n ?? 0) : null);
+    const anonymous = postAnonymous(mother, input.anonymous);
     const status = reason ? ('held' as const) : ('published' as const);
     const [row] = await tx
       .insert(forumPosts)
@@ -89,13 +99,12 @@ export async function createPost(actor: Actor, input: Omit<PostInput, 'id'> & { 
         authorId: actor.id,
         title: input.title,
         body: input.body,
-        // Only mothers post anonymously: staff and kaders answer in their own name.
-        anonymous: actor.role === 'ibu' && input.anonymous,
+        anonymous,
         status,
         moderationReason: reason,
       })
       .returning({ id: forumPosts.id });
-    await audit(tx, actor, 'forum.post.create', 'forum_post', row!.id, null, { status, anonymous: actor.role === 'ibu' && input.anonymous, blocked }, reason);
+    await audit(tx, actor, 'forum.post.create', 'forum_post', row!.id, null, { status, anonymous, blocked }, reason);
     return { id: row!.id, status };
   });
 }
@@ -112,9 +121,9 @@ export async function createReply(actor: Actor, input: { id?: string; postId: st
     if (p.status !== 'published') throw new ForumError('notAllowed');
     await assertUnderLimit(tx, actor, 'replies');
     const blocked = matchBlockedTerms(input.body, await blockedTermsOf(tx, actor.puskesmasId));
-    const status = blocked.length ? ('held' as const) : ('published' as const);
-    // A mother's reply in her own anonymous thread stays anonymous.
-    const anonymous = actor.role === 'ibu' && p.anonymous && p.authorId === actor.id;
+    const reason = newReplyHold(blocked.length);
+    const status = reason ? ('held' as const) : ('published' as const);
+    const anonymous = replyAnonymous(actor.role === 'ibu', { anonymous: p.anonymous, ownThread: p.authorId === actor.id });
     const [row] = await tx
       .insert(forumComments)
       .values({
@@ -125,7 +134,7 @@ export async function createReply(actor: Actor, input: { id?: string; postId: st
         body: input.body,
         anonymous,
         status,
-        moderationReason: blocked.length ? AUTO_BLOCKED : null,
+        moderationReason: reason,
       })
       .returning({ id: forumComments.id });
     if (status === 'published') await tx.update(forumPosts).set({ lastActivityAt: sql`now()` }).where(eq(forumPosts.id, p.id));
@@ -149,10 +158,10 @@ export async function editOwn(
       if (p.authorId !== actor.id) throw new ForbiddenError('only the author may edit');
       if (!withinEditWindow(p.createdAt)) throw new ForumError('editWindow');
       const blocked = matchBlockedTerms(`${input.title}\n${input.body}`, terms);
-      const status = p.status === 'published' && blocked.length ? 'held' : p.status;
+      const status = statusAfterEdit(p.status, blocked.length);
       await tx
         .update(forumPosts)
-        .set({ title: input.title, body: input.body, editedAt: sql`now()`, status, moderationReason: status !== p.status ? AUTO_BLOCKED : p.moderationReason })
+        .set({ title: input.title, body: input.body, editedAt: sql`now()`, status, moderationReason: status !== p.status ? FORUM_HOLD_BLOCKED : p.moderationReason })
         .where(eq(forumPosts.id, p.id));
       await audit(tx, actor, 'forum.post.edit', 'forum_post', p.id, { title: p.title, body: p.body, status: p.status }, { title: input.title, body: input.body, status });
       return { postId: p.id, status };
@@ -162,10 +171,10 @@ export async function editOwn(
     if (c.authorId !== actor.id) throw new ForbiddenError('only the author may edit');
     if (!withinEditWindow(c.createdAt)) throw new ForumError('editWindow');
     const blocked = matchBlockedTerms(input.body, terms);
-    const status = c.status === 'published' && blocked.length ? 'held' : c.status;
+    const status = statusAfterEdit(c.status, blocked.length);
     await tx
       .update(forumComments)
-      .set({ body: input.body, editedAt: sql`now()`, status, moderationReason: status !== c.status ? AUTO_BLOCKED : c.moderationReason })
+      .set({ body: input.body, editedAt: sql`now()`, status, moderationReason: status !== c.status ? FORUM_HOLD_BLOCKED : c.moderationReason })
       .where(eq(forumComments.id, c.id));
     await audit(tx, actor, 'forum.comment.edit', 'forum_comment', c.id, { body: c.body, status: c.status }, { body: input.body, status });
     return { postId: c.postId, status };
