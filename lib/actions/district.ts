@@ -5,9 +5,7 @@
  * lib/data/district.ts validates and checks the policy ('districtAccounts') again.
  */
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { ACTIVATION_DAYS } from '@/lib/data/activation';
 import { createDistrictAccount } from '@/lib/data/district';
@@ -16,6 +14,7 @@ import { whatsappLink } from '@/lib/domain/whatsapp';
 import type { DistrictAccountField } from '@/lib/validation/district';
 import type { FormState } from '@/lib/validation/form-state';
 import { publicOrigin } from '@/lib/server/public-url';
+import { safeAction } from './safe-action';
 
 export type DistrictAccountState = FormState<DistrictAccountField> & {
   /** What was posted, to fill the form in again after a refusal. */
@@ -34,10 +33,8 @@ const text = (fd: FormData, k: string) => {
 };
 
 export async function createDistrictAccountAction(_prev: DistrictAccountState, fd: FormData): Promise<DistrictAccountState> {
-  const actor = await getCurrentUser();
-  if (!actor) redirect('/login');
   const values = { name: text(fd, 'name'), phone: text(fd, 'phone') };
-  try {
+  return safeAction({ user: () => getCurrentUser(), denied: { formError: 'district.errors.notAllowed', values } }, async (actor) => {
     const res = await createDistrictAccount(actor, { name: fd.get('name'), phone: fd.get('phone') });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'district.accounts.fixErrors', values };
     revalidatePath('/dinkes/pengguna');
@@ -54,8 +51,5 @@ export async function createDistrictAccountAction(_prev: DistrictAccountState, f
         waLink: whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, url, days: ACTIVATION_DAYS })),
       },
     };
-  } catch (err) {
-    if (err instanceof ForbiddenError || err instanceof NotFoundError) return { formError: 'district.errors.notAllowed', values };
-    throw err;
-  }
+  });
 }

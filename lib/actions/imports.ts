@@ -5,9 +5,7 @@
  * policy, the batch's puskesmas and creator, and every row again. The upload is a route handler
  * (app/api/impor/unggah: a file of up to 2 MB).
  */
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ForbiddenError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { confirmImport, type ImportResultCounts } from '@/lib/data/imports';
 import { ACTIVATION_DAYS } from '@/lib/data/activation';
@@ -15,6 +13,7 @@ import { whatsappLink } from '@/lib/domain/whatsapp';
 import type { ImportRow } from '@/lib/domain/import';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ConfirmImportField } from '@/lib/validation/import';
+import { safeAction } from './safe-action';
 
 export type ImportCode = { name: string; code: string; waLink: string };
 export type ConfirmImportState = FormState<ConfirmImportField> & {
@@ -25,9 +24,7 @@ export type ConfirmImportState = FormState<ConfirmImportField> & {
 };
 
 export async function confirmImportAction(_prev: ConfirmImportState, fd: FormData): Promise<ConfirmImportState> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/login');
-  try {
+  return safeAction({ user: () => getCurrentUser(), forbidden: { formError: 'imports.errors.notAllowed' } }, async (user) => {
     const res = await confirmImport(user, { batchId: fd.get('batchId'), consent: fd.get('consent') === 'on' });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError ?? 'imports.errors.consentRequired', rows: res.rows?.slice(0, 200) };
     const t = await getTranslations('register');
@@ -39,8 +36,5 @@ export async function confirmImportAction(_prev: ConfirmImportState, fd: FormDat
     // No revalidatePath: it would render this page again, as confirmed, and lose the codes shown
     // once (the registry is rendered per request anyway).
     return { ok: true, done: { already: res.already, counts: res.counts, codes, days: ACTIVATION_DAYS } };
-  } catch (err) {
-    if (err instanceof ForbiddenError) return { formError: 'imports.errors.notAllowed' };
-    throw err;
-  }
+  });
 }

@@ -7,10 +7,10 @@ import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { clientIp } from '@/lib/auth';
 import { requireUser } from '@/lib/auth/session';
-import { ForbiddenError } from '@/lib/auth/policy';
 import { activateAccount, registerMother, whatsappLink, type Duplicate } from '@/lib/data/mothers';
 import type { FormState } from '@/lib/validation/form-state';
 import type { MotherField } from '@/lib/validation/mother';
+import { publicAction, safeAction } from './safe-action';
 
 export type RegisterState = FormState<MotherField> & {
   duplicate?: Duplicate;
@@ -19,17 +19,13 @@ export type RegisterState = FormState<MotherField> & {
 };
 
 export async function registerMotherAction(values: unknown): Promise<RegisterState> {
-  const user = await requireUser(['kader', 'staff', 'admin']);
-  try {
+  return safeAction({ user: () => requireUser(['kader', 'staff', 'admin']), forbidden: { formError: 'register.denied' } }, async (user) => {
     const res = await registerMother(user, values);
     if (!res.ok) return { fieldErrors: res.fieldErrors, duplicate: res.duplicate, formError: res.duplicate ? 'register.duplicate' : 'visit.fixErrors' };
     const t = await getTranslations('register');
     const waLink = res.code ? whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, days: 7 })) : null;
     return { ok: true, done: { code: res.code, waLink, login: res.login, babyId: res.babyIds[0]!, name: res.name } };
-  } catch (err) {
-    if (err instanceof ForbiddenError) return { formError: 'register.denied' };
-    throw err;
-  }
+  });
 }
 
 export type ActivationState = FormState<'phone' | 'code' | 'password' | 'confirm'> & {
@@ -39,20 +35,23 @@ export type ActivationState = FormState<'phone' | 'code' | 'password' | 'confirm
   nonce?: string;
 };
 
+/** Public: no user; lib/data/mothers.ts activateAccount validates, throttles and refuses. */
 export async function activateAction(_prev: ActivationState, formData: FormData): Promise<ActivationState> {
-  const res = await activateAccount(
-    {
-      phone: formData.get('phone'),
-      code: formData.get('code'),
-      password: formData.get('password'),
-      confirm: formData.get('confirm'),
-    },
-    clientIp(await headers()),
-  );
-  if (res.ok) return { ok: true };
-  const typed = (k: string) => {
-    const v = formData.get(k);
-    return typeof v === 'string' ? v.slice(0, 64) : '';
-  };
-  return { fieldErrors: res.fieldErrors, formError: res.formError, values: { phone: typed('phone'), code: typed('code') }, nonce: randomUUID() };
+  return publicAction({}, async () => {
+    const res = await activateAccount(
+      {
+        phone: formData.get('phone'),
+        code: formData.get('code'),
+        password: formData.get('password'),
+        confirm: formData.get('confirm'),
+      },
+      clientIp(await headers()),
+    );
+    if (res.ok) return { ok: true };
+    const typed = (k: string) => {
+      const v = formData.get(k);
+      return typeof v === 'string' ? v.slice(0, 64) : '';
+    };
+    return { fieldErrors: res.fieldErrors, formError: res.formError, values: { phone: typed('phone'), code: typed('code') }, nonce: randomUUID() };
+  });
 }

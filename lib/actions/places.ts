@@ -6,11 +6,11 @@
  */
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { createPosyandu, createVillage, setPlaceStatus, updatePosyandu, updateVillage, type PlaceResult } from '@/lib/data/places';
 import type { FormState } from '@/lib/validation/form-state';
 import type { PlaceField } from '@/lib/validation/places';
+import { safeAction } from './safe-action';
 
 export type PlaceFormState = FormState<PlaceField> & {
   /** What was sent, to show again after a refusal (React resets the form after an action). */
@@ -21,73 +21,66 @@ export type PlaceFormState = FormState<PlaceField> & {
 
 const PATH = '/staff/wilayah';
 
-async function user() {
-  const u = await getCurrentUser();
-  if (!u) redirect('/login');
-  return u;
+/** The posted fields, as strings (a missing or non-text field is ''). */
+function posted(fd: FormData, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, typeof fd.get(n) === 'string' ? (fd.get(n) as string) : '']));
 }
 
-type Work = (raw: Record<string, string>) => Promise<PlaceResult>;
+/** Shown again after a refusal; never more than a form field can hold. */
+const shown = (raw: Record<string, string>) => Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.slice(0, 2000)]));
 
-async function run(prev: PlaceFormState, fd: FormData, names: readonly string[], work: Work): Promise<PlaceFormState> {
-  const raw = Object.fromEntries(names.map((n) => [n, typeof fd.get(n) === 'string' ? (fd.get(n) as string) : '']));
-  // Shown again after a refusal; never more than a form field can hold.
-  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.slice(0, 2000)]));
-  try {
-    const res = await work(raw);
-    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'places.errors.fix', values };
-    if (res.changed) revalidatePath(PATH);
-    return { ok: true, done: (prev.done ?? 0) + 1 };
-  } catch (err) {
-    if (err instanceof ForbiddenError) return { formError: 'places.errors.notAllowed', values };
-    if (err instanceof NotFoundError) return { formError: 'places.errors.gone', values };
-    throw err;
-  }
+/** The policy's refusals as form messages, with what was sent. */
+const denials = (raw: Record<string, string>) => ({
+  forbidden: { formError: 'places.errors.notAllowed', values: shown(raw) },
+  notFound: { formError: 'places.errors.gone', values: shown(raw) },
+});
+
+/** A save's result as the form shows it; the page is refreshed when something changed. */
+function answered(prev: PlaceFormState, raw: Record<string, string>, res: PlaceResult): PlaceFormState {
+  if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'places.errors.fix', values: shown(raw) };
+  if (res.changed) revalidatePath(PATH);
+  return { ok: true, done: (prev.done ?? 0) + 1 };
 }
 
 const VILLAGE = ['name', 'kind'] as const;
 const POSYANDU = ['villageId', 'name', 'rw', 'address'] as const;
 
 export async function createVillageAction(prev: PlaceFormState, fd: FormData): Promise<PlaceFormState> {
-  const actor = await user();
-  return run(prev, fd, VILLAGE, (raw) => createVillage(actor, raw));
+  const raw = posted(fd, VILLAGE);
+  return safeAction({ user: () => getCurrentUser(), ...denials(raw) }, async (actor) => answered(prev, raw, await createVillage(actor, raw)));
 }
 
 export async function updateVillageAction(prev: PlaceFormState, fd: FormData): Promise<PlaceFormState> {
-  const actor = await user();
-  return run(prev, fd, ['id', ...VILLAGE], (raw) => updateVillage(actor, raw));
+  const raw = posted(fd, ['id', ...VILLAGE]);
+  return safeAction({ user: () => getCurrentUser(), ...denials(raw) }, async (actor) => answered(prev, raw, await updateVillage(actor, raw)));
 }
 
 export async function createPosyanduAction(prev: PlaceFormState, fd: FormData): Promise<PlaceFormState> {
-  const actor = await user();
-  return run(prev, fd, POSYANDU, (raw) => createPosyandu(actor, raw));
+  const raw = posted(fd, POSYANDU);
+  return safeAction({ user: () => getCurrentUser(), ...denials(raw) }, async (actor) => answered(prev, raw, await createPosyandu(actor, raw)));
 }
 
 export async function updatePosyanduAction(prev: PlaceFormState, fd: FormData): Promise<PlaceFormState> {
-  const actor = await user();
-  return run(prev, fd, ['id', 'name', 'rw', 'address'], (raw) => updatePosyandu(actor, raw));
+  const raw = posted(fd, ['id', 'name', 'rw', 'address']);
+  return safeAction({ user: () => getCurrentUser(), ...denials(raw) }, async (actor) => answered(prev, raw, await updatePosyandu(actor, raw)));
 }
 
 /** Deactivate / reactivate / delete: a plain form; the outcome comes back as ?n= or ?e= (ids only). */
 export async function setPlaceStatusAction(fd: FormData): Promise<void> {
-  const actor = await user();
   const str = (k: string) => (typeof fd.get(k) === 'string' ? (fd.get(k) as string) : '');
   const id = str('id');
   const row: Record<string, string> = /^[0-9a-f-]{36}$/i.test(id) ? { p: id } : {};
-  let params: Record<string, string>;
-  try {
-    const res = await setPlaceStatus(actor, { entity: str('entity'), id, op: str('op') });
-    if (res.ok) {
-      revalidatePath(PATH);
-      params = { n: `${str('entity')}.${res.op}`, ...(res.op === 'delete' ? {} : row) };
-    } else {
+  const params: Record<string, string> = await safeAction(
+    { user: () => getCurrentUser(), forbidden: { e: 'notAllowed' }, notFound: { e: 'gone' } },
+    async (actor) => {
+      const res = await setPlaceStatus(actor, { entity: str('entity'), id, op: str('op') });
+      if (res.ok) {
+        revalidatePath(PATH);
+        return { n: `${str('entity')}.${res.op}`, ...(res.op === 'delete' ? {} : row) };
+      }
       const key = Object.values(res.fieldErrors)[0] ?? 'validation.invalid';
-      params = { e: key.replace(/^places\.errors\./, ''), ...row };
-    }
-  } catch (err) {
-    if (err instanceof ForbiddenError) params = { e: 'notAllowed' };
-    else if (err instanceof NotFoundError) params = { e: 'gone' };
-    else throw err;
-  }
+      return { e: key.replace(/^places\.errors\./, ''), ...row };
+    },
+  );
   redirect(`${PATH}?${new URLSearchParams(params)}#${params.p ? `place-${params.p}` : 'top'}`);
 }

@@ -5,10 +5,9 @@
  * (admin writes) and writes in one transaction with its audit row.
  */
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { ForbiddenError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { saveBlockedTerms, saveProfile, saveSignatory, saveTarget, saveVisitWindows, type SettingsResult } from '@/lib/data/settings';
+import { safeAction } from './safe-action';
 
 /**
  * What a settings form gets back: message keys per field ("windows.0.toDay" inside the window
@@ -31,57 +30,49 @@ const str = (fd: FormData, k: string) => {
 };
 const strs = (fd: FormData, k: string) => fd.getAll(k).map((v) => (typeof v === 'string' ? v : ''));
 
-async function user() {
-  const u = await getCurrentUser();
-  if (!u) redirect('/login');
-  return u;
-}
+/** The answer's sequence number: one more than the last. */
+const nextSeq = (prev: SettingsState) => (prev.seq ?? 0) + 1;
 
-/** Runs one save, turning a refusal into a form message (never a 500) and refreshing the page on success. */
-async function answer(prev: SettingsState, values: Record<string, string | string[]>, work: () => Promise<SettingsResult>): Promise<SettingsState> {
-  const seq = (prev.seq ?? 0) + 1;
-  try {
-    const res = await work();
-    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'settings.fixErrors', values, seq };
-    revalidatePath('/staff/pengaturan');
-    return { ok: true, unchanged: !res.changed, seq };
-  } catch (err) {
-    if (err instanceof ForbiddenError) return { formError: 'settings.errors.notAllowed', values, seq };
-    throw err;
-  }
+/** A refusal of the policy (admin writes): a form message, never a 500, with the values sent. */
+const notAllowed = (prev: SettingsState, values: Record<string, string | string[]>): SettingsState => ({
+  formError: 'settings.errors.notAllowed',
+  values,
+  seq: nextSeq(prev),
+});
+
+/** A save's result as the form shows it; the page is refreshed after a save. */
+function saved(prev: SettingsState, values: Record<string, string | string[]>, res: SettingsResult): SettingsState {
+  const seq = nextSeq(prev);
+  if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'settings.fixErrors', values, seq };
+  revalidatePath('/staff/pengaturan');
+  return { ok: true, unchanged: !res.changed, seq };
 }
 
 export async function saveProfileAction(prev: SettingsState, fd: FormData): Promise<SettingsState> {
-  const actor = await user();
   const values = Object.fromEntries(['name', 'district', 'subdistrict', 'province', 'address', 'timeZone'].map((k) => [k, str(fd, k) ?? '']));
-  return answer(prev, values, () => saveProfile(actor, values));
+  return safeAction({ user: () => getCurrentUser(), forbidden: notAllowed(prev, values) }, async (actor) => saved(prev, values, await saveProfile(actor, values)));
 }
 
 export async function saveTargetAction(prev: SettingsState, fd: FormData): Promise<SettingsState> {
-  const actor = await user();
   const values = { year: str(fd, 'year') ?? '', targetPercent: str(fd, 'targetPercent') ?? '', villageId: str(fd, 'villageId') ?? '' };
-  return answer(prev, values, () => saveTarget(actor, values));
+  return safeAction({ user: () => getCurrentUser(), forbidden: notAllowed(prev, values) }, async (actor) => saved(prev, values, await saveTarget(actor, values)));
 }
 
 export async function saveSignatoryAction(prev: SettingsState, fd: FormData): Promise<SettingsState> {
-  const actor = await user();
   const values = { signatoryName: str(fd, 'signatoryName') ?? '', signatoryNip: str(fd, 'signatoryNip') ?? '', signatoryTitle: str(fd, 'signatoryTitle') ?? '' };
-  return answer(prev, values, () => saveSignatory(actor, values));
+  return safeAction({ user: () => getCurrentUser(), forbidden: notAllowed(prev, values) }, async (actor) => saved(prev, values, await saveSignatory(actor, values)));
 }
 
 export async function saveBlockedTermsAction(prev: SettingsState, fd: FormData): Promise<SettingsState> {
-  const actor = await user();
   const values = { terms: str(fd, 'terms') ?? '' };
-  return answer(prev, values, () => saveBlockedTerms(actor, values));
+  return safeAction({ user: () => getCurrentUser(), forbidden: notAllowed(prev, values) }, async (actor) => saved(prev, values, await saveBlockedTerms(actor, values)));
 }
 
 /** The window rows come as parallel lists fromDay[] / toDay[]; the button "reset" sends intent=reset. */
 export async function saveVisitWindowsAction(prev: SettingsState, fd: FormData): Promise<SettingsState> {
-  const actor = await user();
   const from = strs(fd, 'fromDay').slice(0, 50);
   const to = strs(fd, 'toDay').slice(0, 50);
   const values = { fromDay: from, toDay: to };
-  if (str(fd, 'intent') === 'reset') return answer(prev, values, () => saveVisitWindows(actor, { reset: true }));
-  const windows = from.map((f, i) => ({ fromDay: f, toDay: to[i] ?? '' }));
-  return answer(prev, values, () => saveVisitWindows(actor, { windows }));
+  const input = str(fd, 'intent') === 'reset' ? { reset: true } : { windows: from.map((f, i) => ({ fromDay: f, toDay: to[i] ?? '' })) };
+  return safeAction({ user: () => getCurrentUser(), forbidden: notAllowed(prev, values) }, async (actor) => saved(prev, values, await saveVisitWindows(actor, input)));
 }

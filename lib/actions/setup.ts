@@ -6,25 +6,19 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { clientIp } from '@/lib/auth';
-import { ForbiddenError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
-import { isDatabaseUnavailable } from '@/lib/data/db-unavailable';
 import { setupPuskesmas } from '@/lib/data/setup';
 import type { FormState } from '@/lib/validation/form-state';
 import type { SetupField } from '@/lib/validation/setup';
+import { publicAction } from './safe-action';
 
 export type SetupState = FormState<SetupField>;
 
 export async function setupAction(values: unknown): Promise<SetupState> {
   const user = await getCurrentUser();
-  let res;
-  try {
-    res = await setupPuskesmas(user, values, clientIp(await headers()));
-  } catch (err) {
-    if (err instanceof ForbiddenError) return { formError: 'setup.denied' };
-    if (isDatabaseUnavailable(err)) return { formError: 'setup.error' };
-    throw err;
-  }
-  if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError };
-  redirect('/login?n=setupDone');
+  return publicAction({ forbidden: { formError: 'setup.denied' }, unavailable: { formError: 'setup.error' } }, async () => {
+    const res = await setupPuskesmas(user, values, clientIp(await headers()));
+    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError };
+    redirect('/login?n=setupDone');
+  });
 }
