@@ -4,15 +4,14 @@
  * address within the window slow that address down (decision 051): from then on an unknown
  * device there gets one attempt every IP_SLOW_SECONDS, while a device that has signed in to
  * the account before (signed device cookie, lib/auth/device.ts) is not held back by the
- * address at all. Keys are SHA-256 hashes, never phone numbers.
- * Why not rate-limiter-flexible: its PostgreSQL store needs node-postgres/knex/sequelize and
- * cannot use postgres.js or the embedded PGlite (docs/decisions/003-login-throttle.md).
+ * address at all. The counters are lib/data/throttle.ts (keys are SHA-256 hashes, never phone
+ * numbers); their functions are exported from here too, as before.
  */
 import 'server-only';
-import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { loginThrottle, mothers, users, userSessions } from '@/db/schema';
+import { mothers, users, userSessions } from '@/db/schema';
+import { clearFailures, isLocked, mustWait, recordFailure, throttleKey } from '@/lib/data/throttle';
 import { loginSchema } from '@/lib/validation/auth';
 import { isKnownDevice, rememberDevice } from './device';
 import { DUMMY_HASH, verifyPassword } from './password';
@@ -22,9 +21,15 @@ export const PHONE_MAX_FAILURES = 10;
 export const IP_MAX_FAILURES = 50;
 /** Past IP_MAX_FAILURES, an unknown device at that address gets one attempt this often. */
 export const IP_SLOW_SECONDS = 30;
-export const LOCK_MINUTES = 15;
-/** Failures older than this no longer count towards a lock. */
-export const FAILURE_WINDOW_MINUTES = 60;
+export {
+  clearFailures,
+  FAILURE_WINDOW_MINUTES,
+  isLocked,
+  LOCK_MINUTES,
+  recordFailure,
+  throttleKey,
+  type ThrottleKind,
+} from '@/lib/data/throttle';
 
 export type LoginError = 'malformed' | 'invalid' | 'locked' | 'slowed';
 export type LoginOk = {
@@ -34,79 +39,6 @@ export type LoginOk = {
   sessionVersion: number;
   sessionId: string;
 };
-
-/**
- * What a counter counts: failed sign-ins per phone or IP, and failed account activations
- * (one-time code guesses at /aktivasi) per phone or IP — the same table and the same rule.
- */
-export type ThrottleKind = 'phone' | 'ip' | 'activation-phone' | 'activation-ip';
-
-export const throttleKey = (kind: ThrottleKind, value: string) =>
-  createHash('sha256').update(`${kind}:${value}`).digest('hex');
-const keyOf = throttleKey;
-
-/** True when one of the counters is locked now. */
-export async function isLocked(keys: string[]): Promise<boolean> {
-  const db = await getDb();
-  const rows = await db
-    .select({ lockedUntil: loginThrottle.lockedUntil })
-    .from(loginThrottle)
-    .where(and(inArray(loginThrottle.key, keys), sql`${loginThrottle.lockedUntil} > now()`));
-  return rows.length > 0;
-}
-
-/** Counts one failure (a run of failures older than the window starts again) and locks at `max`. */
-export async function recordFailure(key: string, max: number): Promise<void> {
-  const db = await getDb();
-  const window = sql.raw(`interval '${FAILURE_WINDOW_MINUTES} minutes'`);
-  const [row] = await db
-    .insert(loginThrottle)
-    .values({ key, failures: 1 })
-    .onConflictDoUpdate({
-      target: loginThrottle.key,
-      set: {
-        failures: sql`case when ${loginThrottle.updatedAt} < now() - ${window}
-          or (${loginThrottle.lockedUntil} is not null and ${loginThrottle.lockedUntil} <= now())
-          then 1 else ${loginThrottle.failures} + 1 end`,
-        lockedUntil: sql`case when ${loginThrottle.lockedUntil} <= now() then null else ${loginThrottle.lockedUntil} end`,
-        updatedAt: sql`now()`,
-      },
-    })
-    .returning({ failures: loginThrottle.failures });
-  if (row && row.failures >= max) {
-    await db
-      .update(loginThrottle)
-      .set({ lockedUntil: sql`now() + ${sql.raw(`interval '${LOCK_MINUTES} minutes'`)}` })
-      .where(eq(loginThrottle.key, key));
-  }
-}
-
-/** Ends the run of failures of one counter (after a success). */
-export async function clearFailures(key: string): Promise<void> {
-  const db = await getDb();
-  await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
-}
-
-/**
- * The address's turn when it is slowed down: false while it is under IP_MAX_FAILURES or its run
- * of failures is over; otherwise claims the next slot (one per IP_SLOW_SECONDS, atomically, so
- * parallel attempts do not all get through) and answers whether this attempt must wait.
- */
-async function mustWait(ipKey: string): Promise<boolean> {
-  const db = await getDb();
-  const window = sql.raw(`interval '${FAILURE_WINDOW_MINUTES} minutes'`);
-  const [row] = await db
-    .select({ failures: loginThrottle.failures })
-    .from(loginThrottle)
-    .where(and(eq(loginThrottle.key, ipKey), sql`${loginThrottle.updatedAt} >= now() - ${window}`));
-  if (!row || row.failures < IP_MAX_FAILURES) return false;
-  const claimed = await db
-    .update(loginThrottle)
-    .set({ updatedAt: sql`now()` })
-    .where(and(eq(loginThrottle.key, ipKey), sql`${loginThrottle.updatedAt} < now() - ${sql.raw(`interval '${IP_SLOW_SECONDS} seconds'`)}`))
-    .returning({ key: loginThrottle.key });
-  return claimed.length === 0;
-}
 
 /** The address never locks (decision 051): it is slowed down past IP_MAX_FAILURES instead. */
 const recordAddressFailure = (ipKey: string) => recordFailure(ipKey, Number.POSITIVE_INFINITY);
@@ -120,7 +52,7 @@ export async function verifyLogin(
   ip: string,
   deviceCookie?: string | null,
 ): Promise<{ ok: true; user: LoginOk; deviceCookie: string } | { ok: false; error: LoginError }> {
-  const ipKey = keyOf('ip', ip);
+  const ipKey = throttleKey('ip', ip);
   const secret = process.env.AUTH_SECRET ?? '';
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) {
@@ -128,7 +60,7 @@ export async function verifyLogin(
     return { ok: false, error: 'malformed' };
   }
   const { phone, password } = parsed.data;
-  const phoneKey = keyOf('phone', phone);
+  const phoneKey = throttleKey('phone', phone);
   if (await isLocked([phoneKey])) return { ok: false, error: 'locked' };
 
   const db = await getDb();
@@ -146,7 +78,7 @@ export async function verifyLogin(
     .limit(1);
   // A device that signed in to this account before is not held back by its address.
   const knownDevice = Boolean(user) && isKnownDevice(deviceCookie, user!.id, secret);
-  if (!knownDevice && (await mustWait(ipKey))) return { ok: false, error: 'slowed' };
+  if (!knownDevice && (await mustWait(ipKey, { after: IP_MAX_FAILURES, everySeconds: IP_SLOW_SECONDS }))) return { ok: false, error: 'slowed' };
   const good = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.passwordHash || !user.active || !good) {
     await recordFailure(phoneKey, PHONE_MAX_FAILURES);
@@ -155,7 +87,7 @@ export async function verifyLogin(
     return { ok: false, error: 'invalid' };
   }
   const sessionId = await db.transaction(async (tx) => {
-    await tx.delete(loginThrottle).where(eq(loginThrottle.key, phoneKey));
+    await clearFailures(phoneKey, tx);
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
     const [s] = await tx.insert(userSessions).values({ userId: user.id }).returning({ id: userSessions.id });
     return s!.id;

@@ -10,7 +10,7 @@
  */
 import 'server-only';
 import { isUniqueViolation } from './pg-errors';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import {
@@ -22,7 +22,6 @@ import {
   posyandu,
   puskesmas,
   serialCounters,
-  verificationThrottle,
   villages,
 } from '@/db/schema';
 import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
@@ -43,6 +42,7 @@ import {
   verificationCodeSchema,
 } from '@/lib/validation/certificates';
 import { babyFacts, type BabyRow } from './facts';
+import { countHit, throttleKey } from './throttle';
 import { puskesmasOf } from './overview';
 import { motherScope } from './scope';
 
@@ -470,21 +470,7 @@ export type Verification =
 
 /** Counts one look-up from `ip`; false when it is over the limit of the current window. */
 async function allowLookup(ip: string): Promise<boolean> {
-  const db = await getDb();
-  const key = createHash('sha256').update(`verify:${ip}`).digest('hex');
-  const expired = sql`${verificationThrottle.windowStart} < now() - ${sql.raw(`interval '${VERIFY_WINDOW_MINUTES} minutes'`)}`;
-  const [row] = await db
-    .insert(verificationThrottle)
-    .values({ key, hits: 1 })
-    .onConflictDoUpdate({
-      target: verificationThrottle.key,
-      set: {
-        hits: sql`case when ${expired} then 1 else ${verificationThrottle.hits} + 1 end`,
-        windowStart: sql`case when ${expired} then now() else ${verificationThrottle.windowStart} end`,
-      },
-    })
-    .returning({ hits: verificationThrottle.hits });
-  return (row?.hits ?? 0) <= VERIFY_MAX_PER_WINDOW;
+  return (await countHit(throttleKey('verify', ip), VERIFY_WINDOW_MINUTES)) <= VERIFY_MAX_PER_WINDOW;
 }
 
 /**
