@@ -8,7 +8,6 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { signOut } from '@/lib/auth';
-import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { ACTIVATION_DAYS } from '@/lib/data/activation';
 import { changeOwnPassword, createAccount, endOwnSessions, manageAccount, reissueActivationCode, updateAccount } from '@/lib/data/accounts';
@@ -18,6 +17,7 @@ import { rememberSearch } from '@/lib/search-terms';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ChangePasswordField, CreateAccountField, UpdateAccountField } from '@/lib/validation/account';
 import { publicOrigin } from '@/lib/server/public-url';
+import { safeAction } from './safe-action';
 
 export type ChangePasswordState = FormState<ChangePasswordField>;
 
@@ -26,26 +26,22 @@ const str = (fd: FormData, k: string) => {
   return typeof v === 'string' ? v : undefined;
 };
 
-async function user() {
-  const u = await getCurrentUser();
-  if (!u) redirect('/login');
-  return u;
-}
-
 export async function changePasswordAction(_prev: ChangePasswordState, fd: FormData): Promise<ChangePasswordState> {
-  const actor = await user();
-  const res = await changeOwnPassword(actor, { current: fd.get('current'), password: fd.get('password'), confirm: fd.get('confirm') });
-  if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'account.fixErrors' };
-  // Every session of this user has ended on the server; clear this browser's cookie too and
-  // sign in again with the new password.
-  await signOut({ redirectTo: '/login?n=passwordChanged' });
-  return { ok: true };
+  return safeAction({ user: () => getCurrentUser() }, async (actor) => {
+    const res = await changeOwnPassword(actor, { current: fd.get('current'), password: fd.get('password'), confirm: fd.get('confirm') });
+    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'account.fixErrors' };
+    // Every session of this user has ended on the server; clear this browser's cookie too and
+    // sign in again with the new password.
+    await signOut({ redirectTo: '/login?n=passwordChanged' });
+    return { ok: true };
+  });
 }
 
 export async function endOwnSessionsAction(): Promise<void> {
-  const actor = await user();
-  await endOwnSessions(actor);
-  await signOut({ redirectTo: '/login?n=signedOutEverywhere' });
+  return safeAction({ user: () => getCurrentUser() }, async (actor) => {
+    await endOwnSessions(actor);
+    await signOut({ redirectTo: '/login?n=signedOutEverywhere' });
+  });
 }
 
 /** Same-site path back to the account list, keeping its filters. */
@@ -62,30 +58,26 @@ function withParams(path: string, params: Record<string, string>): string {
 }
 
 export async function manageAccountAction(fd: FormData): Promise<void> {
-  const actor = await user();
   const userId = str(fd, 'userId') ?? '';
-  let target: string;
-  try {
-    const res = await manageAccount(actor, { userId, action: str(fd, 'action'), reason: str(fd, 'reason') });
-    if (res.ok) target = withParams(back(fd), { n: res.action });
-    else {
+  const target = await safeAction(
+    { user: () => getCurrentUser(), forbidden: withParams(back(fd), { e: 'notAllowed' }), notFound: withParams(back(fd), { e: 'gone' }) },
+    async (actor) => {
+      const res = await manageAccount(actor, { userId, action: str(fd, 'action'), reason: str(fd, 'reason') });
+      if (res.ok) return withParams(back(fd), { n: res.action });
       const [field, key] = Object.entries(res.fieldErrors)[0] ?? ['_form', 'validation.invalid'];
-      target = withParams(back(fd), { e: `${field}:${key}`, ...(/^[0-9a-f-]{36}$/.test(userId) ? { u: userId } : {}) });
-    }
-  } catch (err) {
-    if (err instanceof ForbiddenError) target = withParams(back(fd), { e: 'notAllowed' });
-    else if (err instanceof NotFoundError) target = withParams(back(fd), { e: 'gone' });
-    else throw err;
-  }
+      return withParams(back(fd), { e: `${field}:${key}`, ...(/^[0-9a-f-]{36}$/.test(userId) ? { u: userId } : {}) });
+    },
+  );
   redirect(target);
 }
 
 /** The account search: the term (a name or a phone number) is posted, never put in the URL. */
 export async function searchAccountsAction(fd: FormData): Promise<void> {
-  await user();
-  await rememberSearch('accounts', '/staff/pengguna', fd.get('q'));
-  const role = str(fd, 'role');
-  redirect(role && /^(admin|staff|kader|ibu)$/.test(role) ? `/staff/pengguna?role=${role}` : '/staff/pengguna');
+  return safeAction({ user: () => getCurrentUser() }, async () => {
+    await rememberSearch('accounts', '/staff/pengguna', fd.get('q'));
+    const role = str(fd, 'role');
+    redirect(role && /^(admin|staff|kader|ibu)$/.test(role) ? `/staff/pengguna?role=${role}` : '/staff/pengguna');
+  });
 }
 
 /* Adding and editing accounts (issue #18). */
@@ -125,45 +117,36 @@ function postedValues(fd: FormData): AccountFormValues {
   };
 }
 
-function refusal(err: unknown): string {
-  if (err instanceof ForbiddenError) return 'accountsNew.errors.notAllowed';
-  if (err instanceof NotFoundError) return 'accountsNew.errors.gone';
-  throw err;
+/** The policy's refusals as form messages (with what was posted, when the form shows it again). */
+function denials(values?: AccountFormValues) {
+  const posted = values ? { values } : {};
+  return { forbidden: { formError: 'accountsNew.errors.notAllowed', ...posted }, notFound: { formError: 'accountsNew.errors.gone', ...posted } };
 }
 
 export async function createAccountAction(_prev: CreateAccountState, fd: FormData): Promise<CreateAccountState> {
-  const actor = await user();
   const values = postedValues(fd);
-  try {
+  return safeAction({ user: () => getCurrentUser(), ...denials(values) }, async (actor) => {
     const res = await createAccount(actor, values);
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'accountsNew.fixErrors', values };
     return { ok: true, done: { ...(await issued(res.name, res.phone, res.code)), userId: res.userId, name: res.name, phone: formatPhoneDisplay(res.phone) } };
-  } catch (err) {
-    return { formError: refusal(err), values };
-  }
+  });
 }
 
 export async function updateAccountAction(_prev: UpdateAccountState, fd: FormData): Promise<UpdateAccountState> {
-  const actor = await user();
   const values = postedValues(fd);
-  try {
+  return safeAction({ user: () => getCurrentUser(), ...denials(values) }, async (actor) => {
     const res = await updateAccount(actor, { ...values, userId: str(fd, 'userId') });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'accountsNew.fixErrors', values };
     if (res.changed) revalidatePath('/staff/pengguna/[id]', 'page');
-    return { ok: true, saved: res.changed ? 'saved' : 'unchanged', values };
-  } catch (err) {
-    return { formError: refusal(err), values };
-  }
+    return { ok: true, saved: res.changed ? ('saved' as const) : ('unchanged' as const), values };
+  });
 }
 
 export async function reissueCodeAction(_prev: ReissueCodeState, fd: FormData): Promise<ReissueCodeState> {
-  const actor = await user();
-  try {
+  return safeAction({ user: () => getCurrentUser(), ...denials() }, async (actor) => {
     const res = await reissueActivationCode(actor, { userId: str(fd, 'userId'), reason: str(fd, 'reason') });
     if (!res.ok) return { formError: res.formError };
     revalidatePath('/staff/pengguna/[id]', 'page');
     return { ok: true, done: { ...(await issued(res.name, res.phone, res.code)), name: res.name } };
-  } catch (err) {
-    return { formError: refusal(err) };
-  }
+  });
 }

@@ -48,16 +48,16 @@ afterAll(() => {
 });
 
 describe('outcomeOf: the mapping, pure', () => {
-  it('ForbiddenError and NotFoundError: the page, or the form state, per option', () => {
-    expect(outcomeOf(new ForbiddenError(), { denied: 'page' })).toEqual({ page: 'forbidden' });
-    expect(outcomeOf(new NotFoundError(), { denied: 'page' })).toEqual({ page: 'notFound' });
+  it('ForbiddenError and NotFoundError: the page (pages: true), or the form state, per option', () => {
+    expect(outcomeOf(new ForbiddenError(), { pages: true })).toEqual({ page: 'forbidden' });
+    expect(outcomeOf(new NotFoundError(), { pages: true })).toEqual({ page: 'notFound' });
     expect(outcomeOf(new ForbiddenError(), { denied: { formError: 'x.denied' } })).toEqual({ answer: { formError: 'x.denied' } });
     expect(outcomeOf(new NotFoundError(), { denied: { formError: 'x.denied' } })).toEqual({ answer: { formError: 'x.denied' } });
     // Apart: the specific option wins over `denied`; one without the other is thrown.
     const apart = { forbidden: { formError: 'x.notAllowed' }, notFound: { formError: 'x.gone' } };
     expect(outcomeOf(new ForbiddenError(), apart)).toEqual({ answer: { formError: 'x.notAllowed' } });
     expect(outcomeOf(new NotFoundError(), apart)).toEqual({ answer: { formError: 'x.gone' } });
-    expect(outcomeOf(new NotFoundError(), { denied: 'page', notFound: { formError: 'x.gone' } })).toEqual({ answer: { formError: 'x.gone' } });
+    expect(outcomeOf(new NotFoundError(), { pages: true, notFound: { formError: 'x.gone' } })).toEqual({ answer: { formError: 'x.gone' } });
     expect(outcomeOf(new NotFoundError(), { forbidden: { formError: 'x.notAllowed' } })).toBeNull();
     expect(outcomeOf(new ForbiddenError(), {})).toBeNull();
   });
@@ -75,7 +75,7 @@ describe('outcomeOf: the mapping, pure', () => {
     const o = outcomeOf<State>(new DomainError('limit'), options);
     expect(o && 'answer' in o && typeof o.answer === 'function').toBe(true);
     expect(outcomeOf(new Error('a bug'), options)).toBeNull();
-    expect(outcomeOf(new TypeError('a bug'), { ...options, denied: 'page', unavailable: { formError: 'x.unavailable' } })).toBeNull();
+    expect(outcomeOf(new TypeError('a bug'), { ...options, pages: true, unavailable: { formError: 'x.unavailable' } })).toBeNull();
   });
 });
 
@@ -103,9 +103,9 @@ describe('safeAction', () => {
     expect(ran).toBe(false);
   });
 
-  it('Forbidden / NotFound: the 403 / 404 page with denied: page', async () => {
-    expect(await digestOf(safeAction({ user: signedIn, denied: 'page' }, failing(new ForbiddenError())))).toBe('NEXT_HTTP_ERROR_FALLBACK;403');
-    expect(await digestOf(safeAction({ user: signedIn, denied: 'page' }, failing(new NotFoundError())))).toBe('NEXT_HTTP_ERROR_FALLBACK;404');
+  it('Forbidden / NotFound: the 403 / 404 page with pages: true', async () => {
+    expect(await digestOf(safeAction({ user: signedIn, pages: true }, failing(new ForbiddenError())))).toBe('NEXT_HTTP_ERROR_FALLBACK;403');
+    expect(await digestOf(safeAction({ user: signedIn, pages: true }, failing(new NotFoundError())))).toBe('NEXT_HTTP_ERROR_FALLBACK;404');
   });
 
   it('Forbidden / NotFound: the form error with denied: a state, or made from the error', async () => {
@@ -128,7 +128,7 @@ describe('safeAction', () => {
 
   it('domain refusals: answered from the error', async () => {
     const got = await safeAction(
-      { user: signedIn, denied: 'page', refusals: [when(DomainError, (e) => ({ formError: `forum.errors.${e.code}` }))] },
+      { user: signedIn, pages: true, refusals: [when(DomainError, (e) => ({ formError: `forum.errors.${e.code}` }))] },
       failing(new DomainError('rateLimited')),
     );
     expect(got).toEqual({ formError: 'forum.errors.rateLimited' });

@@ -3,7 +3,7 @@
  * the form's zod schema where the action parses, then the work, with every refusal turned into
  * the action's answer in one place:
  *
- * - ForbiddenError / NotFoundError of the policy: the 403 / 404 page (`'page'`) or a state;
+ * - ForbiddenError / NotFoundError of the policy: the 403 / 404 page (`pages: true`) or a state;
  * - the database cannot be reached (lib/data/db-unavailable.ts): a state, when the action says one;
  * - domain refusals (ForumError, RegisterClosedError, AuthError…): `when(ErrorClass, answer)`.
  *
@@ -26,10 +26,12 @@ export type Refusal<S> = { matches: (err: unknown) => boolean; answer: (err: unk
 
 /** What an action answers to the errors it expects. Left out: the error is thrown (an error page). */
 export type Refusals<S> = {
-  /** ForbiddenError and NotFoundError alike, unless `forbidden` / `notFound` is given: 'page' answers 403 / 404. */
-  denied?: 'page' | Answer<S>;
-  forbidden?: 'page' | Answer<S>;
-  notFound?: 'page' | Answer<S>;
+  /** ForbiddenError and NotFoundError as the 403 / 404 page (forbidden(), notFound()), unless answered below. */
+  pages?: boolean;
+  /** ForbiddenError and NotFoundError alike, unless `forbidden` / `notFound` is given. */
+  denied?: Answer<S>;
+  forbidden?: Answer<S>;
+  notFound?: Answer<S>;
   /** The database cannot be reached right now (docs/decisions/037-database-outage.md). */
   unavailable?: Answer<S>;
   /** Domain refusals, the first match answers: `[when(ForumError, (e) => …)]`. */
@@ -71,10 +73,10 @@ export type Outcome<S> = { page: 'forbidden' | 'notFound' } | { answer: Answer<S
 
 /** The mapping itself, pure (no Next, no I/O): which refusal `err` is for these options. */
 function outcomeOf<S>(err: unknown, options: Refusals<S>): Outcome<S> {
-  const policy = (which: 'forbidden' | 'notFound', given: 'page' | Answer<S> | undefined): Outcome<S> => {
-    const chosen = given ?? options.denied;
-    if (chosen === undefined) return null;
-    return chosen === 'page' ? { page: which } : { answer: chosen };
+  const policy = (which: 'forbidden' | 'notFound', given: Answer<S> | undefined): Outcome<S> => {
+    const answer = given ?? options.denied;
+    if (answer !== undefined) return { answer };
+    return options.pages ? { page: which } : null;
   };
   if (err instanceof ForbiddenError) return policy('forbidden', options.forbidden);
   if (err instanceof NotFoundError) return policy('notFound', options.notFound);

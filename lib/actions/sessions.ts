@@ -6,9 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
-import { forbidden, notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ForbiddenError, NotFoundError, type Role } from '@/lib/auth/policy';
+import type { Role } from '@/lib/auth/policy';
 import { requireUser } from '@/lib/auth/session';
 import {
   addWalkIn,
@@ -28,6 +28,7 @@ import {
 } from '@/lib/data/sessions';
 import { ForumError } from '@/lib/data/forum';
 import { formatDate } from '@/lib/format';
+import { ignoring, safeAction, when } from './safe-action';
 
 const WRITERS: Role[] = ['staff', 'admin', 'kader'];
 
@@ -48,17 +49,6 @@ function baseOf(role: Role): string {
   return role === 'kader' ? '/kader/pertemuan' : '/staff/pertemuan';
 }
 
-/** Runs a data call; 403 / 404 pages for the policy's refusals. */
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof ForbiddenError) forbidden();
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
-}
-
 function fields(formData: FormData, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.map((n) => [n, String(formData.get(n) ?? '')]));
 }
@@ -71,114 +61,116 @@ async function translated(errors: Partial<Record<string, string>>) {
 const SESSION_FIELDS = ['id', 'title', 'topic', 'topicText', 'date', 'startTime', 'endTime', 'place', 'villageId', 'posyanduId', 'facilitators', 'capacity'] as const;
 
 export async function saveSessionAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
-  const user = await requireUser(WRITERS);
-  const t = await getTranslations();
-  const values = fields(formData, SESSION_FIELDS);
-  const editId = String(formData.get('editId') ?? '');
-  const res = await guarded(() => (editId ? updateSession(user, editId, values) : createSession(user, values)));
-  if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors'), values, nonce: randomUUID() };
-  revalidatePath(baseOf(user.role));
-  redirect(`${baseOf(user.role)}/${res.id}?disimpan=1`);
+  return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
+    const t = await getTranslations();
+    const values = fields(formData, SESSION_FIELDS);
+    const editId = String(formData.get('editId') ?? '');
+    const res = editId ? await updateSession(user, editId, values) : await createSession(user, values);
+    if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors'), values, nonce: randomUUID() };
+    revalidatePath(baseOf(user.role));
+    redirect(`${baseOf(user.role)}/${res.id}?disimpan=1`);
+  });
 }
 
 export async function cancelSessionAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
-  const user = await requireUser(WRITERS);
-  const t = await getTranslations();
-  const res = await guarded(() => cancelSession(user, fields(formData, ['sessionId', 'reason'])));
-  if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
-  revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
-  return { ok: true, notice: t('sessions.cancelled') };
+  return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
+    const t = await getTranslations();
+    const res = await cancelSession(user, fields(formData, ['sessionId', 'reason']));
+    if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
+    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+    return { ok: true, notice: t('sessions.cancelled') };
+  });
 }
 
 /** One tap in the register. A closed register answers with the page as it is. */
 export async function markAttendanceAction(formData: FormData): Promise<void> {
-  const user = await requireUser(WRITERS);
-  await guarded(async () => {
-    try {
-      if (formData.get('attendanceId')) await markWalkIn(user, fields(formData, ['sessionId', 'attendanceId', 'status']));
-      else await markAttendance(user, fields(formData, ['sessionId', 'motherId', 'status']));
-    } catch (err) {
-      if (!(err instanceof RegisterClosedError)) throw err;
-    }
+  return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
+    const mark = formData.get('attendanceId')
+      ? markWalkIn(user, fields(formData, ['sessionId', 'attendanceId', 'status']))
+      : markAttendance(user, fields(formData, ['sessionId', 'motherId', 'status']));
+    await mark.catch(ignoring(RegisterClosedError));
+    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
   });
-  revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
 }
 
 export async function addWalkInAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
-  const user = await requireUser(WRITERS);
-  const t = await getTranslations();
-  try {
-    const res = await guarded(() => addWalkIn(user, fields(formData, ['sessionId', 'id', 'name', 'role'])));
-    if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
-  } catch (err) {
-    if (err instanceof RegisterClosedError) return { formError: t('sessions.registerNotOpen') };
-    throw err;
-  }
-  revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
-  return { ok: true };
+  return safeAction(
+    {
+      user: () => requireUser(WRITERS),
+      pages: true,
+      refusals: [when(RegisterClosedError, async () => ({ formError: (await getTranslations())('sessions.registerNotOpen') }))],
+    },
+    async (user) => {
+      const res = await addWalkIn(user, fields(formData, ['sessionId', 'id', 'name', 'role']));
+      if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
+      revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
+      return { ok: true };
+    },
+  );
 }
 
 export async function findMothersAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
-  const user = await requireUser(WRITERS);
-  const res = await guarded(() => findMothers(user, fields(formData, ['sessionId', 'q'])));
-  if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
-  return { ok: true, mothers: res.mothers };
+  return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
+    const res = await findMothers(user, fields(formData, ['sessionId', 'q']));
+    if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
+    return { ok: true, mothers: res.mothers };
+  });
 }
 
 export async function inviteAction(formData: FormData): Promise<void> {
-  const user = await requireUser(WRITERS);
-  await guarded(() => inviteMother(user, fields(formData, ['sessionId', 'motherId'])));
-  revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+  return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
+    await inviteMother(user, fields(formData, ['sessionId', 'motherId']));
+    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+  });
 }
 
 export async function remindAction(formData: FormData): Promise<void> {
-  const user = await requireUser(WRITERS);
-  await guarded(() => markReminded(user, fields(formData, ['sessionId', 'motherId'])));
-  revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+  return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
+    await markReminded(user, fields(formData, ['sessionId', 'motherId']));
+    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+  });
 }
 
+/** Closing a register that is already closed (or too late) leaves the page as it is. */
 export async function closeRegisterAction(formData: FormData): Promise<void> {
-  const user = await requireUser(WRITERS);
-  await guarded(async () => {
-    try {
-      await closeRegister(user, String(formData.get('sessionId') ?? ''));
-    } catch (err) {
-      if (!(err instanceof RegisterClosedError)) throw err;
-    }
+  return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
+    await closeRegister(user, String(formData.get('sessionId') ?? '')).catch(ignoring(RegisterClosedError));
+    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
   });
-  revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
 }
 
 export async function summaryAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
-  const user = await requireUser(WRITERS);
-  const t = await getTranslations();
-  const res = await guarded(() => saveSummary(user, fields(formData, ['sessionId', 'summary'])));
-  if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
-  revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
-  return { ok: true, notice: t('sessions.summarySaved') };
+  return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
+    const t = await getTranslations();
+    const res = await saveSummary(user, fields(formData, ['sessionId', 'summary']));
+    if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
+    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+    return { ok: true, notice: t('sessions.summarySaved') };
+  });
 }
 
 export async function publishAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
-  const user = await requireUser(['staff', 'admin']);
-  const t = await getTranslations();
-  let res: { postId: string };
-  try {
-    res = await guarded(() =>
-      publishSummary(user, fields(formData, ['sessionId', 'categoryId']), {
+  return safeAction(
+    {
+      user: () => requireUser(['staff', 'admin']),
+      pages: true,
+      // The forum's own refusals (posting limit): said on the form, nothing stored.
+      refusals: [when(ForumError, async (err) => ({ formError: (await getTranslations())(`forum.errors.${err.code}`) }))],
+    },
+    async (user) => {
+      const t = await getTranslations();
+      const res = await publishSummary(user, fields(formData, ['sessionId', 'categoryId']), {
         title: (title, date) => t('sessions.postTitle', { title, date: formatDate(date, 'id') }),
-      }),
-    );
-  } catch (err) {
-    // The forum's own refusals (posting limit): said on the form, nothing stored.
-    if (err instanceof ForumError) return { formError: t(`forum.errors.${err.code}`) };
-    throw err;
-  }
-  revalidatePath(`/staff/pertemuan/${formData.get('sessionId')}`);
-  return { ok: true, notice: t('sessions.published'), postId: res.postId };
+      });
+      revalidatePath(`/staff/pertemuan/${formData.get('sessionId')}`);
+      return { ok: true, notice: t('sessions.published'), postId: res.postId };
+    },
+  );
 }
 
 export async function rsvpAction(formData: FormData): Promise<void> {
-  const user = await requireUser(['ibu']);
-  await guarded(() => answerRsvp(user, fields(formData, ['sessionId', 'answer'])));
-  revalidatePath('/ibu');
+  return safeAction({ user: () => requireUser(['ibu']), pages: true }, async (user) => {
+    await answerRsvp(user, fields(formData, ['sessionId', 'answer']));
+    revalidatePath('/ibu');
+  });
 }
