@@ -11,7 +11,7 @@ import bcrypt from 'bcryptjs';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { isIsoDate, isoToday, type IsoDate } from '../lib/domain';
-import { isUniqueViolation } from '../lib/data/pg-errors';
+import { isUniqueViolation } from './pg-errors';
 import type { Db, DbOrTx } from './client';
 import * as schema from './schema';
 import { buildSeedData, type SeedData } from './seed/build';

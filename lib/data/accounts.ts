@@ -33,7 +33,7 @@ import { passwordProblem } from '@/lib/validation/password';
 import { issueActivationCode } from './activation';
 import { audit } from './audit';
 import { puskesmasOf } from './overview';
-import { isUniqueViolation } from './pg-errors';
+import { isUniqueViolation } from '@/db/pg-errors';
 
 export const ACCOUNTS_PAGE_SIZE = 30;
 export const AUDIT_PAGE_SIZE = 50;

@@ -9,7 +9,7 @@
  * a certificate meanwhile) rolls its number back, so numbers have no gaps and no duplicates.
  */
 import 'server-only';
-import { isUniqueViolation } from './pg-errors';
+import { isUniqueViolation } from '@/db/pg-errors';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';

@@ -34,7 +34,7 @@ import { periodNameId, type ReportInput } from '@/lib/reports/monthly';
 import { districtAccountSchema, monthPeriod, periodParamSchema, type DistrictAccountField, type DistrictPeriod } from '@/lib/validation/district';
 import { issueActivationCode } from './activation';
 import { audit } from './audit';
-import { isUniqueViolation } from './pg-errors';
+import { isUniqueViolation } from '@/db/pg-errors';
 
 export type DistrictPuskesmasRow = {
   id: string;

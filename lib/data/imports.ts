@@ -43,7 +43,7 @@ import { columnOfField, confirmImportSchema, motherValuesOfRow, type ConfirmImpo
 import { CONSENT_TEXT_VERSION, MAX_BABIES, motherSchema, type MotherInput } from '@/lib/validation/mother';
 import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation';
 import { readImportFile, type FileRefusal } from './import-file';
-import { isUniqueViolation } from './pg-errors';
+import { isUniqueViolation } from '@/db/pg-errors';
 import { villageNameOf } from '@/lib/validation/places';
 
 function assertImporter(actor: Actor | null): asserts actor is Actor {

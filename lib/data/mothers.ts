@@ -15,7 +15,7 @@ import { isoToday, maskNik } from '@/lib/domain';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
 import { activationSchema, CONSENT_TEXT_VERSION, motherSchema, type MotherField, type MotherInput } from '@/lib/validation/mother';
 import { hashActivationCode, issueActivationCode } from './activation';
-import { isUniqueViolation } from './pg-errors';
+import { isUniqueViolation } from '@/db/pg-errors';
 import { motherScope } from './scope';
 
 /** Wrong codes before a lock (LOCK_MINUTES, lib/auth/login.ts): per phone, and per IP (a puskesmas may share one). */

@@ -8,7 +8,7 @@
  * not found.
  */
 import 'server-only';
-import { isForeignKeyViolation, isUniqueViolation } from './pg-errors';
+import { isForeignKeyViolation, isUniqueViolation } from '@/db/pg-errors';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';

@@ -23,7 +23,7 @@ import { isoToday } from '@/lib/domain/today';
 import { districtSetupSchema, normalizeKabupatenName, type DistrictSetupField } from '@/lib/validation/district';
 import { puskesmasSetupSchema, setupSchema, type PuskesmasSetupField, type PuskesmasSetupInput, type SetupField } from '@/lib/validation/setup';
 import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation';
-import { isUniqueViolation } from './pg-errors';
+import { isUniqueViolation } from '@/db/pg-errors';
 
 /** Wrong setup codes from one address before a lock (LOCK_MINUTES, lib/auth/login.ts). */
 export const SETUP_IP_MAX_FAILURES = 10;
