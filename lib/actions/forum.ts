@@ -6,10 +6,10 @@
  * an error code (keys under forum.notice / forum.errors / validation in messages/*.json).
  */
 import { randomUUID } from 'node:crypto';
+import type { z, ZodError } from 'zod';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/session';
-import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import {
   createPost,
   createReply,
@@ -33,6 +33,10 @@ import {
   targetSchema,
 } from '@/lib/validation/forum';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
+import { safeAction, when, type Schema } from './safe-action';
+
+/** What the edit form sends, parsed: a thread (title and text) or a reply (text). */
+type EditInput = z.output<typeof editPostSchema> | z.output<typeof editReplySchema>;
 
 const str = (fd: FormData, k: string) => {
   const v = fd.get(k);
@@ -53,21 +57,19 @@ function withParam(path: string, key: string, value: string): string {
   return `${u.pathname}${u.search}`;
 }
 
-async function user() {
-  const u = await getCurrentUser();
-  if (!u) redirect('/login');
-  return u;
+/**
+ * The forum's refusals, each as an error key (forum.errors.*) made into the action's answer:
+ * the policy's (not allowed, gone) and the forum's own (ForumError: limits, edit window…).
+ */
+function refusalsAs<A>(answer: (key: string, err?: ForumError) => A | Promise<A>) {
+  return {
+    forbidden: () => answer('forum.errors.notAllowed'),
+    notFound: () => answer('forum.errors.gone'),
+    refusals: [when(ForumError, (err) => answer(`forum.errors.${err.code}`, err))],
+  };
 }
 
-/** Maps a refusal to an error code; anything unexpected is rethrown (error page). */
-function codeOf(err: unknown): string {
-  if (err instanceof ForumError) return `forum.errors.${err.code}`;
-  if (err instanceof ForbiddenError) return 'forum.errors.notAllowed';
-  if (err instanceof NotFoundError) return 'forum.errors.gone';
-  throw err;
-}
-
-function firstError(error: import('zod').ZodError): string {
+function firstError(error: ZodError): string {
   const e = fieldErrorsOf(error);
   const [field, key] = Object.entries(e)[0] ?? ['_form', 'validation.invalid'];
   return `${field}:${key}`;
@@ -102,152 +104,160 @@ async function refused(values: Record<string, string>, fieldErrors: Partial<Reco
 }
 
 export async function createPostAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
-  const actor = await user();
   const values = { id: str(fd, 'id') ?? '', categoryId: str(fd, 'categoryId') ?? '', title: str(fd, 'title') ?? '', body: str(fd, 'body') ?? '', anonymous: str(fd, 'anonymous') ?? '' };
-  const parsed = postSchema.safeParse({ ...values, anonymous: values.anonymous || null });
-  if (!parsed.success) return refused(values, fieldErrorsOf(parsed.error));
-  let to: string;
-  try {
-    const r = await createPost(actor, parsed.data);
-    to = withParam(`/forum/t/${r.id}`, 'n', r.status === 'held' ? 'held' : 'posted');
-  } catch (err) {
-    return refused(values, {}, codeOf(err));
-  }
-  redirect(to);
+  return safeAction(
+    {
+      user: () => getCurrentUser(),
+      parse: { schema: postSchema, input: { ...values, anonymous: values.anonymous || null }, invalid: (error) => refused(values, fieldErrorsOf(error)) },
+      ...refusalsAs((key) => refused(values, {}, key)),
+    },
+    async (actor, data) => {
+      const r = await createPost(actor, data);
+      redirect(withParam(`/forum/t/${r.id}`, 'n', r.status === 'held' ? 'held' : 'posted'));
+    },
+  );
 }
 
 export async function replyAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
-  const actor = await user();
   const values = { id: str(fd, 'id') ?? '', postId: str(fd, 'postId') ?? '', body: str(fd, 'body') ?? '' };
-  const parsed = replySchema.safeParse(values);
-  if (!parsed.success) return refused(values, fieldErrorsOf(parsed.error));
-  const thread = `/forum/t/${parsed.data.postId}`;
-  let to: string;
-  try {
-    const r = await createReply(actor, parsed.data);
-    to = `${withParam(thread, 'n', r.status === 'held' ? 'replyHeld' : 'replied')}#balasan-${r.id}`;
-  } catch (err) {
-    return refused(values, {}, codeOf(err));
-  }
-  redirect(to);
+  return safeAction(
+    {
+      user: () => getCurrentUser(),
+      parse: { schema: replySchema, input: values, invalid: (error) => refused(values, fieldErrorsOf(error)) },
+      ...refusalsAs((key) => refused(values, {}, key)),
+    },
+    async (actor, data) => {
+      const r = await createReply(actor, data);
+      redirect(`${withParam(`/forum/t/${data.postId}`, 'n', r.status === 'held' ? 'replyHeld' : 'replied')}#balasan-${r.id}`);
+    },
+  );
 }
 
 export async function editAction(fd: FormData): Promise<void> {
-  const actor = await user();
   const target = str(fd, 'target') === 'comment' ? 'comment' : 'post';
-  const parsed =
-    target === 'post'
-      ? editPostSchema.safeParse({ postId: str(fd, 'id'), title: str(fd, 'title'), body: str(fd, 'body') })
-      : editReplySchema.safeParse({ commentId: str(fd, 'id'), body: str(fd, 'body') });
   const id = str(fd, 'id') ?? '';
   const form = `/forum/ubah?${target === 'post' ? 'tulisan' : 'balasan'}=${encodeURIComponent(id)}`;
-  if (!parsed.success) redirect(withParam(form, 'e', firstError(parsed.error)));
-  let to: string;
-  try {
-    const d = parsed.data;
-    const r =
-      'postId' in d && 'title' in d
-        ? await editOwn(actor, { target: 'post', id: d.postId, title: d.title, body: d.body })
-        : await editOwn(actor, { target: 'comment', id: (d as { commentId: string }).commentId, body: d.body });
-    to = withParam(`/forum/t/${r.postId}`, 'n', r.status === 'held' ? 'editHeld' : 'edited');
-  } catch (err) {
-    // Only the edit window sends her back to the form; a post that is not hers has no form.
-    to = withParam(err instanceof ForumError && err.code === 'editWindow' ? form : '/forum', 'e', codeOf(err));
-  }
+  const parse: { schema: Schema<EditInput, ZodError>; input: unknown } =
+    target === 'post'
+      ? { schema: editPostSchema, input: { postId: str(fd, 'id'), title: str(fd, 'title'), body: str(fd, 'body') } }
+      : { schema: editReplySchema, input: { commentId: str(fd, 'id'), body: str(fd, 'body') } };
+  const to = await safeAction(
+    {
+      user: () => getCurrentUser(),
+      parse: { ...parse, invalid: (error) => withParam(form, 'e', firstError(error)) },
+      // Only the edit window sends her back to the form; a post that is not hers has no form.
+      ...refusalsAs((key, err) => withParam(err?.code === 'editWindow' ? form : '/forum', 'e', key)),
+    },
+    async (actor, d) => {
+      const r =
+        'postId' in d && 'title' in d
+          ? await editOwn(actor, { target: 'post', id: d.postId, title: d.title, body: d.body })
+          : await editOwn(actor, { target: 'comment', id: (d as { commentId: string }).commentId, body: d.body });
+      return withParam(`/forum/t/${r.postId}`, 'n', r.status === 'held' ? 'editHeld' : 'edited');
+    },
+  );
   redirect(to);
 }
 
 export async function deleteAction(fd: FormData): Promise<void> {
-  const actor = await user();
-  const parsed = targetSchema.safeParse({ target: str(fd, 'target'), id: str(fd, 'id') });
-  if (!parsed.success) redirect(withParam('/forum', 'e', 'forum.errors.gone'));
-  let to: string;
-  try {
-    const r = await deleteOwn(actor, parsed.data);
-    to = parsed.data.target === 'post' ? withParam('/forum', 'n', 'deleted') : withParam(`/forum/t/${r.postId}`, 'n', 'replyDeleted');
-  } catch (err) {
-    to = withParam(back(fd, '/forum'), 'e', codeOf(err));
-  }
+  const to = await safeAction(
+    {
+      user: () => getCurrentUser(),
+      parse: { schema: targetSchema, input: { target: str(fd, 'target'), id: str(fd, 'id') }, invalid: withParam('/forum', 'e', 'forum.errors.gone') },
+      ...refusalsAs((key) => withParam(back(fd, '/forum'), 'e', key)),
+    },
+    async (actor, data) => {
+      const r = await deleteOwn(actor, data);
+      return data.target === 'post' ? withParam('/forum', 'n', 'deleted') : withParam(`/forum/t/${r.postId}`, 'n', 'replyDeleted');
+    },
+  );
   redirect(to);
 }
 
 export async function usefulAction(fd: FormData): Promise<void> {
-  const actor = await user();
-  const parsed = targetSchema.safeParse({ target: str(fd, 'target'), id: str(fd, 'id') });
-  if (!parsed.success) redirect(withParam('/forum', 'e', 'forum.errors.gone'));
-  let to: string;
-  try {
-    const r = await toggleUseful(actor, parsed.data);
-    to = `/forum/t/${r.postId}${parsed.data.target === 'comment' ? `#balasan-${parsed.data.id}` : ''}`;
-  } catch (err) {
-    to = withParam(back(fd, '/forum'), 'e', codeOf(err));
-  }
+  const to = await safeAction(
+    {
+      user: () => getCurrentUser(),
+      parse: { schema: targetSchema, input: { target: str(fd, 'target'), id: str(fd, 'id') }, invalid: withParam('/forum', 'e', 'forum.errors.gone') },
+      ...refusalsAs((key) => withParam(back(fd, '/forum'), 'e', key)),
+    },
+    async (actor, data) => {
+      const r = await toggleUseful(actor, data);
+      return `/forum/t/${r.postId}${data.target === 'comment' ? `#balasan-${data.id}` : ''}`;
+    },
+  );
   redirect(to);
 }
 
 export async function answerAction(fd: FormData): Promise<void> {
-  const actor = await user();
-  const parsed = targetSchema.safeParse({ target: 'comment', id: str(fd, 'id') });
-  if (!parsed.success) redirect(withParam('/forum', 'e', 'forum.errors.gone'));
-  let to: string;
-  try {
-    const r = await markAnswer(actor, { commentId: parsed.data.id });
-    to = withParam(`/forum/t/${r.postId}`, 'n', r.marked ? 'answerMarked' : 'answerUnmarked');
-  } catch (err) {
-    to = withParam(back(fd, '/forum'), 'e', codeOf(err));
-  }
+  const to = await safeAction(
+    {
+      user: () => getCurrentUser(),
+      parse: { schema: targetSchema, input: { target: 'comment', id: str(fd, 'id') }, invalid: withParam('/forum', 'e', 'forum.errors.gone') },
+      ...refusalsAs((key) => withParam(back(fd, '/forum'), 'e', key)),
+    },
+    async (actor, data) => {
+      const r = await markAnswer(actor, { commentId: data.id });
+      return withParam(`/forum/t/${r.postId}`, 'n', r.marked ? 'answerMarked' : 'answerUnmarked');
+    },
+  );
   redirect(to);
 }
 
 export async function reportAction(fd: FormData): Promise<void> {
-  const actor = await user();
-  const parsed = reportSchema.safeParse({ target: str(fd, 'target'), id: str(fd, 'id'), reason: str(fd, 'reason') });
-  if (!parsed.success) redirect(withParam(back(fd, '/forum'), 'e', firstError(parsed.error)));
-  let to: string;
-  try {
-    const r = await reportContent(actor, parsed.data);
-    to = withParam(`/forum/t/${r.postId}`, 'n', 'reported');
-  } catch (err) {
-    to = withParam(back(fd, '/forum'), 'e', codeOf(err));
-  }
+  const to = await safeAction(
+    {
+      user: () => getCurrentUser(),
+      parse: {
+        schema: reportSchema,
+        input: { target: str(fd, 'target'), id: str(fd, 'id'), reason: str(fd, 'reason') },
+        invalid: (error) => withParam(back(fd, '/forum'), 'e', firstError(error)),
+      },
+      ...refusalsAs((key) => withParam(back(fd, '/forum'), 'e', key)),
+    },
+    async (actor, data) => {
+      const r = await reportContent(actor, data);
+      return withParam(`/forum/t/${r.postId}`, 'n', 'reported');
+    },
+  );
   redirect(to);
 }
 
 export async function moderateAction(fd: FormData): Promise<void> {
-  const actor = await user();
-  const parsed = moderateSchema.safeParse({
-    target: str(fd, 'target'),
-    id: str(fd, 'id'),
-    decision: str(fd, 'decision'),
-    reason: str(fd, 'reason') ?? '',
-  });
-  if (!parsed.success) redirect(withParam(back(fd, '/forum/moderasi'), 'e', firstError(parsed.error)));
-  let to: string;
-  try {
-    await moderate(actor, parsed.data);
-    to = withParam(back(fd, '/forum/moderasi'), 'n', `mod_${parsed.data.decision}`);
-  } catch (err) {
-    to = withParam(back(fd, '/forum/moderasi'), 'e', codeOf(err));
-  }
+  const place = back(fd, '/forum/moderasi');
+  const to = await safeAction(
+    {
+      user: () => getCurrentUser(),
+      parse: {
+        schema: moderateSchema,
+        input: { target: str(fd, 'target'), id: str(fd, 'id'), decision: str(fd, 'decision'), reason: str(fd, 'reason') ?? '' },
+        invalid: (error) => withParam(place, 'e', firstError(error)),
+      },
+      ...refusalsAs((key) => withParam(place, 'e', key)),
+    },
+    async (actor, data) => {
+      await moderate(actor, data);
+      return withParam(place, 'n', `mod_${data.decision}`);
+    },
+  );
   redirect(to);
 }
 
 export async function saveCategoryAction(fd: FormData): Promise<void> {
-  const actor = await user();
-  const parsed = categorySchema.safeParse({
-    id: str(fd, 'id') || undefined,
-    name: str(fd, 'name'),
-    slug: str(fd, 'slug'),
-    description: str(fd, 'description'),
-    sortOrder: str(fd, 'sortOrder'),
-  });
-  if (!parsed.success) redirect(withParam('/forum/kategori', 'e', firstError(parsed.error)));
-  let to: string;
-  try {
-    await saveCategory(actor, parsed.data);
-    to = withParam('/forum/kategori', 'n', 'categorySaved');
-  } catch (err) {
-    to = withParam('/forum/kategori', 'e', codeOf(err));
-  }
+  const to = await safeAction(
+    {
+      user: () => getCurrentUser(),
+      parse: {
+        schema: categorySchema,
+        input: { id: str(fd, 'id') || undefined, name: str(fd, 'name'), slug: str(fd, 'slug'), description: str(fd, 'description'), sortOrder: str(fd, 'sortOrder') },
+        invalid: (error) => withParam('/forum/kategori', 'e', firstError(error)),
+      },
+      ...refusalsAs((key) => withParam('/forum/kategori', 'e', key)),
+    },
+    async (actor, data) => {
+      await saveCategory(actor, data);
+      return withParam('/forum/kategori', 'n', 'categorySaved');
+    },
+  );
   redirect(to);
 }

@@ -8,12 +8,21 @@ import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { registryFilterSchema } from '@/lib/data/registry';
 import { rememberSearch } from '@/lib/search-terms';
+import { safeAction } from './safe-action';
 
 export async function searchRegistryAction(fd: FormData): Promise<void> {
-  await requireUser(['staff', 'admin']);
-  await rememberSearch('registry', '/staff/ibu', fd.get('q'));
-  const f = registryFilterSchema.parse(Object.fromEntries(['village', 'posyandu', 'status', 'kader', 'age'].map((k) => [k, fd.get(k) || undefined])));
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '' && k !== 'q' && k !== 'page') q.set(k, String(v));
-  redirect(q.size ? `/staff/ibu?${q}` : '/staff/ibu');
+  const to = await safeAction(
+    {
+      user: () => requireUser(['staff', 'admin']),
+      // Every filter falls back to "none" on its own (.catch): the list unfiltered, should it ever fail.
+      parse: { schema: registryFilterSchema, input: Object.fromEntries(['village', 'posyandu', 'status', 'kader', 'age'].map((k) => [k, fd.get(k) || undefined])), invalid: '/staff/ibu' },
+    },
+    async (_user, f) => {
+      await rememberSearch('registry', '/staff/ibu', fd.get('q'));
+      const q = new URLSearchParams();
+      for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '' && k !== 'q' && k !== 'page') q.set(k, String(v));
+      return q.size ? `/staff/ibu?${q}` : '/staff/ibu';
+    },
+  );
+  redirect(to);
 }
