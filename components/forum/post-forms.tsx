@@ -1,28 +1,19 @@
 'use client';
 /**
- * The new-thread and reply forms (useActionState). They work without JavaScript too: a refused
+ * The new-thread form (useActionState; the reply form is components/forum/reply-form.tsx, so
+ * a thread page loads only that). They work without JavaScript too: a refused
  * post comes back in the server's answer with its message and what was typed — never in the
  * URL. Each form carries `id`, the key made when the page was opened (decision 054): sending it
  * twice stores one post and lands on it.
  */
 import { useActionState } from 'react';
-import { createPostAction, replyAction, type ForumFormState } from '@/lib/actions/forum';
+import { createPostAction, type ForumFormState } from '@/lib/actions/forum';
+import { FormError, textareaClass } from './form-error';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { FORUM_LIMITS } from '@/lib/validation/forum';
+import { FORUM_LIMITS } from '@/lib/domain/forum';
 
 type Texts = Record<string, string>;
-const textareaClass = 'w-full rounded-lg border bg-surface px-3 py-2 text-base text-ink';
-
-function FormError({ state }: { state: ForumFormState }) {
-  if (!state.formError) return null;
-  return (
-    <p role="alert" id="form-error" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
-      {state.formError}
-    </p>
-  );
-}
-
 
 export function NewPostForm({
   id,
@@ -105,43 +96,6 @@ export function NewPostForm({
       ) : null}
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
         {texts.submitPost}
-      </Button>
-    </form>
-  );
-}
-
-export function ReplyForm({ id, postId, texts }: { id: string; postId: string; texts: Texts }) {
-  const [state, action, pending] = useActionState<ForumFormState, FormData>(replyAction, {});
-  const err = state.fieldErrors?.body;
-  return (
-    <form key={state.nonce ?? 'new'} action={action} className="mt-6 flex flex-col gap-2">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="postId" value={postId} />
-      <FormError state={state} />
-      <label htmlFor="reply-body" className="text-sm font-semibold text-ink">
-        {texts.replyLabel}
-      </label>
-      <textarea
-        id="reply-body"
-        name="body"
-        required
-        rows={4}
-        maxLength={FORUM_LIMITS.reply}
-        defaultValue={state.values?.body ?? ''}
-        aria-invalid={Boolean(err) || undefined}
-        aria-describedby={err ? 'reply-hint reply-body-error' : 'reply-hint'}
-        className={`${textareaClass} ${err ? 'border-danger' : 'border-line'}`}
-      />
-      <p id="reply-hint" className="text-sm text-muted">
-        {texts.bodyHint}
-      </p>
-      {err ? (
-        <p id="reply-body-error" role="alert" className="text-sm font-medium text-danger">
-          {err}
-        </p>
-      ) : null}
-      <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
-        {texts.submitReply}
       </Button>
     </form>
   );

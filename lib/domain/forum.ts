@@ -2,9 +2,15 @@
  * The forum's program rules (DESIGN.md §3 Forum, docs/decisions/020-forum-text.md): how much one
  * person may write in an hour, how long her own words stay editable, when a post or reply waits
  * for a moderator, and who writes anonymously. Pure: counts and "now" come in; lib/data/forum
- * counts and stores. The lengths of the forms are in lib/validation/forum.ts (FORUM_LIMITS),
- * shared by the forms and the server.
+ * counts and stores.
  */
+
+/**
+ * The longest title, body, reply, moderation reason and search query, in characters: the
+ * schemas of lib/validation/forum.ts and the forms' maxLength both read them (kept here, free
+ * of zod, so a form on a phone does not load the schema library for a number).
+ */
+export const FORUM_LIMITS = { title: 120, body: 5000, reply: 3000, reason: 300, query: 200 } as const;
 
 /** Posting limits per user per rolling window (FORUM_RATE_WINDOW_HOURS). */
 export const FORUM_RATE_LIMITS = { posts: 5, replies: 20 } as const;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { FORUM_LIMITS } from '@/lib/domain/forum';
 import { safeLine, safeMultiline } from './text';
 
 /**
  * Forum forms, shared by the pages (maxLength, required) and the server actions. Messages are
  * keys of messages/*.json.
  */
-export const FORUM_LIMITS = { title: 120, body: 5000, reply: 3000, reason: 300, query: 200 } as const;
+export { FORUM_LIMITS };
 
 const uuid = z.uuid({ error: 'validation.invalid' });
 /** A trimmed text; `multiline` for a text area (decision 052: tab and line breaks allowed). */

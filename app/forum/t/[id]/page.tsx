@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { AuthorLine, ForumText, Notice, Pager } from '@/components/forum/parts';
-import { ReplyForm } from '@/components/forum/post-forms';
+import { ReplyForm } from '@/components/forum/reply-form';
 import { Shell } from '@/components/layout/shell';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
