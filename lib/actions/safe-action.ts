@@ -102,8 +102,9 @@ async function resolve<S, E>(answer: Answer<S, E>, err: E): Promise<S> {
 /**
  * A signed-in action: the user check, then (with `parse`) the form's schema, then the work with
  * the user (and the parsed data); refusals answered as `options` says. The answer is the work's
- * result or one of the refusals' answers (R | A): the action's declared state type checks both. (The overload with `parse`
- * comes first: TypeScript fixes a callback's parameter types at the first overload it tries.)
+ * result or one of the refusals' answers (R | A): the action's declared state type checks both.
+ * (The overload with `parse` comes first: TypeScript fixes a callback's parameter types at the
+ * first overload it tries.)
  */
 function safeAction<R, U, T, E, A = never>(options: ActionOptions<A, U> & { parse: Parse<A, T, E> }, work: (user: U, data: T) => Promise<R>): Promise<R | A>;
 function safeAction<R, U, A = never>(options: ActionOptions<A, U>, work: (user: U) => Promise<R>): Promise<R | A>;
