@@ -106,6 +106,31 @@ test('a refused reply keeps its text, without JavaScript too', async ({ browser 
   await ctx.close();
 });
 
+test('a refused edit of her own post keeps what she typed, without JavaScript too', async ({ browser }) => {
+  const { ctx, page } = await phone(browser, KADER2, false);
+  const word = token();
+  await openNewPost(page, `Catatan ${word}`, `Isi pertama ${word}.`);
+  await page.getByRole('button', { name: 'Kirim tulisan' }).click();
+  await page.waitForURL(/\/forum\/t\/[0-9a-f-]{36}/);
+  const postId = new URL(page.url()).pathname.split('/').pop()!;
+  await page.goto(`/forum/ubah?tulisan=${postId}`);
+  // A right-to-left override (decision 052) is refused by the server, not by the browser.
+  const typed = `Isi yang saya ubah panjang lebar ${word} \u202Ekata\u202C.`;
+  await page.getByLabel('Judul', { exact: true }).fill(`Catatan diubah ${word}`);
+  await page.getByLabel('Isi', { exact: true }).fill(typed);
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(formError(page)).toContainText('Isi');
+  await expect(page.getByLabel('Judul', { exact: true })).toHaveValue(`Catatan diubah ${word}`);
+  await expect(page.getByLabel('Isi', { exact: true })).toHaveValue(typed);
+  expect(page.url()).not.toContain(word);
+  // Corrected, it is saved and lands on the thread.
+  await page.getByLabel('Isi', { exact: true }).fill(`Isi yang saya ubah ${word}.`);
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.waitForURL(new RegExp(`/forum/t/${postId}`));
+  await expect(page.getByTestId('post')).toContainText(`Isi yang saya ubah ${word}.`);
+  await ctx.close();
+});
+
 test('a failed activation keeps the phone and the code', async ({ page }) => {
   await page.goto('/aktivasi');
   await page.getByLabel('Nomor HP').fill('0857-0000-1234');

@@ -133,30 +133,41 @@ export async function replyAction(_prev: ForumFormState, fd: FormData): Promise<
   );
 }
 
-export async function editAction(fd: FormData): Promise<void> {
+/**
+ * Editing her own thread or reply (useActionState, with or without JavaScript): a refusal she can
+ * act on (a field, the edit window closing while she typed) comes back on the form with what she
+ * typed (issue #23 item 3); a post that is not hers, or gone, has no form: back to the forum.
+ */
+export async function editAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
   const target = str(fd, 'target') === 'comment' ? 'comment' : 'post';
-  const id = str(fd, 'id') ?? '';
-  const form = `/forum/ubah?${target === 'post' ? 'tulisan' : 'balasan'}=${encodeURIComponent(id)}`;
+  const values = { target, id: str(fd, 'id') ?? '', title: str(fd, 'title') ?? '', body: str(fd, 'body') ?? '' };
   const parse: { schema: Schema<EditInput, ZodError>; input: unknown } =
     target === 'post'
-      ? { schema: editPostSchema, input: { postId: str(fd, 'id'), title: str(fd, 'title'), body: str(fd, 'body') } }
-      : { schema: editReplySchema, input: { commentId: str(fd, 'id'), body: str(fd, 'body') } };
-  const to = await safeAction(
+      ? { schema: editPostSchema, input: { postId: values.id, title: values.title, body: values.body } }
+      : { schema: editReplySchema, input: { commentId: values.id, body: values.body } };
+  const answer: ForumFormState | { to: string } = await safeAction(
     {
       user: () => getCurrentUser(),
-      parse: { ...parse, invalid: (error) => withParam(form, 'e', firstError(error)) },
-      // Only the edit window sends her back to the form; a post that is not hers has no form.
-      ...refusalsAs((key, err) => withParam(err?.code === 'editWindow' ? form : '/forum', 'e', key)),
+      parse: { ...parse, invalid: (error) => refused(values, renamed(fieldErrorsOf(error))) },
+      ...refusalsAs<ForumFormState | { to: string }>((key, err) => (err?.code === 'editWindow' ? refused(values, {}, key) : { to: withParam('/forum', 'e', key) })),
     },
     async (actor, d) => {
       const r =
         'postId' in d && 'title' in d
           ? await editOwn(actor, { target: 'post', id: d.postId, title: d.title, body: d.body })
           : await editOwn(actor, { target: 'comment', id: (d as { commentId: string }).commentId, body: d.body });
-      return withParam(`/forum/t/${r.postId}`, 'n', r.status === 'held' ? 'editHeld' : 'edited');
+      return { to: withParam(`/forum/t/${r.postId}`, 'n', r.status === 'held' ? 'editHeld' : 'edited') };
     },
   );
-  redirect(to);
+  if ('to' in answer && typeof answer.to === 'string') redirect(answer.to);
+  return answer as ForumFormState;
+}
+
+/** The edit schemas name the id postId/commentId; the form's field is `id`. */
+function renamed(errors: Partial<Record<string, string>>): Partial<Record<string, string>> {
+  const { postId, commentId, ...rest } = errors;
+  const id = postId ?? commentId;
+  return id ? { ...rest, id } : rest;
 }
 
 export async function deleteAction(fd: FormData): Promise<void> {
