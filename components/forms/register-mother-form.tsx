@@ -2,14 +2,15 @@
 
 // Links are plain <a>: they show once the form is done, and next/link would add its runtime to
 // this form's JavaScript (page-weight budget, docs/performance-pages.md).
-import { useMemo, useState, useTransition } from 'react';
-import { useFieldArray, useForm, type UseFormRegisterReturn } from 'react-hook-form';
-import { schemaResolver } from '@/lib/validation/resolver';
+// No form library either (decision 053, page weight): a plain uncontrolled form, read with
+// FormData (./register-values.ts) and checked with the same zod schema as the server's.
+import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { registerMotherAction, type RegisterState } from '@/lib/actions/mothers';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { ActivationCodeNotice } from './activation-code-notice';
-import { MAX_BABIES, motherSchema, type MotherField, type MotherFormValues, type MotherInput } from '@/lib/validation/mother';
+import { dropBaby, issueMessages, registerValues, type FieldMessages, type RegisterValues } from './register-values';
+import { MAX_BABIES, motherSchema } from '@/lib/validation/mother';
 
 export type RegisterFormProps = {
   /** The form's key, made when the page was opened (decision 054): sent twice, she is registered once. */
@@ -22,10 +23,10 @@ export type RegisterFormProps = {
   texts: Record<string, string>;
 };
 
-function Check({ id, label, reg }: { id: string; label: string; reg: UseFormRegisterReturn }) {
+function Check({ id, name, label }: { id: string; name: string; label: string }) {
   return (
     <label htmlFor={id} className="flex min-h-11 cursor-pointer items-center gap-3 text-base text-ink">
-      <input id={id} type="checkbox" className="h-5 w-5 shrink-0 accent-brand" {...reg} />
+      <input id={id} name={name} type="checkbox" className="h-5 w-5 shrink-0 accent-brand" />
       <span>{label}</span>
     </label>
   );
@@ -35,25 +36,79 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
   const tx = (k?: string, vars: Record<string, string | number> = {}) =>
     k ? (texts[k] ?? texts['validation.invalid'] ?? k).replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n] ?? '')) : undefined;
   const schema = useMemo(() => motherSchema({ today }), [today]);
-  const { register, control, handleSubmit, getValues, setError, setValue, formState: { errors } } = useForm<MotherFormValues, unknown, MotherInput>({
-    resolver: schemaResolver<MotherFormValues, MotherInput>(schema),
-    defaultValues: { name: '', phone: '', nik: '', posyanduId: posyandu[0]?.id ?? '', address: '', rt: '', rw: '', birthDate: '', earlyInitiation: '', babies: [{ sex: undefined as unknown as 'L', name: '', birthWeightGrams: '' }], consent: false as unknown as true, registerAnyway: false },
-  });
-  const babies = useFieldArray({ control, name: 'babies' });
+  const formRef = useRef<HTMLFormElement>(null);
+  // One key per baby's fieldset, kept while twins are added and removed: what was typed stays with its baby.
+  const [babyKeys, setBabyKeys] = useState<number[]>([0]);
+  const nextBabyKey = useRef(1);
+  // A twin just added: its name field gets the focus once it is on the form.
+  const focusAfterAdd = useRef<string | null>(null);
+  /** "Register anyway" pressed once: every later send says so. */
+  const registerAnyway = useRef(false);
+  // Message keys by field name (the schema's on the phone, the server's after a send).
+  const [errors, setErrors] = useState<FieldMessages>({});
+  const [submitted, setSubmitted] = useState(false);
   const [pending, startTransition] = useTransition();
   const [state, setState] = useState<RegisterState>({});
   // A duplicate found elsewhere in the puskesmas names its posyandu in the field's message.
-  const err = (f: string) => tx((errors as Record<string, { message?: string } | undefined>)[f]?.message, { posyandu: state.duplicate?.posyanduName ?? '' });
-  // A baby's own fields: react-hook-form keeps their errors under babies[i] (from the schema here or the server).
-  const babyErr = (i: number, f: 'name' | 'sex' | 'birthWeightGrams') =>
-    tx((errors.babies as unknown as Record<string, { message?: string } | undefined>[] | undefined)?.[i]?.[f]?.message);
+  const err = (f: string) => tx(errors[f], { posyandu: state.duplicate?.posyanduName ?? '' });
+  const babyErr = (i: number, f: 'name' | 'sex' | 'birthWeightGrams') => tx(errors[`babies.${i}.${f}`]);
 
-  const onValid = () =>
+  useEffect(() => {
+    if (!focusAfterAdd.current) return;
+    document.getElementById(focusAfterAdd.current)?.focus();
+    focusAfterAdd.current = null;
+  }, [babyKeys]);
+
+  const read = (form: HTMLFormElement): RegisterValues =>
+    registerValues(new FormData(form), babyKeys.length, { id: formKey, registerAnyway: registerAnyway.current });
+  const check = (values: RegisterValues): FieldMessages => {
+    const r = schema.safeParse(values);
+    return r.success ? {} : issueMessages(r.error.issues);
+  };
+
+  const submit = (form: HTMLFormElement) => {
+    if (pending) return;
+    const values = read(form);
+    const errs = check(values);
+    setSubmitted(true);
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      // The first field with a message, in the form's order (a radio group: its first button).
+      const first = Array.from(form.elements).find((el) => errs[(el as HTMLInputElement).name]);
+      (first as HTMLElement | undefined)?.focus();
+      return;
+    }
+    // The server validates the same raw values with the same schema.
     startTransition(async () => {
-      const res = await registerMotherAction({ ...getValues(), id: formKey });
+      const res = await registerMotherAction(values);
       setState(res);
-      if (res.fieldErrors) for (const [k, m] of Object.entries(res.fieldErrors)) setError(k as MotherField, { message: m });
+      if (res.fieldErrors) setErrors((prev) => ({ ...prev, ...res.fieldErrors }));
     });
+  };
+
+  // After a first send, the message of the field just changed follows its answer (the others,
+  // the server's too, stay until their own field changes or the form is sent again).
+  const onChange = (e: React.FormEvent<HTMLFormElement>) => {
+    const name = (e.target as HTMLInputElement).name;
+    if (!submitted || !name) return;
+    const fresh = check(read(e.currentTarget))[name];
+    setErrors((prev) => {
+      const next = { ...prev };
+      if (fresh) next[name] = fresh;
+      else delete next[name];
+      return next;
+    });
+  };
+
+  const addBaby = () => {
+    const key = nextBabyKey.current++;
+    focusAfterAdd.current = `babies.${babyKeys.length}.name`;
+    setBabyKeys((keys) => [...keys, key]);
+  };
+  const removeBaby = (i: number) => {
+    setBabyKeys((keys) => keys.filter((_, j) => j !== i));
+    setErrors((prev) => dropBaby(prev, i));
+  };
 
   if (state.done && !state.done.code) {
     // No code from this registration (decision 054): said plainly, with the way to her baby.
@@ -86,7 +141,17 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
   }
 
   return (
-    <form method="post" onSubmit={handleSubmit(onValid)} className="flex flex-col gap-4" noValidate>
+    <form
+      ref={formRef}
+      method="post"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(e.currentTarget);
+      }}
+      onChange={onChange}
+      className="flex flex-col gap-4"
+      noValidate
+    >
       {state.formError ? (
         <div role="alert" id="form-error" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
           <p>{tx(state.formError)}</p>
@@ -108,8 +173,8 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
               variant="secondary"
               className="mt-2 w-full"
               onClick={() => {
-                setValue('registerAnyway', true);
-                void handleSubmit(onValid)();
+                registerAnyway.current = true;
+                if (formRef.current) submit(formRef.current);
               }}
             >
               {tx('register.anyway')}
@@ -118,16 +183,16 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
         </div>
       ) : null}
       <Field id="name" label={tx('register.name')} error={err('name')}>
-        <Input id="name" autoComplete="off" maxLength={100} invalid={Boolean(err('name'))} {...register('name')} />
+        <Input id="name" name="name" autoComplete="off" maxLength={100} invalid={Boolean(err('name'))} />
       </Field>
       <Field id="phone" label={tx('register.phone')} hint={tx('register.phoneHint')} error={err('phone')}>
-        <Input id="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={32} invalid={Boolean(err('phone'))} hasHint {...register('phone')} />
+        <Input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={32} invalid={Boolean(err('phone'))} hasHint />
       </Field>
       <Field id="nik" label={tx('register.nik')} hint={tx('register.nikHint')} error={err('nik')}>
-        <Input id="nik" inputMode="numeric" autoComplete="off" maxLength={19} invalid={Boolean(err('nik'))} hasHint {...register('nik')} />
+        <Input id="nik" name="nik" inputMode="numeric" autoComplete="off" maxLength={19} invalid={Boolean(err('nik'))} hasHint />
       </Field>
       <Field id="posyanduId" label={tx('register.posyandu')} error={err('posyanduId')}>
-        <select id="posyanduId" className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink" {...register('posyanduId')}>
+        <select id="posyanduId" name="posyanduId" className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink">
           {posyandu.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -136,42 +201,42 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
         </select>
       </Field>
       <Field id="address" label={tx('register.address')} error={err('address')}>
-        <Input id="address" maxLength={200} invalid={Boolean(err('address'))} {...register('address')} />
+        <Input id="address" name="address" maxLength={200} invalid={Boolean(err('address'))} />
       </Field>
       <div className="grid grid-cols-2 gap-3">
         <Field id="rt" label={tx('register.rt')} error={err('rt')}>
-          <Input id="rt" inputMode="numeric" maxLength={3} {...register('rt')} />
+          <Input id="rt" name="rt" inputMode="numeric" maxLength={3} />
         </Field>
         <Field id="rw" label={tx('register.rw')} error={err('rw')}>
-          <Input id="rw" inputMode="numeric" maxLength={3} {...register('rw')} />
+          <Input id="rw" name="rw" inputMode="numeric" maxLength={3} />
         </Field>
       </div>
       <Field id="birthDate" label={tx('register.birthDate')} error={err('birthDate')}>
-        <Input id="birthDate" type="date" max={today} invalid={Boolean(err('birthDate'))} {...register('birthDate')} />
+        <Input id="birthDate" name="birthDate" type="date" max={today} invalid={Boolean(err('birthDate'))} />
       </Field>
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 text-sm font-semibold text-ink">{tx('register.earlyInitiation')}</legend>
         <div className="flex gap-4">
           {(['yes', 'no'] as const).map((o) => (
             <label key={o} htmlFor={`imd-${o}`} className="flex min-h-11 items-center gap-2">
-              <input id={`imd-${o}`} type="radio" value={o} className="h-5 w-5 accent-brand" {...register('earlyInitiation')} />
+              <input id={`imd-${o}`} name="earlyInitiation" type="radio" value={o} className="h-5 w-5 accent-brand" />
               {tx(`visit.${o}`)}
             </label>
           ))}
         </div>
       </fieldset>
-      {babies.fields.map((f, i) => (
-        <fieldset key={f.id} className="flex flex-col gap-3 rounded-xl border border-line p-3">
+      {babyKeys.map((k, i) => (
+        <fieldset key={k} className="flex flex-col gap-3 rounded-xl border border-line p-3">
           <legend className="px-1 text-sm font-semibold text-ink">{tx('register.babyN', { n: i + 1 })}</legend>
           <Field id={`babies.${i}.name`} label={tx('register.babyName')} error={babyErr(i, 'name')}>
-            <Input id={`babies.${i}.name`} maxLength={100} invalid={Boolean(babyErr(i, 'name'))} {...register(`babies.${i}.name`)} />
+            <Input id={`babies.${i}.name`} name={`babies.${i}.name`} maxLength={100} invalid={Boolean(babyErr(i, 'name'))} />
           </Field>
           <fieldset className="flex flex-col gap-1">
             <legend className="mb-1 text-sm font-semibold text-ink">{tx('register.sex')}</legend>
             <div className="flex gap-4">
               {(['L', 'P'] as const).map((s) => (
                 <label key={s} htmlFor={`babies.${i}.sex-${s}`} className="flex min-h-11 items-center gap-2">
-                  <input id={`babies.${i}.sex-${s}`} type="radio" value={s} className="h-5 w-5 accent-brand" {...register(`babies.${i}.sex`)} />
+                  <input id={`babies.${i}.sex-${s}`} name={`babies.${i}.sex`} type="radio" value={s} className="h-5 w-5 accent-brand" />
                   {tx(`sex.${s}`)}
                 </label>
               ))}
@@ -183,24 +248,24 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
             ) : null}
           </fieldset>
           <Field id={`babies.${i}.birthWeightGrams`} label={tx('register.birthWeight')} error={babyErr(i, 'birthWeightGrams')}>
-            <Input id={`babies.${i}.birthWeightGrams`} inputMode="numeric" maxLength={5} invalid={Boolean(babyErr(i, 'birthWeightGrams'))} {...register(`babies.${i}.birthWeightGrams`)} />
+            <Input id={`babies.${i}.birthWeightGrams`} name={`babies.${i}.birthWeightGrams`} inputMode="numeric" maxLength={5} invalid={Boolean(babyErr(i, 'birthWeightGrams'))} />
           </Field>
           {i > 0 ? (
-            <Button variant="ghost" onClick={() => babies.remove(i)}>
+            <Button variant="ghost" onClick={() => removeBaby(i)}>
               {tx('register.removeBaby')}
             </Button>
           ) : null}
         </fieldset>
       ))}
       {err('babies') ? <p role="alert" className="text-sm font-medium text-danger">{err('babies')}</p> : null}
-      {babies.fields.length < MAX_BABIES ? (
-        <Button variant="secondary" onClick={() => babies.append({ sex: undefined as unknown as 'L', name: '', birthWeightGrams: '' })}>
+      {babyKeys.length < MAX_BABIES ? (
+        <Button variant="secondary" onClick={addBaby}>
           {tx('register.addTwin')}
         </Button>
       ) : null}
       <div className="rounded-xl border border-line bg-canvas p-3">
         <p className="text-sm text-ink">{tx('register.consentText')}</p>
-        <Check id="consent" label={tx('register.consent')!} reg={register('consent')} />
+        <Check id="consent" name="consent" label={tx('register.consent')!} />
         {err('consent') ? <p id="consent-error" role="alert" className="text-sm font-medium text-danger">{err('consent')}</p> : null}
       </div>
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full">
