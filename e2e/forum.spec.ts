@@ -250,6 +250,11 @@ test('staff manage categories at a desk; a kader may not', async ({ browser }) =
   await again.getByLabel('Alamat (slug)').fill('pengalaman-menyusui');
   await again.getByRole('button', { name: 'Tambah kategori' }).click();
   await expect(staff.locator('#form-error')).toContainText('sudah dipakai');
+  // ...and comes back with what was typed (issue #23 item 3), the message on the slug.
+  const refused = staff.getByTestId('category-form').last();
+  await expect(refused.getByLabel('Nama')).toHaveValue('Kategori kembar');
+  await expect(refused.getByLabel('Alamat (slug)')).toHaveValue('pengalaman-menyusui');
+  await expect(refused.getByLabel('Alamat (slug)')).toHaveAttribute('aria-invalid', 'true');
   await staff.goto('/forum');
   await expect(staff.getByTestId('forum-categories')).toContainText(name);
   await ctx.close();

@@ -69,12 +69,6 @@ function refusalsAs<A>(answer: (key: string, err?: ForumError) => A | Promise<A>
   };
 }
 
-function firstError(error: ZodError): string {
-  const e = fieldErrorsOf(error);
-  const [field, key] = Object.entries(e)[0] ?? ['_form', 'validation.invalid'];
-  return `${field}:${key}`;
-}
-
 /**
  * What the new-post and reply forms get back when refused (useActionState, with or without
  * JavaScript): the message and what was typed, so nothing is lost. The typed text travels in
@@ -92,7 +86,7 @@ export type ForumFormState = {
 async function refused(values: Record<string, string>, fieldErrors: Partial<Record<string, string>>, formKey?: string): Promise<ForumFormState> {
   const t = await getTranslations();
   const fields = Object.fromEntries(
-    Object.entries(fieldErrors).map(([k, v]) => [k, v && v.startsWith('validation.') ? t(v as never) : t('validation.invalid')]),
+    Object.entries(fieldErrors).map(([k, v]) => [k, v && (v.startsWith('validation.') || v.startsWith('forum.errors.')) ? t(v as never) : t('validation.invalid')]),
   );
   const first = Object.keys(fields)[0];
   const formError = formKey
@@ -101,6 +95,45 @@ async function refused(values: Record<string, string>, fieldErrors: Partial<Reco
       ? `${t(`forum.fields.${first}` as never)}: ${fields[first]}`
       : t('forum.errors.generic');
   return { formError, fieldErrors: fields, values, nonce: randomUUID() };
+}
+
+type Actor = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;
+
+/**
+ * A form that answers a refusal on itself (useActionState, with or without JavaScript): field
+ * and forum refusals she can act on come back with what was typed (issue #23 item 3); a thing
+ * she may not touch, or that is gone, has no form to come back to: `away` with the refusal.
+ * Done, `work` gives the address to go to. `user` is the action's own check of who calls.
+ */
+async function keptForm<T>(
+  user: () => Promise<Actor | null>,
+  values: Record<string, string>,
+  parse: { schema: Schema<T, ZodError>; input: unknown },
+  away: string,
+  work: (actor: Actor, data: T) => Promise<string>,
+  opts: {
+    /** The field a forum refusal belongs to (a taken slug: `slug`). */
+    fieldOf?: (err: ForumError) => string | null;
+    /** Schema field → form field, where they are named apart. */
+    rename?: Record<string, string>;
+  } = {},
+): Promise<ForumFormState> {
+  const fieldsOf = (error: ZodError) =>
+    Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([k, v]) => [opts.rename?.[k] ?? k, v]));
+  const answer: ForumFormState | { to: string } = await safeAction(
+    {
+      user,
+      parse: { ...parse, invalid: (error: ZodError) => refused(values, fieldsOf(error)) },
+      ...refusalsAs<ForumFormState | { to: string }>((key, err) => {
+        if (!err || err.code === 'notAllowed' || err.code === 'gone') return { to: withParam(away, 'e', key) };
+        const field = opts.fieldOf?.(err);
+        return refused(values, field ? { [field]: key } : {}, key);
+      }),
+    },
+    async (actor: Actor, data: T) => ({ to: await work(actor, data) }),
+  );
+  if ('to' in answer && typeof answer.to === 'string') redirect(answer.to);
+  return answer as ForumFormState;
 }
 
 export async function createPostAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
@@ -133,41 +166,24 @@ export async function replyAction(_prev: ForumFormState, fd: FormData): Promise<
   );
 }
 
-/**
- * Editing her own thread or reply (useActionState, with or without JavaScript): a refusal she can
- * act on (a field, the edit window closing while she typed) comes back on the form with what she
- * typed (issue #23 item 3); a post that is not hers, or gone, has no form: back to the forum.
- */
+/** Editing her own thread or reply; a post not hers, or gone, goes back to the forum. */
 export async function editAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
+  const user = () => getCurrentUser();
   const target = str(fd, 'target') === 'comment' ? 'comment' : 'post';
   const values = { target, id: str(fd, 'id') ?? '', title: str(fd, 'title') ?? '', body: str(fd, 'body') ?? '' };
   const parse: { schema: Schema<EditInput, ZodError>; input: unknown } =
     target === 'post'
       ? { schema: editPostSchema, input: { postId: values.id, title: values.title, body: values.body } }
       : { schema: editReplySchema, input: { commentId: values.id, body: values.body } };
-  const answer: ForumFormState | { to: string } = await safeAction(
-    {
-      user: () => getCurrentUser(),
-      parse: { ...parse, invalid: (error) => refused(values, renamed(fieldErrorsOf(error))) },
-      ...refusalsAs<ForumFormState | { to: string }>((key, err) => (err?.code === 'editWindow' ? refused(values, {}, key) : { to: withParam('/forum', 'e', key) })),
-    },
-    async (actor, d) => {
-      const r =
-        'postId' in d && 'title' in d
-          ? await editOwn(actor, { target: 'post', id: d.postId, title: d.title, body: d.body })
-          : await editOwn(actor, { target: 'comment', id: (d as { commentId: string }).commentId, body: d.body });
-      return { to: withParam(`/forum/t/${r.postId}`, 'n', r.status === 'held' ? 'editHeld' : 'edited') };
-    },
-  );
-  if ('to' in answer && typeof answer.to === 'string') redirect(answer.to);
-  return answer as ForumFormState;
-}
-
-/** The edit schemas name the id postId/commentId; the form's field is `id`. */
-function renamed(errors: Partial<Record<string, string>>): Partial<Record<string, string>> {
-  const { postId, commentId, ...rest } = errors;
-  const id = postId ?? commentId;
-  return id ? { ...rest, id } : rest;
+  const edit = async (actor: Actor, d: EditInput) => {
+    const r =
+      'postId' in d && 'title' in d
+        ? await editOwn(actor, { target: 'post', id: d.postId, title: d.title, body: d.body })
+        : await editOwn(actor, { target: 'comment', id: (d as { commentId: string }).commentId, body: d.body });
+    return withParam(`/forum/t/${r.postId}`, 'n', r.status === 'held' ? 'editHeld' : 'edited');
+  };
+  // The schemas name the id postId/commentId; the form's field is `id`.
+  return keptForm(user, values, parse, '/forum', edit, { rename: { postId: 'id', commentId: 'id' } });
 }
 
 export async function deleteAction(fd: FormData): Promise<void> {
@@ -215,60 +231,34 @@ export async function answerAction(fd: FormData): Promise<void> {
   redirect(to);
 }
 
-export async function reportAction(fd: FormData): Promise<void> {
-  const to = await safeAction(
-    {
-      user: () => getCurrentUser(),
-      parse: {
-        schema: reportSchema,
-        input: { target: str(fd, 'target'), id: str(fd, 'id'), reason: str(fd, 'reason') },
-        invalid: (error) => withParam(back(fd, '/forum'), 'e', firstError(error)),
-      },
-      ...refusalsAs((key) => withParam(back(fd, '/forum'), 'e', key)),
-    },
-    async (actor, data) => {
-      const r = await reportContent(actor, data);
-      return withParam(`/forum/t/${r.postId}`, 'n', 'reported');
-    },
-  );
-  redirect(to);
+export async function reportAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
+  const values = { target: str(fd, 'target') ?? '', id: str(fd, 'id') ?? '', reason: str(fd, 'reason') ?? '', back: str(fd, 'back') ?? '' };
+  return keptForm(() => getCurrentUser(), values, { schema: reportSchema, input: { target: values.target, id: values.id, reason: values.reason } }, back(fd, '/forum'), async (actor, data) => {
+    const r = await reportContent(actor, data);
+    return withParam(`/forum/t/${r.postId}`, 'n', 'reported');
+  });
 }
 
-export async function moderateAction(fd: FormData): Promise<void> {
+export async function moderateAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
   const place = back(fd, '/forum/moderasi');
-  const to = await safeAction(
-    {
-      user: () => getCurrentUser(),
-      parse: {
-        schema: moderateSchema,
-        input: { target: str(fd, 'target'), id: str(fd, 'id'), decision: str(fd, 'decision'), reason: str(fd, 'reason') ?? '' },
-        invalid: (error) => withParam(place, 'e', firstError(error)),
-      },
-      ...refusalsAs((key) => withParam(place, 'e', key)),
-    },
-    async (actor, data) => {
-      await moderate(actor, data);
-      return withParam(place, 'n', `mod_${data.decision}`);
-    },
-  );
-  redirect(to);
+  const values = { target: str(fd, 'target') ?? '', id: str(fd, 'id') ?? '', decision: str(fd, 'decision') ?? '', reason: str(fd, 'reason') ?? '', back: str(fd, 'back') ?? '' };
+  return keptForm(() => getCurrentUser(), values, { schema: moderateSchema, input: { target: values.target, id: values.id, decision: values.decision, reason: values.reason } }, place, async (actor, data) => {
+    await moderate(actor, data);
+    return withParam(place, 'n', `mod_${data.decision}`);
+  });
 }
 
-export async function saveCategoryAction(fd: FormData): Promise<void> {
-  const to = await safeAction(
-    {
-      user: () => getCurrentUser(),
-      parse: {
-        schema: categorySchema,
-        input: { id: str(fd, 'id') || undefined, name: str(fd, 'name'), slug: str(fd, 'slug'), description: str(fd, 'description'), sortOrder: str(fd, 'sortOrder') },
-        invalid: (error) => withParam('/forum/kategori', 'e', firstError(error)),
-      },
-      ...refusalsAs((key) => withParam('/forum/kategori', 'e', key)),
-    },
+export async function saveCategoryAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
+  const values = { id: str(fd, 'id') ?? '', name: str(fd, 'name') ?? '', slug: str(fd, 'slug') ?? '', description: str(fd, 'description') ?? '', sortOrder: str(fd, 'sortOrder') ?? '' };
+  return keptForm(
+    () => getCurrentUser(),
+    values,
+    { schema: categorySchema, input: { ...values, id: values.id || undefined } },
+    '/forum/kategori',
     async (actor, data) => {
       await saveCategory(actor, data);
       return withParam('/forum/kategori', 'n', 'categorySaved');
     },
+    { fieldOf: (err) => (err.code === 'slugTaken' ? 'slug' : null) },
   );
-  redirect(to);
 }

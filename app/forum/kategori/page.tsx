@@ -1,11 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { CategoryForm } from '@/components/forum/category-form';
 import { Notice } from '@/components/forum/parts';
 import { Shell } from '@/components/layout/shell';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Field, Input } from '@/components/ui/field';
-import { saveCategoryAction } from '@/lib/actions/forum';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { categoriesForEditing } from '@/lib/data/forum';
 import { searchParam } from '@/lib/search-params';
@@ -17,38 +15,21 @@ export async function generateMetadata() {
   return { title: t('categoriesEditTitle') };
 }
 
-type Category = { id?: string; name: string; slug: string; description: string | null; sortOrder: number };
-
-async function CategoryForm({ c, prefix }: { c: Category; prefix: string }) {
-  const t = await getTranslations('forum');
-  return (
-    <form action={saveCategoryAction} className="grid gap-3 sm:grid-cols-2" data-testid="category-form">
-      {c.id ? <input type="hidden" name="id" value={c.id} /> : null}
-      <Field id={`${prefix}-name`} label={t('fields.name')}>
-        <Input id={`${prefix}-name`} name="name" defaultValue={c.name} required minLength={3} maxLength={60} />
-      </Field>
-      <Field id={`${prefix}-slug`} label={t('fields.slug')} hint={t('slugHint')}>
-        <Input id={`${prefix}-slug`} name="slug" defaultValue={c.slug} required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={60} hasHint />
-      </Field>
-      <Field id={`${prefix}-description`} label={t('fields.description')} className="sm:col-span-2">
-        <Input id={`${prefix}-description`} name="description" defaultValue={c.description ?? ''} maxLength={200} />
-      </Field>
-      <Field id={`${prefix}-sortOrder`} label={t('fields.sortOrder')}>
-        <Input id={`${prefix}-sortOrder`} name="sortOrder" type="number" inputMode="numeric" min={0} max={99} defaultValue={c.sortOrder} required />
-      </Field>
-      <div className="flex items-end">
-        <Button type="submit">{c.id ? t('categorySave') : t('categoryAdd')}</Button>
-      </div>
-    </form>
-  );
-}
-
 /** Staff and admin edit the forum's categories (a puskesmas setting). */
 export default async function CategoriesPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser(['admin', 'staff']);
   const sp = await searchParams;
   const categories = await orDenied(categoriesForEditing(user));
   const t = await getTranslations('forum');
+  const texts = {
+    name: t('fields.name'),
+    slug: t('fields.slug'),
+    slugHint: t('slugHint'),
+    description: t('fields.description'),
+    sortOrder: t('fields.sortOrder'),
+    save: t('categorySave'),
+    add: t('categoryAdd'),
+  };
   return (
     <Shell user={user} current="/forum">
       <p>
@@ -62,11 +43,11 @@ export default async function CategoriesPage({ searchParams }: { searchParams: S
       <div className="mt-4 flex flex-col gap-4">
         {categories.map((c) => (
           <Card key={c.id} title={c.name} headingLevel={2}>
-            <CategoryForm c={c} prefix={`c-${c.id}`} />
+            <CategoryForm c={c} prefix={`c-${c.id}`} texts={texts} />
           </Card>
         ))}
         <Card title={t('categoryNew')} headingLevel={2}>
-          <CategoryForm c={{ name: '', slug: '', description: '', sortOrder: categories.length + 1 }} prefix="new" />
+          <CategoryForm c={{ name: '', slug: '', description: '', sortOrder: categories.length + 1 }} prefix="new" texts={texts} />
         </Card>
       </div>
     </Shell>

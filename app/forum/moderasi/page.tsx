@@ -1,17 +1,15 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ModerateForm } from '@/components/forum/moderate-form';
 import { AuthorLine, ForumText, Notice } from '@/components/forum/parts';
 import { Shell } from '@/components/layout/shell';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
-import { moderateAction } from '@/lib/actions/forum';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { moderationQueue } from '@/lib/data/forum';
-import { FORUM_LIMITS } from '@/lib/validation/forum';
 import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-const btn = 'min-h-11 rounded-lg px-3 text-sm font-semibold';
 
 export async function generateMetadata() {
   const t = await getTranslations('forum');
@@ -40,7 +38,6 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       ) : (
         <ul className="mt-4 flex flex-col gap-3" data-testid="moderation-queue">
           {items.map((it) => {
-            const rid = `reason-${it.id}`;
             return (
               <li key={it.id} className="rounded-xl border border-line bg-surface p-3" data-testid="queue-item">
                 <p className="flex flex-wrap items-center gap-2">
@@ -66,38 +63,21 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
                     </ul>
                   </div>
                 ) : null}
-                <form action={moderateAction} className="mt-3 flex flex-col gap-2">
-                  <input type="hidden" name="target" value={it.target} />
-                  <input type="hidden" name="id" value={it.id} />
-                  <label htmlFor={rid} className="text-sm font-semibold text-ink">
-                    {t('forum.decisionReason')}
-                  </label>
-                  <input id={rid} name="reason" maxLength={FORUM_LIMITS.reason} className="min-h-11 rounded-lg border border-line bg-surface px-3 text-base" />
-                  <div className="flex flex-wrap gap-2">
-                    {it.status === 'held' ? (
-                      <button type="submit" name="decision" value="approve" className={`${btn} bg-ok text-white`}>
-                        {t('forum.approve')}
-                      </button>
-                    ) : null}
-                    {it.status !== 'hidden' ? (
-                      <button type="submit" name="decision" value="hide" className={`${btn} bg-danger text-white`}>
-                        {t('forum.hide')}
-                      </button>
-                    ) : (
-                      <button type="submit" name="decision" value="restore" className={`${btn} border border-line bg-surface text-ink`}>
-                        {t('forum.restore')}
-                      </button>
-                    )}
-                    {it.reports.length && it.status === 'published' ? (
-                      <button type="submit" name="decision" value="dismiss" className={`${btn} border border-line bg-surface text-ink`}>
-                        {t('forum.dismiss')}
-                      </button>
-                    ) : null}
-                    <Link href={`/forum/t/${it.postId}`} className={`${btn} inline-flex items-center text-brand underline`}>
-                      {t('forum.openThread')}
-                    </Link>
-                  </div>
-                </form>
+                <ModerateForm
+                  target={it.target}
+                  id={it.id}
+                  postId={it.postId}
+                  status={it.status}
+                  reported={it.reports.length > 0}
+                  texts={{
+                    reason: t('forum.decisionReason'),
+                    approve: t('forum.approve'),
+                    hide: t('forum.hide'),
+                    restore: t('forum.restore'),
+                    dismiss: t('forum.dismiss'),
+                    openThread: t('forum.openThread'),
+                  }}
+                />
               </li>
             );
           })}

@@ -5,13 +5,14 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { AuthorLine, ForumText, Notice, Pager } from '@/components/forum/parts';
 import { ReplyForm } from '@/components/forum/reply-form';
+import { ReportForm } from '@/components/forum/report-form';
 import { Shell } from '@/components/layout/shell';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { answerAction, deleteAction, reportAction, usefulAction } from '@/lib/actions/forum';
+import { answerAction, deleteAction, usefulAction } from '@/lib/actions/forum';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { getThread } from '@/lib/data/forum';
-import { FORUM_LIMITS, pageSchema } from '@/lib/validation/forum';
+import { pageSchema } from '@/lib/validation/forum';
 import { searchParam } from '@/lib/search-params';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -51,26 +52,7 @@ function UsefulButton({ t, target, id, count, mine, back }: { t: T; target: 'pos
   );
 }
 
-function ReportForm({ t, target, id, back }: { t: T; target: 'post' | 'comment'; id: string; back: string }) {
-  const fid = `report-${id}`;
-  return (
-    <details className="open:w-full">
-      <summary className={`${small} cursor-pointer list-none`}>{t('forum.report')}</summary>
-      <form action={reportAction} className="mt-2 flex flex-col gap-2">
-        <input type="hidden" name="target" value={target} />
-        <input type="hidden" name="id" value={id} />
-        <input type="hidden" name="back" value={back} />
-        <label htmlFor={fid} className="text-sm font-semibold text-ink">
-          {t('forum.reportReason')}
-        </label>
-        <input id={fid} name="reason" required minLength={3} maxLength={FORUM_LIMITS.reason} className="min-h-11 rounded-lg border border-line bg-surface px-3 text-base" />
-        <Button type="submit" variant="secondary">
-          {t('forum.reportSubmit')}
-        </Button>
-      </form>
-    </details>
-  );
-}
+const reportTexts = (t: T) => ({ report: t('forum.report'), reason: t('forum.reportReason'), submit: t('forum.reportSubmit') });
 
 function DeleteForm({ t, target, id, label, back }: { t: T; target: 'post' | 'comment'; id: string; label: string; back: string }) {
   return (
@@ -116,7 +98,7 @@ async function ReplyCard({ t, c, isAnswer, back }: { t: T; c: Reply; isAnswer: b
           </Link>
         ) : null}
         {c.canDelete ? <DeleteForm t={t} target="comment" id={c.id} label={t('forum.deleteReply')} back={back} /> : null}
-        {!c.author.isMe ? <ReportForm t={t} target="comment" id={c.id} back={back} /> : null}
+        {!c.author.isMe ? <ReportForm target="comment" id={c.id} back={back} summaryClass={small} texts={reportTexts(t)} /> : null}
       </div>
     </li>
   );
@@ -157,7 +139,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
             </Link>
           ) : null}
           {post.canDelete ? <DeleteForm t={t} target="post" id={post.id} label={t('forum.deleteConfirm')} back={back} /> : null}
-          {!post.author.isMe ? <ReportForm t={t} target="post" id={post.id} back={back} /> : null}
+          {!post.author.isMe ? <ReportForm target="post" id={post.id} back={back} summaryClass={small} texts={reportTexts(t)} /> : null}
         </div>
       </article>
 
