@@ -32,7 +32,6 @@ const log = getLogger();
 for (const [method, level] of [['log', 'info'], ['info', 'info'], ['warn', 'warn'], ['error', 'error']]) {
   console[method] = (...args) => {
     const err = args.find((a) => a instanceof Error);
-    // eslint-disable-next-line no-control-regex
     const msg = scrubText(format(...args.map((a) => (a instanceof Error ? a.message : a)))).replace(/\u001b\[[0-9;]*m/g, '');
     log[level]({ src: 'console', ...(err ? { err: errorFields(err) } : {}) }, msg);
   };

@@ -2,7 +2,7 @@
 
 // Links are plain <a>: next/link would add its runtime to these forms' JavaScript
 // (page-weight budget, docs/performance-pages.md).
-import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import {
   createAccountAction,
   reissueCodeAction,
@@ -30,11 +30,11 @@ function translator(texts: Texts) {
 const selectClass = (invalid: boolean) =>
   cx('min-h-11 w-full rounded-lg border bg-surface px-3 py-2 text-base text-ink', invalid ? 'border-danger' : 'border-line');
 
+const noSubscription = () => () => {};
 /** False in the server's HTML and until this form's script runs: the form must work without it. */
 function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  // The server's snapshot (false) is used for the HTML and during hydration, the client's after.
+  return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 
 function FormError({ message }: { message?: string }) {
@@ -186,6 +186,7 @@ export function CreateAccountForm({ roles, villages, texts, limits }: { roles: {
         <a href={`/staff/pengguna/${state.done.userId}`} className={linkClass}>
           {tx('accountsNew.openAccount')}
         </a>
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- plain <a> on purpose, as the note at the top says (page weight) */}
         <a href="/staff/pengguna/baru" className={linkClass}>
           {tx('accountsNew.addAnother')}
         </a>

@@ -185,7 +185,6 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
       reset({ ...emptyVisit(rec.id, babyId, today), ...(rec.payload as VisitFormValues), id: rec.id, reason: '' }, { ...rec.fieldErrorKeys });
       setFocusTick((n) => n + 1);
     }, () => undefined);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [offline, babyId, today]);
 
   // After a refused save: open every section with an error and put the focus on the first one.
@@ -293,6 +292,7 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
           await putRecord(rec);
           const r = await sendRecord(rec, { list: async () => [rec], put: putRecord, remove: deleteRecord, fetch: window.fetch.bind(window) });
           if (r === 'sent') {
+            // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a document load on purpose: the service worker keeps only document loads as the kader's offline copies
             window.location.assign(`/kader/bayi/${babyId}?saved=1`);
             return;
           }

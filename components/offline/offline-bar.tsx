@@ -22,6 +22,7 @@ export function OfflineBar({ userId, syncedAt, syncedText, texts }: { userId: st
 
   useEffect(() => {
     // A page older than two minutes at load came from the phone's copy (weak or no signal).
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the clock and navigator.onLine are read once after hydration, so the server's HTML and the first render agree
     setStale(Date.now() - syncedAt > 120_000);
     setS((x) => ({ ...x, online: navigator.onLine }));
     let gone = false;

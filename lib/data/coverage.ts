@@ -7,7 +7,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
-import { coverageTargets, posyandu, users, villages } from '@/db/schema';
+import { coverageTargets, posyandu, villages } from '@/db/schema';
 import { type IndicatorMonthGroupRow } from '@/db/queries/indicators';
 import {
   coverageByAttendanceStored,

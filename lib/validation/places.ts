@@ -13,7 +13,6 @@ export const VILLAGE_KINDS = ['desa', 'kelurahan'] as const;
 export type VillageKind = (typeof VILLAGE_KINDS)[number];
 
 /** Control characters (tab, newline, NUL…) have no place in a name or an address. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A place name: trimmed, inner spaces collapsed, 2–100 characters, at least one letter or digit. */

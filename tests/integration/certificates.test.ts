@@ -22,7 +22,7 @@ import {
   VERIFY_MAX_PER_WINDOW,
 } from '@/lib/data/certificates';
 import { babyFacts, type BabyRow } from '@/lib/data/facts';
-import { addDays, addMonths, fiveMonthDate, isoToday, journeyStatus, normalizePhone, type JourneyStatus } from '@/lib/domain';
+import { addDays, addMonths, fiveMonthDate, isoToday, journeyStatus, type JourneyStatus } from '@/lib/domain';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
 const login = (role: string, match?: RegExp, n = 0) => DEMO_LOGINS.filter((l) => l.role === role && (!match || match.test(l.what)))[n]!;

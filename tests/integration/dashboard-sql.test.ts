@@ -3,7 +3,7 @@
  * and coverageByAttendance count, on a generated population with sessions and attendance.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { attendance, babies, groupSessions, users } from '@/db/schema';
 import { coverageByAttendanceSql, exclusivityCurveSql, stopReasonsSql } from '@/db/queries/dashboard';
 import { addDays, coverageByAttendance, exclusivityCurve, sixMonthDate, stopReasonCounts, STOP_REASONS } from '@/lib/domain';

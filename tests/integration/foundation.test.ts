@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, count, eq, gte, inArray, isNull, ne } from 'drizzle-orm';
 import { babies, certificates, forumPosts, mothers, puskesmas, users, villages, visits } from '@/db/schema';
 import { DEMO_LOGINS, seedIfEmpty } from '@/db/seed';
-import type { Actor } from '@/lib/auth/policy';
 import { DEFAULT_VISIT_WINDOWS, dueList, isoToday, normalizePhone } from '@/lib/domain';
 import { visitFactsByBaby } from '@/lib/data/facts';
 import { listPosts } from '@/lib/data/forum';

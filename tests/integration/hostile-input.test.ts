@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, gte, isNull, lte, ne } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { babies, forumCategories, forumPosts, mothers, puskesmas, users } from '@/db/schema';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '@/db/seed';
+import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { addDays, isoToday } from '@/lib/domain';
 import { changeOwnPassword, createAccount, manageAccount } from '@/lib/data/accounts';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne } from 'drizzle-orm';
-import { kaderAssignments, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
+import { kaderAssignments, mothers, posyandu, puskesmas, villages } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import type { Actor } from '@/lib/auth/policy';
-import { completedMonths, isoToday, normalizePhone } from '@/lib/domain';
+import { completedMonths, isoToday } from '@/lib/domain';
 import { AGE_BANDS, ageBandOf, motherRegistry, REGISTRY_PAGE_SIZE } from '@/lib/data/registry';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 

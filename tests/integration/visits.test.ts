@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { auditLog, babies, mothers, users, visits } from '@/db/schema';
+import { auditLog, babies, mothers, visits } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
-import { addDays, isoToday, normalizePhone } from '@/lib/domain';
+import { addDays, isoToday } from '@/lib/domain';
 import { receiveOutboxRecord } from '@/lib/data/outbox';
 import { babyDetail, recordVisit } from '@/lib/data/visits';
 import { emptyVisit, visitSchema, type VisitFormValues } from '@/lib/validation/visit';

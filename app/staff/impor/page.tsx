@@ -4,7 +4,7 @@ import { ConfirmImportForm } from '@/components/imports/confirm-form';
 import { RowErrors } from '@/components/imports/row-errors';
 import { Shell } from '@/components/layout/shell';
 import { buttonClass } from '@/components/ui/button';
-import { Card, Stat } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { getImportBatch, importContext } from '@/lib/data/imports';
