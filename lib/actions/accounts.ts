@@ -4,6 +4,7 @@
  * puskesmas (staff: kaders; admin: everyone). Public endpoints: each checks the signed-in user
  * itself; lib/data/accounts.ts validates and checks the policy again.
  */
+import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -52,23 +53,36 @@ function back(fd: FormData): string {
 
 function withParams(path: string, params: Record<string, string>): string {
   const u = new URL(path, 'http://x');
-  for (const k of ['n', 'e', 'u']) u.searchParams.delete(k);
+  for (const k of ['n', 'e']) u.searchParams.delete(k);
   for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
   return `${u.pathname}${u.search}`;
 }
 
-export async function manageAccountAction(fd: FormData): Promise<void> {
+/** What a refused account action gives back to its row: the message and the reason typed. */
+export type ManageAccountState = { reasonError?: string; formError?: string; reason?: string; nonce?: string };
+
+/**
+ * End an account's sessions, disable or enable it, with a reason (useActionState on the action
+ * itself, so it works without JavaScript too). Done, or an account she may not manage or that is
+ * gone: back to the list with the outcome; a refused reason comes back on the row with what was
+ * typed (issue #23 item 3).
+ */
+export async function manageAccountAction(_prev: ManageAccountState, fd: FormData): Promise<ManageAccountState> {
   const userId = str(fd, 'userId') ?? '';
-  const target = await safeAction(
-    { user: () => getCurrentUser(), forbidden: withParams(back(fd), { e: 'notAllowed' }), notFound: withParams(back(fd), { e: 'gone' }) },
-    async (actor) => {
-      const res = await manageAccount(actor, { userId, action: str(fd, 'action'), reason: str(fd, 'reason') });
-      if (res.ok) return withParams(back(fd), { n: res.action });
-      const [field, key] = Object.entries(res.fieldErrors)[0] ?? ['_form', 'validation.invalid'];
-      return withParams(back(fd), { e: `${field}:${key}`, ...(/^[0-9a-f-]{36}$/.test(userId) ? { u: userId } : {}) });
+  const reason = str(fd, 'reason') ?? '';
+  const answer: ManageAccountState | { to: string } = await safeAction(
+    { user: () => getCurrentUser(), forbidden: { to: withParams(back(fd), { e: 'notAllowed' }) }, notFound: { to: withParams(back(fd), { e: 'gone' }) } },
+    async (actor): Promise<ManageAccountState | { to: string }> => {
+      const res = await manageAccount(actor, { userId, action: str(fd, 'action'), reason });
+      if (res.ok) return { to: withParams(back(fd), { n: res.action }) };
+      const t = await getTranslations();
+      const nonce = randomUUID();
+      if (res.fieldErrors.reason) return { reasonError: t(res.fieldErrors.reason as never), reason, nonce };
+      return { formError: t('accounts.errors.generic'), reason, nonce };
     },
   );
-  redirect(target);
+  if ('to' in answer && typeof answer.to === 'string') redirect(answer.to);
+  return answer as ManageAccountState;
 }
 
 /** The account search: the term (a name or a phone number) is posted, never put in the URL. */

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ManageAccountForm } from '@/components/accounts/manage-form';
 import { Shell } from '@/components/layout/shell';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { FilterSelect, filterControl as control } from '@/components/ui/filter-select';
 import { Table, Td, Th } from '@/components/ui/table';
-import { manageAccountAction, searchAccountsAction } from '@/lib/actions/accounts';
+import { searchAccountsAction } from '@/lib/actions/accounts';
 import { searchOf } from '@/lib/search-terms';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { listAccounts } from '@/lib/data/accounts';
@@ -23,7 +24,7 @@ const ERRORS = new Set(['notAllowed', 'gone']);
 
 type Search = Record<string, string | string[] | undefined>;
 
-/** Staff: the kader accounts; admin: every account of the puskesmas. Plain forms, no client script. */
+/** Staff: the kader accounts; admin: every account of the puskesmas. Each row's form keeps a refused reason (useActionState). */
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(['staff', 'admin']);
   const sp = await searchParams;
@@ -41,8 +42,6 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const back = pageHref(f.page);
   const n = searchParam(sp.n);
   const e = searchParam(sp.e);
-  const errorRow = searchParam(sp.u);
-  const reasonError = e?.startsWith('reason:') ? t(e.slice('reason:'.length) as 'validation.reasonRequired') : null;
   return (
     <Shell user={user} current="/staff/pengguna">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -57,7 +56,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           {t(`accounts.notice.${n}`)}
         </p>
       ) : null}
-      {e && !reasonError ? (
+      {e ? (
         <p role="alert" id="form-error" className="mt-3 rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-danger">
           {ERRORS.has(e) ? t(`accounts.errors.${e}`) : t('accounts.errors.generic')}
         </p>
@@ -89,8 +88,6 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             </tr>
           ) : null}
           {data.rows.map((r) => {
-            const rid = `acc-${r.id}`;
-            const invalid = reasonError && errorRow === r.id;
             return (
               <tr key={r.id} data-account={r.name}>
                 <Td>
@@ -112,48 +109,20 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                 <Td className="whitespace-nowrap">{r.lastLoginAt ? formatDateTime(r.lastLoginAt, data.timeZone, locale) : t('accounts.never')}</Td>
                 <Td>
                   {r.self ? null : (
-                    <details open={Boolean(invalid)} className="min-w-64">
-                      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 font-semibold text-brand">
-                        {t('accounts.manage')}
-                      </summary>
-                    <form action={manageAccountAction} className="mt-2 flex flex-col gap-2">
-                      <input type="hidden" name="userId" value={r.id} />
-                      <input type="hidden" name="back" value={back} />
-                      <label htmlFor={`${rid}-reason`} className="text-sm font-semibold text-ink">
-                        {t('accounts.reason')} <span className="font-normal text-muted">({t('accounts.reasonHint')})</span>
-                      </label>
-                      <input
-                        id={`${rid}-reason`}
-                        name="reason"
-                        maxLength={300}
-                        required
-                        className={control}
-                        aria-invalid={invalid || undefined}
-                        aria-describedby={invalid ? `${rid}-error` : undefined}
-                      />
-                      {invalid ? (
-                        <p id={`${rid}-error`} role="alert" className="text-sm font-medium text-danger">
-                          {reasonError}
-                        </p>
-                      ) : null}
-                      <div className="flex flex-wrap gap-2">
-                        {r.active ? (
-                          <>
-                            <button type="submit" name="action" value="endSessions" className={buttonClass('secondary')} disabled={r.openSessions === 0}>
-                              {t('accounts.endSessions')}
-                            </button>
-                            <button type="submit" name="action" value="disable" className={buttonClass('danger')}>
-                              {t('accounts.disable')}
-                            </button>
-                          </>
-                        ) : (
-                          <button type="submit" name="action" value="enable" className={buttonClass('secondary')}>
-                            {t('accounts.enable')}
-                          </button>
-                        )}
-                      </div>
-                    </form>
-                    </details>
+                    <ManageAccountForm
+                      userId={r.id}
+                      back={back}
+                      active={r.active}
+                      openSessions={r.openSessions}
+                      texts={{
+                        manage: t('accounts.manage'),
+                        reason: t('accounts.reason'),
+                        reasonHint: t('accounts.reasonHint'),
+                        endSessions: t('accounts.endSessions'),
+                        disable: t('accounts.disable'),
+                        enable: t('accounts.enable'),
+                      }}
+                    />
                   )}
                 </Td>
               </tr>
