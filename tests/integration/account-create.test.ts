@@ -310,10 +310,10 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
       .orderBy(desc(auditLog.id))
       .limit(1);
     expect(why!.reason).toBe('Lupa kata sandi, datang ke puskesmas');
-    const [{ sv: svBefore }] = await db.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, res.userId));
+    const [userBefore] = await db.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, res.userId));
     expect(await activateAccount({ phone, code: again.code, password: `${PASSWORD}x`, confirm: `${PASSWORD}x` }, '203.0.113.7')).toEqual({ ok: true });
-    const [{ sv: svAfter }] = await db.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, res.userId));
-    expect(svAfter).toBeGreaterThan(svBefore!);
+    const [userAfter] = await db.db.select({ sv: users.sessionVersion }).from(users).where(eq(users.id, res.userId));
+    expect(userAfter!.sv).toBeGreaterThan(userBefore!.sv);
 
     // An admin account activates the same way.
     const adminPhone = freshPhone();

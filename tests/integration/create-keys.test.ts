@@ -182,7 +182,7 @@ describe.each(BACKENDS)('create keys and duplicates on $name', (backend) => {
         const after = await rowCounts(db);
         expect(after.users).toBe(before.users);
         expect(after.activation_codes ?? 0).toBe(before.activation_codes ?? 0);
-        expect(after.mothers).toBe(before.mothers + 1);
+        expect(after.mothers).toBe(before.mothers! + 1);
         const [audit] = await db.db.select().from(auditLog).where(and(eq(auditLog.entity, 'mother'), eq(auditLog.entityId, res.motherId)));
         expect(audit!.reason).toMatch(/no login/);
         expect(JSON.stringify(res)).not.toMatch(/taken|dipakai|terdaftar/i);

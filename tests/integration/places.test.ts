@@ -258,7 +258,7 @@ describe.each(BACKENDS)('places on $name', (backend) => {
     const afterDeactivate = await rowCounts(db);
     expect(await setPlaceStatus(staff, { entity: 'posyandu', id: post!.id, op: 'activate' })).toEqual({ ok: false, fieldErrors: { op: 'places.errors.villageInactive' } });
     expect(await rowCounts(db)).toEqual(afterDeactivate);
-    expect(afterDeactivate.audit_log).toBe(before.audit_log + 1);
+    expect(afterDeactivate.audit_log).toBe(before.audit_log! + 1);
     expect(await setPlaceStatus(staff, { entity: 'village', id: village.id, op: 'activate' })).toMatchObject({ ok: true });
     expect(await setPlaceStatus(staff, { entity: 'posyandu', id: post!.id, op: 'activate' })).toMatchObject({ ok: true });
   });
