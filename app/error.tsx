@@ -27,11 +27,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-3 px-4 text-center">
       <h1 className="text-2xl font-bold text-ink">{t.title}</h1>
       <p className="text-muted">{t.body}</p>
-      <button
-        type="button"
-        onClick={reset}
-        className="mx-auto mt-2 inline-flex min-h-11 items-center rounded-lg bg-brand px-4 font-semibold text-white"
-      >
+      <button type="button" onClick={reset} className="mx-auto mt-2 inline-flex min-h-11 items-center rounded-lg bg-brand px-4 font-semibold text-white">
         {t.retry}
       </button>
     </main>

@@ -94,7 +94,10 @@ async function addProgramData(handle: DbHandle, puskesmasId: string) {
     join group_sessions gs on gs.village_id = m.village_id and gs.starts_at::date between b.birth_date and b.birth_date + 200
     where m.puskesmas_id = ${puskesmasId} and abs(hashtext(m.id::text)) % 3 = 0
     order by m.id, gs.starts_at`);
-  await db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, staff!.id));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(PASSWORD) })
+    .where(eq(users.id, staff!.id));
   const [u] = await db.select().from(users).where(eq(users.id, staff!.id));
   return { id: u!.id, role: 'staff', puskesmasId, posyanduId: null, villageId: null, motherId: null, phone: u!.phone } as Actor & { phone: string };
 }
@@ -105,7 +108,15 @@ async function startPage(dbUrl: string, phone: string) {
   const standalone = '.next/standalone/scripts/server.mjs';
   const [cmd, args] = fs.existsSync(standalone) ? [process.execPath, [standalone]] : ['npx', ['next', 'start', '-p', String(port)]];
   const child = spawn(cmd, args, {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl, DEMO_DATA: '0', AUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: 'true' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: dbUrl,
+      DEMO_DATA: '0',
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_TRUST_HOST: 'true',
+    },
     stdio: 'ignore',
     detached: true,
   });
@@ -178,7 +189,12 @@ async function main() {
         // What autovacuum does on a live database after a bulk load: the visibility map lets
         // PostgreSQL answer from the covering indexes alone (migration 0007).
         await handle.db.execute(sql`vacuum analyze`);
-        console.log(`scale ${n} babies, ${visits} visits: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+        console.log(
+          `scale ${n} babies, ${visits} visits: loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s (load average ${os
+            .loadavg()
+            .map((x) => x.toFixed(1))
+            .join(' ')})`,
+        );
         await markLoaded(url, { staff, visits, puskesmasId });
       }
       setDbForTesting(handle);
@@ -206,7 +222,12 @@ async function main() {
         page = await startPage(url, staff.phone);
         timed.push(await time('DASHBOARD PAGE (GET /staff over HTTP)', page.get));
       }
-      console.log(`scale ${n}: timed (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+      console.log(
+        `scale ${n}: timed (load average ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')})`,
+      );
       for (const r of timed) rows.push({ scale: n, visits, ...r });
     } finally {
       page?.stop();
@@ -216,7 +237,12 @@ async function main() {
       await releaseDatabase(base!, name);
     }
   }
-  console.log(`\nload average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `\nload average at the end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`\n${runs} runs after one warm-up; ${withPage ? 'page timed over HTTP (production server)' : 'page not timed (no production build, or BENCH_PAGE=0)'}`);
   console.log('\n| babies | visits | query | p50 ms | p95 ms |\n|---:|---:|---|---:|---:|');
   for (const r of rows) console.log(`| ${r.scale} | ${r.visits} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);

@@ -65,11 +65,16 @@ export const babyIdsOf = (html: string) => [...new Set([...html.matchAll(/\/kade
 
 /** A visit as the form holds it: a new id made on the device, today, exclusive unless `formula`. */
 export function newVisit(babyId: string, opts: { formula?: boolean } = {}): VisitFormValues & { recordedAt: string } {
-  const v = { ...emptyVisit(randomUUID(), babyId, todayJakarta()), breastfed: 'yes' as const, givenSinceLast: 'no' as const, sameDayConfirmed: true, weightGrams: '5000', recordedAt: new Date().toISOString() };
+  const v = {
+    ...emptyVisit(randomUUID(), babyId, todayJakarta()),
+    breastfed: 'yes' as const,
+    givenSinceLast: 'no' as const,
+    sameDayConfirmed: true,
+    weightGrams: '5000',
+    recordedAt: new Date().toISOString(),
+  };
   // Asked (and required) from the 5-month date on; the schema drops it before.
-  return opts.formula
-    ? { ...v, recallItems: ['formula'], breakReason: 'low_supply', confirmedExclusive: 'no' }
-    : { ...v, confirmedExclusive: 'yes' };
+  return opts.formula ? { ...v, recallItems: ['formula'], breakReason: 'low_supply', confirmedExclusive: 'no' } : { ...v, confirmedExclusive: 'yes' };
 }
 
 /** Posts a visit to the visit form's server action, as the browser does. */

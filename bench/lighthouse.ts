@@ -9,7 +9,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CHROME, CHROME_FLAGS, log, ROOT, WORK } from './support';
 
-export type LighthouseRow = { page: string; url: string; role: string; score: number | null; lcpMs: number | null; fcpMs: number | null; tbtMs: number | null; goal: boolean; ok: boolean | null; error?: string };
+export type LighthouseRow = {
+  page: string;
+  url: string;
+  role: string;
+  score: number | null;
+  lcpMs: number | null;
+  fcpMs: number | null;
+  tbtMs: number | null;
+  goal: boolean;
+  ok: boolean | null;
+  error?: string;
+};
 
 export type LighthouseTarget = { page: string; url: string; role: string; cookie?: string; goal: boolean };
 
@@ -56,7 +67,15 @@ export function runLighthouse(baseUrl: string, targets: LighthouseTarget[], runs
     const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]! : null);
     const score = med(scores);
     const lcpMs = med(lcps);
-    const row: LighthouseRow = { ...t, score, lcpMs, fcpMs: med(fcps), tbtMs: med(tbts), ok: t.goal && score !== null && lcpMs !== null ? score >= 95 && lcpMs < 2000 : null, error };
+    const row: LighthouseRow = {
+      ...t,
+      score,
+      lcpMs,
+      fcpMs: med(fcps),
+      tbtMs: med(tbts),
+      ok: t.goal && score !== null && lcpMs !== null ? score >= 95 && lcpMs < 2000 : null,
+      error,
+    };
     delete (row as { cookie?: string }).cookie;
     rows.push(row);
     log(`lighthouse ${t.page.padEnd(20)} score ${score ?? '–'}  LCP ${lcpMs === null ? '–' : (lcpMs / 1000).toFixed(2) + ' s'}${error ? '  (' + error + ')' : ''}`);

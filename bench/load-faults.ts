@@ -49,19 +49,7 @@ import { DEMO_PASSWORD } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
 import { addDays, firstBreak, hasConfirmation, normalizePhone, type BabyFacts, type BreakReason } from '@/lib/domain';
 import { CONSENT_TEXT_VERSION } from '@/lib/validation/mother';
-import {
-  babyIdsOf,
-  fetchToday,
-  newVisit,
-  postVisit,
-  signIn,
-  todayJakarta,
-  todayOk,
-  visitActionId,
-  visitFormError,
-  visitSaved,
-  type Jar,
-} from './kader-client';
+import { babyIdsOf, fetchToday, newVisit, postVisit, signIn, todayJakarta, todayOk, visitActionId, visitFormError, visitSaved, type Jar } from './kader-client';
 import { freePort, PgCluster } from './pg-cluster';
 import { gitCommit, log, pct, ROOT, sleep, startServer, stopAll, WORK, type Server } from './support';
 
@@ -121,7 +109,10 @@ function shell(cmd: string): Promise<void> {
 type BenchKader = { id: string; phone: string; babyIds: string[] };
 
 async function addKaders(db: Db, n: number): Promise<BenchKader[]> {
-  const [demoKader] = await db.select({ puskesmasId: users.puskesmasId }).from(users).where(eq(users.phone, normalizePhone('0812-2000-0001')!));
+  const [demoKader] = await db
+    .select({ puskesmasId: users.puskesmasId })
+    .from(users)
+    .where(eq(users.phone, normalizePhone('0812-2000-0001')!));
   if (!demoKader) throw new Error('the demo data is missing (DEMO_DATA=1)');
   const puskesmasId = demoKader.puskesmasId!;
   const vs = await db.select({ id: villages.id }).from(villages).where(eq(villages.puskesmasId, puskesmasId));
@@ -262,7 +253,18 @@ async function virtualKader(run: PhaseRun, n: number, base: string, jar: Jar, k:
 }
 
 async function runPhase(name: PhaseRun['name'], base: string, jars: Jar[], ks: BenchKader[], actionId: string, fault?: Fault): Promise<PhaseRun> {
-  const run: PhaseRun = { name, samples: [], sent: new Set(), acked: new Set(), unanswered: new Set(), outboxes: new Map(), started: performance.now(), elapsedS: 0, marks: {}, health: [] };
+  const run: PhaseRun = {
+    name,
+    samples: [],
+    sent: new Set(),
+    acked: new Set(),
+    unanswered: new Set(),
+    outboxes: new Map(),
+    started: performance.now(),
+    elapsedS: 0,
+    marks: {},
+    health: [],
+  };
   const until = Date.now() + SECONDS * 1000;
   const mark = (m: string) => (run.marks[m] = performance.now() - run.started);
   let polling = true;
@@ -336,8 +338,17 @@ type DbCheck = {
   stateMismatchDomain: number;
 };
 
-async function checkDatabase(db: Db, kaderIds: string[], acked: Set<string>, allowedExtra: Set<string>, sentEver: Set<string>, before: Set<string>): Promise<DbCheck & { ids: Set<string> }> {
-  const rows = rowsOf<{ id: string }>(await db.execute(sql`select id::text as id from visits where kader_id in ${sql.raw(`(${kaderIds.map((k) => `'${k}'`).join(',')})`)}`));
+async function checkDatabase(
+  db: Db,
+  kaderIds: string[],
+  acked: Set<string>,
+  allowedExtra: Set<string>,
+  sentEver: Set<string>,
+  before: Set<string>,
+): Promise<DbCheck & { ids: Set<string> }> {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`select id::text as id from visits where kader_id in ${sql.raw(`(${kaderIds.map((k) => `'${k}'`).join(',')})`)}`),
+  );
   const ids = new Set(rows.map((r) => r.id).filter((id) => !before.has(id)));
   const [audit] = rowsOf<{ missing: number; duplicated: number; orphans: number }>(
     await db.execute(sql`
@@ -354,12 +365,28 @@ async function checkDatabase(db: Db, kaderIds: string[], acked: Set<string>, all
   );
   // The same state from lib/domain, for the bench's babies (every visit they have).
   const bs = await db
-    .select({ id: babies.id, sex: babies.sex, birthDate: babies.birthDate, exitDate: babies.exitDate, stateFirstBreak: babies.stateFirstBreak, stateConfirmed: babies.stateConfirmed })
+    .select({
+      id: babies.id,
+      sex: babies.sex,
+      birthDate: babies.birthDate,
+      exitDate: babies.exitDate,
+      stateFirstBreak: babies.stateFirstBreak,
+      stateConfirmed: babies.stateConfirmed,
+    })
     .from(babies)
     .innerJoin(mothers, eq(mothers.id, babies.motherId))
     .innerJoin(users, and(eq(users.posyanduId, mothers.posyanduId), eq(users.role, 'kader')))
     .where(inArray(users.id, kaderIds));
-  const vs = rowsOf<{ baby_id: string; visit_date: string; breastfed: boolean; recall_items: string[]; given_since_last: boolean; given_since_last_date: string | null; confirmed_exclusive: boolean | null; break_reason: string | null }>(
+  const vs = rowsOf<{
+    baby_id: string;
+    visit_date: string;
+    breastfed: boolean;
+    recall_items: string[];
+    given_since_last: boolean;
+    given_since_last_date: string | null;
+    confirmed_exclusive: boolean | null;
+    break_reason: string | null;
+  }>(
     await db.execute(sql`select baby_id::text, visit_date::text, breastfed, recall_items, given_since_last, given_since_last_date::text, confirmed_exclusive, break_reason::text
       from visits where baby_id in (select b.id from babies b join mothers m on m.id = b.mother_id join users u on u.posyandu_id = m.posyandu_id and u.role = 'kader'
       where u.id in ${sql.raw(`(${kaderIds.map((k) => `'${k}'`).join(',')})`)})`),
@@ -429,7 +456,8 @@ function table(rows: Record<string, ReturnType<typeof statsOf>>): string {
   return [
     head,
     ...Object.entries(rows).map(
-      ([k, r]) => `  ${k.padEnd(8)} ${String(r.requests).padStart(8)} ${String(r.perSecond).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p95).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)}`,
+      ([k, r]) =>
+        `  ${k.padEnd(8)} ${String(r.requests).padStart(8)} ${String(r.perSecond).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p95).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)}`,
     ),
   ].join('\n');
 }
@@ -458,7 +486,10 @@ function serverErrors(logFile: string, from: number): { count: number; kinds: Re
     .filter((l): l is NonNullable<typeof l> => Boolean(l && (l.level === 'error' || l.level === 'fatal' || (typeof l.level === 'number' && l.level >= 50))));
   return {
     count: errs.length,
-    kinds: countBy(errs, (e) => `${e.msg.slice(0, 60)}${e.route ? ` ${e.route}` : ''}${e.status ? ` ${e.status}` : ''}${e.err?.message ? `: ${e.err.message.slice(0, 60)}` : ''}`),
+    kinds: countBy(
+      errs,
+      (e) => `${e.msg.slice(0, 60)}${e.route ? ` ${e.route}` : ''}${e.status ? ` ${e.status}` : ''}${e.err?.message ? `: ${e.err.message.slice(0, 60)}` : ''}`,
+    ),
     end: text.length,
   };
 }
@@ -480,7 +511,10 @@ async function main() {
     if (env.BENCH_STOP_CMD && env.BENCH_START_CMD) {
       const [stopCmd, startCmd] = [env.BENCH_STOP_CMD, env.BENCH_START_CMD];
       fault = { stop: () => shell(stopCmd), start: () => shell(startCmd), describe: `BENCH_STOP_CMD / BENCH_START_CMD` };
-    } else if (PHASES.includes('faults')) log('BENCH_DATABASE_URL without BENCH_STOP_CMD and BENCH_START_CMD: phase B (faults) is skipped — this bench never restarts a server it did not start unless told how');
+    } else if (PHASES.includes('faults'))
+      log(
+        'BENCH_DATABASE_URL without BENCH_STOP_CMD and BENCH_START_CMD: phase B (faults) is skipped — this bench never restarts a server it did not start unless told how',
+      );
   } else {
     cluster = await PgCluster.create(await freePort(55432));
     serverUrl = cluster.url;
@@ -544,7 +578,12 @@ async function main() {
     const sentEver = new Set<string>();
 
     const printPhase = (run: PhaseRun, title: string) => {
-      console.log(`\n${title} — ${ks.length} kaders, ${run.elapsedS.toFixed(1)} s, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+      console.log(
+        `\n${title} — ${ks.length} kaders, ${run.elapsedS.toFixed(1)} s, load average ${os
+          .loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')}`,
+      );
       console.log(table(kindsOf(run)));
     };
 
@@ -560,13 +599,47 @@ async function main() {
       const errs = serverErrors(logFile, logFrom);
       logFrom = errs.end;
       const notOk = run.samples.filter((s) => s.outcome !== 'ok');
-      need('A', 'zero errors (every request 2xx/3xx and what it should be)', notOk.length === 0, `${notOk.length} not ok${notOk.length ? `: ${JSON.stringify(countBy(notOk, (s) => `${s.kind} ${s.outcome} ${s.detail?.slice(0, 60) ?? ''}`))}` : ''}`);
+      need(
+        'A',
+        'zero errors (every request 2xx/3xx and what it should be)',
+        notOk.length === 0,
+        `${notOk.length} not ok${notOk.length ? `: ${JSON.stringify(countBy(notOk, (s) => `${s.kind} ${s.outcome} ${s.detail?.slice(0, 60) ?? ''}`))}` : ''}`,
+      );
       need('A', 'no error lines in the portal log', errs.count === 0, JSON.stringify(errs.kinds));
-      need('A', 'database = acknowledged visits (none missing, none extra)', chk.missing.length === 0 && chk.extra.length === 0 && chk.visits === run.acked.size, `${chk.visits} stored, ${run.acked.size} acknowledged, ${chk.missing.length} missing, ${chk.extra.length} extra`);
-      need('A', 'one visit per id, however often sent', chk.visits === chk.distinctIds && chk.visits === run.acked.size, `${run.samples.filter((s) => s.kind === 'visit' || s.kind === 'resend').length} visit posts for ${run.sent.size} ids → ${chk.visits} rows`);
-      need('A', 'every visit has exactly one audit row, every audit row its visit', chk.auditMissing + chk.auditDuplicated + chk.auditOrphans === 0, `missing ${chk.auditMissing}, duplicated ${chk.auditDuplicated}, orphans ${chk.auditOrphans}`);
-      need('A', "babies' stored state = recomputation (SQL and lib/domain)", chk.stateMismatchSql + chk.stateMismatchDomain === 0, `SQL ${chk.stateMismatchSql}, lib/domain ${chk.stateMismatchDomain} differ`);
-      report.phaseA = { seconds: Number(run.elapsedS.toFixed(1)), loadavgBefore: loadBefore, loadavgAfter: loadAfter, kinds: kindsOf(run), idsSent: run.sent.size, acknowledged: run.acked.size, db: { ...chk, ids: undefined, missing: chk.missing.length, extra: chk.extra.length, notSent: chk.notSent.length }, serverErrors: errs };
+      need(
+        'A',
+        'database = acknowledged visits (none missing, none extra)',
+        chk.missing.length === 0 && chk.extra.length === 0 && chk.visits === run.acked.size,
+        `${chk.visits} stored, ${run.acked.size} acknowledged, ${chk.missing.length} missing, ${chk.extra.length} extra`,
+      );
+      need(
+        'A',
+        'one visit per id, however often sent',
+        chk.visits === chk.distinctIds && chk.visits === run.acked.size,
+        `${run.samples.filter((s) => s.kind === 'visit' || s.kind === 'resend').length} visit posts for ${run.sent.size} ids → ${chk.visits} rows`,
+      );
+      need(
+        'A',
+        'every visit has exactly one audit row, every audit row its visit',
+        chk.auditMissing + chk.auditDuplicated + chk.auditOrphans === 0,
+        `missing ${chk.auditMissing}, duplicated ${chk.auditDuplicated}, orphans ${chk.auditOrphans}`,
+      );
+      need(
+        'A',
+        "babies' stored state = recomputation (SQL and lib/domain)",
+        chk.stateMismatchSql + chk.stateMismatchDomain === 0,
+        `SQL ${chk.stateMismatchSql}, lib/domain ${chk.stateMismatchDomain} differ`,
+      );
+      report.phaseA = {
+        seconds: Number(run.elapsedS.toFixed(1)),
+        loadavgBefore: loadBefore,
+        loadavgAfter: loadAfter,
+        kinds: kindsOf(run),
+        idsSent: run.sent.size,
+        acknowledged: run.acked.size,
+        db: { ...chk, ids: undefined, missing: chk.missing.length, extra: chk.extra.length, notSent: chk.notSent.length },
+        serverErrors: errs,
+      };
       for (const id of chk.ids) before.add(id);
     }
 
@@ -586,7 +659,16 @@ async function main() {
       // larger of BENCH_OUTAGE_BOUND_MS and twice the p95 of this phase's requests before the
       // stop (on a loaded machine a normal page takes seconds; a hang is what is refused).
       const before_ = run.samples.filter((s) => s.t1 <= m.stopCalled);
-      const boundMs = Math.max(OUTAGE_BOUND_MS, 2 * (before_.length ? pct(before_.map((s) => s.ms), 95) : 0));
+      const boundMs = Math.max(
+        OUTAGE_BOUND_MS,
+        2 *
+          (before_.length
+            ? pct(
+                before_.map((s) => s.ms),
+                95,
+              )
+            : 0),
+      );
       const down = run.samples.filter((s) => s.t0 >= m.stopped && s.t0 < m.startCalled);
       const downGood = (s: Sample) => s.ms <= boundMs && (s.outcome === 'clear' || (s.outcome === 'ok' && s.t1 > m.startCalled));
       const downClear = down.filter(downGood);
@@ -612,16 +694,65 @@ async function main() {
       const errs = serverErrors(logFile, logFrom);
       const drainLeft = [...run.outboxes.values()].reduce((a, o) => a + o.length, 0);
 
-      const poolReplaced = fs.readFileSync(logFile, 'utf8').slice(logFrom).split('\n').filter((l) => l.includes('replacing the pool')).length;
-      need('B', 'the portal process kept running', server.child.exitCode === null && server.child.signalCode === null, `exit code ${server.child.exitCode}; pool replaced after the driver's write-after-close bug: ${poolReplaced}×`);
-      need('B', `while down every request fails with the clear message (or is served after the start), within ${Math.round(boundMs)} ms`, down.length > 0 && downClear.length === down.length, `${downClear.length} of ${down.length}: ${JSON.stringify(countBy(down, (s) => `${s.kind} ${s.outcome}${s.outcome === 'ok' ? (s.t1 > m.startCalled ? ' after the start' : ' while down') : ''}${s.ms > boundMs ? ' slow' : ''}`))}`);
-      need('B', 'no request hangs, is cut or answers an unexplained error (whole phase)', neverBad.length === 0, `${neverBad.length}: ${JSON.stringify(countBy(neverBad, (s) => `${s.kind} ${s.outcome} ${s.detail?.slice(0, 80) ?? ''}`))}`);
-      need('B', 'readiness 503 while down, 200 after', healthDown.length > 0 && healthDown.every((h) => h.status === 503) && Boolean(healthBackAt), `down: ${JSON.stringify(countBy(healthDown, (h) => String(h.status)))}; 200 again ${healthBackAt ? `${((healthBackAt.t - m.started) / 1000).toFixed(1)} s after the start` : 'never'}`);
-      need('B', `requests succeed again within ${RECOVERY_BOUND_MS / 1000} s of the start`, recoveryMs <= RECOVERY_BOUND_MS && after.some((s) => s.outcome === 'ok'), `last failure ${(recoveryMs / 1000).toFixed(1)} s after the start; ${badAfter.length} failures after it`);
-      need('B', 'acknowledged ⊆ stored ⊆ sent; stored but unacknowledged only for failed or unanswered ids', mid.missing.length === 0 && mid.extra.length === 0 && mid.notSent.length === 0, `${mid.visits} stored, ${run.acked.size - drained.filter((s) => s.outcome === 'ok').length} acknowledged before the outboxes were emptied; missing ${mid.missing.length}, stored without a send ${mid.notSent.length}, stored though answered with a failure ${storedUnacked.length}`);
-      need('B', 'after the outboxes are sent again: stored = acknowledged, exactly', fin.missing.length === 0 && fin.extra.length === 0 && fin.visits === run.acked.size && drainLeft === 0 && run.sent.size === run.acked.size, `${fin.visits} stored, ${run.acked.size} acknowledged, ${run.sent.size} ids sent, ${drainLeft} left in outboxes`);
-      need('B', 'every visit has exactly one audit row, every audit row its visit', fin.auditMissing + fin.auditDuplicated + fin.auditOrphans === 0, `missing ${fin.auditMissing}, duplicated ${fin.auditDuplicated}, orphans ${fin.auditOrphans}`);
-      need('B', "babies' stored state = recomputation (SQL and lib/domain)", fin.stateMismatchSql + fin.stateMismatchDomain === 0, `SQL ${fin.stateMismatchSql}, lib/domain ${fin.stateMismatchDomain} differ`);
+      const poolReplaced = fs
+        .readFileSync(logFile, 'utf8')
+        .slice(logFrom)
+        .split('\n')
+        .filter((l) => l.includes('replacing the pool')).length;
+      need(
+        'B',
+        'the portal process kept running',
+        server.child.exitCode === null && server.child.signalCode === null,
+        `exit code ${server.child.exitCode}; pool replaced after the driver's write-after-close bug: ${poolReplaced}×`,
+      );
+      need(
+        'B',
+        `while down every request fails with the clear message (or is served after the start), within ${Math.round(boundMs)} ms`,
+        down.length > 0 && downClear.length === down.length,
+        `${downClear.length} of ${down.length}: ${JSON.stringify(countBy(down, (s) => `${s.kind} ${s.outcome}${s.outcome === 'ok' ? (s.t1 > m.startCalled ? ' after the start' : ' while down') : ''}${s.ms > boundMs ? ' slow' : ''}`))}`,
+      );
+      need(
+        'B',
+        'no request hangs, is cut or answers an unexplained error (whole phase)',
+        neverBad.length === 0,
+        `${neverBad.length}: ${JSON.stringify(countBy(neverBad, (s) => `${s.kind} ${s.outcome} ${s.detail?.slice(0, 80) ?? ''}`))}`,
+      );
+      need(
+        'B',
+        'readiness 503 while down, 200 after',
+        healthDown.length > 0 && healthDown.every((h) => h.status === 503) && Boolean(healthBackAt),
+        `down: ${JSON.stringify(countBy(healthDown, (h) => String(h.status)))}; 200 again ${healthBackAt ? `${((healthBackAt.t - m.started) / 1000).toFixed(1)} s after the start` : 'never'}`,
+      );
+      need(
+        'B',
+        `requests succeed again within ${RECOVERY_BOUND_MS / 1000} s of the start`,
+        recoveryMs <= RECOVERY_BOUND_MS && after.some((s) => s.outcome === 'ok'),
+        `last failure ${(recoveryMs / 1000).toFixed(1)} s after the start; ${badAfter.length} failures after it`,
+      );
+      need(
+        'B',
+        'acknowledged ⊆ stored ⊆ sent; stored but unacknowledged only for failed or unanswered ids',
+        mid.missing.length === 0 && mid.extra.length === 0 && mid.notSent.length === 0,
+        `${mid.visits} stored, ${run.acked.size - drained.filter((s) => s.outcome === 'ok').length} acknowledged before the outboxes were emptied; missing ${mid.missing.length}, stored without a send ${mid.notSent.length}, stored though answered with a failure ${storedUnacked.length}`,
+      );
+      need(
+        'B',
+        'after the outboxes are sent again: stored = acknowledged, exactly',
+        fin.missing.length === 0 && fin.extra.length === 0 && fin.visits === run.acked.size && drainLeft === 0 && run.sent.size === run.acked.size,
+        `${fin.visits} stored, ${run.acked.size} acknowledged, ${run.sent.size} ids sent, ${drainLeft} left in outboxes`,
+      );
+      need(
+        'B',
+        'every visit has exactly one audit row, every audit row its visit',
+        fin.auditMissing + fin.auditDuplicated + fin.auditOrphans === 0,
+        `missing ${fin.auditMissing}, duplicated ${fin.auditDuplicated}, orphans ${fin.auditOrphans}`,
+      );
+      need(
+        'B',
+        "babies' stored state = recomputation (SQL and lib/domain)",
+        fin.stateMismatchSql + fin.stateMismatchDomain === 0,
+        `SQL ${fin.stateMismatchSql}, lib/domain ${fin.stateMismatchDomain} differ`,
+      );
 
       const windowStats = (xs: Sample[]) => ({ ...statsOf(xs, 1), outcomes: countBy(xs, (s) => `${s.kind} ${s.outcome}`) });
       const outage = {
@@ -641,10 +772,16 @@ async function main() {
         drainRequests: drained.length,
         poolReplaced,
       };
-      console.log(`\n  outage (${STOP_MODE} stop): ${down.length} requests sent while down, ${downClear.length} failed with the clear message or were served after the start, ≤ ${Math.round(boundMs)} ms (p50 ${statsOf(down, 1).p50}, p95 ${statsOf(down, 1).p95} ms);`);
+      console.log(
+        `\n  outage (${STOP_MODE} stop): ${down.length} requests sent while down, ${downClear.length} failed with the clear message or were served after the start, ≤ ${Math.round(boundMs)} ms (p50 ${statsOf(down, 1).p50}, p95 ${statsOf(down, 1).p95} ms);`,
+      );
       console.log(`  in flight at the stop: ${JSON.stringify(outage.inFlightAtStop.outcomes)}; around the start: ${JSON.stringify(outage.aroundStart.outcomes)}`);
-      console.log(`  recovery: last failure ${(recoveryMs / 1000).toFixed(1)} s after the start, first page ${outage.firstOkAfterStartMs.today} ms, first visit ${outage.firstOkAfterStartMs.visit} ms; readiness 200 after ${outage.healthBackAfterStartMs} ms`);
-      console.log(`  outboxes: ${drained.length} resends after the phase; stored though the answer was a failure: ${storedUnacked.length}; pool replaced ${poolReplaced}×`);
+      console.log(
+        `  recovery: last failure ${(recoveryMs / 1000).toFixed(1)} s after the start, first page ${outage.firstOkAfterStartMs.today} ms, first visit ${outage.firstOkAfterStartMs.visit} ms; readiness 200 after ${outage.healthBackAfterStartMs} ms`,
+      );
+      console.log(
+        `  outboxes: ${drained.length} resends after the phase; stored though the answer was a failure: ${storedUnacked.length}; pool replaced ${poolReplaced}×`,
+      );
       report.phaseB = {
         seconds: Number(run.elapsedS.toFixed(1)),
         loadavgBefore: loadBefore,
@@ -683,7 +820,11 @@ async function main() {
   const out = path.join(ROOT, 'bench', 'results', `faults-${Date.now()}.json`);
   fs.writeFileSync(out, JSON.stringify(result, null, 2));
   // Every request of phase B (times in ms from the phase's start), to look at the outage closely.
-  if (samplesB.length) fs.writeFileSync(out.replace(/\.json$/, '-samples-b.json'), JSON.stringify(samplesB.map(({ detail, ...s }) => ({ ...s, t0: Math.round(s.t0), t1: Math.round(s.t1), ms: Math.round(s.ms), ...(detail ? { detail } : {}) }))));
+  if (samplesB.length)
+    fs.writeFileSync(
+      out.replace(/\.json$/, '-samples-b.json'),
+      JSON.stringify(samplesB.map(({ detail, ...s }) => ({ ...s, t0: Math.round(s.t0), t1: Math.round(s.t1), ms: Math.round(s.ms), ...(detail ? { detail } : {}) }))),
+    );
   log(`results in ${path.relative(ROOT, out)}`);
   const failed = requirements.filter((r) => !r.ok).length;
   if (requirements.length === 0) {

@@ -149,8 +149,7 @@ export async function measurePageWeight(
   const routes = inventory();
   // Links of every static page (and a few list pages) give the ids of demo records.
   const links = new Set<string>();
-  for (const r of routes.filter((r) => !r.dynamic))
-    for (const h of await hrefsOf(contexts.get(r.role)!, r.pattern).catch(() => [])) links.add(h);
+  for (const r of routes.filter((r) => !r.dynamic)) for (const h of await hrefsOf(contexts.get(r.role)!, r.pattern).catch(() => [])) links.add(h);
   for (const r of routes.filter((r) => r.dynamic))
     for (const l of [...links].filter((l) => /^\/forum\/(t|k)\//.test(l)).slice(0, 2))
       for (const h of await hrefsOf(contexts.get(r.role)!, l).catch(() => [])) links.add(h);
@@ -161,7 +160,21 @@ export async function measurePageWeight(
   for (const r of routes as Route[]) {
     const url = resolveUrl(r, links);
     if (!url) {
-      rows.push({ route: r.pattern, url: '', role: r.role, cls: r.cls ?? 'reading', status: null, finalPath: '', jsGzip: 0, jsRaw: 0, scripts: 0, ratio: 0, budget: 0, ok: false, note: 'no link found to a concrete page' });
+      rows.push({
+        route: r.pattern,
+        url: '',
+        role: r.role,
+        cls: r.cls ?? 'reading',
+        status: null,
+        finalPath: '',
+        jsGzip: 0,
+        jsRaw: 0,
+        scripts: 0,
+        ratio: 0,
+        budget: 0,
+        ok: false,
+        note: 'no link found to a concrete page',
+      });
       continue;
     }
     const loaded = await loadScripts(contexts.get(r.role)!, url);
@@ -184,20 +197,27 @@ export async function measurePageWeight(
       budget,
       ok: ratio <= budget,
       measured: !(loaded.status && loaded.status >= 400),
-      note: redirected ? `redirects to ${loaded.finalPath}` : loaded.status && loaded.status >= 400 ? `HTTP ${loaded.status}: no link to a record found, not measured` : undefined,
+      note: redirected
+        ? `redirects to ${loaded.finalPath}`
+        : loaded.status && loaded.status >= 400
+          ? `HTTP ${loaded.status}: no link to a record found, not measured`
+          : undefined,
     };
     rows.push(row);
     loadedOf.set(row, loaded);
-    log(`${r.pattern.padEnd(32)} ${(jsGzip / 1024).toFixed(1).padStart(6)} KB  ×${ratio.toFixed(2)}  (${cls} ≤ ${budget})${row.ok ? '' : '  OVER'}${row.note ? '  ' + row.note : ''}`);
+    log(
+      `${r.pattern.padEnd(32)} ${(jsGzip / 1024).toFixed(1).padStart(6)} KB  ×${ratio.toFixed(2)}  (${cls} ≤ ${budget})${row.ok ? '' : '  OVER'}${row.note ? '  ' + row.note : ''}`,
+    );
   }
   // What every page loads (framework, layout, shell) vs what a route adds: chunk names are
   // content hashes of this build, so the route's own weight is what the other routes do not share.
   const all = [...loadedOf.values()].filter((l) => l.scripts.size > 0);
   const common = new Set([...(all[0]?.scripts.keys() ?? [])].filter((p) => all.every((l) => l.scripts.has(p))));
-  for (const [row, loaded] of loadedOf) if (!row.ok && row.measured) {
-    row.heaviest = heaviest(loaded, common, names);
-    for (const h of row.heaviest) log(`  ${row.route}: ${h}`);
-  }
+  for (const [row, loaded] of loadedOf)
+    if (!row.ok && row.measured) {
+      row.heaviest = heaviest(loaded, common, names);
+      for (const h of row.heaviest) log(`  ${row.route}: ${h}`);
+    }
   for (const c of new Set(contexts.values())) await c.close();
   return { bare: { jsGzip: bareGzip, jsRaw: sum(bare.scripts, 'raw'), scripts: bare.scripts.size }, rows };
 }

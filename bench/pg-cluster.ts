@@ -104,7 +104,8 @@ export class PgCluster {
     if (this.removed) return;
     this.removed = true;
     process.off('exit', this.onExit);
-    if (fs.existsSync(path.join(this.dir, 'data', 'postmaster.pid'))) run('pg_ctl', ['-D', path.join(this.dir, 'data'), '-m', 'immediate', '-w', 'stop'], { allowFail: true });
+    if (fs.existsSync(path.join(this.dir, 'data', 'postmaster.pid')))
+      run('pg_ctl', ['-D', path.join(this.dir, 'data'), '-m', 'immediate', '-w', 'stop'], { allowFail: true });
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -58,7 +58,10 @@ export function inventory(): Route[] {
   const app = path.join(ROOT, 'app');
   return walk(app)
     .map((file) => {
-      const segs = path.relative(app, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
+      const segs = path
+        .relative(app, path.dirname(file))
+        .split(path.sep)
+        .filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
       const pattern = '/' + segs.join('/');
       return { pattern, role: roleOf(pattern), cls: CLASS_OF[pattern], dynamic: segs.some((s) => s.startsWith('[')) };
     })

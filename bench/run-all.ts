@@ -46,7 +46,10 @@ async function main() {
     commit: gitCommit(),
     load: '',
   };
-  const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+  const loadAtStart = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
   const browser = await launchBrowser();
   let demoDb: string | undefined;
   try {
@@ -81,14 +84,17 @@ async function main() {
 
       if (only.has('lighthouse')) {
         // The bare page first: what Lighthouse gives the lightest page Next.js serves, on this machine in this run.
-        res.lighthouse = [...runLighthouse(bare.url, [{ page: 'bare Next.js page (reference)', url: '/', role: '–', goal: false }]), ...runLighthouse(portal.url, [
-          { page: 'sign-in', url: '/login', role: 'public', goal: true },
-          { page: "kader's today list", url: '/kader', role: 'kader', cookie: kader.cookie, goal: true },
-          { page: 'visit form', url: babyId ? `/kader/bayi/${babyId}/kunjungan` : '/kader', role: 'kader', cookie: kader.cookie, goal: true },
-          { page: "mother's page", url: '/ibu', role: 'ibu', cookie: ibu.cookie, goal: true },
-          { page: 'forum thread', url: thread ?? '/forum', role: 'ibu', cookie: ibu.cookie, goal: true },
-          { page: 'staff dashboard', url: '/staff', role: 'staff', cookie: staff.cookie, goal: false },
-        ])];
+        res.lighthouse = [
+          ...runLighthouse(bare.url, [{ page: 'bare Next.js page (reference)', url: '/', role: '–', goal: false }]),
+          ...runLighthouse(portal.url, [
+            { page: 'sign-in', url: '/login', role: 'public', goal: true },
+            { page: "kader's today list", url: '/kader', role: 'kader', cookie: kader.cookie, goal: true },
+            { page: 'visit form', url: babyId ? `/kader/bayi/${babyId}/kunjungan` : '/kader', role: 'kader', cookie: kader.cookie, goal: true },
+            { page: "mother's page", url: '/ibu', role: 'ibu', cookie: ibu.cookie, goal: true },
+            { page: 'forum thread', url: thread ?? '/forum', role: 'ibu', cookie: ibu.cookie, goal: true },
+            { page: 'staff dashboard', url: '/staff', role: 'staff', cookie: staff.cookie, goal: false },
+          ]),
+        ];
       }
 
       if (only.has('throughput')) {
@@ -116,7 +122,10 @@ async function main() {
     await stopAll();
     if (demoDb) await dropDatabase(process.env.DATABASE_URL!, demoDb);
   }
-  res.load = `${loadAtStart} at start, ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at end (1/5/15 min)`;
+  res.load = `${loadAtStart} at start, ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} at end (1/5/15 min)`;
   fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'bench', 'results', 'pages.json'), JSON.stringify(res, null, 2));
   const md = report(res);
@@ -155,12 +164,22 @@ export function report(r: Results): string {
   );
   if (r.weight && r.bare) {
     L.push('## Page weight: JavaScript sent (gzip) per route', '');
-    L.push(`Bare Next.js page (same \`next\`/\`react\`, one static page): **${kb(r.bare.jsGzip)} KB** gzip in ${r.bare.scripts} scripts (${kb(r.bare.jsRaw)} KB raw).`, '');
+    L.push(
+      `Bare Next.js page (same \`next\`/\`react\`, one static page): **${kb(r.bare.jsGzip)} KB** gzip in ${r.bare.scripts} scripts (${kb(r.bare.jsRaw)} KB raw).`,
+      '',
+    );
     L.push('| route | role | class | JS gzip KB | ratio | budget | within | note |', '|---|---|---|---:|---:|---:|---|---|');
-    for (const w of r.weight) L.push(`| \`${w.route}\` | ${w.role} | ${w.cls} | ${kb(w.jsGzip)} | ${w.ratio.toFixed(2)} | ${w.budget || '–'} | ${yes(w.url && w.measured !== false ? w.ok : null)} | ${w.note ?? ''} |`);
+    for (const w of r.weight)
+      L.push(
+        `| \`${w.route}\` | ${w.role} | ${w.cls} | ${kb(w.jsGzip)} | ${w.ratio.toFixed(2)} | ${w.budget || '–'} | ${yes(w.url && w.measured !== false ? w.ok : null)} | ${w.note ?? ''} |`,
+      );
     const over = r.weight.filter((w) => w.heaviest);
     if (over.length) {
-      L.push('', 'Heaviest chunks a route loads beyond those every route loads, on routes over budget (modules named by the client manifests, `name?` = guessed from the code):', '');
+      L.push(
+        '',
+        'Heaviest chunks a route loads beyond those every route loads, on routes over budget (modules named by the client manifests, `name?` = guessed from the code):',
+        '',
+      );
       const seen = new Set<string>();
       for (const w of over) {
         const key = (w.heaviest ?? []).join('|');
@@ -179,7 +198,9 @@ export function report(r: Results): string {
     L.push(`## Lighthouse (12.8.2, mobile, simulated slow 4G, 4× CPU), demo data on ${r.demoDatabase}`, '');
     L.push('| page | role | score | LCP s | FCP s | TBT ms | goal (≥ 95, LCP < 2 s) |', '|---|---|---:|---:|---:|---:|---|');
     for (const l of r.lighthouse)
-      L.push(`| ${l.page} (\`${l.url.replace(/[0-9a-f-]{36}/g, '<id>')}\`) | ${l.role} | ${l.score ?? '–'} | ${l.lcpMs === null ? '–' : (l.lcpMs / 1000).toFixed(2)} | ${l.fcpMs === null ? '–' : (l.fcpMs / 1000).toFixed(2)} | ${l.tbtMs === null ? '–' : l.tbtMs.toFixed(0)} | ${l.goal ? yes(l.ok) : 'no goal'}${l.error ? ` (${l.error})` : ''} |`);
+      L.push(
+        `| ${l.page} (\`${l.url.replace(/[0-9a-f-]{36}/g, '<id>')}\`) | ${l.role} | ${l.score ?? '–'} | ${l.lcpMs === null ? '–' : (l.lcpMs / 1000).toFixed(2)} | ${l.fcpMs === null ? '–' : (l.fcpMs / 1000).toFixed(2)} | ${l.tbtMs === null ? '–' : l.tbtMs.toFixed(0)} | ${l.goal ? yes(l.ok) : 'no goal'}${l.error ? ` (${l.error})` : ''} |`,
+      );
     L.push('');
   }
   if (r.throughput) {
@@ -194,7 +215,8 @@ export function report(r: Results): string {
     L.push('## Server time at district scale (PostgreSQL 15, sequential GETs, time to full response)', '');
     L.push('| babies | visits | page | p50 ms | p95 ms | goal p95 | within | HTTP |', '|---:|---:|---|---:|---:|---:|---|---:|');
     const goal = (page: string) => (page === 'staff dashboard' ? 300 : 100);
-    for (const s of r.server) L.push(`| ${s.babies} | ${s.visits} | ${s.page} | ${s.p50.toFixed(0)} | ${s.p95.toFixed(0)} | ${goal(s.page)} | ${yes(s.p95 < goal(s.page))} | ${s.status} |`);
+    for (const s of r.server)
+      L.push(`| ${s.babies} | ${s.visits} | ${s.page} | ${s.p50.toFixed(0)} | ${s.p95.toFixed(0)} | ${goal(s.page)} | ${yes(s.p95 < goal(s.page))} | ${s.status} |`);
     const scales = [...new Set(r.server.map((s) => s.babies))].sort((a, b) => a - b);
     if (scales.length >= 2) {
       L.push('', `Growth from ${scales[0]} to ${scales.at(-1)} babies (goal: ten times the data costs less than twice the time, p50):`, '');

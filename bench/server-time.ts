@@ -26,7 +26,6 @@ const KADER_PHONE = '+6281299990001';
 const STAFF_PHONE = '+6281199990001';
 const local = (e164: string) => '0' + e164.slice(3);
 
-
 export async function fill(url: string, babies: number): Promise<{ visits: number; threadId: string }> {
   const handle = await openDatabase({ url });
   try {
@@ -69,7 +68,12 @@ export async function fill(url: string, babies: number): Promise<{ visits: numbe
       if (!threadId) threadId = posts[0]!.id;
       await db.insert(forumComments).values(
         posts.flatMap((p, k) =>
-          Array.from({ length: 4 }, (_, c) => ({ puskesmasId, postId: p.id, authorId: (k + c) % 2 ? staff!.id : kader!.id, body: `Balasan ${c + 1}: itu normal, teruskan menyusui sesuai keinginan bayi.` })),
+          Array.from({ length: 4 }, (_, c) => ({
+            puskesmasId,
+            postId: p.id,
+            authorId: (k + c) % 2 ? staff!.id : kader!.id,
+            body: `Balasan ${c + 1}: itu normal, teruskan menyusui sesuai keinginan bayi.`,
+          })),
         ),
       );
     }
@@ -106,7 +110,13 @@ async function timeGet(url: string, cookie: string, runs: number): Promise<{ p50
   return { p50: pct(ms, 50), p95: pct(ms, 95), status, bytes };
 }
 
-export async function measureServerTime(browser: Browser, base: string, scales: number[], port: (i: number) => number, runs = Number(process.env.BENCH_RUNS ?? 30)): Promise<ServerTimeRow[]> {
+export async function measureServerTime(
+  browser: Browser,
+  base: string,
+  scales: number[],
+  port: (i: number) => number,
+  runs = Number(process.env.BENCH_RUNS ?? 30),
+): Promise<ServerTimeRow[]> {
   const rows: ServerTimeRow[] = [];
   for (const [i, babies] of scales.entries()) {
     // BENCH_KEEP=1 keeps the loaded database for the next run of the same day (bench/pg.ts).

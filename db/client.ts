@@ -66,9 +66,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
 /** Number of applied migrations in drizzle's bookkeeping table (0 before the first). */
 async function appliedMigrations(handle: DbHandle): Promise<number> {
   // Two statements: PostgreSQL resolves table names before running, even in a branch not taken.
-  const [exists] = rowsOf<{ t: string | null }>(
-    await handle.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`),
-  );
+  const [exists] = rowsOf<{ t: string | null }>(await handle.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`));
   if (!exists?.t) return 0;
   const [row] = rowsOf<{ n: number | string }>(await handle.db.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`));
   return Number(row?.n ?? 0);

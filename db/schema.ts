@@ -33,15 +33,7 @@ const tenant = () =>
 export const roleEnum = pgEnum('role', ['admin', 'staff', 'kader', 'ibu', 'dinkes']);
 export const sexEnum = pgEnum('sex', ['L', 'P']);
 export const exitReasonEnum = pgEnum('exit_reason', ['moved', 'died', 'transferred']);
-export const breakReasonEnum = pgEnum('break_reason', [
-  'medical',
-  'mother_absent',
-  'low_supply',
-  'back_to_work',
-  'family_pressure',
-  'baby_ill',
-  'other',
-]);
+export const breakReasonEnum = pgEnum('break_reason', ['medical', 'mother_absent', 'low_supply', 'back_to_work', 'family_pressure', 'baby_ill', 'other']);
 export const sessionStatusEnum = pgEnum('session_status', ['scheduled', 'cancelled', 'closed']);
 export const attendeeRoleEnum = pgEnum('attendee_role', ['mother', 'pregnant', 'family']);
 export const attendanceStatusEnum = pgEnum('attendance_status', ['present', 'excused', 'absent']);
@@ -77,7 +69,10 @@ export const puskesmas = pgTable('puskesmas', {
   province: text('province').notNull(),
   timeZone: text('time_zone').notNull().default('Asia/Jakarta'),
   visitWindows: jsonb('visit_windows').$type<VisitWindowSetting[]>().notNull(),
-  blockedTerms: text('blocked_terms').array().notNull().default(sql`'{}'::text[]`),
+  blockedTerms: text('blocked_terms')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   signatoryName: text('signatory_name'),
   signatoryNip: text('signatory_nip'),
   signatoryTitle: text('signatory_title'),
@@ -121,7 +116,9 @@ export const villages = pgTable(
     id: id(),
     puskesmasId: tenant(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['desa', 'kelurahan'] }).notNull().default('desa'),
+    kind: text('kind', { enum: ['desa', 'kelurahan'] })
+      .notNull()
+      .default('desa'),
     /** Deactivated places keep their records and history but take no new registrations. */
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
@@ -144,10 +141,7 @@ export const posyandu = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('posyandu_village_name_uq').on(t.villageId, t.name),
-    index('posyandu_puskesmas_idx').on(t.puskesmasId),
-  ],
+  (t) => [uniqueIndex('posyandu_village_name_uq').on(t.villageId, t.name), index('posyandu_puskesmas_idx').on(t.puskesmasId)],
 );
 
 /** Yearly coverage target, for the whole puskesmas (villageId null) or one village. */
@@ -193,7 +187,9 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     /** Raised to end every session of this user at once (logout everywhere, disable). */
     sessionVersion: integer('session_version').notNull().default(1),
-    locale: text('locale', { enum: ['id', 'en'] }).notNull().default('id'),
+    locale: text('locale', { enum: ['id', 'en'] })
+      .notNull()
+      .default('id'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -382,10 +378,7 @@ export const babies = pgTable(
     index('babies_puskesmas_birth_idx').on(t.puskesmasId, t.birthDate),
     index('babies_mother_idx').on(t.motherId),
     uniqueIndex('babies_mother_birth_order_uq').on(t.motherId, t.birthDate, t.birthOrder),
-    check(
-      'babies_exit_ck',
-      sql`(${t.exitDate} is null) = (${t.exitReason} is null)`,
-    ),
+    check('babies_exit_ck', sql`(${t.exitDate} is null) = (${t.exitReason} is null)`),
     check('babies_weight_ck', sql`${t.birthWeightGrams} is null or ${t.birthWeightGrams} between 300 and 7000`),
   ],
 );
@@ -406,7 +399,10 @@ export const visits = pgTable(
     // Recall of yesterday, day and night.
     breastfed: boolean('breastfed').notNull(),
     /** Codes of lib/domain RECALL_ITEMS the baby got yesterday. */
-    recallItems: text('recall_items').array().notNull().default(sql`'{}'::text[]`),
+    recallItems: text('recall_items')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     recallOtherText: text('recall_other_text'),
     /** Since the last visit (or birth): given anything other than breast milk? */
     givenSinceLast: boolean('given_since_last').notNull(),
@@ -414,17 +410,26 @@ export const visits = pgTable(
     /** From the 5-month date on: nothing but breast milk since birth? */
     confirmedExclusive: boolean('confirmed_exclusive'),
     breakReason: breakReasonEnum('break_reason'),
-    problems: text('problems').array().notNull().default(sql`'{}'::text[]`),
+    problems: text('problems')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** AMBIDA attachment check: areola, mouth wide, lower lip out, chin touching. */
     attachment: jsonb('attachment').$type<{ areola: boolean; mouthWide: boolean; lipOut: boolean; chin: boolean } | null>(),
-    dangerSigns: text('danger_signs').array().notNull().default(sql`'{}'::text[]`),
+    dangerSigns: text('danger_signs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     referral: boolean('referral').notNull().default(false),
     referralReason: text('referral_reason'),
     referralFollowedUpAt: timestamp('referral_followed_up_at', { withTimezone: true }),
     /** Who marked the referral as followed up, and what came of it (e.g. seen by the bidan). */
     referralFollowedUpBy: uuid('referral_followed_up_by').references(() => users.id),
     referralOutcome: text('referral_outcome'),
-    counselling: text('counselling').array().notNull().default(sql`'{}'::text[]`),
+    counselling: text('counselling')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     weightGrams: integer('weight_grams'),
     notes: text('notes'),
     /** Time on the phone when the kader saved it, and when the server received it. */
@@ -650,10 +655,7 @@ export const forumReports = pgTable(
     resolvedBy: uuid('resolved_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('forum_reports_open_idx').on(t.puskesmasId, t.resolvedAt),
-    check('forum_reports_target_ck', sql`(${t.postId} is null) <> (${t.commentId} is null)`),
-  ],
+  (t) => [index('forum_reports_open_idx').on(t.puskesmasId, t.resolvedAt), check('forum_reports_target_ck', sql`(${t.postId} is null) <> (${t.commentId} is null)`)],
 );
 
 /** When a user last opened a thread: replies after it are "new" (unread marker). */
@@ -713,7 +715,9 @@ export const certificates = pgTable(
   },
   (t) => [
     uniqueIndex('certificates_number_uq').on(t.puskesmasId, t.year, t.number),
-    uniqueIndex('certificates_active_baby_uq').on(t.babyId).where(sql`${t.revokedAt} is null`),
+    uniqueIndex('certificates_active_baby_uq')
+      .on(t.babyId)
+      .where(sql`${t.revokedAt} is null`),
     index('certificates_puskesmas_issued_idx').on(t.puskesmasId, t.issuedAt),
   ],
 );
@@ -762,12 +766,46 @@ export const auditLog = pgTable(
  *   after the 6-month date).
  */
 export const COVERAGE_COUNT_COLUMNS = [
-  'o1_l', 'o1_p', 'o2_l', 'o2_p', 'o3_l', 'o3_p', 'o4_l', 'o4_p', 'o5_l', 'o5_p',
-  'recall_num', 'recall_den', 'o4_attended', 'o5_attended',
-  'stop_medical', 'stop_mother_absent', 'stop_low_supply', 'stop_back_to_work', 'stop_family_pressure', 'stop_baby_ill', 'stop_other', 'stop_unknown',
-  'curve_num_0', 'curve_num_1', 'curve_num_2', 'curve_num_3', 'curve_num_4', 'curve_num_5', 'curve_num_6',
-  'curve_den_0', 'curve_den_1', 'curve_den_2', 'curve_den_3', 'curve_den_4', 'curve_den_5', 'curve_den_6',
-  'final_exited', 'final_broken', 'final_graduated', 'final_unrecorded',
+  'o1_l',
+  'o1_p',
+  'o2_l',
+  'o2_p',
+  'o3_l',
+  'o3_p',
+  'o4_l',
+  'o4_p',
+  'o5_l',
+  'o5_p',
+  'recall_num',
+  'recall_den',
+  'o4_attended',
+  'o5_attended',
+  'stop_medical',
+  'stop_mother_absent',
+  'stop_low_supply',
+  'stop_back_to_work',
+  'stop_family_pressure',
+  'stop_baby_ill',
+  'stop_other',
+  'stop_unknown',
+  'curve_num_0',
+  'curve_num_1',
+  'curve_num_2',
+  'curve_num_3',
+  'curve_num_4',
+  'curve_num_5',
+  'curve_num_6',
+  'curve_den_0',
+  'curve_den_1',
+  'curve_den_2',
+  'curve_den_3',
+  'curve_den_4',
+  'curve_den_5',
+  'curve_den_6',
+  'final_exited',
+  'final_broken',
+  'final_graduated',
+  'final_unrecorded',
 ] as const;
 export type CoverageCountColumn = (typeof COVERAGE_COUNT_COLUMNS)[number];
 
@@ -829,7 +867,10 @@ export const coverageBabyWindows = pgTable(
     filledOn: date('filled_on', { mode: 'string' }),
     late: boolean('late').notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.babyId, t.idx] }), /* INCLUDE (posyandu_id, village_id, exit_date, filled_on, late): migration 0007 */ index('coverage_baby_windows_to_idx').on(t.puskesmasId, t.windowTo)],
+  (t) => [
+    primaryKey({ columns: [t.babyId, t.idx] }),
+    /* INCLUDE (posyandu_id, village_id, exit_date, filled_on, late): migration 0007 */ index('coverage_baby_windows_to_idx').on(t.puskesmasId, t.windowTo),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -857,7 +898,9 @@ export const importBatches = pgTable(
     newCount: integer('new_count').notNull().default(0),
     existingCount: integer('existing_count').notNull().default(0),
     rejectedCount: integer('rejected_count').notNull().default(0),
-    status: text('status', { enum: ['preview', 'confirmed'] }).notNull().default('preview'),
+    status: text('status', { enum: ['preview', 'confirmed'] })
+      .notNull()
+      .default('preview'),
     /** What the confirmation created: counts only. */
     result: jsonb('result'),
     createdAt: createdAt(),

@@ -129,7 +129,10 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
  * the unique puskesmas code, rolls back and returns false.
  */
 export async function seedIfEmpty(db: Db, opts: { today?: string } = {}): Promise<boolean> {
-  const existing = await db.select({ one: sql<number>`1` }).from(schema.puskesmas).limit(1);
+  const existing = await db
+    .select({ one: sql<number>`1` })
+    .from(schema.puskesmas)
+    .limit(1);
   if (existing.length > 0) return false;
   try {
     await seedDemo(db, opts);

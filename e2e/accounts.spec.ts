@@ -91,7 +91,10 @@ test.describe('an admin at a desk', () => {
     await expect(kaderPage).toHaveURL(/\/kader$/);
 
     // The row stays open with its error; the reason is written and sent again.
-    await page.locator(`tr[data-account="${AI.name}"]`).getByLabel(/Alasan/).fill('Ponsel kader hilang');
+    await page
+      .locator(`tr[data-account="${AI.name}"]`)
+      .getByLabel(/Alasan/)
+      .fill('Ponsel kader hilang');
     await page.locator(`tr[data-account="${AI.name}"]`).getByRole('button', { name: 'Akhiri semua sesi' }).click();
     await expect(page.locator('#notice')).toHaveText('Semua sesi akun itu sudah berakhir.');
     await expect(page.locator(`tr[data-account="${AI.name}"]`)).toContainText('tidak ada sesi aktif');

@@ -42,7 +42,19 @@ const REC = {
   P2: { puskesmasId: 'P2' },
 } satisfies Record<string, RecordScope>;
 
-type Ids = { sessionV1: string; visitA: string; babyA: string; babyB: string; certB: string; verifyB: string; threadP1: string; threadP2: string; categoryP1: string; accountEuis: string; accountSri: string };
+type Ids = {
+  sessionV1: string;
+  visitA: string;
+  babyA: string;
+  babyB: string;
+  certB: string;
+  verifyB: string;
+  threadP1: string;
+  threadP2: string;
+  categoryP1: string;
+  accountEuis: string;
+  accountSri: string;
+};
 
 type Entry = {
   /** The file's route pattern, e.g. /staff/bayi/[babyId]. */
@@ -66,7 +78,10 @@ function sectionPage(section: keyof typeof SECTION_ROLES, resource?: Resource, a
   };
 }
 /** Where an out-of-scope record answers 403 rather than 404. */
-const deny403 = (f: (who: Who) => Outcome) => (who: Who): Outcome => (f(who) === 'notFound' ? 'forbidden' : f(who));
+const deny403 =
+  (f: (who: Who) => Outcome) =>
+  (who: Who): Outcome =>
+    f(who) === 'notFound' ? 'forbidden' : f(who);
 const signedIn = (who: Who): Outcome => (ACTORS[who].actor ? 'ok' : 'login');
 const publicPage = (): Outcome => 'ok';
 const loginPage = (who: Who): Outcome => (ACTORS[who].actor ? 'home' : 'ok');
@@ -94,7 +109,11 @@ const MATRIX: Entry[] = [
     cases: [
       { label: 'Rina’s baby', url: (i) => `/kader/bayi/${i.babyA}`, expect: sectionPage('/kader', 'visits', 'read', REC.A) },
       { label: 'Dewi’s baby', url: (i) => `/kader/bayi/${i.babyB}`, expect: sectionPage('/kader', 'visits', 'read', REC.B) },
-      { label: 'an unknown id', url: () => '/kader/bayi/00000000-0000-4000-8000-000000000000', expect: (w) => (sectionPage('/kader')(w) === 'ok' ? 'notFound' : sectionPage('/kader')(w)) },
+      {
+        label: 'an unknown id',
+        url: () => '/kader/bayi/00000000-0000-4000-8000-000000000000',
+        expect: (w) => (sectionPage('/kader')(w) === 'ok' ? 'notFound' : sectionPage('/kader')(w)),
+      },
       { label: 'a malformed id', url: () => "/kader/bayi/1'%20or%20'1'='1", expect: (w) => (sectionPage('/kader')(w) === 'ok' ? 'notFound' : sectionPage('/kader')(w)) },
     ],
   },
@@ -109,30 +128,55 @@ const MATRIX: Entry[] = [
     route: '/kader/bayi/[babyId]/kunjungan/[visitId]',
     cases: [
       // An unknown visit of a known baby: the kader of the posyandu gets 404, others as the section says.
-      { label: 'edit an unknown visit of Rina’s baby', url: (i) => `/kader/bayi/${i.babyA}/kunjungan/00000000-0000-4000-8000-000000000000`, expect: (w) => (sectionPage('/kader')(w) === 'ok' ? 'notFound' : sectionPage('/kader')(w)) },
+      {
+        label: 'edit an unknown visit of Rina’s baby',
+        url: (i) => `/kader/bayi/${i.babyA}/kunjungan/00000000-0000-4000-8000-000000000000`,
+        expect: (w) => (sectionPage('/kader')(w) === 'ok' ? 'notFound' : sectionPage('/kader')(w)),
+      },
     ],
   },
   {
     route: '/staff/bayi/[babyId]/kunjungan/[visitId]',
     cases: [
       { label: 'correct a visit of Rina’s baby', url: (i) => `/staff/bayi/${i.babyA}/kunjungan/${i.visitA}`, expect: sectionPage('/staff', 'visits', 'correct', REC.A) },
-      { label: 'correct an unknown visit of Rina’s baby', url: (i) => `/staff/bayi/${i.babyA}/kunjungan/00000000-0000-4000-8000-000000000000`, expect: (w) => (sectionPage('/staff')(w) === 'ok' ? 'notFound' : sectionPage('/staff')(w)) },
+      {
+        label: 'correct an unknown visit of Rina’s baby',
+        url: (i) => `/staff/bayi/${i.babyA}/kunjungan/00000000-0000-4000-8000-000000000000`,
+        expect: (w) => (sectionPage('/staff')(w) === 'ok' ? 'notFound' : sectionPage('/staff')(w)),
+      },
     ],
   },
   { route: '/staff/pertemuan', cases: [{ label: 'sessions (staff)', url: () => '/staff/pertemuan', expect: sectionPage('/staff', 'groupSessions', 'read') }] },
   { route: '/staff/pertemuan/baru', cases: [{ label: 'schedule (staff)', url: () => '/staff/pertemuan/baru', expect: sectionPage('/staff', 'groupSessions', 'write') }] },
-  { route: '/staff/pertemuan/[id]', cases: [{ label: 'a session of Euis’s village', url: (i) => `/staff/pertemuan/${i.sessionV1}`, expect: sectionPage('/staff', 'groupSessions', 'read', REC.A) }] },
-  { route: '/staff/pertemuan/[id]/ubah', cases: [{ label: 'edit that session', url: (i) => `/staff/pertemuan/${i.sessionV1}/ubah`, expect: sectionPage('/staff', 'groupSessions', 'write', REC.A) }] },
-  { route: '/staff/pertemuan/[id]/hadir', cases: [{ label: 'its register', url: (i) => `/staff/pertemuan/${i.sessionV1}/hadir`, expect: sectionPage('/staff', 'attendance', 'write', REC.A) }] },
+  {
+    route: '/staff/pertemuan/[id]',
+    cases: [{ label: 'a session of Euis’s village', url: (i) => `/staff/pertemuan/${i.sessionV1}`, expect: sectionPage('/staff', 'groupSessions', 'read', REC.A) }],
+  },
+  {
+    route: '/staff/pertemuan/[id]/ubah',
+    cases: [{ label: 'edit that session', url: (i) => `/staff/pertemuan/${i.sessionV1}/ubah`, expect: sectionPage('/staff', 'groupSessions', 'write', REC.A) }],
+  },
+  {
+    route: '/staff/pertemuan/[id]/hadir',
+    cases: [{ label: 'its register', url: (i) => `/staff/pertemuan/${i.sessionV1}/hadir`, expect: sectionPage('/staff', 'attendance', 'write', REC.A) }],
+  },
   { route: '/kader/pertemuan', cases: [{ label: 'sessions (kader)', url: () => '/kader/pertemuan', expect: sectionPage('/kader', 'groupSessions', 'read') }] },
   { route: '/kader/pertemuan/baru', cases: [{ label: 'schedule (kader)', url: () => '/kader/pertemuan/baru', expect: sectionPage('/kader', 'groupSessions', 'write') }] },
   {
     route: '/kader/pertemuan/[id]',
     // Another village's session: refused with 403 (the issue asks for 403 on its register).
-    cases: [{ label: 'a session of Euis’s village', url: (i) => `/kader/pertemuan/${i.sessionV1}`, expect: deny403(sectionPage('/kader', 'groupSessions', 'read', REC.A)) }],
+    cases: [
+      { label: 'a session of Euis’s village', url: (i) => `/kader/pertemuan/${i.sessionV1}`, expect: deny403(sectionPage('/kader', 'groupSessions', 'read', REC.A)) },
+    ],
   },
-  { route: '/kader/pertemuan/[id]/ubah', cases: [{ label: 'edit that session', url: (i) => `/kader/pertemuan/${i.sessionV1}/ubah`, expect: deny403(sectionPage('/kader', 'groupSessions', 'write', REC.A)) }] },
-  { route: '/kader/pertemuan/[id]/hadir', cases: [{ label: 'its register', url: (i) => `/kader/pertemuan/${i.sessionV1}/hadir`, expect: deny403(sectionPage('/kader', 'attendance', 'write', REC.A)) }] },
+  {
+    route: '/kader/pertemuan/[id]/ubah',
+    cases: [{ label: 'edit that session', url: (i) => `/kader/pertemuan/${i.sessionV1}/ubah`, expect: deny403(sectionPage('/kader', 'groupSessions', 'write', REC.A)) }],
+  },
+  {
+    route: '/kader/pertemuan/[id]/hadir',
+    cases: [{ label: 'its register', url: (i) => `/kader/pertemuan/${i.sessionV1}/hadir`, expect: deny403(sectionPage('/kader', 'attendance', 'write', REC.A)) }],
+  },
   {
     route: '/api/pertemuan/[id]/ics',
     cases: [
@@ -176,11 +220,22 @@ const MATRIX: Entry[] = [
   { route: '/staff/pengguna', cases: [{ label: 'accounts', url: () => '/staff/pengguna', expect: sectionPage('/staff', 'kaderAccounts', 'write') }] },
   // Issue #19: bringing registers in (staff and admin).
   { route: '/staff/impor', cases: [{ label: 'import', url: () => '/staff/impor', expect: sectionPage('/staff', 'imports', 'write') }] },
-  { route: '/api/impor/template', cases: [{ label: 'import template', url: () => '/api/impor/template', expect: (w) => (!ACTORS[w].actor ? 401 : can(ACTORS[w].actor, 'write', 'imports') ? 200 : 403) }] },
+  {
+    route: '/api/impor/template',
+    cases: [
+      { label: 'import template', url: () => '/api/impor/template', expect: (w) => (!ACTORS[w].actor ? 401 : can(ACTORS[w].actor, 'write', 'imports') ? 200 : 403) },
+    ],
+  },
   // The upload: signed out 401; a form post without this site's Origin is refused for everyone (the policy per role is tested in tests/integration/import.test.ts).
-  { route: '/api/impor/unggah', cases: [{ label: 'import upload (POST form, no Origin)', method: 'POST', url: () => '/api/impor/unggah', expect: (w) => (ACTORS[w].actor ? 403 : 401) }] },
+  {
+    route: '/api/impor/unggah',
+    cases: [{ label: 'import upload (POST form, no Origin)', method: 'POST', url: () => '/api/impor/unggah', expect: (w) => (ACTORS[w].actor ? 403 : 401) }],
+  },
   { route: '/staff/wilayah', cases: [{ label: 'places', url: () => '/staff/wilayah', expect: sectionPage('/staff', 'places', 'write') }] },
-  { route: '/staff/pengaturan', cases: [{ label: 'settings (admin writes, staff read)', url: () => '/staff/pengaturan', expect: sectionPage('/staff', 'settings', 'read') }] },
+  {
+    route: '/staff/pengaturan',
+    cases: [{ label: 'settings (admin writes, staff read)', url: () => '/staff/pengaturan', expect: sectionPage('/staff', 'settings', 'read') }],
+  },
   { route: '/staff/pengguna/baru', cases: [{ label: 'add an account', url: () => '/staff/pengguna/baru', expect: sectionPage('/staff', 'kaderAccounts', 'write') }] },
   {
     route: '/staff/pengguna/[id]',
@@ -198,7 +253,11 @@ const MATRIX: Entry[] = [
           return w !== 'sri' && can(ACTORS[w].actor, 'write', 'staffAccounts', REC.P1) ? 'ok' : 'notFound';
         },
       },
-      { label: 'an unknown account', url: () => '/staff/pengguna/00000000-0000-4000-8000-000000000000', expect: (w) => (sectionPage('/staff')(w) === 'ok' ? 'notFound' : sectionPage('/staff')(w)) },
+      {
+        label: 'an unknown account',
+        url: () => '/staff/pengguna/00000000-0000-4000-8000-000000000000',
+        expect: (w) => (sectionPage('/staff')(w) === 'ok' ? 'notFound' : sectionPage('/staff')(w)),
+      },
     ],
   },
   { route: '/staff/audit', cases: [{ label: 'audit log', url: () => '/staff/audit', expect: sectionPage('/staff', 'audit', 'read') }] },
@@ -209,7 +268,13 @@ const MATRIX: Entry[] = [
   { route: '/forum/kategori', cases: [{ label: 'categories', url: () => '/forum/kategori', expect: sectionPage('/forum', 'forumCategories', 'write') }] },
   {
     route: '/forum/ubah',
-    cases: [{ label: 'edit an unknown post', url: () => '/forum/ubah?post=00000000-0000-4000-8000-000000000000', expect: (w) => (sectionPage('/forum')(w) === 'ok' ? 'notFound' : sectionPage('/forum')(w)) }],
+    cases: [
+      {
+        label: 'edit an unknown post',
+        url: () => '/forum/ubah?post=00000000-0000-4000-8000-000000000000',
+        expect: (w) => (sectionPage('/forum')(w) === 'ok' ? 'notFound' : sectionPage('/forum')(w)),
+      },
+    ],
   },
   {
     route: '/forum/k/[slug]',
@@ -255,7 +320,10 @@ const MATRIX: Entry[] = [
   { route: '/api/auth/[...nextauth]', cases: [{ label: 'csrf token', url: () => '/api/auth/csrf', expect: () => 200 }] },
   // The kader's phone outbox (issue 9): signed out 401; a form post without this site's Origin
   // is refused for everyone (the policy per record is tested in tests/integration/offline.test.ts).
-  { route: '/api/kader/outbox', cases: [{ label: 'outbox (POST form, no Origin)', method: 'POST', url: () => '/api/kader/outbox', expect: (w) => (ACTORS[w].actor ? 403 : 401) }] },
+  {
+    route: '/api/kader/outbox',
+    cases: [{ label: 'outbox (POST form, no Origin)', method: 'POST', url: () => '/api/kader/outbox', expect: (w) => (ACTORS[w].actor ? 403 : 401) }],
+  },
   { route: '/api/locale', cases: [{ label: 'language (POST form)', method: 'POST', url: () => '/api/locale', expect: () => 303 }] },
   // Does the sign-in still stand (the kader's service worker, issue #22): 204 signed in, else 401.
   { route: '/api/sesi', cases: [{ label: 'session check', url: () => '/api/sesi', expect: (w) => (ACTORS[w].actor ? 204 : 401) }] },
@@ -270,7 +338,10 @@ function appRoutes(): string[] {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (/^(page|route)\.(tsx?|jsx?)$/.test(e.name)) {
-        const rel = path.relative(root, dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+        const rel = path
+          .relative(root, dir)
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s));
         out.push('/' + rel.join('/'));
       }
     }

@@ -145,7 +145,7 @@ test('a failed activation keeps the phone and the code', async ({ page }) => {
   await expectAccessible(page);
 });
 
-test("/ibu leads with her baby, above the fold, then the certificate, the next session and the forum", async ({ page }) => {
+test('/ibu leads with her baby, above the fold, then the certificate, the next session and the forum', async ({ page }) => {
   await signInAs(page, DEWI);
   const babies = page.getByTestId('ibu-babies');
   await expect(babies).toBeVisible();

@@ -51,7 +51,20 @@ test('staff import a register from the template: errors, fix, confirm, registry,
   await wb.xlsx.readFile(templatePath);
   const data = wb.getWorksheet('Data')!;
   const headers = (data.getRow(1).values as unknown[]).slice(1).map(String);
-  expect(headers.slice(0, 12)).toEqual(['Nama ibu', 'NIK', 'Nomor HP', 'Desa', 'Posyandu', 'RT', 'RW', 'Alamat', 'Nama bayi', 'Jenis kelamin (L/P)', 'Tanggal lahir', 'Berat lahir (gram)']);
+  expect(headers.slice(0, 12)).toEqual([
+    'Nama ibu',
+    'NIK',
+    'Nomor HP',
+    'Desa',
+    'Posyandu',
+    'RT',
+    'RW',
+    'Alamat',
+    'Nama bayi',
+    'Jenis kelamin (L/P)',
+    'Tanggal lahir',
+    'Berat lahir (gram)',
+  ]);
   // The active places, from the explanation sheet (after its "Desa | Posyandu (yang aktif)" line).
   const help = wb.getWorksheet('Petunjuk')!;
   const places: [string, string][] = [];

@@ -104,9 +104,7 @@ test('two instances started at once on an empty database migrate it once, withou
   expect(u!.n).toBeGreaterThan(0);
 });
 
-test('a user signed in on one instance is signed in on the other; signing out on the other ends the session on both', async ({
-  browser,
-}) => {
+test('a user signed in on one instance is signed in on the other; signing out on the other ends the session on both', async ({ browser }) => {
   test.skip(!a || !b, 'needs the two instances');
   const kader = demoLogin('kader');
   const ctx = await browser.newContext();
@@ -148,9 +146,7 @@ test('the login lockout counts the failed attempts made on both instances', asyn
   for (const i of [a!, b!]) expect(i.errors(), `${i.name}: error lines`).toEqual([]);
 });
 
-test('a visit form loaded from one instance and submitted to the other is saved; the same visit sent to both is stored once', async ({
-  page,
-}) => {
+test('a visit form loaded from one instance and submitted to the other is saved; the same visit sent to both is stored once', async ({ page }) => {
   test.skip(!a || !b, 'needs the two instances');
   await signInAt(page, a!.url, demoLogin('kader').phone);
   await page.waitForURL(`${a!.url}/kader`);
@@ -189,8 +185,7 @@ test('a visit form loaded from one instance and submitted to the other is saved;
   expect(sent, 'the server action request').toBeTruthy();
   const visitId = (JSON.parse(sent!.body) as [{ id: string }])[0].id;
   expect(visitId).toMatch(/^[0-9a-f-]{36}$/);
-  const actionPosts = (i: Instance) =>
-    i.logs().filter((l) => l.msg === 'request' && l.method === 'POST' && l.route === '/kader/bayi/:id/kunjungan');
+  const actionPosts = (i: Instance) => i.logs().filter((l) => l.msg === 'request' && l.method === 'POST' && l.route === '/kader/bayi/:id/kunjungan');
   await expect.poll(() => actionPosts(b!).length, { message: 'B served the action' }).toBe(1);
   expect(actionPosts(b!)[0]!.status).toBeLessThan(400);
   expect(actionPosts(a!).length, 'A did not').toBe(0);

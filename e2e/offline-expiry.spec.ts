@@ -46,12 +46,20 @@ test('a copy carries its age; 8 days after the last confirmed sign-in it is not 
   // Offline and fresh: the copy opens.
   await context.setOffline(true);
   await page.goto('/kader');
-  await expect(page.getByTestId('kader-today').or(page.getByRole('heading', { level: 1 })).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId('kader-today')
+      .or(page.getByRole('heading', { level: 1 }))
+      .first(),
+  ).toBeVisible();
 
   // The server last confirmed her sign-in 8 days ago (the phone stayed offline since).
-  await page.evaluate(async (eightDaysAgo) => {
-    for (const k of await caches.keys()) if (k.startsWith('kk-meta-')) await (await caches.open(k)).put('/__kk/confirmed', new Response(String(eightDaysAgo)));
-  }, Date.now() - 8 * DAY);
+  await page.evaluate(
+    async (eightDaysAgo) => {
+      for (const k of await caches.keys()) if (k.startsWith('kk-meta-')) await (await caches.open(k)).put('/__kk/confirmed', new Response(String(eightDaysAgo)));
+    },
+    Date.now() - 8 * DAY,
+  );
   await page.goto('/kader');
   await expect(page.getByRole('heading', { name: 'Salinan halaman sudah kedaluwarsa' })).toBeVisible();
   await expect(page.getByTestId('kader-today')).toHaveCount(0);

@@ -21,7 +21,6 @@ const shots = '.data/screenshots/offline';
 let babies: string[] = [];
 let sessionId = '';
 
-
 /** The outbox in IndexedDB, as the page sees it. */
 const outbox = (page: Page) =>
   page.evaluate(
@@ -68,7 +67,9 @@ async function recordVisitOffline(page: Page, babyId: string) {
 async function herBabies(page: Page) {
   if (babies.length) return babies;
   await page.goto('/kader');
-  const hrefs = await page.locator('[data-testid="kader-today"] a[href^="/kader/bayi/"], [data-testid="kader-mothers"] a[href^="/kader/bayi/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const hrefs = await page
+    .locator('[data-testid="kader-today"] a[href^="/kader/bayi/"], [data-testid="kader-mothers"] a[href^="/kader/bayi/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   babies = [...new Set(hrefs.map((h) => h.split('/')[3]!))];
   return babies;
 }
@@ -140,7 +141,7 @@ test('offline: two visits and an attendance wait on the phone, survive a reload,
   await page.goto(`/kader/pertemuan/${sessionId}/hadir`);
   await expect(page.getByTestId('offline-since')).toContainText('Anda sedang offline — data per');
   const row = page.getByTestId('register').getByTestId('register-row').filter({ hasText: motherName });
-  await row.getByRole("button", { name: `Hadir: ${motherName}`, exact: true }).click();
+  await row.getByRole('button', { name: `Hadir: ${motherName}`, exact: true }).click();
   await expect(row.getByTestId('mark-waiting')).toHaveText('Tersimpan di ponsel: Hadir. Akan dikirim saat ada sinyal.');
   await expect(page.getByTestId('outbox-waiting')).toHaveText('3 data menunggu dikirim');
   await expectAccessible(page);
@@ -187,7 +188,7 @@ test('a sync cut after the server stored the record, then sent again, stores eac
   await context.setOffline(true);
   await recordVisitOffline(page, babies[2]!);
   await page.goto(`/kader/pertemuan/${sessionId}/hadir`);
-  await second.getByRole("button", { name: `Izin: ${secondName}`, exact: true }).click();
+  await second.getByRole('button', { name: `Izin: ${secondName}`, exact: true }).click();
   await expect(page.getByTestId('outbox-waiting')).toHaveText('2 data menunggu dikirim');
 
   // The request reaches the server, which stores the record; its answer never reaches the phone.
@@ -204,7 +205,10 @@ test('a sync cut after the server stored the record, then sent again, stores eac
   await expect(page.getByTestId('outbox-waiting')).toHaveCount(0, { timeout: 30_000 });
   expect(await outbox(page)).toEqual([]);
   const after = await visitIds(page, babies[2]!);
-  expect(after.filter((id) => !before.includes(id)), 'one visit, not two').toHaveLength(1);
+  expect(
+    after.filter((id) => !before.includes(id)),
+    'one visit, not two',
+  ).toHaveLength(1);
   await page.goto(`/kader/pertemuan/${sessionId}/hadir`);
   await expect(page.getByTestId('register').getByTestId('register-row').filter({ hasText: secondName })).toHaveAttribute('data-status', 'excused');
 });
@@ -223,7 +227,10 @@ test('a refused record stays on the phone with the server message and can be cor
   await waitForServiceWorker(page);
   // Another kader's baby (out of her scope) in her outbox: as after a transfer to another posyandu.
   const other = demoLogin('kader', 0);
-  const otherPage = await context.browser()!.newContext().then((c) => c.newPage());
+  const otherPage = await context
+    .browser()!
+    .newContext()
+    .then((c) => c.newPage());
   await signInAs(otherPage, other);
   const foreign = (await otherPage.getByTestId('kader-today').locator('a[href$="/kunjungan"]').first().getAttribute('href'))!.split('/')[3]!;
   await otherPage.context().close();
@@ -231,7 +238,16 @@ test('a refused record stays on the phone with the server message and can be cor
     const rec = {
       id: crypto.randomUUID(),
       kind: 'visit',
-      payload: { babyId, visitDate: new Date().toISOString().slice(0, 10), breastfed: 'yes', recallItems: [], givenSinceLast: 'no', problems: [], dangerSigns: [], counselling: [] },
+      payload: {
+        babyId,
+        visitDate: new Date().toISOString().slice(0, 10),
+        breastfed: 'yes',
+        recallItems: [],
+        givenSinceLast: 'no',
+        problems: [],
+        dangerSigns: [],
+        counselling: [],
+      },
       recordedAt: new Date().toISOString(),
       status: 'waiting',
       label: 'Bayi pindahan',
@@ -273,7 +289,26 @@ test('a visit refused for a field error opens again in the form, prefilled, and 
       id: crypto.randomUUID(),
       kind: 'visit',
       // Formula with no reason: the server's schema refuses it (as after a rule change).
-      payload: { babyId: b, visitDate: new Date().toISOString().slice(0, 10), breastfed: 'yes', recallItems: ['formula'], recallOtherText: '', givenSinceLast: 'no', givenSinceLastDate: '', confirmedExclusive: '', breakReason: '', problems: [], attachmentChecked: false, attachment: { areola: false, mouthWide: false, lipOut: false, chin: false }, dangerSigns: [], referral: false, referralReason: '', counselling: [], weightGrams: '', notes: 'Dari kotak keluar' },
+      payload: {
+        babyId: b,
+        visitDate: new Date().toISOString().slice(0, 10),
+        breastfed: 'yes',
+        recallItems: ['formula'],
+        recallOtherText: '',
+        givenSinceLast: 'no',
+        givenSinceLastDate: '',
+        confirmedExclusive: '',
+        breakReason: '',
+        problems: [],
+        attachmentChecked: false,
+        attachment: { areola: false, mouthWide: false, lipOut: false, chin: false },
+        dangerSigns: [],
+        referral: false,
+        referralReason: '',
+        counselling: [],
+        weightGrams: '',
+        notes: 'Dari kotak keluar',
+      },
       recordedAt: new Date().toISOString(),
       status: 'waiting',
       label: 'Bayi uji',

@@ -140,7 +140,10 @@ test('the admin adds a village, a posyandu and a kader account with a one-time c
   await page.getByLabel('Peran').selectOption('kader');
   await page.getByLabel('Nama', { exact: true }).fill(KADER.name);
   await page.getByLabel('Nomor HP').fill(KADER.phone);
-  await page.getByRole('group', { name: /Posyandu/ }).getByLabel(PLACE.posyandu).check();
+  await page
+    .getByRole('group', { name: /Posyandu/ })
+    .getByLabel(PLACE.posyandu)
+    .check();
   await page.getByRole('button', { name: 'Buat akun' }).click();
   const code = page.getByTestId('activation-code');
   await expect(code).toBeVisible();

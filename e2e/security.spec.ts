@@ -122,7 +122,10 @@ test('the session cookie is HttpOnly and SameSite=Lax, and Secure behind HTTPS',
     form: { csrfToken: csrf.csrfToken, phone: demoLogin('kader').phone, password: DEMO_PASSWORD },
     maxRedirects: 0,
   });
-  const cookies = res.headersArray().filter((x) => x.name.toLowerCase() === 'set-cookie').map((x) => x.value);
+  const cookies = res
+    .headersArray()
+    .filter((x) => x.name.toLowerCase() === 'set-cookie')
+    .map((x) => x.value);
   const session = cookies.find((c) => /session-token=/.test(c));
   expect(session, cookies.join('\n')).toBeTruthy();
   expect(session).toMatch(/;\s*HttpOnly/i);

@@ -21,7 +21,6 @@ let sessionId = '';
 let markActionField = '';
 let motherId = '';
 
-
 async function openRegister(page: Page) {
   await page.goto(`/kader/pertemuan/${sessionId}/hadir`);
   await expect(page.getByRole('heading', { name: `Daftar hadir: ${title}` })).toBeVisible();
@@ -78,7 +77,7 @@ test.describe('on a phone', () => {
     await expect(card).toContainText(title);
     await card.getByRole('link', { name: title }).click();
     await page.waitForURL(new RegExp(`/kader/pertemuan/${sessionId}$`));
-    await page.getByRole("button", { name: `Tandai sudah diingatkan: ${mother.name}` }).click();
+    await page.getByRole('button', { name: `Tandai sudah diingatkan: ${mother.name}` }).click();
     await expect(page.getByTestId('invited').locator('li', { hasText: mother.name })).toContainText('Sudah diingatkan');
     await expectAccessible(page);
   });
@@ -105,16 +104,19 @@ test.describe('on a phone', () => {
     markActionField = (await motherRow.locator('input[name^="$ACTION_ID_"]').getAttribute('name'))!;
     expect(markActionField).toBeTruthy();
 
-    const others = (await rows.allInnerTexts()).map((t) => t.split('\n')[0]!.trim()).filter((n) => n !== mother.name).slice(0, 2);
+    const others = (await rows.allInnerTexts())
+      .map((t) => t.split('\n')[0]!.trim())
+      .filter((n) => n !== mother.name)
+      .slice(0, 2);
     expect(others).toHaveLength(2);
     for (const name of [mother.name, ...others]) {
       const row = rows.filter({ hasText: name }).first();
-      await row.getByRole("button", { name: `Hadir: ${name}`, exact: true }).click();
+      await row.getByRole('button', { name: `Hadir: ${name}`, exact: true }).click();
       await expect(row).toHaveAttribute('data-status', 'present');
-      await expect(row.getByRole("button", { name: `Hadir: ${name}`, exact: true })).toHaveAttribute('aria-pressed', 'true');
+      await expect(row.getByRole('button', { name: `Hadir: ${name}`, exact: true })).toHaveAttribute('aria-pressed', 'true');
     }
     // Tapping again stores nothing twice.
-    await motherRow.getByRole("button", { name: `Hadir: ${mother.name}`, exact: true }).click();
+    await motherRow.getByRole('button', { name: `Hadir: ${mother.name}`, exact: true }).click();
     await expect(page.getByTestId('register-count')).toContainText('3 ibu hadir');
 
     await page.getByLabel('Nama', { exact: true }).fill('Pak Asep (suami)');
@@ -170,7 +172,7 @@ test.describe('on a phone', () => {
   });
 });
 
-test('staff see the attendance of the session and on the mother\'s page', async ({ page }) => {
+test("staff see the attendance of the session and on the mother's page", async ({ page }) => {
   test.skip(!sessionId, 'needs the closed session');
   await page.setViewportSize(DESKTOP);
   await signInAs(page, staff);

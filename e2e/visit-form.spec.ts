@@ -82,7 +82,10 @@ test('an untouched visit form is not saved: the recall questions say so, on the 
   expect(values).toMatchObject({ breastfed: 'yes', givenSinceLast: 'no' });
   // (The answers as sent, without them, and — where asked — without the confirmation.)
   const headers = Object.fromEntries(Object.entries(sent!.headers).filter(([k]) => !['content-length', 'cookie'].includes(k)));
-  const bads = [{ ...values, breastfed: '', givenSinceLast: '' }, Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'breastfed' && k !== 'givenSinceLast'))];
+  const bads = [
+    { ...values, breastfed: '', givenSinceLast: '' },
+    Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'breastfed' && k !== 'givenSinceLast')),
+  ];
   if (values.confirmedExclusive === 'yes') bads.push({ ...values, confirmedExclusive: '' });
   for (const bad of bads) {
     const res = await page.request.post(sent!.url, { headers, data: JSON.stringify([bad]), maxRedirects: 0 });
@@ -167,7 +170,7 @@ test('a danger sign ticks the referral; the baby page then opens with a referral
   await shot(page, 'baby-referral-banner');
 });
 
-test('the kader home opens with today\'s visits, above the fold; names are real tap targets', async ({ page }) => {
+test("the kader home opens with today's visits, above the fold; names are real tap targets", async ({ page }) => {
   await signInAs(page, kader);
   const first = page.locator('main section').first();
   await expect(first).toHaveAttribute('data-testid', 'kader-today-section');

@@ -16,8 +16,7 @@ let babyId = '';
 let visitId = '';
 
 /** Today in Jakarta as the pages write it ("28 November 2026"). */
-const todayLong = () =>
-  new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date());
+const todayLong = () => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date());
 
 async function saveVisit(page: Page) {
   await page.getByRole('button', { name: 'Simpan kunjungan' }).click();
@@ -106,7 +105,11 @@ test.describe('kader on a phone', () => {
     await expect(edited.getByTestId('corrections')).toContainText('berat');
     await expectAccessible(page);
     // A visit recorded more than 7 days ago (demo data): no edit button, and the page is refused.
-    const old = page.getByTestId('timeline').locator('li[data-visit]').filter({ hasNot: page.getByRole('link', { name: /^Ubah kunjungan/ }) }).first();
+    const old = page
+      .getByTestId('timeline')
+      .locator('li[data-visit]')
+      .filter({ hasNot: page.getByRole('link', { name: /^Ubah kunjungan/ }) })
+      .first();
     await expect(old).toBeVisible();
     const oldId = await old.getAttribute('data-visit');
     const res = await page.goto(`/kader/bayi/${babyId}/kunjungan/${oldId}`);
@@ -164,7 +167,10 @@ test.describe('staff correct, move and exit (desktop)', () => {
     test.skip(!visitId, 'needs the edited visit');
     await signInAs(page, staff);
     await page.goto(`/staff/bayi/${babyId}`);
-    await page.locator(`li[data-visit="${visitId}"]`).getByRole('link', { name: /^Ubah kunjungan/ }).click();
+    await page
+      .locator(`li[data-visit="${visitId}"]`)
+      .getByRole('link', { name: /^Ubah kunjungan/ })
+      .click();
     await page.waitForURL(new RegExp(`/staff/bayi/${babyId}/kunjungan/${visitId}$`));
     await expect(page.getByText('Sebagai petugas puskesmas')).toBeVisible();
     await expectAccessible(page);

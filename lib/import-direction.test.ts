@@ -72,7 +72,10 @@ function localTarget(specifier: string, file: string): string | null {
   if (specifier.startsWith('@/')) target = specifier.slice(2);
   else if (specifier.startsWith('.')) target = path.posix.join(path.posix.dirname(file), specifier);
   else return null;
-  return path.posix.normalize(target).replace(/\/(index)?$/, '').replace(/\.(tsx?|mts|mjs|js)$/, '');
+  return path.posix
+    .normalize(target)
+    .replace(/\/(index)?$/, '')
+    .replace(/\.(tsx?|mts|mjs|js)$/, '');
 }
 
 /** Every import of one source text: static, re-exports, dynamic import(), require(), import types. */
@@ -147,7 +150,10 @@ describe('import direction (docs/decisions/056)', () => {
 
   it('scans the source tree', () => {
     for (const folder of ['app/', 'components/', 'lib/domain/', 'lib/data/', 'lib/actions/', 'db/']) {
-      expect(files.some((f) => f.startsWith(folder)), folder).toBe(true);
+      expect(
+        files.some((f) => f.startsWith(folder)),
+        folder,
+      ).toBe(true);
     }
   });
 

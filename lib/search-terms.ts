@@ -16,7 +16,16 @@ export async function rememberSearch(scope: string, path: string, value: unknown
   const q = typeof value === 'string' && isSafeLine(value) ? value.trim().slice(0, 64) : '';
   const jar = await cookies();
   if (!q) jar.delete({ name: name(scope), path });
-  else jar.set({ name: name(scope), value: q, path, httpOnly: true, sameSite: 'strict', secure: process.env.NODE_ENV === 'production' && process.env.AUTH_URL?.startsWith('https:'), maxAge: MAX_AGE_SECONDS });
+  else
+    jar.set({
+      name: name(scope),
+      value: q,
+      path,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: process.env.NODE_ENV === 'production' && process.env.AUTH_URL?.startsWith('https:'),
+      maxAge: MAX_AGE_SECONDS,
+    });
 }
 
 /** The page's remembered search term, if any. */

@@ -80,10 +80,13 @@ function lockOutbox() {
         if (c.value && !c.value.locked) c.update(lockRecord(c.value));
         c.continue();
       };
-      tx.oncomplete = tx.onerror = tx.onabort = () => {
-        db.close();
-        resolve();
-      };
+      tx.oncomplete =
+        tx.onerror =
+        tx.onabort =
+          () => {
+            db.close();
+            resolve();
+          };
     };
   });
 }
@@ -268,10 +271,11 @@ async function precache() {
     }
     // Only the two lists lead further: her mothers and her village's sessions, nothing else.
     if (path === '/kader' || path === '/kader/pertemuan') {
-      for (const p of pagesOf(html)) if (!seen.has(p)) {
-        seen.add(p);
-        queue.push(p);
-      }
+      for (const p of pagesOf(html))
+        if (!seen.has(p)) {
+          seen.add(p);
+          queue.push(p);
+        }
     }
   }
 }

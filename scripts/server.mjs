@@ -29,7 +29,12 @@ process.env.NODE_ENV = 'production';
 const log = getLogger();
 
 // Console output (Next's own messages and errors) as JSON lines, without drizzle's parameters.
-for (const [method, level] of [['log', 'info'], ['info', 'info'], ['warn', 'warn'], ['error', 'error']]) {
+for (const [method, level] of [
+  ['log', 'info'],
+  ['info', 'info'],
+  ['warn', 'warn'],
+  ['error', 'error'],
+]) {
   console[method] = (...args) => {
     const err = args.find((a) => a instanceof Error);
     const msg = scrubText(format(...args.map((a) => (a instanceof Error ? a.message : a)))).replace(/\u001b\[[0-9;]*m/g, '');
@@ -55,7 +60,7 @@ if (!process.env.AUTH_SECRET) {
   process.exit(1);
 }
 if (process.env.DATABASE_URL && !process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
-  log.warn('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: instances of different builds will refuse each other\'s forms');
+  log.warn("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: instances of different builds will refuse each other's forms");
 }
 
 const requiredFiles = path.join(root, '.next', 'required-server-files.json');
@@ -164,14 +169,15 @@ log.info({ port, host, node: process.version }, 'listening');
   const lanUrl = lan ? `http://${lan}:${addr.port}` : null;
   log.info({ url: configured || lanUrl || `http://${local.includes(':') ? `[${local}]` : local}:${addr.port}` }, 'open');
   // The human line only on a terminal or the demo (production logs stay JSON lines).
-  if (process.stdout.isTTY || process.env.DEMO_DATA === '1') process.stdout.write(
-    [
-      '',
-      `KEKASIHKU siap / ready: ${configured || `http://localhost:${addr.port}`}`,
-      ...(!configured && lanUrl ? [`  Dari HP di jaringan yang sama / from a phone on the same network: ${lanUrl}`] : []),
-      '',
-    ].join('\n') + '\n',
-  );
+  if (process.stdout.isTTY || process.env.DEMO_DATA === '1')
+    process.stdout.write(
+      [
+        '',
+        `KEKASIHKU siap / ready: ${configured || `http://localhost:${addr.port}`}`,
+        ...(!configured && lanUrl ? [`  Dari HP di jaringan yang sama / from a phone on the same network: ${lanUrl}`] : []),
+        '',
+      ].join('\n') + '\n',
+    );
 }
 
 let stopping = 0;

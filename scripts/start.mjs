@@ -35,9 +35,7 @@ function newestMtime(dir) {
 
 const buildId = path.join('.next', 'standalone', '.next', 'BUILD_ID');
 const sources = ['app', 'components', 'lib', 'db', 'messages'].map(newestMtime);
-const configs = ['next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'app/globals.css'].map((f) =>
-  fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0,
-);
+const configs = ['next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package-lock.json', 'app/globals.css'].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0));
 const stale = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < Math.max(...sources, ...configs);
 if (stale && env.SKIP_BUILD !== '1') {
   console.log('KEKASIHKU: building the portal (first start or changed sources)…');

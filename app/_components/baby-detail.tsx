@@ -40,7 +40,14 @@ const EVENT_TONE: Record<JourneyEvent['kind'], Tone> = {
 };
 
 /** Notices after a change on the baby page (?saved=1 …): which message to show. */
-const NOTICES = { saved: 'baby.saved', corrected: 'visitEdit.saved', unchanged: 'visitEdit.unchanged', followedUp: 'followUp.saved', transferred: 'motherAdmin.transferred', exited: 'motherAdmin.exited' } as const;
+const NOTICES = {
+  saved: 'baby.saved',
+  corrected: 'visitEdit.saved',
+  unchanged: 'visitEdit.unchanged',
+  followedUp: 'followUp.saved',
+  transferred: 'motherAdmin.transferred',
+  exited: 'motherAdmin.exited',
+} as const;
 
 export async function ChangeNotice({ searchParams }: { searchParams: Record<string, string | string[] | undefined> }) {
   const t = await getTranslations();
@@ -123,7 +130,15 @@ export async function BabyDetail({
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-semibold text-ink">{formatDate(e.date, locale)}</p>
                 {e.kind === 'certificate' && e.revokedOn ? null : (
-                  <Badge tone={EVENT_TONE[e.kind]}>{e.kind === 'start' ? t('status.ongoing') : e.kind === 'transfer' ? t('motherAdmin.transferTitle') : e.kind === 'certificate' ? t('status.graduated') : t(`status.${e.kind}`)}</Badge>
+                  <Badge tone={EVENT_TONE[e.kind]}>
+                    {e.kind === 'start'
+                      ? t('status.ongoing')
+                      : e.kind === 'transfer'
+                        ? t('motherAdmin.transferTitle')
+                        : e.kind === 'certificate'
+                          ? t('status.graduated')
+                          : t(`status.${e.kind}`)}
+                  </Badge>
                 )}
               </div>
               <EventText event={e} t={t} locale={locale} />
@@ -153,9 +168,7 @@ export async function BabyDetail({
                 {v.weightGrams ? <p className="text-sm text-muted">{t('baby.weight', { grams: v.weightGrams })}</p> : null}
                 {v.referralState ? (
                   <p className="mt-1">
-                    <Badge tone={v.referralState === 'open' ? 'danger' : 'ok'}>
-                      {t(v.referralState === 'open' ? 'baby.referralOpen' : 'baby.referralDone')}
-                    </Badge>
+                    <Badge tone={v.referralState === 'open' ? 'danger' : 'ok'}>{t(v.referralState === 'open' ? 'baby.referralOpen' : 'baby.referralDone')}</Badge>
                   </p>
                 ) : null}
                 {v.referralState === 'followed_up' && v.referralFollowedUpOn ? (

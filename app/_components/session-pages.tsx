@@ -78,12 +78,29 @@ export async function SessionDetailView({ user, id, base, saved }: { user: Curre
       </div>
       <Card>
         <dl className="grid gap-1 text-ink" data-testid="session-facts">
-          <div><dd className="font-semibold">{whenText(t, d, d.timeZone, locale)}</dd></div>
-          <div><dd>{t('sessions.at', { place: d.place })}</dd></div>
-          <div><dd>{t('sessions.village', { village: d.villageName })}{d.posyanduName ? ` · ${d.posyanduName}` : ''}</dd></div>
-          <div><dd>{t('sessions.topic', { topic })}</dd></div>
-          {d.facilitators ? <div><dd>{t('sessions.facilitators', { names: d.facilitators })}</dd></div> : null}
-          <div><dd className="text-muted">{t('sessions.capacityLine', { capacity: d.capacity })}</dd></div>
+          <div>
+            <dd className="font-semibold">{whenText(t, d, d.timeZone, locale)}</dd>
+          </div>
+          <div>
+            <dd>{t('sessions.at', { place: d.place })}</dd>
+          </div>
+          <div>
+            <dd>
+              {t('sessions.village', { village: d.villageName })}
+              {d.posyanduName ? ` · ${d.posyanduName}` : ''}
+            </dd>
+          </div>
+          <div>
+            <dd>{t('sessions.topic', { topic })}</dd>
+          </div>
+          {d.facilitators ? (
+            <div>
+              <dd>{t('sessions.facilitators', { names: d.facilitators })}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dd className="text-muted">{t('sessions.capacityLine', { capacity: d.capacity })}</dd>
+          </div>
         </dl>
         {d.status === 'cancelled' && d.cancelReason ? <p className="mt-2 text-danger">{t('sessions.cancelReason', { reason: d.cancelReason })}</p> : null}
         <div className="mt-3 flex flex-wrap gap-2">
@@ -150,7 +167,13 @@ export async function SessionDetailView({ user, id, base, saved }: { user: Curre
                     {d.mayWrite && d.status === 'scheduled' ? (
                       <div className="mt-2 flex flex-wrap gap-2">
                         {wa ? (
-                          <a href={wa} target="_blank" rel="noopener noreferrer" className={buttonClass('secondary')} aria-label={t('sessions.sendWaFor', { name: m.name })}>
+                          <a
+                            href={wa}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            className={buttonClass('secondary')}
+                            aria-label={t('sessions.sendWaFor', { name: m.name })}
+                          >
                             {t('sessions.sendWa')}
                           </a>
                         ) : (
@@ -234,7 +257,11 @@ export async function RegisterView({ user, id, base }: { user: CurrentUser; id: 
         <h1 className="mt-1 text-2xl font-bold text-ink">{t('sessions.registerTitle', { title: d.title })}</h1>
         <p className="text-sm text-muted">{whenText(t, d, d.timeZone, locale)}</p>
         <p className="mt-2 text-ink" data-testid="register-count">
-          {t('sessions.attendanceCounts', { present: d.counts.presentMothers, recorded: d.mothers.filter((m) => m.status).length, others: d.others.filter((o) => o.status === 'present').length })}
+          {t('sessions.attendanceCounts', {
+            present: d.counts.presentMothers,
+            recorded: d.mothers.filter((m) => m.status).length,
+            others: d.others.filter((o) => o.status === 'present').length,
+          })}
         </p>
         {d.counts.overCapacity ? (
           <p className="mt-2 rounded-lg bg-warn-soft p-2 text-sm text-ink" role="note">
@@ -242,7 +269,9 @@ export async function RegisterView({ user, id, base }: { user: CurrentUser; id: 
           </p>
         ) : null}
         {d.status === 'closed' ? (
-          <p className="mt-2 rounded-lg bg-ok-soft p-2 text-ink" data-testid="register-closed">{t('sessions.registerClosed')}</p>
+          <p className="mt-2 rounded-lg bg-ok-soft p-2 text-ink" data-testid="register-closed">
+            {t('sessions.registerClosed')}
+          </p>
         ) : !open ? (
           <p className="mt-2 rounded-lg bg-info-soft p-2 text-ink">{t('sessions.registerNotOpen')}</p>
         ) : null}

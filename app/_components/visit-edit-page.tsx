@@ -23,9 +23,7 @@ export async function VisitEditPage({ ctx, base }: { ctx: Ctx; base: '/kader' | 
       </p>
       <h1 className="text-2xl font-bold text-ink">{t('visitEdit.title')}</h1>
       <div className="mt-2 rounded-xl border border-line bg-surface p-3" data-testid="baby-status">
-        <p className="text-ink">
-          {t('visitEdit.intro', { date: formatDate(ctx.visitDate, locale), baby: babyName, mother: ctx.motherName, author: ctx.authorName })}
-        </p>
+        <p className="text-ink">{t('visitEdit.intro', { date: formatDate(ctx.visitDate, locale), baby: babyName, mother: ctx.motherName, author: ctx.authorName })}</p>
         <p className="mt-1 text-sm text-muted">
           {ctx.editableUntil ? t('visitEdit.until', { date: formatDateTime(ctx.editableUntil, undefined, locale) }) : t('visitEdit.staffNote')}
         </p>

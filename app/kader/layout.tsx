@@ -12,7 +12,23 @@ export const metadata: Metadata = {
   icons: { apple: '/icons/apple-touch-icon.png' },
 };
 
-const TEXT_KEYS = ['offline', 'stale', 'waiting', 'sendNow', 'sending', 'signIn', 'signInLink', 'rejected', 'fix', 'discard', 'discardConfirm', 'logoutWaiting', 'visit', 'attendance', 'listLabel'] as const;
+const TEXT_KEYS = [
+  'offline',
+  'stale',
+  'waiting',
+  'sendNow',
+  'sending',
+  'signIn',
+  'signInLink',
+  'rejected',
+  'fix',
+  'discard',
+  'discardConfirm',
+  'logoutWaiting',
+  'visit',
+  'attendance',
+  'listLabel',
+] as const;
 
 export default async function KaderLayout({ children }: { children: ReactNode }) {
   const user = await requireUser(['kader']);

@@ -25,7 +25,10 @@ export default async function KaderHome() {
   // scale a posyandu's home page would otherwise carry most babies twice (issue #11, server time).
   const inToday = new Set(data.due.map((d) => d.babyId));
   const others = data.mothers.filter((m) => !inToday.has(m.babyId));
-  const certs = await certificatesByBaby(user, others.map((m) => m.babyId));
+  const certs = await certificatesByBaby(
+    user,
+    others.map((m) => m.babyId),
+  );
   const t = await getTranslations();
   const tr = await memoTranslator();
   return (
@@ -33,7 +36,9 @@ export default async function KaderHome() {
       <h1 className="text-2xl font-bold text-ink">{t('kader.title', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('kader.intro', { posyandu: data.posyanduName })}</p>
       <section aria-labelledby="today-title" data-testid="kader-today-section">
-        <h2 id="today-title" className="mt-4 text-lg font-semibold">{t('today.title')}</h2>
+        <h2 id="today-title" className="mt-4 text-lg font-semibold">
+          {t('today.title')}
+        </h2>
         {data.due.length === 0 ? (
           <p className="mt-2 text-muted">{t('today.empty')}</p>
         ) : (

@@ -26,7 +26,11 @@ function sortRows(rows: PlaceRow[], sort: Sort): PlaceRow[] {
   const key = (r: PlaceRow, k: 'recallCoverage' | 'sixMonthCoverage') => r.current?.[k].percent ?? Number.POSITIVE_INFINITY;
   const byName = (a: PlaceRow, b: PlaceRow) => (a.villageName ?? '').localeCompare(b.villageName ?? '', 'id') || a.name.localeCompare(b.name, 'id');
   return [...rows].sort((a, b) =>
-    sort === 'recall' ? key(a, 'recallCoverage') - key(b, 'recallCoverage') || byName(a, b) : sort === 'enam' ? key(a, 'sixMonthCoverage') - key(b, 'sixMonthCoverage') || byName(a, b) : byName(a, b),
+    sort === 'recall'
+      ? key(a, 'recallCoverage') - key(b, 'recallCoverage') || byName(a, b)
+      : sort === 'enam'
+        ? key(a, 'sixMonthCoverage') - key(b, 'sixMonthCoverage') || byName(a, b)
+        : byName(a, b),
   );
 }
 
@@ -71,7 +75,12 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
 
   const SortHeader = ({ col, label, numeric }: { col: Sort; label: string; numeric?: boolean }) => (
     <Th numeric={numeric}>
-      <Link href={query({ urut: col === 'nama' ? null : col })} className="inline-flex min-h-11 items-center underline-offset-4 hover:underline" aria-label={t('sortBy', { column: label })} aria-current={sort === col ? 'true' : undefined}>
+      <Link
+        href={query({ urut: col === 'nama' ? null : col })}
+        className="inline-flex min-h-11 items-center underline-offset-4 hover:underline"
+        aria-label={t('sortBy', { column: label })}
+        aria-current={sort === col ? 'true' : undefined}
+      >
         {label}
         {sort === col ? ' ▲' : ''}
       </Link>
@@ -251,7 +260,11 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
 
       <Card title={t('curve')} className="mt-6">
         <p className="text-sm text-muted">{t('curveHelp', { date: formatDate(d.curveDay, locale) })}</p>
-        <CurveChart data={d.curve.map((p) => ({ label: t('ageMonthShort', { n: p.month }), share: roundPercent(p.share.percent) }))} label={t('share')} ariaLabel={t('curve')} />
+        <CurveChart
+          data={d.curve.map((p) => ({ label: t('ageMonthShort', { n: p.month }), share: roundPercent(p.share.percent) }))}
+          label={t('share')}
+          ariaLabel={t('curve')}
+        />
         <Table caption={t('curve')} className="mt-4">
           <thead>
             <tr>
@@ -325,18 +338,18 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
           </div>
         </dl>
         <dl className="mt-4 grid gap-4 sm:grid-cols-2">
-            <div>
-              <dt className="text-sm font-semibold text-ink">{t('attendedCoverage')}</dt>
-              <dd>
-                <CoverageValue c={d.sessions.attended} size="lg" testId="attended-coverage" />
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm font-semibold text-ink">{t('notAttendedCoverage')}</dt>
-              <dd>
-                <CoverageValue c={d.sessions.notAttended} size="lg" testId="not-attended-coverage" />
-              </dd>
-            </div>
+          <div>
+            <dt className="text-sm font-semibold text-ink">{t('attendedCoverage')}</dt>
+            <dd>
+              <CoverageValue c={d.sessions.attended} size="lg" testId="attended-coverage" />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm font-semibold text-ink">{t('notAttendedCoverage')}</dt>
+            <dd>
+              <CoverageValue c={d.sessions.notAttended} size="lg" testId="not-attended-coverage" />
+            </dd>
+          </div>
         </dl>
         <p className="mt-2 text-sm text-muted">{t('attendedHelp')}</p>
       </Card>
@@ -379,7 +392,8 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         </tbody>
       </Table>
       <p className="mt-2 text-sm text-muted">
-        {t('windowsNotePeriod', { date: formatDate(d.asOf, locale) })} {t('noVisit30Count', { n: d.kaders.filter((k) => k.noVisit30Days).length, date: formatDate(d.asOf, locale) })}
+        {t('windowsNotePeriod', { date: formatDate(d.asOf, locale) })}{' '}
+        {t('noVisit30Count', { n: d.kaders.filter((k) => k.noVisit30Days).length, date: formatDate(d.asOf, locale) })}
       </p>
     </Shell>
   );

@@ -27,14 +27,17 @@ function translator(texts: Texts) {
     k ? (texts[k] ?? texts['validation.invalid'] ?? k).replace(/\{(\w+)\}/g, (_, n: string) => String(vars[n] ?? '')) : undefined;
 }
 
-const selectClass = (invalid: boolean) =>
-  cx('min-h-11 w-full rounded-lg border bg-surface px-3 py-2 text-base text-ink', invalid ? 'border-danger' : 'border-line');
+const selectClass = (invalid: boolean) => cx('min-h-11 w-full rounded-lg border bg-surface px-3 py-2 text-base text-ink', invalid ? 'border-danger' : 'border-line');
 
 const noSubscription = () => () => {};
 /** False in the server's HTML and until this form's script runs: the form must work without it. */
 function useHydrated(): boolean {
   // The server's snapshot (false) is used for the HTML and during hydration, the client's after.
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 function FormError({ message }: { message?: string }) {
@@ -71,10 +74,7 @@ function PosyanduChoice({
   const errorId = 'posyanduIds-error';
   return (
     <>
-      <fieldset
-        className="flex flex-col gap-2 rounded-xl border border-line p-3"
-        aria-describedby={cx('posyanduIds-hint', errors.posyanduIds && errorId)}
-      >
+      <fieldset className="flex flex-col gap-2 rounded-xl border border-line p-3" aria-describedby={cx('posyanduIds-hint', errors.posyanduIds && errorId)}>
         <legend className="px-1 text-sm font-semibold text-ink">{tx('accountsNew.posyandu')}</legend>
         <p id="posyanduIds-hint" className="text-sm text-muted">
           {tx('accountsNew.posyanduHint')}
@@ -172,7 +172,17 @@ function CodeShown({ title, done, tx, children }: { title?: string; done: Issued
 const linkClass = 'inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink';
 
 /** "Tambah akun": role, name, phone and, for a kader, her posyandu; then the code, once. */
-export function CreateAccountForm({ roles, villages, texts, limits }: { roles: { value: string; label: string }[]; villages: VillageChoice[]; texts: Texts; limits: AccountLimits }) {
+export function CreateAccountForm({
+  roles,
+  villages,
+  texts,
+  limits,
+}: {
+  roles: { value: string; label: string }[];
+  villages: VillageChoice[];
+  texts: Texts;
+  limits: AccountLimits;
+}) {
   const [state, formAction, pending] = useActionState<CreateAccountState, FormData>(createAccountAction, {});
   const tx = translator(texts);
   const v = state.values ?? {};
@@ -217,11 +227,28 @@ export function CreateAccountForm({ roles, villages, texts, limits }: { roles: {
         <Input id="name" name="name" autoComplete="off" maxLength={limits.name} defaultValue={v.name} required invalid={Boolean(e.name)} hasHint />
       </Field>
       <Field id="phone" label={tx('accountsNew.phone')} hint={tx('accountsNew.phoneHint')} error={tx(e.phone)}>
-        <Input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={limits.phone} defaultValue={v.phone} required invalid={Boolean(e.phone)} hasHint />
+        <Input
+          id="phone"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          maxLength={limits.phone}
+          defaultValue={v.phone}
+          required
+          invalid={Boolean(e.phone)}
+          hasHint
+        />
       </Field>
       {/* Only a kader has posyandu (the server drops them for other roles); without script the group stays. */}
       {role === 'kader' || !hydrated ? (
-        <PosyanduChoice villages={villages} initial={v.posyanduIds ?? []} initialHome={v.homePosyanduId} errors={{ posyanduIds: tx(e.posyanduIds), homePosyanduId: tx(e.homePosyanduId) }} tx={tx} />
+        <PosyanduChoice
+          villages={villages}
+          initial={v.posyanduIds ?? []}
+          initialHome={v.homePosyanduId}
+          errors={{ posyanduIds: tx(e.posyanduIds), homePosyanduId: tx(e.homePosyanduId) }}
+          tx={tx}
+        />
       ) : null}
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
         {tx('accountsNew.submit')}

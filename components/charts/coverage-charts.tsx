@@ -22,7 +22,16 @@ export function TrendChart({ data, labels, ariaLabel }: { data: TrendPoint[]; la
           <Tooltip formatter={(v) => pct(v)} />
           <Legend />
           {data.some((d) => d.target !== null) ? (
-            <Line type="stepAfter" dataKey="target" name={labels.target} stroke="#b91c1c" strokeDasharray="6 4" dot={false} connectNulls={false} isAnimationActive={false} />
+            <Line
+              type="stepAfter"
+              dataKey="target"
+              name={labels.target}
+              stroke="#b91c1c"
+              strokeDasharray="6 4"
+              dot={false}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
           ) : null}
           <Line type="monotone" dataKey="recall" name={labels.recall} stroke="#1e40af" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
           <Line type="monotone" dataKey="sixMonth" name={labels.sixMonth} stroke="#9f1239" strokeWidth={3} connectNulls={false} isAnimationActive={false} />

@@ -15,7 +15,13 @@ export async function TargetNote({ c, target, testId, className }: { c: Coverage
   const state = targetState(c, target);
   const percent = target === null ? '' : formatPercent(target, locale)!;
   const text =
-    state === 'noTarget' ? tr('coverage.noTarget') : state === 'met' ? tr('coverage.targetMet', { percent }) : state === 'notMet' ? tr('coverage.targetNotMet', { percent }) : tr('coverage.targetNoData', { percent });
+    state === 'noTarget'
+      ? tr('coverage.noTarget')
+      : state === 'met'
+        ? tr('coverage.targetMet', { percent })
+        : state === 'notMet'
+          ? tr('coverage.targetNotMet', { percent })
+          : tr('coverage.targetNoData', { percent });
   const colour = state === 'met' ? 'text-ok' : state === 'notMet' ? 'text-danger' : 'text-muted';
   return (
     <p className={cx('text-sm font-semibold', colour, className)} data-testid={testId} data-target-state={state}>

@@ -42,7 +42,10 @@ export function DistrictAccountForm({ texts, limits }: { texts: Texts; limits: {
           waHref={done.waLink}
           waLabel={tx('district.accounts.sendWa')}
         >
-          <a href="/dinkes/pengguna" className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink">
+          <a
+            href="/dinkes/pengguna"
+            className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink"
+          >
             {tx('district.accounts.addAnother')}
           </a>
         </ActivationCodeNotice>
@@ -60,7 +63,18 @@ export function DistrictAccountForm({ texts, limits }: { texts: Texts; limits: {
         <Input id="name" name="name" autoComplete="off" maxLength={limits.name} defaultValue={v.name} required invalid={Boolean(e.name)} hasHint />
       </Field>
       <Field id="phone" label={tx('district.accounts.phone')} hint={tx('district.accounts.phoneHint')} error={tx(e.phone)}>
-        <Input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={limits.phone} defaultValue={v.phone} required invalid={Boolean(e.phone)} hasHint />
+        <Input
+          id="phone"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          maxLength={limits.phone}
+          defaultValue={v.phone}
+          required
+          invalid={Boolean(e.phone)}
+          hasHint
+        />
       </Field>
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
         {tx('district.accounts.submit')}

@@ -25,7 +25,9 @@ export async function PeriodSelect({ selected, options, label, id = 'bulan' }: {
     g[1] = [selected, ...g[1]];
   }
   const shown = groups.filter(([, list]) => list.length > 0);
-  const labelled = await Promise.all(shown.map(async ([label, list]) => [label, await Promise.all(list.map(async (p) => ({ value: p.param, label: await periodLabel(p) })))] as const));
+  const labelled = await Promise.all(
+    shown.map(async ([label, list]) => [label, await Promise.all(list.map(async (p) => ({ value: p.param, label: await periodLabel(p) })))] as const),
+  );
   const opts = (list: readonly { value: string; label: string }[]) =>
     list.map((o) => (
       <option key={o.value} value={o.value}>
@@ -38,7 +40,12 @@ export async function PeriodSelect({ selected, options, label, id = 'bulan' }: {
       <label htmlFor={id} className="text-sm font-semibold text-ink">
         {label ?? t('period')}
       </label>
-      <select id={id} name="bulan" defaultValue={selected.param} className="mt-1 min-h-11 w-full rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink">
+      <select
+        id={id}
+        name="bulan"
+        defaultValue={selected.param}
+        className="mt-1 min-h-11 w-full rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink"
+      >
         {labelled.length === 1
           ? opts(labelled[0]![1])
           : labelled.map(([label, list]) => (

@@ -98,7 +98,10 @@ export async function F1ByPuskesmas({ rows, total, caption, totalLabel }: { rows
   const locale = (await getLocale()) as UiLocale;
   const n = (v: number) => formatNumber(v, locale);
   const head = 'border border-line bg-canvas px-1.5 py-1 font-semibold';
-  const lines = [...rows.map((r) => ({ key: r.id, code: r.code, name: r.name, totals: r.totals, isTotal: false })), { key: 'total', code: 'total', name: totalLabel, totals: total, isTotal: true }];
+  const lines = [
+    ...rows.map((r) => ({ key: r.id, code: r.code, name: r.name, totals: r.totals, isTotal: false })),
+    { key: 'total', code: 'total', name: totalLabel, totals: total, isTotal: true },
+  ];
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse text-xs" data-testid="district-f1">

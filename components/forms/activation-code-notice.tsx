@@ -34,7 +34,12 @@ export function ActivationCodeNotice({
         {code}
       </p>
       <div className="text-sm text-muted">{note}</div>
-      <a href={waHref} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand px-4 py-2 font-semibold text-white">
+      <a
+        href={waHref}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="inline-flex min-h-11 items-center justify-center rounded-lg bg-brand px-4 py-2 font-semibold text-white"
+      >
         {waLabel}
       </a>
       {children}

@@ -32,10 +32,31 @@ export function ActivationForm({ texts }: { texts: Record<string, string> }) {
         </p>
       ) : null}
       <Field id="phone" label={tx('login.phone')} hint={tx('login.phoneHint')} error={tx(e.phone)}>
-        <Input id="phone" name="phone" type="tel" inputMode="tel" autoComplete="username" maxLength={64} required defaultValue={state.values?.phone ?? ''} invalid={Boolean(e.phone)} hasHint />
+        <Input
+          id="phone"
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="username"
+          maxLength={64}
+          required
+          defaultValue={state.values?.phone ?? ''}
+          invalid={Boolean(e.phone)}
+          hasHint
+        />
       </Field>
       <Field id="code" label={tx('activation.code')} hint={tx('activation.codeHint')} error={tx(e.code)}>
-        <Input id="code" name="code" autoComplete="one-time-code" autoCapitalize="characters" maxLength={32} required defaultValue={state.values?.code ?? ''} invalid={Boolean(e.code)} hasHint />
+        <Input
+          id="code"
+          name="code"
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          maxLength={32}
+          required
+          defaultValue={state.values?.code ?? ''}
+          invalid={Boolean(e.code)}
+          hasHint
+        />
       </Field>
       <NewPasswordFields
         labels={{ password: tx('activation.password'), hint: tx('activation.passwordHint'), confirm: tx('activation.confirm') }}

@@ -1,12 +1,7 @@
 'use client';
 
 import { useActionState, useId } from 'react';
-import {
-  issueAllAction,
-  issueCertificateAction,
-  revokeCertificateAction,
-  type CertificateState,
-} from '@/lib/actions/certificates';
+import { issueAllAction, issueCertificateAction, revokeCertificateAction, type CertificateState } from '@/lib/actions/certificates';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 

@@ -46,15 +46,7 @@ export function LoginForm({ texts, returnTo }: { texts: LoginTexts; returnTo?: s
         />
       </Field>
       <Field id="password" label={texts.password} error={passwordError}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={256}
-          invalid={Boolean(passwordError)}
-        />
+        <Input id="password" name="password" type="password" autoComplete="current-password" required maxLength={256} invalid={Boolean(passwordError)} />
       </Field>
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full">
         {pending ? texts.submitting : texts.submit}

@@ -59,8 +59,7 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
     focusAfterAdd.current = null;
   }, [babyKeys]);
 
-  const read = (form: HTMLFormElement): RegisterValues =>
-    registerValues(new FormData(form), babyKeys.length, { id: formKey, registerAnyway: registerAnyway.current });
+  const read = (form: HTMLFormElement): RegisterValues => registerValues(new FormData(form), babyKeys.length, { id: formKey, registerAnyway: registerAnyway.current });
   const check = (values: RegisterValues): FieldMessages => {
     const r = schema.safeParse(values);
     return r.success ? {} : issueMessages(r.error.issues);
@@ -115,8 +114,13 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
     return (
       <div role="status" data-testid="register-done" className="flex flex-col gap-3 rounded-xl border border-ok bg-ok-soft p-4">
         <p className="font-semibold text-ok">{tx('register.done', { name: state.done.name })}</p>
-        <p className="text-ink" data-testid="register-login">{tx(state.done.login === 'active' ? 'register.loginActive' : 'register.loginByStaff')}</p>
-        <a href={`${babyBase}/${state.done.babyId}`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink">
+        <p className="text-ink" data-testid="register-login">
+          {tx(state.done.login === 'active' ? 'register.loginActive' : 'register.loginByStaff')}
+        </p>
+        <a
+          href={`${babyBase}/${state.done.babyId}`}
+          className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink"
+        >
           {tx('register.openBaby')}
         </a>
       </div>
@@ -133,7 +137,10 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
         waHref={state.done.waLink!}
         waLabel={tx('register.sendWa')}
       >
-        <a href={`${babyBase}/${state.done.babyId}`} className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink">
+        <a
+          href={`${babyBase}/${state.done.babyId}`}
+          className="inline-flex min-h-11 items-center justify-center rounded-lg border border-line bg-surface px-4 py-2 font-semibold text-ink"
+        >
           {tx('register.openBaby')}
         </a>
       </ActivationCodeNotice>
@@ -248,7 +255,13 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
             ) : null}
           </fieldset>
           <Field id={`babies.${i}.birthWeightGrams`} label={tx('register.birthWeight')} error={babyErr(i, 'birthWeightGrams')}>
-            <Input id={`babies.${i}.birthWeightGrams`} name={`babies.${i}.birthWeightGrams`} inputMode="numeric" maxLength={5} invalid={Boolean(babyErr(i, 'birthWeightGrams'))} />
+            <Input
+              id={`babies.${i}.birthWeightGrams`}
+              name={`babies.${i}.birthWeightGrams`}
+              inputMode="numeric"
+              maxLength={5}
+              invalid={Boolean(babyErr(i, 'birthWeightGrams'))}
+            />
           </Field>
           {i > 0 ? (
             <Button variant="ghost" onClick={() => removeBaby(i)}>
@@ -257,7 +270,11 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
           ) : null}
         </fieldset>
       ))}
-      {err('babies') ? <p role="alert" className="text-sm font-medium text-danger">{err('babies')}</p> : null}
+      {err('babies') ? (
+        <p role="alert" className="text-sm font-medium text-danger">
+          {err('babies')}
+        </p>
+      ) : null}
       {babyKeys.length < MAX_BABIES ? (
         <Button variant="secondary" onClick={addBaby}>
           {tx('register.addTwin')}
@@ -266,7 +283,11 @@ export function RegisterMotherForm({ formKey, today, posyandu, babyBase, texts }
       <div className="rounded-xl border border-line bg-canvas p-3">
         <p className="text-sm text-ink">{tx('register.consentText')}</p>
         <Check id="consent" name="consent" label={tx('register.consent')!} />
-        {err('consent') ? <p id="consent-error" role="alert" className="text-sm font-medium text-danger">{err('consent')}</p> : null}
+        {err('consent') ? (
+          <p id="consent-error" role="alert" className="text-sm font-medium text-danger">
+            {err('consent')}
+          </p>
+        ) : null}
       </div>
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full">
         {tx('register.submit')}

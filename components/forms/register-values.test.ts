@@ -23,7 +23,17 @@ function form(fields: Record<string, string>, babies: Record<string, string>[] =
 describe('registerValues', () => {
   it('reads a mother with twins into the action’s input', () => {
     const fd = form(
-      { name: 'Ibu Uji', phone: '0812-3456-7890', posyanduId, birthDate: '2026-11-27', earlyInitiation: 'yes', address: 'Jl. Melati 3', rt: '002', rw: '005', consent: 'on' },
+      {
+        name: 'Ibu Uji',
+        phone: '0812-3456-7890',
+        posyanduId,
+        birthDate: '2026-11-27',
+        earlyInitiation: 'yes',
+        address: 'Jl. Melati 3',
+        rt: '002',
+        rw: '005',
+        consent: 'on',
+      },
       [
         { name: 'Kakak', sex: 'L', birthWeightGrams: '2800' },
         { sex: 'P', birthWeightGrams: '2650' },
@@ -129,8 +139,12 @@ describe('issueMessages', () => {
 
 describe('dropBaby', () => {
   it('removes the baby’s messages and moves the later babies’ up one place', () => {
-    expect(
-      dropBaby({ name: 'a', babies: 'b', 'babies.0.sex': 'c', 'babies.1.sex': 'd', 'babies.2.sex': 'e', 'babies.2.birthWeightGrams': 'f' }, 1),
-    ).toEqual({ name: 'a', babies: 'b', 'babies.0.sex': 'c', 'babies.1.sex': 'e', 'babies.1.birthWeightGrams': 'f' });
+    expect(dropBaby({ name: 'a', babies: 'b', 'babies.0.sex': 'c', 'babies.1.sex': 'd', 'babies.2.sex': 'e', 'babies.2.birthWeightGrams': 'f' }, 1)).toEqual({
+      name: 'a',
+      babies: 'b',
+      'babies.0.sex': 'c',
+      'babies.1.sex': 'e',
+      'babies.1.birthWeightGrams': 'f',
+    });
   });
 });

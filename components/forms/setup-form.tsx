@@ -115,7 +115,16 @@ export function SetupForm({ texts, year }: { texts: Record<string, string>; year
         <legend className="mb-2 text-lg font-semibold text-ink">{tx('setup.adminSection')}</legend>
         {text('adminName', { autoComplete: 'name' })}
         <Field id="adminPhone" label={tx('setup.adminPhone')} hint={tx('setup.adminPhoneHint')} error={err('adminPhone')}>
-          <Input id="adminPhone" type="tel" inputMode="tel" autoComplete="username" maxLength={32} invalid={Boolean(err('adminPhone'))} hasHint {...register('adminPhone')} />
+          <Input
+            id="adminPhone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="username"
+            maxLength={32}
+            invalid={Boolean(err('adminPhone'))}
+            hasHint
+            {...register('adminPhone')}
+          />
         </Field>
         <Field id="password" label={tx('setup.password')} hint={tx('setup.passwordHint')} error={err('password')}>
           <Input id="password" type="password" autoComplete="new-password" maxLength={200} invalid={Boolean(err('password'))} hasHint {...register('password')} />

@@ -101,11 +101,31 @@ function Choice({ id, label, name, type = 'checkbox', value, checked }: ChoicePr
   );
 }
 
-function Group({ id, legend, hint, error, children, className }: { id: string; legend: string; hint?: string; error?: string; children: React.ReactNode; className?: string }) {
+function Group({
+  id,
+  legend,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const ids = fieldIds(id);
   const describedBy = [hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset id={id} data-err={error ? '' : undefined} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={cx('flex flex-col gap-1', className)}>
+    <fieldset
+      id={id}
+      data-err={error ? '' : undefined}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+      className={cx('flex flex-col gap-1', className)}
+    >
       <legend className="mb-1 text-sm font-semibold text-ink">{legend}</legend>
       {hint ? (
         <p id={ids.hint} className="text-sm text-muted">
@@ -123,7 +143,21 @@ function Group({ id, legend, hint, error, children, className }: { id: string; l
 }
 
 /** A yes/no question, unanswered until the kader picks (decision 053). */
-function YesNo({ id, name, legend, value, error, tx }: { id: string; name: string; legend: string; value: string | undefined; error?: string; tx: (k: string) => string }) {
+function YesNo({
+  id,
+  name,
+  legend,
+  value,
+  error,
+  tx,
+}: {
+  id: string;
+  name: string;
+  legend: string;
+  value: string | undefined;
+  error?: string;
+  tx: (k: string) => string;
+}) {
   return (
     <Group id={name} legend={legend} error={error}>
       <div className="flex gap-4">
@@ -150,12 +184,14 @@ function Section({ id, title, open, danger, children }: { id: string; title: str
 }
 
 export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts, edit, offline }: VisitFormProps) {
-  const tx = (key: string, vars: Record<string, string | number> = {}) =>
-    (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  const tx = (key: string, vars: Record<string, string | number> = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
   // The same schema as the server's; editing adds the reason (visitEditSchema).
   const schema = useMemo(() => (edit ? visitEditSchema({ birthDate, today }) : visitSchema({ birthDate, today })), [birthDate, today, edit]);
   // `key` remounts the form with new defaults (a new visit after one kept on the phone, an outbox record opened again).
-  const [init, setInit] = useState(() => ({ key: 0, values: (edit ? { ...edit.values, reason: '' } : { ...emptyVisit(newId(), babyId, today), reason: '' }) as VisitEditValues }));
+  const [init, setInit] = useState(() => ({
+    key: 0,
+    values: (edit ? { ...edit.values, reason: '' } : { ...emptyVisit(newId(), babyId, today), reason: '' }) as VisitEditValues,
+  }));
   const [v, setV] = useState<VisitEditValues>(init.values);
   const [errors, setErrors] = useState<Errors>({});
   const [submitted, setSubmitted] = useState(false);
@@ -179,12 +215,15 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
     if (!offline) return;
     const id = new URLSearchParams(window.location.search).get('outbox');
     if (!id) return;
-    getRecord(id).then((rec) => {
-      if (!rec || rec.kind !== 'visit' || rec.payload.babyId !== babyId) return;
-      setFromOutbox(rec);
-      reset({ ...emptyVisit(rec.id, babyId, today), ...(rec.payload as VisitFormValues), id: rec.id, reason: '' }, { ...rec.fieldErrorKeys });
-      setFocusTick((n) => n + 1);
-    }, () => undefined);
+    getRecord(id).then(
+      (rec) => {
+        if (!rec || rec.kind !== 'visit' || rec.payload.babyId !== babyId) return;
+        setFromOutbox(rec);
+        reset({ ...emptyVisit(rec.id, babyId, today), ...(rec.payload as VisitFormValues), id: rec.id, reason: '' }, { ...rec.fieldErrorKeys });
+        setFocusTick((n) => n + 1);
+      },
+      () => undefined,
+    );
   }, [offline, babyId, today]);
 
   // After a refused save: open every section with an error and put the focus on the first one.
@@ -238,7 +277,8 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
     const values = readForm(form, init.values);
     setV(values);
     // After a first save attempt the messages follow the answers (a server-only message stays until its field changes).
-    if (submitted) setErrors((prev) => ({ ...(prev.sameDayConfirmed && !values.sameDayConfirmed ? { sameDayConfirmed: prev.sameDayConfirmed } : {}), ...check(values).errs }));
+    if (submitted)
+      setErrors((prev) => ({ ...(prev.sameDayConfirmed && !values.sameDayConfirmed ? { sameDayConfirmed: prev.sameDayConfirmed } : {}), ...check(values).errs }));
   };
 
   /** Into the outbox; the form starts again with a new id for the next visit. */
@@ -305,10 +345,7 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
           return keepOnPhone(form, recordedAt);
         }
         try {
-          const res = await Promise.race([
-            recordVisitAction({ ...form, recordedAt }),
-            new Promise<'timeout'>((r) => setTimeout(r, SEND_TIMEOUT_MS, 'timeout')),
-          ]);
+          const res = await Promise.race([recordVisitAction({ ...form, recordedAt }), new Promise<'timeout'>((r) => setTimeout(r, SEND_TIMEOUT_MS, 'timeout'))]);
           if (res === 'timeout') return keepOnPhone(form, recordedAt);
           refused(res);
         } catch (e) {
@@ -356,7 +393,17 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
           {tx('visit.sectionVisit')}
         </h2>
         <Field id="visitDate" label={tx('visit.visitDate')} hint={tx('visit.visitDateHint')} error={err('visitDate')}>
-          <Input id="visitDate" name="visitDate" type="date" min={birthDate} max={today} defaultValue={d.visitDate} invalid={Boolean(err('visitDate'))} data-err={err('visitDate') ? '' : undefined} hasHint />
+          <Input
+            id="visitDate"
+            name="visitDate"
+            type="date"
+            min={birthDate}
+            max={today}
+            defaultValue={d.visitDate}
+            invalid={Boolean(err('visitDate'))}
+            data-err={err('visitDate') ? '' : undefined}
+            hasHint
+          />
         </Field>
         <p data-testid="visit-window" className="rounded-lg bg-canvas px-3 py-2 text-sm text-ink" aria-live="polite">
           {fill === undefined ? null : fill === null ? (
@@ -395,7 +442,15 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
         <YesNo id="since" name="givenSinceLast" legend={tx('visit.sinceLast')} value={d.givenSinceLast} error={err('givenSinceLast')} tx={tx} />
         <div hidden={v.givenSinceLast !== 'yes'} data-err={err('givenSinceLastDate') ? '' : undefined}>
           <Field id="givenSinceLastDate" label={tx('visit.sinceLastDate')} error={err('givenSinceLastDate')}>
-            <Input id="givenSinceLastDate" name="givenSinceLastDate" type="date" min={birthDate} max={validDate ? visitDate : today} defaultValue={d.givenSinceLastDate ?? ''} invalid={Boolean(err('givenSinceLastDate'))} />
+            <Input
+              id="givenSinceLastDate"
+              name="givenSinceLastDate"
+              type="date"
+              min={birthDate}
+              max={validDate ? visitDate : today}
+              defaultValue={d.givenSinceLastDate ?? ''}
+              invalid={Boolean(err('givenSinceLastDate'))}
+            />
           </Field>
         </div>
         <div hidden={!askConfirm}>
@@ -461,7 +516,17 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
           ))}
         </Group>
         <Field id="weightGrams" label={tx('visit.weight')} hint={tx('visit.weightHint')} error={err('weightGrams')}>
-          <Input id="weightGrams" name="weightGrams" inputMode="numeric" autoComplete="off" maxLength={6} defaultValue={d.weightGrams ?? ''} invalid={Boolean(err('weightGrams'))} data-err={err('weightGrams') ? '' : undefined} hasHint />
+          <Input
+            id="weightGrams"
+            name="weightGrams"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            defaultValue={d.weightGrams ?? ''}
+            invalid={Boolean(err('weightGrams'))}
+            data-err={err('weightGrams') ? '' : undefined}
+            hasHint
+          />
         </Field>
         <Field id="notes" label={tx('visit.notes')} error={err('notes')}>
           <textarea

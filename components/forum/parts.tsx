@@ -33,8 +33,21 @@ export function ForumText({ source, className }: { source: string; className?: s
 }
 
 const NOTICES = new Set([
-  'posted', 'held', 'replied', 'replyHeld', 'edited', 'editHeld', 'deleted', 'replyDeleted',
-  'answerMarked', 'answerUnmarked', 'reported', 'mod_approve', 'mod_hide', 'mod_restore', 'mod_dismiss',
+  'posted',
+  'held',
+  'replied',
+  'replyHeld',
+  'edited',
+  'editHeld',
+  'deleted',
+  'replyDeleted',
+  'answerMarked',
+  'answerUnmarked',
+  'reported',
+  'mod_approve',
+  'mod_hide',
+  'mod_restore',
+  'mod_dismiss',
   'categorySaved',
 ]);
 const ERRORS = new Set(['rateLimitPosts', 'rateLimitReplies', 'editWindow', 'notAllowed', 'gone', 'slugTaken']);

@@ -40,10 +40,22 @@ export async function NextSessionCard({ data }: { data: Awaited<ReturnType<typeo
                   <fieldset>
                     <legend className="text-sm font-semibold text-ink">{t('sessions.ibuAnswer')}</legend>
                     <div className="mt-1 grid grid-cols-2 gap-2">
-                      <button type="submit" name="answer" value="yes" aria-pressed={s.rsvp === 'yes'} className={cx(buttonClass(s.rsvp === 'yes' ? 'primary' : 'secondary'), 'w-full')}>
+                      <button
+                        type="submit"
+                        name="answer"
+                        value="yes"
+                        aria-pressed={s.rsvp === 'yes'}
+                        className={cx(buttonClass(s.rsvp === 'yes' ? 'primary' : 'secondary'), 'w-full')}
+                      >
                         {t('sessions.ibuYes')}
                       </button>
-                      <button type="submit" name="answer" value="no" aria-pressed={s.rsvp === 'no'} className={cx(buttonClass(s.rsvp === 'no' ? 'primary' : 'secondary'), 'w-full')}>
+                      <button
+                        type="submit"
+                        name="answer"
+                        value="no"
+                        aria-pressed={s.rsvp === 'no'}
+                        className={cx(buttonClass(s.rsvp === 'no' ? 'primary' : 'secondary'), 'w-full')}
+                      >
                         {t('sessions.ibuNo')}
                       </button>
                     </div>

@@ -27,7 +27,9 @@ export async function KaderNextSessionCard({ data }: { data: Awaited<ReturnType<
                 <Badge tone={STATUS_TONE[s.status]}>{t(`sessions.status.${s.status}`)}</Badge>
               </div>
               <p className="text-sm text-ink">{whenText(t, s, timeZone, locale)}</p>
-              <p className="text-sm text-muted">{s.place} · {t('sessions.counts', { invited: s.invited, yes: s.rsvpYes })}</p>
+              <p className="text-sm text-muted">
+                {s.place} · {t('sessions.counts', { invited: s.invited, yes: s.rsvpYes })}
+              </p>
             </li>
           ))}
         </ul>

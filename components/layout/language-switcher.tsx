@@ -13,12 +13,7 @@ export async function LanguageSwitcher({ back }: { back: string }) {
       <label htmlFor="locale" className="sr-only">
         {t('language')}
       </label>
-      <select
-        id="locale"
-        name="locale"
-        defaultValue={locale}
-        className="min-h-11 rounded-lg border border-line bg-surface px-2 text-sm text-ink"
-      >
+      <select id="locale" name="locale" defaultValue={locale} className="min-h-11 rounded-lg border border-line bg-surface px-2 text-sm text-ink">
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {NAMES[l]}

@@ -3,19 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from './language-switcher';
 
 /** The frame of the public form pages (sign-in, activation): brand, one card, language. */
-export async function PublicCard({
-  title,
-  intro,
-  back,
-  children,
-  footer,
-}: {
-  title: string;
-  intro: string;
-  back: string;
-  children: ReactNode;
-  footer?: ReactNode;
-}) {
+export async function PublicCard({ title, intro, back, children, footer }: { title: string; intro: string; back: string; children: ReactNode; footer?: ReactNode }) {
   const t = await getTranslations('app');
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-8">

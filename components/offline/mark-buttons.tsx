@@ -14,7 +14,10 @@ const STATUSES = ['present', 'excused', 'absent'] as const;
 export async function OfflineMarkButtons(props: MarkButtonsProps) {
   const t = await getTranslations();
   const labels = Object.fromEntries(STATUSES.map((st) => [st, t(`sessions.attendance.${st}`)])) as Record<(typeof STATUSES)[number], string>;
-  const ariaLabels = Object.fromEntries(STATUSES.map((st) => [st, t('sessions.markFor', { status: labels[st], name: props.name })])) as Record<(typeof STATUSES)[number], string>;
+  const ariaLabels = Object.fromEntries(STATUSES.map((st) => [st, t('sessions.markFor', { status: labels[st], name: props.name })])) as Record<
+    (typeof STATUSES)[number],
+    string
+  >;
   return (
     <MarkForm
       action={markAttendanceAction}

@@ -44,13 +44,16 @@ export function MarkForm({
   useEffect(() => {
     if (!motherId) return;
     const load = () =>
-      listRecords().then((all) => {
-        const mine = all.filter((r) => r.kind === 'attendance' && r.payload.sessionId === sessionId && r.payload.motherId === motherId);
-        const last = mine[mine.length - 1];
-        setWaiting(last ? (last.payload.status as Status) : null);
-        if (!last) setNote(null);
-        else setNote(texts.markedOffline.replace('{status}', labels[last.payload.status as Status]));
-      }, () => undefined);
+      listRecords().then(
+        (all) => {
+          const mine = all.filter((r) => r.kind === 'attendance' && r.payload.sessionId === sessionId && r.payload.motherId === motherId);
+          const last = mine[mine.length - 1];
+          setWaiting(last ? (last.payload.status as Status) : null);
+          if (!last) setNote(null);
+          else setNote(texts.markedOffline.replace('{status}', labels[last.payload.status as Status]));
+        },
+        () => undefined,
+      );
     void load();
     window.addEventListener(OUTBOX_EVENT, load);
     return () => window.removeEventListener(OUTBOX_EVENT, load);

@@ -9,7 +9,21 @@ import { useEffect, useRef, useState } from 'react';
 import type { OfflineApi, OfflineState } from './runtime';
 
 export type OfflineTexts = Record<
-  'offline' | 'stale' | 'waiting' | 'sendNow' | 'sending' | 'signIn' | 'signInLink' | 'rejected' | 'fix' | 'discard' | 'discardConfirm' | 'logoutWaiting' | 'visit' | 'attendance' | 'listLabel',
+  | 'offline'
+  | 'stale'
+  | 'waiting'
+  | 'sendNow'
+  | 'sending'
+  | 'signIn'
+  | 'signInLink'
+  | 'rejected'
+  | 'fix'
+  | 'discard'
+  | 'discardConfirm'
+  | 'logoutWaiting'
+  | 'visit'
+  | 'attendance'
+  | 'listLabel',
   string
 >;
 
@@ -60,7 +74,12 @@ export function OfflineBar({ userId, syncedAt, syncedText, texts }: { userId: st
           <p data-testid="outbox-waiting" role="status" className="font-semibold">
             {fill(texts.waiting, waiting)}
           </p>
-          <button type="button" onClick={() => api.current?.send()} disabled={s.busy || !s.online} className="min-h-11 rounded-lg bg-brand px-4 font-semibold text-white disabled:opacity-60">
+          <button
+            type="button"
+            onClick={() => api.current?.send()}
+            disabled={s.busy || !s.online}
+            className="min-h-11 rounded-lg bg-brand px-4 font-semibold text-white disabled:opacity-60"
+          >
             {s.busy ? texts.sending : texts.sendNow}
           </button>
         </div>

@@ -67,7 +67,15 @@ describe('offline copies expire (issue #22, decision 036)', () => {
       fieldErrors: { visitDate: 'Tanggal tidak valid.' },
     };
     const locked = rules.lockRecord(rec);
-    expect(locked).toEqual({ id: 'a1', kind: 'visit', payload: rec.payload, recordedAt: rec.recordedAt, status: 'waiting', label: 'Kunjungan tersimpan 2026-03-09', locked: true });
+    expect(locked).toEqual({
+      id: 'a1',
+      kind: 'visit',
+      payload: rec.payload,
+      recordedAt: rec.recordedAt,
+      status: 'waiting',
+      label: 'Kunjungan tersimpan 2026-03-09',
+      locked: true,
+    });
     expect(JSON.stringify(locked)).not.toMatch(/Dewi|Ahmad|kunjungan\?/);
   });
 });

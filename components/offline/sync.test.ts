@@ -18,8 +18,7 @@ function setup(answers: ((rec: OutboxRecord) => Response | Promise<Response>)[])
       return answer(box.get(body.id)!);
     }) as typeof fetch,
   };
-  const add = (id: string, at: string) =>
-    box.set(id, { id, kind: 'visit', payload: { babyId: 'b' }, recordedAt: at, status: 'waiting', label: id });
+  const add = (id: string, at: string) => box.set(id, { id, kind: 'visit', payload: { babyId: 'b' }, recordedAt: at, status: 'waiting', label: id });
   return { box, sent, deps, add };
 }
 
@@ -36,7 +35,11 @@ describe('syncing the outbox', () => {
   it('a refused record stays, rejected, with the server message and field errors; the next is still sent', async () => {
     const s = setup([
       () => Response.json({ status: 'refused', message: 'Anda tidak boleh…' }, { status: 404 }),
-      () => Response.json({ status: 'invalid', message: 'Ada isian…', fieldErrors: { weightGrams: 'Berat…' }, fieldErrorKeys: { weightGrams: 'validation.weightRange' } }, { status: 422 }),
+      () =>
+        Response.json(
+          { status: 'invalid', message: 'Ada isian…', fieldErrors: { weightGrams: 'Berat…' }, fieldErrorKeys: { weightGrams: 'validation.weightRange' } },
+          { status: 422 },
+        ),
     ]);
     s.add('a', '1');
     s.add('b', '2');

@@ -5,13 +5,7 @@
  * these forms show them on the field and keep what was typed after a refusal.
  */
 import { useActionState, useEffect, useRef } from 'react';
-import {
-  createPosyanduAction,
-  createVillageAction,
-  updatePosyanduAction,
-  updateVillageAction,
-  type PlaceFormState,
-} from '@/lib/actions/places';
+import { createPosyanduAction, createVillageAction, updatePosyanduAction, updateVillageAction, type PlaceFormState } from '@/lib/actions/places';
 import { Button } from '@/components/ui/button';
 import { Field, fieldIds, Input } from '@/components/ui/field';
 
@@ -159,20 +153,20 @@ export function PosyanduForm({
         </Field>
       )}
       <Field id={`${p}-name`} label={tx('places.posyanduName')} hint={posyandu ? undefined : tx('places.posyanduNameHint')} error={tx(e.name)}>
-        <Input id={`${p}-name`} name="name" defaultValue={values.name ?? ''} maxLength={limits.name} required autoComplete="off" invalid={Boolean(e.name)} hasHint={!posyandu} />
+        <Input
+          id={`${p}-name`}
+          name="name"
+          defaultValue={values.name ?? ''}
+          maxLength={limits.name}
+          required
+          autoComplete="off"
+          invalid={Boolean(e.name)}
+          hasHint={!posyandu}
+        />
       </Field>
       <div className={posyandu ? 'flex flex-col gap-3' : 'grid gap-3 sm:grid-cols-[10rem_1fr]'}>
         <Field id={`${p}-rw`} label={tx('places.rw')} hint={tx('places.rwHint')} error={tx(e.rw)}>
-          <Input
-            id={`${p}-rw`}
-            name="rw"
-            defaultValue={values.rw ?? ''}
-            inputMode="numeric"
-            maxLength={limits.rw}
-            autoComplete="off"
-            invalid={Boolean(e.rw)}
-            hasHint
-          />
+          <Input id={`${p}-rw`} name="rw" defaultValue={values.rw ?? ''} inputMode="numeric" maxLength={limits.rw} autoComplete="off" invalid={Boolean(e.rw)} hasHint />
         </Field>
         <Field id={`${p}-address`} label={tx('places.address')} hint={tx('places.addressHint')} error={tx(e.address)}>
           <Input

@@ -18,7 +18,9 @@ export async function AttendedSessions({ data }: { data: Awaited<ReturnType<type
           {sessions.map((s) => (
             <li key={s.id} className="text-sm">
               <span className="font-semibold text-ink">{s.title}</span>{' '}
-              <span className="text-muted">· {formatDate(zonedParts(s.startsAt, timeZone).date, locale)} · {s.place}</span>
+              <span className="text-muted">
+                · {formatDate(zonedParts(s.startsAt, timeZone).date, locale)} · {s.place}
+              </span>
             </li>
           ))}
         </ul>

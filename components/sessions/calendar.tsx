@@ -22,21 +22,29 @@ export async function MonthCalendar({ month, data, base }: { month: string; data
   const prev = addToYearMonth({ year, month: m }, -1);
   const next = addToYearMonth({ year, month: m }, 1);
   const ym = (x: { year: number; month: number }) => `${x.year}-${String(x.month).padStart(2, '0')}`;
-  const title = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, 1)));
+  const title = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, m - 1, 1)),
+  );
   const weekdays = t('sessions.weekdays').split(',');
   return (
     <div>
       <div className="mb-3 flex items-center justify-between gap-2">
-        <Link className="min-h-11 px-2 py-2 text-brand underline" href={`${base}?tampil=kalender&bulan=${ym(prev)}`}>← {t('sessions.prevMonth')}</Link>
+        <Link className="min-h-11 px-2 py-2 text-brand underline" href={`${base}?tampil=kalender&bulan=${ym(prev)}`}>
+          ← {t('sessions.prevMonth')}
+        </Link>
         <h2 className="text-lg font-semibold text-ink">{title}</h2>
-        <Link className="min-h-11 px-2 py-2 text-brand underline" href={`${base}?tampil=kalender&bulan=${ym(next)}`}>{t('sessions.nextMonth')} →</Link>
+        <Link className="min-h-11 px-2 py-2 text-brand underline" href={`${base}?tampil=kalender&bulan=${ym(next)}`}>
+          {t('sessions.nextMonth')} →
+        </Link>
       </div>
       <table className="w-full table-fixed border-collapse text-sm" data-testid="calendar">
         <caption className="sr-only">{title}</caption>
         <thead>
           <tr>
             {weekdays.map((d) => (
-              <th key={d} scope="col" className="border border-line bg-canvas p-1 text-ink">{d}</th>
+              <th key={d} scope="col" className="border border-line bg-canvas p-1 text-ink">
+                {d}
+              </th>
             ))}
           </tr>
         </thead>

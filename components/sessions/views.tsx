@@ -26,7 +26,19 @@ export function whenText(t: T, s: { startsAt: Date; endsAt: Date }, timeZone: st
 }
 
 /** Sessions as cards (phone and desktop), each linking to its page. */
-export async function SessionList({ items, timeZone, base, empty, testId }: { items: SessionListItem[]; timeZone: string; base: string; empty: string; testId?: string }) {
+export async function SessionList({
+  items,
+  timeZone,
+  base,
+  empty,
+  testId,
+}: {
+  items: SessionListItem[];
+  timeZone: string;
+  base: string;
+  empty: string;
+  testId?: string;
+}) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   if (items.length === 0) return <p className="mt-2 text-muted">{empty}</p>;
@@ -46,9 +58,7 @@ export async function SessionList({ items, timeZone, base, empty, testId }: { it
           </p>
           {s.status === 'cancelled' && s.cancelReason ? <p className="text-sm text-danger">{t('sessions.cancelReason', { reason: s.cancelReason })}</p> : null}
           {s.status === 'closed' ? (
-            <p className="text-sm text-muted">
-              {t('sessions.attendanceCounts', { present: s.presentMothers, recorded: s.recordedMothers, others: s.presentOthers })}
-            </p>
+            <p className="text-sm text-muted">{t('sessions.attendanceCounts', { present: s.presentMothers, recorded: s.recordedMothers, others: s.presentOthers })}</p>
           ) : s.status === 'scheduled' ? (
             <p className="text-sm text-muted">{t('sessions.counts', { invited: s.invited, yes: s.rsvpYes })}</p>
           ) : null}

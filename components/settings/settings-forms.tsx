@@ -1,14 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import {
-  saveBlockedTermsAction,
-  saveProfileAction,
-  saveSignatoryAction,
-  saveTargetAction,
-  saveVisitWindowsAction,
-  type SettingsState,
-} from '@/lib/actions/settings';
+import { saveBlockedTermsAction, saveProfileAction, saveSignatoryAction, saveTargetAction, saveVisitWindowsAction, type SettingsState } from '@/lib/actions/settings';
 import { Button, buttonClass } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { Field, Input, fieldIds } from '@/components/ui/field';
@@ -86,7 +79,16 @@ function TextField({
   const id = `${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-${name}`;
   return (
     <Field id={id} label={label} hint={hint} error={error ? tx(error) : undefined}>
-      <Input id={id} name={name} defaultValue={value} maxLength={max} invalid={Boolean(error)} hasHint={Boolean(hint)} autoComplete={autoComplete ?? 'off'} inputMode={inputMode} />
+      <Input
+        id={id}
+        name={name}
+        defaultValue={value}
+        maxLength={max}
+        invalid={Boolean(error)}
+        hasHint={Boolean(hint)}
+        autoComplete={autoComplete ?? 'off'}
+        inputMode={inputMode}
+      />
     </Field>
   );
 }
@@ -97,7 +99,17 @@ const one = (v: string | string[] | undefined): string | undefined => (Array.isA
 
 export type ProfileValues = { name: string; district: string; subdistrict: string; province: string; address: string; timeZone: string };
 
-export function ProfileForm({ initial, zones, limits, texts }: { initial: ProfileValues; zones: { value: string; label: string }[]; limits: { name: number; place: number; address: number }; texts: Texts }) {
+export function ProfileForm({
+  initial,
+  zones,
+  limits,
+  texts,
+}: {
+  initial: ProfileValues;
+  zones: { value: string; label: string }[];
+  limits: { name: number; place: number; address: number };
+  texts: Texts;
+}) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveProfileAction, {});
   const tx = translator(texts);
   const e = state.fieldErrors ?? {};
@@ -112,7 +124,16 @@ export function ProfileForm({ initial, zones, limits, texts }: { initial: Profil
         <TextField name="district" label={tx('settings.profile.district')} value={v('district')} error={e.district} max={limits.place} tx={tx} />
         <TextField name="subdistrict" label={tx('settings.profile.subdistrict')} value={v('subdistrict')} error={e.subdistrict} max={limits.place} tx={tx} />
         <TextField name="province" label={tx('settings.profile.province')} value={v('province')} error={e.province} max={limits.place} tx={tx} />
-        <TextField name="address" label={tx('settings.profile.address')} hint={tx('settings.profile.addressHint')} value={v('address')} error={e.address} max={limits.address} tx={tx} autoComplete="street-address" />
+        <TextField
+          name="address"
+          label={tx('settings.profile.address')}
+          hint={tx('settings.profile.addressHint')}
+          value={v('address')}
+          error={e.address}
+          max={limits.address}
+          tx={tx}
+          autoComplete="street-address"
+        />
         <Field id={zoneId} label={tx('settings.profile.timeZone')} hint={tx('settings.profile.timeZoneHint')} error={e.timeZone ? tx(e.timeZone) : undefined}>
           <select
             id={zoneId}
@@ -150,10 +171,30 @@ export function TargetForm({ year, villages, texts }: { year: number; villages: 
       <Answer state={state} tx={tx} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Field id={ids.year} label={tx('settings.target.year')} error={e.year ? tx(e.year) : undefined}>
-          <Input id={ids.year} name="year" type="number" inputMode="numeric" min={2000} max={2100} step={1} defaultValue={one(values?.year) ?? String(year)} invalid={Boolean(e.year)} />
+          <Input
+            id={ids.year}
+            name="year"
+            type="number"
+            inputMode="numeric"
+            min={2000}
+            max={2100}
+            step={1}
+            defaultValue={one(values?.year) ?? String(year)}
+            invalid={Boolean(e.year)}
+          />
         </Field>
         <Field id={ids.percent} label={tx('settings.target.percent')} error={e.targetPercent ? tx(e.targetPercent) : undefined}>
-          <Input id={ids.percent} name="targetPercent" type="number" inputMode="numeric" min={0} max={100} step={1} defaultValue={one(values?.targetPercent) ?? ''} invalid={Boolean(e.targetPercent)} />
+          <Input
+            id={ids.percent}
+            name="targetPercent"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            step={1}
+            defaultValue={one(values?.targetPercent) ?? ''}
+            invalid={Boolean(e.targetPercent)}
+          />
         </Field>
         <Field id={ids.village} label={tx('settings.target.village')} hint={tx('settings.target.villageHint')} error={e.villageId ? tx(e.villageId) : undefined}>
           <select
@@ -180,7 +221,15 @@ export function TargetForm({ year, villages, texts }: { year: number; villages: 
 
 // ---------------------------------------------------------------------------------------------
 
-export function SignatoryForm({ initial, limits, texts }: { initial: { name: string; nip: string; title: string }; limits: { name: number; title: number }; texts: Texts }) {
+export function SignatoryForm({
+  initial,
+  limits,
+  texts,
+}: {
+  initial: { name: string; nip: string; title: string };
+  limits: { name: number; title: number };
+  texts: Texts;
+}) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSignatoryAction, {});
   const tx = translator(texts);
   const e = state.fieldErrors ?? {};
@@ -189,7 +238,14 @@ export function SignatoryForm({ initial, limits, texts }: { initial: { name: str
     <form key={state.seq ?? 0} action={action} noValidate className="flex flex-col gap-4" data-testid="signatory-form">
       <Answer state={state} tx={tx} />
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField name="signatoryName" label={tx('settings.signatory.name')} value={values ? (one(values.signatoryName) ?? '') : initial.name} error={e.signatoryName} max={limits.name} tx={tx} />
+        <TextField
+          name="signatoryName"
+          label={tx('settings.signatory.name')}
+          value={values ? (one(values.signatoryName) ?? '') : initial.name}
+          error={e.signatoryName}
+          max={limits.name}
+          tx={tx}
+        />
         <TextField
           name="signatoryNip"
           label={tx('settings.signatory.nip')}
@@ -276,10 +332,33 @@ function WindowRows({ initial, errors, tx }: { initial: Row[]; errors: Record<st
                   {tx('settings.windows.n', { n: i + 1 })}
                 </p>
                 <Field id={fromId} label={tx('settings.windows.from')} error={fromErr ? tx(fromErr) : undefined}>
-                  <Input id={fromId} name="fromDay" type="number" inputMode="numeric" min={0} max={180} step={1} defaultValue={r.fromDay} invalid={Boolean(fromErr)} aria-label={`${tx('settings.windows.n', { n: i + 1 })}: ${tx('settings.windows.from')}`} />
+                  <Input
+                    id={fromId}
+                    name="fromDay"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={180}
+                    step={1}
+                    defaultValue={r.fromDay}
+                    invalid={Boolean(fromErr)}
+                    aria-label={`${tx('settings.windows.n', { n: i + 1 })}: ${tx('settings.windows.from')}`}
+                  />
                 </Field>
                 <Field id={toId} label={tx('settings.windows.to')} hint={last ? tx('settings.windows.toHint') : undefined} error={toErr ? tx(toErr) : undefined}>
-                  <Input id={toId} name="toDay" type="number" inputMode="numeric" min={0} max={180} step={1} defaultValue={r.toDay} invalid={Boolean(toErr)} hasHint={last} aria-label={`${tx('settings.windows.n', { n: i + 1 })}: ${tx('settings.windows.to')}`} />
+                  <Input
+                    id={toId}
+                    name="toDay"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={180}
+                    step={1}
+                    defaultValue={r.toDay}
+                    invalid={Boolean(toErr)}
+                    hasHint={last}
+                    aria-label={`${tx('settings.windows.n', { n: i + 1 })}: ${tx('settings.windows.to')}`}
+                  />
                 </Field>
                 <Button
                   variant="secondary"

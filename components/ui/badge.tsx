@@ -13,9 +13,5 @@ const tones: Record<Tone, string> = {
 };
 
 export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: ReactNode }) {
-  return (
-    <span className={cx('inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold', tones[tone])}>
-      {children}
-    </span>
-  );
+  return <span className={cx('inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold', tones[tone])}>{children}</span>;
 }

@@ -47,10 +47,7 @@ export function Field({
 type InputProps = InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean; hasHint?: boolean };
 
 /** A text input wired to its Field's hint and error. */
-export const Input = forwardRef<HTMLInputElement, InputProps>(function Input(
-  { id, invalid, hasHint, className, ...props },
-  ref,
-) {
+export const Input = forwardRef<HTMLInputElement, InputProps>(function Input({ id, invalid, hasHint, className, ...props }, ref) {
   const ids = fieldIds(id ?? '');
   const describedBy = [hasHint ? ids.hint : null, invalid ? ids.error : null].filter(Boolean).join(' ');
   return (

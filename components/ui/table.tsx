@@ -4,7 +4,12 @@ import { cx } from './cx';
 /** A table with a caption, scrolling sideways on a narrow screen instead of overflowing. */
 export function Table({ caption, children, className }: { caption: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <div className={cx('overflow-x-auto rounded-xl border border-line bg-surface', className)} tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : undefined}>
+    <div
+      className={cx('overflow-x-auto rounded-xl border border-line bg-surface', className)}
+      tabIndex={0}
+      role="region"
+      aria-label={typeof caption === 'string' ? caption : undefined}
+    >
       <table className="w-full border-collapse text-left text-sm">
         <caption className="px-4 py-3 text-left text-base font-semibold text-ink">{caption}</caption>
         {children}

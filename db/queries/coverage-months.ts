@@ -227,7 +227,9 @@ export async function statusCountsStored(db: DbOrTx, day: string, scope: Coverag
   const F = first(monthOf(day));
   const [stored, live] = await Promise.all([
     db
-      .execute(sql`select ${sums(['final_exited', 'final_broken', 'final_graduated', 'final_unrecorded'])} from coverage_months c where ${onSums(scope)} and c.month < ${F}::date`)
+      .execute(
+        sql`select ${sums(['final_exited', 'final_broken', 'final_graduated', 'final_unrecorded'])} from coverage_months c where ${onSums(scope)} and c.month < ${F}::date`,
+      )
       .then((x) => rowsOf<Sums>(x)[0]),
     // 6-month date on or after the first of the month <=> born on or after that day 6 months earlier.
     db

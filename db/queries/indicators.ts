@@ -11,8 +11,7 @@ import { coverage, monthBounds, NON_BREAKING_ITEMS, type Coverage, type Indicato
 
 /** A recall is exclusive when breastfed and every item given is one that does not break it. */
 const nonBreaking = sql.raw(`array[${NON_BREAKING_ITEMS.map((i) => `'${i}'`).join(',')}]::text[]`);
-export const exclusiveRecallSql = (v: string) =>
-  sql.raw(`(${v}.breastfed and ${v}.recall_items <@ `).append(nonBreaking).append(sql.raw(')'));
+export const exclusiveRecallSql = (v: string) => sql.raw(`(${v}.breastfed and ${v}.recall_items <@ `).append(nonBreaking).append(sql.raw(')'));
 
 /** Break date a visit records (DESIGN "Breaks"), before raising to the birth date. */
 export const visitBreakSql = (v: string) =>
@@ -92,13 +91,7 @@ export type IndicatorGrouping = 'none' | 'village' | 'posyandu';
  * Indicators of one month, computed in the database, for the babies matched by `where`
  * (babies aliased b, mothers m), grouped by `groupBy` ('none' | 'village' | 'posyandu').
  */
-export async function indicatorsForMonthSql(
-  db: DbOrTx,
-  year: number,
-  month: number,
-  where: SQL,
-  groupBy: IndicatorGrouping = 'none',
-): Promise<IndicatorGroupRow[]> {
+export async function indicatorsForMonthSql(db: DbOrTx, year: number, month: number, where: SQL, groupBy: IndicatorGrouping = 'none'): Promise<IndicatorGroupRow[]> {
   const rows = await indicatorsForMonthsSql(db, { year, month }, { year, month }, where, groupBy);
   return rows.map(({ groupId, totals }) => ({ groupId, totals }));
 }
@@ -124,7 +117,10 @@ export async function indicatorsForMonthsSql(
     with ${babyStateCte(relevant)},
     mo as (
       select v.first::date as first, (v.first::date + interval '1 month' - interval '1 day')::date as last
-      from (values ${sql.join(monthsOf(from, to).map((ym) => sql`(${monthBounds(ym.year, ym.month).first})`), sql`, `)}) as v(first)
+      from (values ${sql.join(
+        monthsOf(from, to).map((ym) => sql`(${monthBounds(ym.year, ym.month).first})`),
+        sql`, `,
+      )}) as v(first)
     ),
     lr as (
       -- Latest recall per baby and month without sorting: the greatest "date, id, exclusive" key
@@ -206,11 +202,7 @@ export async function indicatorsForMonthsSql(
 }
 
 /** Number of babies in each journey status on `day`, per village, for the babies matched by `where`. */
-export async function statusCountsByVillageSql(
-  db: DbOrTx,
-  day: string,
-  where: SQL,
-): Promise<{ villageId: string; status: string; n: number }[]> {
+export async function statusCountsByVillageSql(db: DbOrTx, day: string, where: SQL): Promise<{ villageId: string; status: string; n: number }[]> {
   const query = sql`with ${babyStateCte(where)}
     select st.village_id::text as village_id, ${statusOnSql(sql`${day}::date`)} as status, count(*)::int as n
     from st group by 1, 2`;

@@ -2,13 +2,7 @@
  * Indonesian labels the demo data writes into notes and summaries, for the codes that
  * lib/domain/catalogue.ts owns (the UI's labels are in messages/*.json).
  */
-import {
-  DEFAULT_VISIT_WINDOWS,
-  type CounsellingCode,
-  type DangerSignCode,
-  type ProblemCode,
-  type SessionTopicCode,
-} from '../../lib/domain';
+import { DEFAULT_VISIT_WINDOWS, type CounsellingCode, type DangerSignCode, type ProblemCode, type SessionTopicCode } from '../../lib/domain';
 import type { VisitWindowSetting } from '../schema';
 
 export const DEFAULT_WINDOWS: VisitWindowSetting[] = DEFAULT_VISIT_WINDOWS.map((w) => ({ ...w }));

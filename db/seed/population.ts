@@ -189,23 +189,21 @@ export function bjnSpecials(): MotherSpec[] {
       posyanduKey: 'melati1',
       kaderKey: 'euis',
       login: 'user',
-      babies: [0, 1].map(
-        (i): BabySpec => ({
-          ageDays: 70,
-          sex: i === 0 ? 'L' : 'P',
-          story: ex(),
-          missRate: 0,
-          lateRate: 0,
-          intended: 'ongoing',
-          events: [
-            {
-              window: 1,
-              problems: ['low_supply'],
-              note: 'Ibu khawatir ASI tidak cukup untuk dua bayi; diajarkan menyusui tandem dan tanda kecukupan ASI.',
-            },
-          ],
-        }),
-      ),
+      babies: [0, 1].map((i): BabySpec => ({
+        ageDays: 70,
+        sex: i === 0 ? 'L' : 'P',
+        story: ex(),
+        missRate: 0,
+        lateRate: 0,
+        intended: 'ongoing',
+        events: [
+          {
+            window: 1,
+            problems: ['low_supply'],
+            note: 'Ibu khawatir ASI tidak cukup untuk dua bayi; diajarkan menyusui tandem dan tanda kecukupan ASI.',
+          },
+        ],
+      })),
     },
     {
       key: 'lina',
@@ -286,23 +284,21 @@ export function bjnSpecials(): MotherSpec[] {
       name: 'Wulan Sari Maharani',
       posyanduKey: 'anggrek1',
       kaderKey: 'nining',
-      babies: [0, 1].map(
-        (): BabySpec => ({
-          ageDays: 250,
-          sex: 'L',
-          story: {
-            kind: 'break',
-            pattern: 'mixed',
-            reason: 'low_supply',
-            dayRange: [30, 45],
-            items: ['formula'],
-            note: 'Ibu merasa ASI tidak cukup untuk bayi kembar; keluarga membelikan susu formula.',
-          },
-          birthPlace: 'RSUD Cibinong',
-          intended: 'broken',
-          force: { 2: 'visit', 3: 'visit' },
-        }),
-      ),
+      babies: [0, 1].map((): BabySpec => ({
+        ageDays: 250,
+        sex: 'L',
+        story: {
+          kind: 'break',
+          pattern: 'mixed',
+          reason: 'low_supply',
+          dayRange: [30, 45],
+          items: ['formula'],
+          note: 'Ibu merasa ASI tidak cukup untuk bayi kembar; keluarga membelikan susu formula.',
+        },
+        birthPlace: 'RSUD Cibinong',
+        intended: 'broken',
+        force: { 2: 'visit', 3: 'visit' },
+      })),
     },
     {
       key: 'eka',
@@ -440,7 +436,14 @@ export function bjnSpecials(): MotherSpec[] {
 /** The second puskesmas: five mothers. */
 export function gptSpecials(): MotherSpec[] {
   return [
-    { key: 'g-yanti', name: 'Yanti Herawati', posyanduKey: 'teratai', login: 'user', phone: '0813-3000-0901', babies: [{ ageDays: 205, story: ex(), missRate: 0, intended: 'graduated' }] },
+    {
+      key: 'g-yanti',
+      name: 'Yanti Herawati',
+      posyanduKey: 'teratai',
+      login: 'user',
+      phone: '0813-3000-0901',
+      babies: [{ ageDays: 205, story: ex(), missRate: 0, intended: 'graduated' }],
+    },
     { key: 'g-ela', name: 'Ela Nurhasanah', posyanduKey: 'teratai', phone: '0813-3000-0902', babies: [{ ageDays: 20, story: ex(), intended: 'ongoing' }] },
     { key: 'g-rani', name: 'Rani Oktaviani', posyanduKey: 'teratai', phone: '0813-3000-0903', babies: [{ ageDays: 75, story: ex(), intended: 'ongoing' }] },
     {
@@ -486,7 +489,13 @@ const TRANSFERRED_NOTES = [
 
 /** A random break story for reason `reason` (pattern, day range, items, note). */
 export function breakStory(reason: BreakReason, rng: Rng): Story {
-  const b = (pattern: Extract<Story, { kind: 'break' }>['pattern'], dayRange: [number, number], items: Extract<Story, { kind: 'break' }>['items'], note: string, otherText?: string): Story => ({
+  const b = (
+    pattern: Extract<Story, { kind: 'break' }>['pattern'],
+    dayRange: [number, number],
+    items: Extract<Story, { kind: 'break' }>['items'],
+    note: string,
+    otherText?: string,
+  ): Story => ({
     kind: 'break',
     pattern,
     reason,
@@ -507,9 +516,19 @@ export function breakStory(reason: BreakReason, rng: Rng): Story {
     case 'low_supply':
       return rng.chance(0.3)
         ? b('early_then_exclusive', [1, 3], ['formula'], 'ASI belum keluar di hari pertama, bayi diberi susu formula; sekarang ASI saja.')
-        : b('mixed', [14, 120], rng.chance(0.85) ? ['formula'] : ['other_milk'], 'Ibu merasa ASI sedikit karena bayi sering menangis; sudah diajari tanda kecukupan ASI.');
+        : b(
+            'mixed',
+            [14, 120],
+            rng.chance(0.85) ? ['formula'] : ['other_milk'],
+            'Ibu merasa ASI sedikit karena bayi sering menangis; sudah diajari tanda kecukupan ASI.',
+          );
     case 'back_to_work':
-      return b('mixed', [80, 125], rng.chance(0.8) ? ['formula'] : ['formula', 'other_milk'], 'Ibu mulai bekerja lagi; ASI perah belum cukup, pengasuh menambah susu formula.');
+      return b(
+        'mixed',
+        [80, 125],
+        rng.chance(0.8) ? ['formula'] : ['formula', 'other_milk'],
+        'Ibu mulai bekerja lagi; ASI perah belum cukup, pengasuh menambah susu formula.',
+      );
     case 'family_pressure': {
       const r = rng.next();
       if (r < 0.35) return b('early_then_exclusive', [0, 2], ['sweet_drink'], 'Nenek memberi madu di hari pertama (kebiasaan keluarga); sejak itu ASI saja.');
@@ -577,7 +596,5 @@ export function randomMothers(def: PuskesmasDef, today: IsoDate, count: number, 
 
 function exitFor(rng: Rng, age: number): NonNullable<BabySpec['exit']> {
   const day = rng.int(10, Math.min(175, age - 1));
-  return rng.chance(0.65)
-    ? { day, reason: 'moved', note: rng.pick(MOVED_NOTES) }
-    : { day, reason: 'transferred', note: rng.pick(TRANSFERRED_NOTES) };
+  return rng.chance(0.65) ? { day, reason: 'moved', note: rng.pick(MOVED_NOTES) } : { day, reason: 'transferred', note: rng.pick(TRANSFERRED_NOTES) };
 }

@@ -131,12 +131,7 @@ const LATE_ENTRY_NOTE = 'Dicatat di buku dulu, diinput setelah ada sinyal.';
 const LATE_VISIT_NOTE = 'Kunjungan terlambat; ibu sempat pulang ke rumah orang tua.';
 
 /** Plan the visit dates of a baby: one per window most of the time, some missed, some late. */
-export function planVisitDates(
-  spec: BabySpec,
-  birth: IsoDate,
-  today: IsoDate,
-  rng: Rng,
-): DatePlan[] {
+export function planVisitDates(spec: BabySpec, birth: IsoDate, today: IsoDate, rng: Rng): DatePlan[] {
   const six = sixMonthDate(birth);
   const five = fiveMonthDate(birth);
   const exitDate = spec.exit ? addDays(birth, spec.exit.day) : null;
@@ -212,12 +207,7 @@ function between(rng: Rng, lo: IsoDate, hi: IsoDate, earlyBias: boolean): IsoDat
 }
 
 /** The break date of a break story, chosen where a later visit can report it; null if none. */
-export function chooseBreakDate(
-  story: Extract<Story, { kind: 'break' }>,
-  birth: IsoDate,
-  dates: readonly DatePlan[],
-  rng: Rng,
-): IsoDate | null {
+export function chooseBreakDate(story: Extract<Story, { kind: 'break' }>, birth: IsoDate, dates: readonly DatePlan[], rng: Rng): IsoDate | null {
   if (dates.length === 0) return null;
   const last = dates[dates.length - 1]!.date;
   const six = sixMonthDate(birth);
@@ -344,9 +334,7 @@ export function buildVisits(ctx: VisitContext, dates: readonly DatePlan[], rng: 
     let attachment: VisitPlan['attachment'] = null;
     if (day <= 28 || problems.has('sore_nipples') || problems.has('not_latching')) {
       const bad = ev?.attachmentBad || problems.has('sore_nipples') || problems.has('not_latching');
-      attachment = bad
-        ? { areola: false, mouthWide: rng.chance(0.5), lipOut: false, chin: true }
-        : { areola: true, mouthWide: true, lipOut: true, chin: true };
+      attachment = bad ? { areola: false, mouthWide: rng.chance(0.5), lipOut: false, chin: true } : { areola: true, mouthWide: true, lipOut: true, chin: true };
     }
 
     const recordedAt = plusMinutes(zoned(d.date, 8), rng.int(0, 7 * 60));

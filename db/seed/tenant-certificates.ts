@@ -4,7 +4,7 @@ import { Rng } from './random';
 import type { TenantBuilder } from './tenant';
 import { plusMinutes, zoned } from './time';
 
-  /** Certificates for about half of the graduated babies; one revoked and issued again. */
+/** Certificates for about half of the graduated babies; one revoked and issued again. */
 export function seedCertificates(tenant: TenantBuilder, certRng: Rng, always: string[], revokeOne: boolean) {
   const { today, rng, data } = tenant;
   const graduated = tenant.mothers

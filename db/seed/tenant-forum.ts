@@ -6,7 +6,7 @@ import type { TenantBuilder } from './tenant';
 import { minInstant, plusMinutes, zoned } from './time';
 import type { Row } from './types';
 
-  /** Resolves 'm:<mother key>', 'k:<kader key>', 's:<staff key>' to a user and when it began. */
+/** Resolves 'm:<mother key>', 'k:<kader key>', 's:<staff key>' to a user and when it began. */
 function author(tenant: TenantBuilder, ref: string): { id: string; since: Date; birth?: IsoDate } {
   const [kind, key] = ref.split(':') as [string, string];
   if (kind === 'k') {
@@ -28,7 +28,15 @@ export function seedForum(tenant: TenantBuilder, posts: PostDef[]) {
   FORUM_CATEGORIES.forEach((c, i) => {
     const id = tenant.ids.uuid();
     categoryIds.set(c.slug, id);
-    data.forumCategories.push({ id, puskesmasId: tenant.puskesmasId, slug: c.slug, name: c.name, description: c.description, sortOrder: i + 1, createdAt: zoned(addDays(tenant.today, -600), 10) });
+    data.forumCategories.push({
+      id,
+      puskesmasId: tenant.puskesmasId,
+      slug: c.slug,
+      name: c.name,
+      description: c.description,
+      sortOrder: i + 1,
+      createdAt: zoned(addDays(tenant.today, -600), 10),
+    });
   });
   const reactors = [
     ...tenant.mothers.filter((m) => m.userId && data.users.find((u) => u.id === m.userId)?.passwordHash).map((m) => ({ id: m.userId!, since: m.userCreatedAt! })),
@@ -60,11 +68,21 @@ export function seedForum(tenant: TenantBuilder, posts: PostDef[]) {
       if (c.answer) answerId = cid;
       if (c.report) {
         const r = author(tenant, c.report.by);
-        data.forumReports.push({ id: tenant.ids.uuid(), puskesmasId: tenant.puskesmasId, commentId: cid, reporterId: r.id, reason: c.report.reason, createdAt: plusMinutes(cat, 90) });
+        data.forumReports.push({
+          id: tenant.ids.uuid(),
+          puskesmasId: tenant.puskesmasId,
+          commentId: cid,
+          reporterId: r.id,
+          reason: c.report.reason,
+          createdAt: plusMinutes(cat, 90),
+        });
       }
       // Answers and kind words get reactions.
       if (c.answer || rng.chance(0.3)) {
-        for (const u of rng.sample(reactors.filter((x) => x.id !== ca.id), rng.int(1, 3))) {
+        for (const u of rng.sample(
+          reactors.filter((x) => x.id !== ca.id),
+          rng.int(1, 3),
+        )) {
           const rat = minInstant(plusMinutes(cat, rng.int(20, 600)), tenant.now);
           if (rat < u.since) continue;
           data.forumReactions.push({ id: tenant.ids.uuid(), puskesmasId: tenant.puskesmasId, commentId: cid, userId: u.id, createdAt: rat });
@@ -102,7 +120,10 @@ export function seedForum(tenant: TenantBuilder, posts: PostDef[]) {
       });
     }
     if ((p.status ?? 'published') === 'published') {
-      for (const u of rng.sample(reactors.filter((x) => x.id !== a.id), rng.int(1, 6))) {
+      for (const u of rng.sample(
+        reactors.filter((x) => x.id !== a.id),
+        rng.int(1, 6),
+      )) {
         const rat = minInstant(plusMinutes(at, rng.int(30, 48 * 60)), tenant.now);
         if (rat < u.since) continue;
         data.forumReactions.push({ id: tenant.ids.uuid(), puskesmasId: tenant.puskesmasId, postId, userId: u.id, createdAt: rat });

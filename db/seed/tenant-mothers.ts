@@ -7,7 +7,7 @@ import { buildVisits, chooseBreakDate, planVisitDates, type BabySpec, type Visit
 import { e164, pad, type BuiltBaby, type BuiltMother, type TenantBuilder } from './tenant';
 import { maxInstant, plusMinutes, zoned } from './time';
 
-  /** Mothers, their babies and every visit. */
+/** Mothers, their babies and every visit. */
 export function seedPopulation(tenant: TenantBuilder, specs: MotherSpec[]) {
   const { rng, today } = tenant;
   const kaderTurn = new Map<string, number>();
@@ -101,7 +101,12 @@ function nik(tenant: TenantBuilder, childBirth: IsoDate): string {
   for (let attempt = 0; attempt < 5; attempt++) {
     const born = addDays(childBirth, -(rng.int(19, 39) * 365 + rng.int(0, 364)));
     const [y, m, d] = born.split('-');
-    const kec = rng.weighted([['02', 6], ['01', 1], ['07', 1], ['03', 1]] as const);
+    const kec = rng.weighted([
+      ['02', 6],
+      ['01', 1],
+      ['07', 1],
+      ['03', 1],
+    ] as const);
     const nik = `3201${kec}${pad(Number(d) + 40, 2)}${m}${y!.slice(2)}${pad(rng.int(1, 999), 4)}`;
     const check = validateNik(nik, tenant.today);
     if (check.ok && check.sex === 'P') return nik;
@@ -150,7 +155,9 @@ function babiesOf(tenant: TenantBuilder, mother: BuiltMother, spec: MotherSpec, 
     const id = tenant.ids.uuid();
     const facts: BabyFacts = { id, sex, birthDate: birth, exitDate, exitReason: bs.exit?.reason ?? null, visits: visits.map(toFacts) };
     const status = journeyStatus(facts, today).status;
-    const updatedAt = exitDate ? maxInstant(mother.consentAt, plusMinutes(zoned(minDate(addDays(exitDate, rng.int(0, 5)), today), 10), rng.int(0, 240))) : mother.consentAt;
+    const updatedAt = exitDate
+      ? maxInstant(mother.consentAt, plusMinutes(zoned(minDate(addDays(exitDate, rng.int(0, 5)), today), 10), rng.int(0, 240)))
+      : mother.consentAt;
     mother.babies.push({
       id,
       spec: effective,
@@ -169,7 +176,14 @@ function babiesOf(tenant: TenantBuilder, mother: BuiltMother, spec: MotherSpec, 
         birthDate: birth,
         birthWeightGrams: birthWeight,
         birthPlace: bs.birthPlace ?? rng.weighted(BIRTH_PLACES),
-        earlyInitiation: bs.earlyInitiation !== undefined ? bs.earlyInitiation : rng.weighted([[true, 72], [false, 20], [null, 8]] as const),
+        earlyInitiation:
+          bs.earlyInitiation !== undefined
+            ? bs.earlyInitiation
+            : rng.weighted([
+                [true, 72],
+                [false, 20],
+                [null, 8],
+              ] as const),
         birthOrder: i + 1,
         exitDate,
         exitReason: bs.exit?.reason ?? null,
@@ -181,7 +195,7 @@ function babiesOf(tenant: TenantBuilder, mother: BuiltMother, spec: MotherSpec, 
   });
 }
 
-  /** A second referral still awaiting follow-up: the most recent early visit of an ongoing baby. */
+/** A second referral still awaiting follow-up: the most recent early visit of an ongoing baby. */
 export function seedAwaitingReferral(tenant: TenantBuilder) {
   let best: { baby: BuiltBaby; visit: VisitPlan } | null = null;
   for (const m of tenant.mothers)

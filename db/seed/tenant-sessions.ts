@@ -14,7 +14,7 @@ function weekday(iso: IsoDate): IsoDate {
   return dow === 6 ? addDays(iso, 2) : dow === 0 ? addDays(iso, 1) : iso;
 }
 
-  /** Group sessions: about one a month per village over the last year, a few upcoming. */
+/** Group sessions: about one a month per village over the last year, a few upcoming. */
 export function seedSessions(tenant: TenantBuilder, pastMonths: number, upcoming: (villageIndex: number) => number, special: boolean) {
   const { def, today, rng, data } = tenant;
   const bidan = tenant.staff.get('bidan')!;
@@ -42,7 +42,7 @@ export function seedSessions(tenant: TenantBuilder, pastMonths: number, upcoming
     const topics = Object.keys(SESSION_TOPICS) as SessionTopic[];
     for (const plan of plans) {
       const { date } = plan;
-      const idx = ((plan.k + vi * 2) % topics.length + topics.length) % topics.length;
+      const idx = (((plan.k + vi * 2) % topics.length) + topics.length) % topics.length;
       const topic = plan.free ? null : topics[idx]!;
       const title = plan.free ? 'Berbagi pengalaman: menyusui saat bayi sakit' : SESSION_TOPICS[topic!];
       const atPosyandu = plan.k % 2 !== 0 && village.posyandu.length > 1;

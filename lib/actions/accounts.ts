@@ -126,7 +126,11 @@ function postedValues(fd: FormData): AccountFormValues {
     role: clip(str(fd, 'role')),
     name: clip(str(fd, 'name')),
     phone: clip(str(fd, 'phone')),
-    posyanduIds: fd.getAll('posyanduIds').filter((v): v is string => typeof v === 'string').slice(0, 100).map((v) => v.slice(0, 40)),
+    posyanduIds: fd
+      .getAll('posyanduIds')
+      .filter((v): v is string => typeof v === 'string')
+      .slice(0, 100)
+      .map((v) => v.slice(0, 40)),
     homePosyanduId: clip(str(fd, 'homePosyanduId')),
   };
 }

@@ -10,28 +10,8 @@ import type { z, ZodError } from 'zod';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/session';
-import {
-  createPost,
-  createReply,
-  deleteOwn,
-  editOwn,
-  ForumError,
-  markAnswer,
-  moderate,
-  reportContent,
-  saveCategory,
-  toggleUseful,
-} from '@/lib/data/forum';
-import {
-  categorySchema,
-  editPostSchema,
-  editReplySchema,
-  moderateSchema,
-  postSchema,
-  replySchema,
-  reportSchema,
-  targetSchema,
-} from '@/lib/validation/forum';
+import { createPost, createReply, deleteOwn, editOwn, ForumError, markAnswer, moderate, reportContent, saveCategory, toggleUseful } from '@/lib/data/forum';
+import { categorySchema, editPostSchema, editReplySchema, moderateSchema, postSchema, replySchema, reportSchema, targetSchema } from '@/lib/validation/forum';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
 import { safeAction, when, type Schema } from './safe-action';
 
@@ -118,8 +98,7 @@ async function keptForm<T>(
     rename?: Record<string, string>;
   } = {},
 ): Promise<ForumFormState> {
-  const fieldsOf = (error: ZodError) =>
-    Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([k, v]) => [opts.rename?.[k] ?? k, v]));
+  const fieldsOf = (error: ZodError) => Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([k, v]) => [opts.rename?.[k] ?? k, v]));
   const answer: ForumFormState | { to: string } = await safeAction(
     {
       user,
@@ -137,7 +116,13 @@ async function keptForm<T>(
 }
 
 export async function createPostAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
-  const values = { id: str(fd, 'id') ?? '', categoryId: str(fd, 'categoryId') ?? '', title: str(fd, 'title') ?? '', body: str(fd, 'body') ?? '', anonymous: str(fd, 'anonymous') ?? '' };
+  const values = {
+    id: str(fd, 'id') ?? '',
+    categoryId: str(fd, 'categoryId') ?? '',
+    title: str(fd, 'title') ?? '',
+    body: str(fd, 'body') ?? '',
+    anonymous: str(fd, 'anonymous') ?? '',
+  };
   return safeAction(
     {
       user: () => getCurrentUser(),
@@ -233,23 +218,47 @@ export async function answerAction(fd: FormData): Promise<void> {
 
 export async function reportAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
   const values = { target: str(fd, 'target') ?? '', id: str(fd, 'id') ?? '', reason: str(fd, 'reason') ?? '', back: str(fd, 'back') ?? '' };
-  return keptForm(() => getCurrentUser(), values, { schema: reportSchema, input: { target: values.target, id: values.id, reason: values.reason } }, back(fd, '/forum'), async (actor, data) => {
-    const r = await reportContent(actor, data);
-    return withParam(`/forum/t/${r.postId}`, 'n', 'reported');
-  });
+  return keptForm(
+    () => getCurrentUser(),
+    values,
+    { schema: reportSchema, input: { target: values.target, id: values.id, reason: values.reason } },
+    back(fd, '/forum'),
+    async (actor, data) => {
+      const r = await reportContent(actor, data);
+      return withParam(`/forum/t/${r.postId}`, 'n', 'reported');
+    },
+  );
 }
 
 export async function moderateAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
   const place = back(fd, '/forum/moderasi');
-  const values = { target: str(fd, 'target') ?? '', id: str(fd, 'id') ?? '', decision: str(fd, 'decision') ?? '', reason: str(fd, 'reason') ?? '', back: str(fd, 'back') ?? '' };
-  return keptForm(() => getCurrentUser(), values, { schema: moderateSchema, input: { target: values.target, id: values.id, decision: values.decision, reason: values.reason } }, place, async (actor, data) => {
-    await moderate(actor, data);
-    return withParam(place, 'n', `mod_${data.decision}`);
-  });
+  const values = {
+    target: str(fd, 'target') ?? '',
+    id: str(fd, 'id') ?? '',
+    decision: str(fd, 'decision') ?? '',
+    reason: str(fd, 'reason') ?? '',
+    back: str(fd, 'back') ?? '',
+  };
+  return keptForm(
+    () => getCurrentUser(),
+    values,
+    { schema: moderateSchema, input: { target: values.target, id: values.id, decision: values.decision, reason: values.reason } },
+    place,
+    async (actor, data) => {
+      await moderate(actor, data);
+      return withParam(place, 'n', `mod_${data.decision}`);
+    },
+  );
 }
 
 export async function saveCategoryAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
-  const values = { id: str(fd, 'id') ?? '', name: str(fd, 'name') ?? '', slug: str(fd, 'slug') ?? '', description: str(fd, 'description') ?? '', sortOrder: str(fd, 'sortOrder') ?? '' };
+  const values = {
+    id: str(fd, 'id') ?? '',
+    name: str(fd, 'name') ?? '',
+    slug: str(fd, 'slug') ?? '',
+    description: str(fd, 'description') ?? '',
+    sortOrder: str(fd, 'sortOrder') ?? '',
+  };
   return keptForm(
     () => getCurrentUser(),
     values,

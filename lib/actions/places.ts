@@ -70,17 +70,14 @@ export async function setPlaceStatusAction(fd: FormData): Promise<void> {
   const str = (k: string) => (typeof fd.get(k) === 'string' ? (fd.get(k) as string) : '');
   const id = str('id');
   const row: Record<string, string> = /^[0-9a-f-]{36}$/i.test(id) ? { p: id } : {};
-  const params: Record<string, string> = await safeAction(
-    { user: () => getCurrentUser(), forbidden: { e: 'notAllowed' }, notFound: { e: 'gone' } },
-    async (actor) => {
-      const res = await setPlaceStatus(actor, { entity: str('entity'), id, op: str('op') });
-      if (res.ok) {
-        revalidatePath(PATH);
-        return { n: `${str('entity')}.${res.op}`, ...(res.op === 'delete' ? {} : row) };
-      }
-      const key = Object.values(res.fieldErrors)[0] ?? 'validation.invalid';
-      return { e: key.replace(/^places\.errors\./, ''), ...row };
-    },
-  );
+  const params: Record<string, string> = await safeAction({ user: () => getCurrentUser(), forbidden: { e: 'notAllowed' }, notFound: { e: 'gone' } }, async (actor) => {
+    const res = await setPlaceStatus(actor, { entity: str('entity'), id, op: str('op') });
+    if (res.ok) {
+      revalidatePath(PATH);
+      return { n: `${str('entity')}.${res.op}`, ...(res.op === 'delete' ? {} : row) };
+    }
+    const key = Object.values(res.fieldErrors)[0] ?? 'validation.invalid';
+    return { e: key.replace(/^places\.errors\./, ''), ...row };
+  });
   redirect(`${PATH}?${new URLSearchParams(params)}#${params.p ? `place-${params.p}` : 'top'}`);
 }

@@ -15,7 +15,11 @@ export async function searchRegistryAction(fd: FormData): Promise<void> {
     {
       user: () => requireUser(['staff', 'admin']),
       // Every filter falls back to "none" on its own (.catch): the list unfiltered, should it ever fail.
-      parse: { schema: registryFilterSchema, input: Object.fromEntries(['village', 'posyandu', 'status', 'kader', 'age'].map((k) => [k, fd.get(k) || undefined])), invalid: '/staff/ibu' },
+      parse: {
+        schema: registryFilterSchema,
+        input: Object.fromEntries(['village', 'posyandu', 'status', 'kader', 'age'].map((k) => [k, fd.get(k) || undefined])),
+        invalid: '/staff/ibu',
+      },
     },
     async (_user, f) => {
       await rememberSearch('registry', '/staff/ibu', fd.get('q'));

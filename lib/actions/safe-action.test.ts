@@ -82,10 +82,10 @@ describe('outcomeOf: the mapping, pure', () => {
 describe('safeAction', () => {
   it('answers the work when nothing is refused, with the user and the parsed data', async () => {
     const schema = z.object({ n: z.coerce.number().int() });
-    const got = await safeAction(
-      { user: signedIn, parse: { schema, input: { n: '7' }, invalid: { formError: 'x.fix' } } },
-      async (u, data) => ({ ok: true, formError: `${u.id}:${data.n}` }),
-    );
+    const got = await safeAction({ user: signedIn, parse: { schema, input: { n: '7' }, invalid: { formError: 'x.fix' } } }, async (u, data) => ({
+      ok: true,
+      formError: `${u.id}:${data.n}`,
+    }));
     expect(got).toEqual({ ok: true, formError: 'u1:7' });
   });
 
@@ -121,7 +121,9 @@ describe('safeAction', () => {
   it('database unavailable: the unavailable key, also when checking the session is what fails', async () => {
     const options = { denied: { formError: 'visit.denied' }, unavailable: { formError: 'visit.unavailable' } };
     await expect(safeAction({ user: signedIn, ...options }, failing(wrappedOutage()))).resolves.toEqual({ formError: 'visit.unavailable' });
-    await expect(safeAction({ user: () => Promise.reject(outage()), ...options }, failing(new Error('not reached')))).resolves.toEqual({ formError: 'visit.unavailable' });
+    await expect(safeAction({ user: () => Promise.reject(outage()), ...options }, failing(new Error('not reached')))).resolves.toEqual({
+      formError: 'visit.unavailable',
+    });
     // Without the option an outage is thrown (an error page), as before.
     await expect(safeAction({ user: signedIn, denied: { formError: 'visit.denied' } }, failing(outage()))).rejects.toThrow('ECONNREFUSED');
   });
@@ -181,7 +183,9 @@ describe('publicAction', () => {
 
   it('parses first', async () => {
     const schema = z.object({ phone: z.string().min(3, 'validation.required') });
-    await expect(publicAction({ parse: { schema, input: { phone: '' }, invalid: { formError: 'bad' } } }, async () => ({ ok: true }))).resolves.toEqual({ formError: 'bad' });
+    await expect(publicAction({ parse: { schema, input: { phone: '' }, invalid: { formError: 'bad' } } }, async () => ({ ok: true }))).resolves.toEqual({
+      formError: 'bad',
+    });
     await expect(publicAction({ parse: { schema, input: { phone: '0812' }, invalid: { formError: 'bad' } } }, async (d) => ({ formError: d.phone }))).resolves.toEqual({
       formError: '0812',
     });

@@ -32,11 +32,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const { verifyLogin } = await import('./login');
         const jar = await cookies();
-        const result = await verifyLogin(
-          { phone: credentials?.phone, password: credentials?.password },
-          clientIp(request.headers),
-          jar.get(DEVICE_COOKIE)?.value,
-        );
+        const result = await verifyLogin({ phone: credentials?.phone, password: credentials?.password }, clientIp(request.headers), jar.get(DEVICE_COOKIE)?.value);
         if (!result.ok) throw new LoginFailed(result.error);
         // The device cookie (decision 051): signed, HttpOnly, names only account ids.
         jar.set({

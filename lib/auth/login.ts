@@ -21,15 +21,7 @@ export const PHONE_MAX_FAILURES = 10;
 export const IP_MAX_FAILURES = 50;
 /** Past IP_MAX_FAILURES, an unknown device at that address gets one attempt this often. */
 export const IP_SLOW_SECONDS = 30;
-export {
-  clearFailures,
-  FAILURE_WINDOW_MINUTES,
-  isLocked,
-  LOCK_MINUTES,
-  recordFailure,
-  throttleKey,
-  type ThrottleKind,
-} from '@/lib/data/throttle';
+export { clearFailures, FAILURE_WINDOW_MINUTES, isLocked, LOCK_MINUTES, recordFailure, throttleKey, type ThrottleKind } from '@/lib/data/throttle';
 
 export type LoginError = 'malformed' | 'invalid' | 'locked' | 'slowed';
 export type LoginOk = {
@@ -88,7 +80,10 @@ export async function verifyLogin(
   }
   const sessionId = await db.transaction(async (tx) => {
     await clearFailures(phoneKey, tx);
-    await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ lastLoginAt: sql`now()` })
+      .where(eq(users.id, user.id));
     const [s] = await tx.insert(userSessions).values({ userId: user.id }).returning({ id: userSessions.id });
     return s!.id;
   });

@@ -57,18 +57,7 @@ export type Resource =
   | 'district' // a kabupaten's aggregates per puskesmas: no names (issue #19)
   | 'districtAccounts'; // the district office's own accounts
 
-export type Action =
-  | 'read'
-  | 'write'
-  | 'correct'
-  | 'moderate'
-  | 'report'
-  | 'rsvp'
-  | 'issue'
-  | 'revoke'
-  | 'download'
-  | 'export'
-  | 'verify';
+export type Action = 'read' | 'write' | 'correct' | 'moderate' | 'report' | 'rsvp' | 'issue' | 'revoke' | 'download' | 'export' | 'verify';
 
 /**
  * How far a permission reaches:

@@ -61,7 +61,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const places = row.role === 'kader' ? await kaderPlaces(db, row) : null;
   // Sliding idle limit: refresh at most once a minute.
   if (row.lastSeenAt && Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
-    await db.update(userSessions).set({ lastSeenAt: sql`now()` }).where(eq(userSessions.id, claims.sid));
+    await db
+      .update(userSessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(userSessions.id, claims.sid));
   }
   return {
     id: row.id,
@@ -109,5 +112,8 @@ export function homeOf(role: Role): string {
 /** Ends this sign-in on the server (the cookie is cleared by signOut). */
 export async function revokeSession(sessionId: string): Promise<void> {
   const db = await getDb();
-  await db.update(userSessions).set({ revokedAt: sql`now()` }).where(eq(userSessions.id, sessionId));
+  await db
+    .update(userSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(eq(userSessions.id, sessionId));
 }

@@ -40,8 +40,14 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** Ends every session of a user: raises the session version and closes the session rows. */
 async function endAllSessions(tx: DbOrTx, userId: string) {
-  await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
-  await tx.update(userSessions).set({ revokedAt: sql`now()` }).where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+  await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+  await tx
+    .update(userSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
 }
 
 export type ChangePasswordResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<ChangePasswordField, string>> };
@@ -75,7 +81,9 @@ export async function endOwnSessions(actor: Actor): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     await endAllSessions(tx, actor.id);
-    await tx.insert(auditLog).values({ puskesmasId: actor.puskesmasId || null, userId: actor.id, action: 'user.sessions.end', entity: 'user', entityId: actor.id, reason: 'self' });
+    await tx
+      .insert(auditLog)
+      .values({ puskesmasId: actor.puskesmasId || null, userId: actor.id, action: 'user.sessions.end', entity: 'user', entityId: actor.id, reason: 'self' });
   });
 }
 
@@ -141,16 +149,23 @@ export async function listAccounts(actor: Actor, rawFilter: unknown) {
     .orderBy(desc(users.active), sql`${users.lastLoginAt} desc nulls last`, users.name)
     .limit(ACCOUNTS_PAGE_SIZE + 1)
     .offset((page - 1) * ACCOUNTS_PAGE_SIZE);
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(users).where(and(...conds));
+  const [{ total } = { total: 0 }] = await db
+    .select({ total: count() })
+    .from(users)
+    .where(and(...conds));
   return {
     filter: { ...f, page },
     timeZone: p.timeZone,
     roles,
     total,
     hasNext: rows.length > ACCOUNTS_PAGE_SIZE,
-    rows: rows.slice(0, ACCOUNTS_PAGE_SIZE).map(
-      (r): AccountRow => ({ ...r, phone: formatPhoneDisplay(r.phone), morePosyandu: Number(r.morePosyandu), openSessions: Number(r.openSessions), self: r.id === actor.id }),
-    ),
+    rows: rows.slice(0, ACCOUNTS_PAGE_SIZE).map((r): AccountRow => ({
+      ...r,
+      phone: formatPhoneDisplay(r.phone),
+      morePosyandu: Number(r.morePosyandu),
+      openSessions: Number(r.openSessions),
+      self: r.id === actor.id,
+    })),
   };
 }
 
@@ -174,7 +189,10 @@ export async function manageAccount(actor: Actor, raw: unknown): Promise<Account
     if (!mayManage(actor, target)) throw new ForbiddenError(`${actor.role} may not manage a ${target.role} account`);
     if (target.id === actor.id && action !== 'endSessions') throw new ForbiddenError('one cannot disable oneself');
     if (action === 'disable' || action === 'enable') {
-      await tx.update(users).set({ active: action === 'enable' }).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({ active: action === 'enable' })
+        .where(eq(users.id, userId));
     }
     if (action === 'disable' || action === 'endSessions') await endAllSessions(tx, userId);
     await tx.insert(auditLog).values({
@@ -242,11 +260,7 @@ export async function listAudit(actor: Actor, rawFilter: unknown) {
     .from(users)
     .where(and(eq(users.puskesmasId, actor.puskesmasId), ne(users.role, 'ibu')))
     .orderBy(users.name);
-  const entities = await db
-    .selectDistinct({ entity: auditLog.entity })
-    .from(auditLog)
-    .where(eq(auditLog.puskesmasId, actor.puskesmasId))
-    .orderBy(auditLog.entity);
+  const entities = await db.selectDistinct({ entity: auditLog.entity }).from(auditLog).where(eq(auditLog.puskesmasId, actor.puskesmasId)).orderBy(auditLog.entity);
   return {
     filter: { ...f, page },
     timeZone: p.timeZone,
@@ -254,12 +268,10 @@ export async function listAudit(actor: Actor, rawFilter: unknown) {
     people,
     entities: entities.map((e) => e.entity),
     // Only the names of changed fields: the values are health data and stay in the database.
-    rows: rows.slice(0, AUDIT_PAGE_SIZE).map(
-      ({ before, after, ...r }): AuditRow => ({
-        ...r,
-        changed: [...new Set([...Object.keys((before as object | null) ?? {}), ...Object.keys((after as object | null) ?? {})])].sort(),
-      }),
-    ),
+    rows: rows.slice(0, AUDIT_PAGE_SIZE).map(({ before, after, ...r }): AuditRow => ({
+      ...r,
+      changed: [...new Set([...Object.keys((before as object | null) ?? {}), ...Object.keys((after as object | null) ?? {})])].sort(),
+    })),
   };
 }
 
@@ -319,7 +331,13 @@ export type VillageOption = { id: string; name: string; posyandu: PlaceOption[] 
 async function placeOptions(db: DbOrTx, actor: Actor, keep: readonly string[] = []): Promise<VillageOption[]> {
   const open = and(eq(posyandu.active, true), eq(villages.active, true))!;
   const rows = await db
-    .select({ id: posyandu.id, name: posyandu.name, villageId: villages.id, villageName: villages.name, active: sql<boolean>`(${posyandu.active} and ${villages.active})` })
+    .select({
+      id: posyandu.id,
+      name: posyandu.name,
+      villageId: villages.id,
+      villageName: villages.name,
+      active: sql<boolean>`(${posyandu.active} and ${villages.active})`,
+    })
     .from(posyandu)
     .innerJoin(villages, eq(villages.id, posyandu.villageId))
     .where(and(eq(posyandu.puskesmasId, actor.puskesmasId), keep.length ? or(open, inArray(posyandu.id, [...keep])) : open))
@@ -425,7 +443,16 @@ export async function createAccount(actor: Actor, raw: unknown): Promise<CreateA
 /** An account the actor may manage, locked for the write; anything else is "not found". */
 async function manageableTarget(tx: DbOrTx, actor: Actor, userId: string, lock = false) {
   const q = tx
-    .select({ id: users.id, role: users.role, puskesmasId: users.puskesmasId, name: users.name, phone: users.phone, active: users.active, posyanduId: users.posyanduId, villageId: users.villageId })
+    .select({
+      id: users.id,
+      role: users.role,
+      puskesmasId: users.puskesmasId,
+      name: users.name,
+      phone: users.phone,
+      active: users.active,
+      posyanduId: users.posyanduId,
+      villageId: users.villageId,
+    })
     .from(users)
     .where(eq(users.id, userId));
   const [target] = lock ? await q.for('update') : await q;

@@ -28,12 +28,7 @@ export function hashActivationCode(code: string): string {
  * `replace`, the user's unused older codes stop working at once (they expire now; the rows
  * stay as history). Returns the code in clear: the caller shows it once and never stores it.
  */
-export async function issueActivationCode(
-  tx: DbOrTx,
-  userId: string,
-  createdBy: string,
-  opts: { replace?: boolean } = {},
-): Promise<{ code: string; expiresAt: Date }> {
+export async function issueActivationCode(tx: DbOrTx, userId: string, createdBy: string, opts: { replace?: boolean } = {}): Promise<{ code: string; expiresAt: Date }> {
   if (opts.replace) {
     await tx
       .update(activationCodes)

@@ -13,34 +13,10 @@ import { isUniqueViolation } from '@/db/pg-errors';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import {
-  auditLog,
-  babies,
-  certificates,
-  kaderAssignments,
-  mothers,
-  posyandu,
-  puskesmas,
-  serialCounters,
-  villages,
-} from '@/db/schema';
+import { auditLog, babies, certificates, kaderAssignments, mothers, posyandu, puskesmas, serialCounters, villages } from '@/db/schema';
 import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
-import {
-  certificateEligibility,
-  fiveMonthDate,
-  formatSerial,
-  initials,
-  isoToday,
-  sixMonthDate,
-  type CertificateIneligibleReason,
-  type IsoDate,
-} from '@/lib/domain';
-import {
-  certificateIdSchema,
-  issueCertificateSchema,
-  revokeCertificateSchema,
-  verificationCodeSchema,
-} from '@/lib/validation/certificates';
+import { certificateEligibility, fiveMonthDate, formatSerial, initials, isoToday, sixMonthDate, type CertificateIneligibleReason, type IsoDate } from '@/lib/domain';
+import { certificateIdSchema, issueCertificateSchema, revokeCertificateSchema, verificationCodeSchema } from '@/lib/validation/certificates';
 import { babyFacts, type BabyRow } from './facts';
 import { countHit, throttleKey } from './throttle';
 import { puskesmasOf } from './overview';
@@ -209,9 +185,7 @@ export async function certificateOverview(actor: Actor) {
 // ---------------------------------------------------------------------------------------------
 // Issue
 
-export type IssueResult =
-  | { ok: true; certificateId: string; serial: string }
-  | { ok: false; reason: CertificateIneligibleReason | 'not_found' };
+export type IssueResult = { ok: true; certificateId: string; serial: string } | { ok: false; reason: CertificateIneligibleReason | 'not_found' };
 
 /**
  * Issues a certificate to one baby, when lib/domain says it is eligible today. Issuing the same
@@ -403,10 +377,7 @@ export async function certificateForDownload(actor: Actor | null, id: string): P
     .innerJoin(puskesmas, eq(puskesmas.id, certificates.puskesmasId))
     .where(eq(certificates.id, parsed.data));
   if (!row) throw new NotFoundError();
-  const assigned = await db
-    .select({ kaderId: kaderAssignments.kaderId })
-    .from(kaderAssignments)
-    .where(eq(kaderAssignments.motherId, row.motherId));
+  const assigned = await db.select({ kaderId: kaderAssignments.kaderId }).from(kaderAssignments).where(eq(kaderAssignments.motherId, row.motherId));
   assertCan(actor, 'download', 'certificates', {
     puskesmasId: row.puskesmasId,
     posyanduId: row.posyanduId,

@@ -140,8 +140,19 @@ function byMonth(rows: IndicatorMonthGroupRow[], months: YearMonth[]): MonthTota
 
 export type PlaceRow = { id: string; name: string; villageName?: string; current: IndicatorTotals | null; previous: IndicatorTotals | null };
 
-function perPlace(rows: IndicatorMonthGroupRow[], places: { id: string; name: string; villageId?: string }[], cur: Period, prev: Period, villageNames?: Map<string, string>): PlaceRow[] {
-  const pick = (id: string, q: Period) => periodTotals(rows.filter((r) => r.groupId === id), q.from, q.to);
+function perPlace(
+  rows: IndicatorMonthGroupRow[],
+  places: { id: string; name: string; villageId?: string }[],
+  cur: Period,
+  prev: Period,
+  villageNames?: Map<string, string>,
+): PlaceRow[] {
+  const pick = (id: string, q: Period) =>
+    periodTotals(
+      rows.filter((r) => r.groupId === id),
+      q.from,
+      q.to,
+    );
   return places.map((p) => ({
     id: p.id,
     name: p.name,
@@ -230,9 +241,16 @@ async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, period:
 }
 
 async function sessionCounts(db: DbOrTx, actor: Actor, from: string, to: string, timeZone: string, filters: { villageId?: string | null; posyanduId?: string | null }) {
-  const conds: SQL[] = [sql`gs.puskesmas_id = ${actor.puskesmasId}`, sql`gs.status = 'closed'`, sql`(gs.starts_at at time zone ${timeZone})::date between ${from}::date and ${to}::date`];
+  const conds: SQL[] = [
+    sql`gs.puskesmas_id = ${actor.puskesmasId}`,
+    sql`gs.status = 'closed'`,
+    sql`(gs.starts_at at time zone ${timeZone})::date between ${from}::date and ${to}::date`,
+  ];
   if (filters.villageId) conds.push(sql`gs.village_id = ${filters.villageId}`);
-  if (filters.posyanduId) conds.push(sql`(gs.posyandu_id = ${filters.posyanduId} or (gs.posyandu_id is null and gs.village_id = (select village_id from posyandu where id = ${filters.posyanduId})))`);
+  if (filters.posyanduId)
+    conds.push(
+      sql`(gs.posyandu_id = ${filters.posyanduId} or (gs.posyandu_id is null and gs.village_id = (select village_id from posyandu where id = ${filters.posyanduId})))`,
+    );
   const [r] = rowsOf<{ held: number; present: number; mothers: number }>(
     await db.execute(sql`
       select count(distinct gs.id)::int as held,
@@ -345,7 +363,14 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
   const hers = posyanduIdsOf(actor);
   const chosen = params.posyanduId && hers.includes(params.posyanduId) ? params.posyanduId : (hers[0] ?? null);
   const scope = coverageScope(actor, 'read', { posyanduId: chosen });
-  const choices = hers.length > 1 ? await db.select({ id: posyandu.id, name: posyandu.name }).from(posyandu).where(inArray(posyandu.id, [...hers])).orderBy(posyandu.name) : [];
+  const choices =
+    hers.length > 1
+      ? await db
+          .select({ id: posyandu.id, name: posyandu.name })
+          .from(posyandu)
+          .where(inArray(posyandu.id, [...hers]))
+          .orderBy(posyandu.name)
+      : [];
   const [post] = chosen ? await db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, chosen)) : [];
   const period = monthPeriod(month);
   const [rows, me, target] = await Promise.all([
@@ -369,7 +394,16 @@ export async function kaderSummary(actor: Actor, params: { month: YearMonth | nu
     target,
     current: trend[1]!.totals,
     previous: trend[0]!.totals,
-    me: mine ?? { id: actor.id, name: '', posyanduName: post?.name ?? '', mothersFollowed: 0, visitsInMonth: 0, lastVisit: null, noVisit30Days: true, windows: { onTime: 0, late: 0, missed: 0 } },
+    me: mine ?? {
+      id: actor.id,
+      name: '',
+      posyanduName: post?.name ?? '',
+      mothersFollowed: 0,
+      visitsInMonth: 0,
+      lastVisit: null,
+      noVisit30Days: true,
+      windows: { onTime: 0, late: 0, missed: 0 },
+    },
   };
 }
 
@@ -399,16 +433,23 @@ export async function monthlyReport(actor: Actor, when: YearMonth | Period, opts
     indicatorsForMonthsStored(db, prev.from, period.to, scope, 'posyandu'),
     indicatorsForMonthsStored(db, prev.from, period.to, scope, 'village'),
     sessionCounts(db, actor, first, last, p.timeZone, { villageId: village?.id ?? null }),
-    db.execute(sql`
+    db
+      .execute(
+        sql`
       select count(*) filter (where c.revoked_at is null)::int as issued
       from certificates c
       where c.puskesmas_id = ${actor.puskesmasId} and (c.issued_at at time zone ${p.timeZone})::date between ${first}::date and ${last}::date
-        ${village ? sql`and c.baby_id in (select b.id from babies b join mothers m on m.id = b.mother_id where m.village_id = ${village.id})` : sql``}`).then((r) =>
-      rowsOf<{ issued: number }>(r),
-    ),
+        ${village ? sql`and c.baby_id in (select b.id from babies b join mothers m on m.id = b.mother_id where m.village_id = ${village.id})` : sql``}`,
+      )
+      .then((r) => rowsOf<{ issued: number }>(r)),
     targetFor(db, actor.puskesmasId, period.year, village?.id ?? null),
   ]);
-  const of = (rows: IndicatorMonthGroupRow[], id: string, q: Period) => periodTotals(rows.filter((r) => r.groupId === id), q.from, q.to) ?? EMPTY_TOTALS;
+  const of = (rows: IndicatorMonthGroupRow[], id: string, q: Period) =>
+    periodTotals(
+      rows.filter((r) => r.groupId === id),
+      q.from,
+      q.to,
+    ) ?? EMPTY_TOTALS;
   const perPosyandu: ReportRow[] = places.posyandu
     .filter((x) => !village || x.villageId === village.id)
     .map((x) => ({

@@ -65,7 +65,14 @@ async function kabupatenOf(db: DbOrTx, actor: Actor | null, action: 'read' | 'ex
 /** The puskesmas of the kabupaten, each checked against the policy's kabupaten scope. */
 async function placesOf(db: DbOrTx, actor: Actor, kab: Kab, action: 'read' | 'export'): Promise<Place[]> {
   const rows = await db
-    .select({ id: puskesmas.id, name: puskesmas.name, code: puskesmas.code, subdistrict: puskesmas.subdistrict, timeZone: puskesmas.timeZone, kabupatenId: puskesmas.kabupatenId })
+    .select({
+      id: puskesmas.id,
+      name: puskesmas.name,
+      code: puskesmas.code,
+      subdistrict: puskesmas.subdistrict,
+      timeZone: puskesmas.timeZone,
+      kabupatenId: puskesmas.kabupatenId,
+    })
     .from(puskesmas)
     .where(eq(puskesmas.kabupatenId, kab.id))
     .orderBy(asc(puskesmas.name));
@@ -184,7 +191,11 @@ export function periodLabelId(period: DistrictPeriod): string {
  */
 export async function districtReport(actor: Actor | null, rawPeriod: unknown): Promise<{ report: ReportInput; fileName: (ext: 'csv' | 'xlsx') => string }> {
   const d = await load(actor, rawPeriod, 'export');
-  const slug = d.kabupaten.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'kabupaten';
+  const slug =
+    d.kabupaten.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'kabupaten';
   const report: ReportInput = {
     puskesmas: { name: d.kabupaten.name, code: slug },
     month: d.period.from,
@@ -214,9 +225,15 @@ export async function listDistrictAccounts(actor: Actor | null) {
     .orderBy(asc(users.name));
   return {
     kabupaten: { name: kab.name, province: kab.province },
-    rows: rows.map(
-      (r): DistrictAccountRow => ({ id: r.id, name: r.name, phone: formatPhoneDisplay(r.phone), active: r.active, activated: r.hash !== null, lastLoginAt: r.lastLoginAt, self: r.id === actor!.id }),
-    ),
+    rows: rows.map((r): DistrictAccountRow => ({
+      id: r.id,
+      name: r.name,
+      phone: formatPhoneDisplay(r.phone),
+      active: r.active,
+      activated: r.hash !== null,
+      lastLoginAt: r.lastLoginAt,
+      self: r.id === actor!.id,
+    })),
   };
 }
 
@@ -231,8 +248,7 @@ async function phoneTaken(db: DbOrTx, kabupatenId: string, phone: string): Promi
 }
 
 export type CreateDistrictAccountResult =
-  | { ok: true; userId: string; name: string; phone: string; code: string; expiresAt: Date }
-  | { ok: false; fieldErrors: Partial<Record<DistrictAccountField, string>> };
+  { ok: true; userId: string; name: string; phone: string; code: string; expiresAt: Date } | { ok: false; fieldErrors: Partial<Record<DistrictAccountField, string>> };
 
 function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Partial<Record<DistrictAccountField, string>> {
   const out: Partial<Record<string, string>> = {};
@@ -272,4 +288,3 @@ export async function createDistrictAccount(actor: Actor | null, raw: unknown): 
     return { ok: false, fieldErrors: { phone: (await phoneTaken(db, kab.id, v.phone)) ?? DISTRICT_PHONE_TAKEN_HERE } };
   }
 }
-

@@ -46,11 +46,11 @@ export async function visitFactsByBaby(db: DbOrTx, babyIds: readonly string[]): 
 }
 
 export async function babyFacts(db: DbOrTx, babies: readonly BabyRow[]): Promise<Map<string, BabyFacts>> {
-  const byBaby = await visitFactsByBaby(db, babies.map((b) => b.id));
+  const byBaby = await visitFactsByBaby(
+    db,
+    babies.map((b) => b.id),
+  );
   return new Map(
-    babies.map((b) => [
-      b.id,
-      { id: b.id, sex: b.sex, birthDate: b.birthDate, exitDate: b.exitDate, exitReason: b.exitReason, visits: byBaby.get(b.id) ?? [] },
-    ]),
+    babies.map((b) => [b.id, { id: b.id, sex: b.sex, birthDate: b.birthDate, exitDate: b.exitDate, exitReason: b.exitReason, visits: byBaby.get(b.id) ?? [] }]),
   );
 }

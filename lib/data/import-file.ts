@@ -23,20 +23,10 @@ import {
   type ImportColumn,
 } from '@/lib/domain/import';
 
-export type FileRefusal =
-  | 'tooBig'
-  | 'empty'
-  | 'type'
-  | 'encoding'
-  | 'unzippedTooBig'
-  | 'tooManyRows'
-  | 'noRows'
-  | 'columnsMissing'
-  | 'unreadable';
+export type FileRefusal = 'tooBig' | 'empty' | 'type' | 'encoding' | 'unzippedTooBig' | 'tooManyRows' | 'noRows' | 'columnsMissing' | 'unreadable';
 
 export type ReadResult =
-  | { ok: true; kind: 'xlsx' | 'csv'; rows: { row: number; cells: ImportCells }[] }
-  | { ok: false; refusal: FileRefusal; params?: Record<string, string | number> };
+  { ok: true; kind: 'xlsx' | 'csv'; rows: { row: number; cells: ImportCells }[] } | { ok: false; refusal: FileRefusal; params?: Record<string, string | number> };
 
 const refuse = (refusal: FileRefusal, params?: Record<string, string | number>): ReadResult => ({ ok: false, refusal, params });
 

@@ -97,7 +97,8 @@ const EXPLAIN: Record<(typeof IMPORT_COLUMNS)[number], string> = {
   sex: 'Wajib. L (laki-laki) atau P (perempuan).',
   birthDate: 'Wajib. Tanggal lahir bayi: 2026-03-09 atau 09/03/2026. Tidak di masa depan; bayi harus berumur di bawah 6 bulan pada hari impor.',
   birthWeight: 'Boleh kosong. Dalam gram, 300–7000.',
-  visitDate: 'Boleh kosong. Pemberian makan terakhir yang diketahui: hanya ditampilkan saat pemeriksaan, tidak disimpan sebagai kunjungan (kunjungan dicatat oleh kader).',
+  visitDate:
+    'Boleh kosong. Pemberian makan terakhir yang diketahui: hanya ditampilkan saat pemeriksaan, tidak disimpan sebagai kunjungan (kunjungan dicatat oleh kader).',
   exclusive: 'Boleh kosong. ya/tidak. Hanya ditampilkan, tidak disimpan.',
   givenOther: 'Boleh kosong. Hanya ditampilkan, tidak disimpan.',
 };
@@ -125,7 +126,10 @@ export async function importTemplate(actor: Actor): Promise<Buffer> {
   help.getRow(1).font = { bold: true };
   for (const c of IMPORT_COLUMNS) help.addRow({ col: IMPORT_HEADERS[c], text: EXPLAIN[c] });
   help.addRow({});
-  help.addRow({ col: 'Batas', text: `Satu baris untuk satu bayi (bayi kembar: satu baris per bayi dengan nomor HP ibu yang sama). Paling banyak ${IMPORT_MAX_ROWS} baris dan ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB. Rumus tidak dihitung: isinya dibaca sebagai teks.` });
+  help.addRow({
+    col: 'Batas',
+    text: `Satu baris untuk satu bayi (bayi kembar: satu baris per bayi dengan nomor HP ibu yang sama). Paling banyak ${IMPORT_MAX_ROWS} baris dan ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB. Rumus tidak dihitung: isinya dibaca sebagai teks.`,
+  });
   help.addRow({});
   const title = help.addRow({ col: 'Desa', text: 'Posyandu (yang aktif)' });
   title.font = { bold: true };
@@ -301,9 +305,7 @@ function stored(r: Checked): ImportRow {
 // ---------------------------------------------------------------------------------------------
 // Preview
 
-export type PreviewResult =
-  | { ok: true; batchId: string; counts: ImportCounts }
-  | { ok: false; refusal: FileRefusal; params?: Record<string, string | number> };
+export type PreviewResult = { ok: true; batchId: string; counts: ImportCounts } | { ok: false; refusal: FileRefusal; params?: Record<string, string | number> };
 
 /** Reads and checks an uploaded file and keeps the preview; writes nothing else. */
 export async function previewImport(actor: Actor, bytes: Uint8Array): Promise<PreviewResult> {
@@ -317,10 +319,20 @@ export async function previewImport(actor: Actor, bytes: Uint8Array): Promise<Pr
   const fileHash = createHash('sha256').update(bytes).digest('hex');
   const batchId = await db.transaction(async (tx) => {
     // Old previews nobody confirmed: their rows (personal data) are not kept longer than a day.
-    await tx.delete(importBatches).where(and(eq(importBatches.status, 'preview'), lt(importBatches.createdAt, sql`now() - ${sql.raw(`interval '${IMPORT_BATCH_HOURS} hours'`)}`)));
+    await tx
+      .delete(importBatches)
+      .where(and(eq(importBatches.status, 'preview'), lt(importBatches.createdAt, sql`now() - ${sql.raw(`interval '${IMPORT_BATCH_HOURS} hours'`)}`)));
     const [b] = await tx
       .insert(importBatches)
-      .values({ puskesmasId: actor.puskesmasId, createdBy: actor.id, fileHash, rows, newCount: counts.new, existingCount: counts.existing, rejectedCount: counts.rejected })
+      .values({
+        puskesmasId: actor.puskesmasId,
+        createdBy: actor.id,
+        fileHash,
+        rows,
+        newCount: counts.new,
+        existingCount: counts.existing,
+        rejectedCount: counts.rejected,
+      })
       .returning({ id: importBatches.id });
     return b!.id;
   });
@@ -366,7 +378,14 @@ export async function getImportBatch(actor: Actor, id: string): Promise<BatchVie
     fresh: rows
       .filter((r) => r.status === 'new')
       .slice(0, 200)
-      .map((r) => ({ row: r.row, name: r.cells.motherName ?? '', village: r.cells.village ?? '', posyandu: r.cells.posyandu ?? '', birthDate: r.cells.birthDate ?? '', ...(r.twinOf ? { twinOf: r.twinOf } : {}) })),
+      .map((r) => ({
+        row: r.row,
+        name: r.cells.motherName ?? '',
+        village: r.cells.village ?? '',
+        posyandu: r.cells.posyandu ?? '',
+        birthDate: r.cells.birthDate ?? '',
+        ...(r.twinOf ? { twinOf: r.twinOf } : {}),
+      })),
     feedingRows: rows.filter((r) => hasFeeding(r.cells)).length,
   };
 }
@@ -425,7 +444,11 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
       }
       const previewRows = b.rows as ImportRow[];
       const wasNew = new Set(previewRows.filter((r) => r.status === 'new').map((r) => r.row));
-      const checked = await checkRows(tx, actor, previewRows.map(({ row, cells }) => ({ row, cells })));
+      const checked = await checkRows(
+        tx,
+        actor,
+        previewRows.map(({ row, cells }) => ({ row, cells })),
+      );
       const broken = checked.filter((r) => wasNew.has(r.row) && r.status === 'rejected');
       if (broken.length > 0) throw new Changed(broken.map(stored));
       // Rows refused at preview stay refused (a file is fixed and uploaded again, not here).
@@ -437,7 +460,16 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
       const userRows = await insertChunks(heads, (chunk) =>
         tx
           .insert(users)
-          .values(chunk.map((r) => ({ puskesmasId: actor.puskesmasId, role: 'ibu' as const, name: r.input!.name, phone: r.input!.phone, passwordHash: null, villageId: r.villageId! })))
+          .values(
+            chunk.map((r) => ({
+              puskesmasId: actor.puskesmasId,
+              role: 'ibu' as const,
+              name: r.input!.name,
+              phone: r.input!.phone,
+              passwordHash: null,
+              villageId: r.villageId!,
+            })),
+          )
           .returning({ id: users.id, phone: users.phone }),
       );
       const userByPhone = new Map(userRows.map((u) => [u.phone, u.id]));
@@ -485,7 +517,9 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
       const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000);
       const created: CreatedMother[] = heads.map((h) => ({ name: h.input!.name, phone: h.input!.phone, code: newActivationCode() }));
       await insertChunks(created, async (chunk) => {
-        await tx.insert(activationCodes).values(chunk.map((c) => ({ userId: userByPhone.get(c.phone)!, codeHash: hashActivationCode(c.code), expiresAt, createdBy: actor.id })));
+        await tx
+          .insert(activationCodes)
+          .values(chunk.map((c) => ({ userId: userByPhone.get(c.phone)!, codeHash: hashActivationCode(c.code), expiresAt, createdBy: actor.id })));
         return [];
       });
       const counts: ImportResultCounts = {
@@ -518,7 +552,16 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
           after: { ...m, nik: m.nik ? maskNik(m.nik) : null },
           reason: 'import',
         })),
-        ...babyRows.map((x) => ({ puskesmasId: actor.puskesmasId, userId: actor.id, action: 'baby.create', entity: 'baby', entityId: x.id, before: null, after: x, reason: 'import' })),
+        ...babyRows.map((x) => ({
+          puskesmasId: actor.puskesmasId,
+          userId: actor.id,
+          action: 'baby.create',
+          entity: 'baby',
+          entityId: x.id,
+          before: null,
+          after: x,
+          reason: 'import',
+        })),
       ];
       await insertChunks(auditRows, async (chunk) => {
         await tx.insert(auditLog).values(chunk);

@@ -46,14 +46,13 @@ export async function transferMother(actor: Actor, raw: unknown): Promise<Transf
   if (!target.active || !target.villageActive) return { ok: false, fieldErrors: { posyanduId: 'places.refuse.posyanduInactive' } };
 
   return db.transaction(async (tx) => {
-    const [locked] = await tx
-      .select({ posyanduId: mothers.posyanduId, villageId: mothers.villageId })
-      .from(mothers)
-      .where(eq(mothers.id, mother.id))
-      .for('update');
+    const [locked] = await tx.select({ posyanduId: mothers.posyanduId, villageId: mothers.villageId }).from(mothers).where(eq(mothers.id, mother.id)).for('update');
     if (!locked || locked.posyanduId === target.id) return { ok: true as const, motherId: mother.id, changed: false };
     const assigned = await tx.delete(kaderAssignments).where(eq(kaderAssignments.motherId, mother.id)).returning({ kaderId: kaderAssignments.kaderId });
-    await tx.update(mothers).set({ posyanduId: target.id, villageId: target.villageId, updatedAt: sql`now()` }).where(eq(mothers.id, mother.id));
+    await tx
+      .update(mothers)
+      .set({ posyanduId: target.id, villageId: target.villageId, updatedAt: sql`now()` })
+      .where(eq(mothers.id, mother.id));
     if (mother.userId) await tx.update(users).set({ villageId: target.villageId }).where(eq(users.id, mother.userId));
     await tx.insert(auditLog).values({
       puskesmasId: mother.puskesmasId,

@@ -113,7 +113,12 @@ export async function registerMother(actor: Actor, raw: unknown): Promise<Regist
 
       const user = login
         ? undefined
-        : (await tx.insert(users).values({ puskesmasId: actor.puskesmasId, role: 'ibu', name: v.name, phone: v.phone, passwordHash: null, villageId: post.villageId }).returning({ id: users.id }))[0];
+        : (
+            await tx
+              .insert(users)
+              .values({ puskesmasId: actor.puskesmasId, role: 'ibu', name: v.name, phone: v.phone, passwordHash: null, villageId: post.villageId })
+              .returning({ id: users.id })
+          )[0];
       const [mother] = await tx
         .insert(mothers)
         .values({
@@ -193,11 +198,7 @@ export async function registerMother(actor: Actor, raw: unknown): Promise<Regist
 }
 
 /** The duplicates a registrar may be told about: the actor's puskesmas only. */
-async function findDuplicate(
-  tx: DbOrTx,
-  actor: Actor,
-  v: MotherInput,
-): Promise<{ fieldErrors: Partial<Record<MotherField, string>>; duplicate: Duplicate } | null> {
+async function findDuplicate(tx: DbOrTx, actor: Actor, v: MotherInput): Promise<{ fieldErrors: Partial<Record<MotherField, string>>; duplicate: Duplicate } | null> {
   const inScope = sql<boolean>`coalesce((${motherScope(actor, 'read')}), false)`;
   const candidates = async (match: SQL) =>
     (
@@ -249,11 +250,7 @@ async function findDuplicate(
  * answer may never have reached the phone — a fresh code that replaces the unused one, while her
  * account is not yet activated.
  */
-async function resendAnswer(
-  tx: DbOrTx,
-  actor: Actor,
-  stored: { id: string; name: string; phone: string | null; userId: string | null },
-): Promise<RegisterResult> {
+async function resendAnswer(tx: DbOrTx, actor: Actor, stored: { id: string; name: string; phone: string | null; userId: string | null }): Promise<RegisterResult> {
   const kids = await tx.select({ id: babies.id }).from(babies).where(eq(babies.motherId, stored.id)).orderBy(babies.birthOrder);
   const base = { ok: true as const, motherId: stored.id, babyIds: kids.map((k) => k.id), phone: stored.phone ?? '', name: stored.name, created: false };
   if (!stored.userId) return { ...base, code: null, expiresAt: null, login: 'byStaff' };

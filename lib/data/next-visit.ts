@@ -42,9 +42,15 @@ export async function nextVisits(actor: Actor): Promise<NextVisit[]> {
     const windows = windowsOf(r.birthDate);
     const [due] = dueList([{ id: r.id, birthDate: r.birthDate, exitDate: r.exitDate, visitDates }], today, windows).filter((d) => d.window);
     if (due?.window) {
-      return { ...base, state: due.kind === 'overdue' ? ('overdue' as const) : ('open' as const), window: { n: due.window.index + 1, from: due.window.from, to: due.window.to } };
+      return {
+        ...base,
+        state: due.kind === 'overdue' ? ('overdue' as const) : ('open' as const),
+        window: { n: due.window.index + 1, from: due.window.from, to: due.window.to },
+      };
     }
     const next = windowStates(r.birthDate, visitDates, today, windows).find((w) => w.state === 'upcoming');
-    return next ? { ...base, state: 'upcoming' as const, window: { n: next.index + 1, from: next.from, to: next.to } } : { ...base, state: 'none' as const, window: null };
+    return next
+      ? { ...base, state: 'upcoming' as const, window: { n: next.index + 1, from: next.from, to: next.to } }
+      : { ...base, state: 'none' as const, window: null };
   });
 }

@@ -168,7 +168,11 @@ export const uuidList = (ids: readonly string[]) => sql`${'{' + ids.join(',') + 
  * `exitedFrom`. Two small queries rather than one join: on a district's tables the planner
  * hashed all the babies of the district for the join (issue #11). Also the count of all.
  */
-async function kaderBabies(db: DbOrTx, actor: Actor, recent?: { bornFrom: string; exitedFrom: string; certifiedFrom: string }): Promise<{ rows: KaderRow[]; total: number }> {
+async function kaderBabies(
+  db: DbOrTx,
+  actor: Actor,
+  recent?: { bornFrom: string; exitedFrom: string; certifiedFrom: string },
+): Promise<{ rows: KaderRow[]; total: number }> {
   // Ordered by the database's collation, as the lists always were (ties in the today list keep it).
   const ms = await db.select({ id: mothers.id, name: mothers.name }).from(mothers).where(motherScope(actor)).orderBy(asc(mothers.name));
   if (!ms.length) return { rows: [], total: 0 };
@@ -221,7 +225,10 @@ export async function kaderOverview(actor: Actor) {
   });
   const [{ items, facts }, referred] = await Promise.all([
     kaderItems(db, kept, today),
-    openReferrals(db, kept.filter((r) => followedOn(r, today)).map((r) => r.id)),
+    openReferrals(
+      db,
+      kept.filter((r) => followedOn(r, today)).map((r) => r.id),
+    ),
   ]);
   // Babies still followed first, youngest first; then those whose follow-up just ended.
   items.sort((a, b) => Number(b.followed) - Number(a.followed) || a.ageDays - b.ageDays);

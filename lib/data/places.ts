@@ -14,15 +14,7 @@ import { z } from 'zod';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
 import { posyandu, villages } from '@/db/schema';
 import { assertCan, NotFoundError, type Actor } from '@/lib/auth/policy';
-import {
-  placeStatusSchema,
-  posyanduSchema,
-  posyanduUpdateSchema,
-  villageSchema,
-  villageUpdateSchema,
-  type PlaceField,
-  type VillageKind,
-} from '@/lib/validation/places';
+import { placeStatusSchema, posyanduSchema, posyanduUpdateSchema, villageSchema, villageUpdateSchema, type PlaceField, type VillageKind } from '@/lib/validation/places';
 import { audit } from './audit';
 
 export type PlaceFieldErrors = Partial<Record<PlaceField, string>>;
@@ -242,10 +234,7 @@ export async function createPosyandu(actor: Actor, raw: unknown): Promise<PlaceR
       if (!village) throw new NotFoundError('village');
       if (!village.active) return { ok: false, fieldErrors: { villageId: 'places.errors.villageInactive' } };
       if (await posyanduNameTaken(tx, village.id, v.name)) return { ok: false, fieldErrors: { name: NAME_TAKEN } };
-      const [row] = await tx
-        .insert(posyandu)
-        .values({ puskesmasId: actor.puskesmasId, villageId: village.id, name: v.name, rw: v.rw, address: v.address })
-        .returning();
+      const [row] = await tx.insert(posyandu).values({ puskesmasId: actor.puskesmasId, villageId: village.id, name: v.name, rw: v.rw, address: v.address }).returning();
       await audit(tx, actor, 'posyandu.create', 'posyandu', row!.id, null, {
         villageId: row!.villageId,
         name: row!.name,
@@ -320,7 +309,14 @@ export async function setPlaceStatus(actor: Actor, raw: unknown): Promise<PlaceS
         return { ok: true, id, op };
       }
       const [row] = await tx
-        .select({ villageId: posyandu.villageId, name: posyandu.name, rw: posyandu.rw, address: posyandu.address, active: posyandu.active, villageActive: villages.active })
+        .select({
+          villageId: posyandu.villageId,
+          name: posyandu.name,
+          rw: posyandu.rw,
+          address: posyandu.address,
+          active: posyandu.active,
+          villageActive: villages.active,
+        })
         .from(posyandu)
         .innerJoin(villages, eq(villages.id, posyandu.villageId))
         .where(and(eq(posyandu.id, id), eq(posyandu.puskesmasId, actor.puskesmasId)))

@@ -46,9 +46,7 @@ export async function motherRegistry(actor: Actor, rawFilter: unknown) {
   if (f.village) conds.push(eq(mothers.villageId, f.village));
   if (f.posyandu) conds.push(eq(mothers.posyanduId, f.posyandu));
   if (f.kader) {
-    const assigned = exists(
-      sql`(select 1 from ${kaderAssignments} where ${kaderAssignments.motherId} = ${mothers.id} and ${kaderAssignments.kaderId} = ${f.kader})`,
-    );
+    const assigned = exists(sql`(select 1 from ${kaderAssignments} where ${kaderAssignments.motherId} = ${mothers.id} and ${kaderAssignments.kaderId} = ${f.kader})`);
     // Every posyandu she works in (issue #18): her home posyandu and her kader_posyandu rows.
     const ofPosyandu = sql`${mothers.posyanduId} in (
       select ${users.posyanduId} from ${users} where ${users.id} = ${f.kader} and ${users.role} = 'kader' and ${users.puskesmasId} = ${actor.puskesmasId}

@@ -12,15 +12,7 @@ import { getDb, type DbOrTx } from '@/db/client';
 import { coverageTargets, puskesmas, villages, visitWindowSettings } from '@/db/schema';
 import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
 import { DEFAULT_VISIT_WINDOWS, isoToday, validateWindows, windowsInForce, type IsoDate, type VisitWindow } from '@/lib/domain';
-import {
-  blockedTermsSchema,
-  profileSchema,
-  settingsErrors,
-  signatorySchema,
-  targetSchema,
-  visitWindowsSchema,
-  type TimeZoneId,
-} from '@/lib/validation/settings';
+import { blockedTermsSchema, profileSchema, settingsErrors, signatorySchema, targetSchema, visitWindowsSchema, type TimeZoneId } from '@/lib/validation/settings';
 import { audit } from './audit';
 
 export type SettingsResult = { ok: true; changed: boolean } | { ok: false; fieldErrors: Record<string, string> };
@@ -58,7 +50,13 @@ export async function settingsOverview(actor: Actor) {
   const today = isoToday(p.timeZone);
   const [targets, places, changes] = await Promise.all([
     db
-      .select({ id: coverageTargets.id, year: coverageTargets.year, targetPercent: coverageTargets.targetPercent, villageId: coverageTargets.villageId, villageName: villages.name })
+      .select({
+        id: coverageTargets.id,
+        year: coverageTargets.year,
+        targetPercent: coverageTargets.targetPercent,
+        villageId: coverageTargets.villageId,
+        villageName: villages.name,
+      })
       .from(coverageTargets)
       .leftJoin(villages, eq(villages.id, coverageTargets.villageId))
       .where(eq(coverageTargets.puskesmasId, actor.puskesmasId))
@@ -141,7 +139,10 @@ export async function saveTarget(actor: Actor, raw: unknown): Promise<SettingsRe
   return db.transaction(async (tx) => {
     if (villageId) {
       // Another puskesmas's village is no village here.
-      const [v] = await tx.select({ id: villages.id }).from(villages).where(and(eq(villages.id, villageId), eq(villages.puskesmasId, actor.puskesmasId)));
+      const [v] = await tx
+        .select({ id: villages.id })
+        .from(villages)
+        .where(and(eq(villages.id, villageId), eq(villages.puskesmasId, actor.puskesmasId)));
       if (!v) return { ok: false, fieldErrors: { villageId: 'settings.errors.villageUnknown' } };
     }
     // Serialises writers of this puskesmas's targets (two submits at once: one insert, one update).
@@ -250,10 +251,16 @@ export async function saveVisitWindows(actor: Actor, raw: unknown): Promise<Sett
         target: [visitWindowSettings.puskesmasId, visitWindowSettings.effectiveFrom],
         set: { windows, createdBy: actor.id, createdAt: sql`now()` },
       });
-    await tx.execute(
-      sql`select kekasihku_refresh_baby_windows(array(select id from babies where puskesmas_id = ${p.id} and birth_date >= ${today}::date))`,
+    await tx.execute(sql`select kekasihku_refresh_baby_windows(array(select id from babies where puskesmas_id = ${p.id} and birth_date >= ${today}::date))`);
+    await audit(
+      tx,
+      actor,
+      reset ? 'settings.visitWindows.reset' : 'settings.visitWindows.update',
+      'puskesmas',
+      p.id,
+      { effectiveFrom: today, windows: before },
+      { effectiveFrom: today, windows },
     );
-    await audit(tx, actor, reset ? 'settings.visitWindows.reset' : 'settings.visitWindows.update', 'puskesmas', p.id, { effectiveFrom: today, windows: before }, { effectiveFrom: today, windows });
     return { ok: true, changed: true };
   });
 }

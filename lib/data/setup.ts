@@ -85,10 +85,20 @@ async function lockSetup(tx: Tx): Promise<void> {
 async function findOrCreateKabupaten(tx: Tx, typedName: string, province: string): Promise<{ id: string; name: string; province: string; created: boolean }> {
   const name = normalizeKabupatenName(typedName);
   const find = async () =>
-    (await tx.select({ id: kabupaten.id, name: kabupaten.name, province: kabupaten.province }).from(kabupaten).where(sql`lower(${kabupaten.name}) = lower(${name})`).limit(1))[0];
+    (
+      await tx
+        .select({ id: kabupaten.id, name: kabupaten.name, province: kabupaten.province })
+        .from(kabupaten)
+        .where(sql`lower(${kabupaten.name}) = lower(${name})`)
+        .limit(1)
+    )[0];
   const found = await find();
   if (found) return { ...found, created: false };
-  const [made] = await tx.insert(kabupaten).values({ name, province: province.trim().replace(/\s+/g, ' ') }).onConflictDoNothing().returning({ id: kabupaten.id, name: kabupaten.name, province: kabupaten.province });
+  const [made] = await tx
+    .insert(kabupaten)
+    .values({ name, province: province.trim().replace(/\s+/g, ' ') })
+    .onConflictDoNothing()
+    .returning({ id: kabupaten.id, name: kabupaten.name, province: kabupaten.province });
   if (made) return { ...made, created: true };
   return { ...(await find())!, created: false };
 }
@@ -98,7 +108,9 @@ async function codeIsValid(db: Db | Tx, codeHash: string): Promise<boolean> {
   const [code] = await db
     .select({ id: setupCodes.id })
     .from(setupCodes)
-    .where(sql`${setupCodes.codeHash} = ${codeHash} and ${setupCodes.usedAt} is null and ${setupCodes.createdAt} > now() - ${sql.raw(`interval '${SETUP_CODE_HOURS} hours'`)}`);
+    .where(
+      sql`${setupCodes.codeHash} = ${codeHash} and ${setupCodes.usedAt} is null and ${setupCodes.createdAt} > now() - ${sql.raw(`interval '${SETUP_CODE_HOURS} hours'`)}`,
+    );
   return Boolean(code);
 }
 
@@ -127,8 +139,7 @@ export async function issueSetupCode(): Promise<string | null> {
 }
 
 type InstallOutcome =
-  | { ok: true; puskesmasId: string; adminId: string }
-  | { ok: false; formError?: string; fieldErrors?: Partial<Record<SetupField, string>>; wrongCode?: boolean };
+  { ok: true; puskesmasId: string; adminId: string } | { ok: false; formError?: string; fieldErrors?: Partial<Record<SetupField, string>>; wrongCode?: boolean };
 
 /**
  * Creates the puskesmas with its coverage target of the current year, the forum categories
@@ -175,9 +186,9 @@ async function install(
       .returning();
     const year = Number(isoToday(v.timeZone).slice(0, 4));
     await tx.insert(coverageTargets).values({ puskesmasId: p!.id, villageId: null, year, targetPercent: v.target });
-    await tx.insert(forumCategories).values(
-      FORUM_CATEGORIES.map((c, i) => ({ puskesmasId: p!.id, slug: c.slug, name: c.name, description: c.description, sortOrder: i + 1 })),
-    );
+    await tx
+      .insert(forumCategories)
+      .values(FORUM_CATEGORIES.map((c, i) => ({ puskesmasId: p!.id, slug: c.slug, name: c.name, description: c.description, sortOrder: i + 1 })));
     const [admin] = await tx
       .insert(users)
       .values({ puskesmasId: p!.id, role: 'admin', name: v.adminName, phone: v.adminPhone, passwordHash: 'codeHash' in how ? how.passwordHash : null })
@@ -188,7 +199,10 @@ async function install(
       activation = { code: newActivationCode(), expiresAt: new Date(Date.now() + ACTIVATION_DAYS * 86_400_000) };
       await tx.insert(activationCodes).values({ userId: admin!.id, codeHash: hashActivationCode(activation.code), expiresAt: activation.expiresAt });
     }
-    await tx.update(setupCodes).set({ usedAt: sql`now()` }).where(isNull(setupCodes.usedAt));
+    await tx
+      .update(setupCodes)
+      .set({ usedAt: sql`now()` })
+      .where(isNull(setupCodes.usedAt));
     await tx.insert(auditLog).values({
       puskesmasId: p!.id,
       userId: admin!.id,
@@ -203,9 +217,7 @@ async function install(
   });
 }
 
-export type SetupResult =
-  | { ok: true; puskesmasId: string; adminId: string }
-  | { ok: false; fieldErrors?: Partial<Record<SetupField, string>>; formError?: string };
+export type SetupResult = { ok: true; puskesmasId: string; adminId: string } | { ok: false; fieldErrors?: Partial<Record<SetupField, string>>; formError?: string };
 
 /**
  * /pasang: the public creates the first puskesmas with a setup code from the server log. Nobody

@@ -7,17 +7,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
 import { auditLog, babies, certificates, kaderAssignments, mothers, posyandu, puskesmas, users, visits } from '@/db/schema';
-import {
-  assertCan,
-  can,
-  canEditVisit,
-  canFollowUpReferral,
-  ForbiddenError,
-  NotFoundError,
-  VISIT_EDIT_DAYS,
-  type Actor,
-  type VisitRecordScope,
-} from '@/lib/auth/policy';
+import { assertCan, can, canEditVisit, canFollowUpReferral, ForbiddenError, NotFoundError, VISIT_EDIT_DAYS, type Actor, type VisitRecordScope } from '@/lib/auth/policy';
 import {
   ageInDays,
   classifyRecall,
@@ -38,9 +28,7 @@ import { babyFacts } from './facts';
 import { windowsByBirth } from './overview';
 import { motherScope } from './scope';
 
-export type RecordVisitResult =
-  | { ok: true; visitId: string; babyId: string; created: boolean }
-  | { ok: false; fieldErrors: Partial<Record<VisitField, string>> };
+export type RecordVisitResult = { ok: true; visitId: string; babyId: string; created: boolean } | { ok: false; fieldErrors: Partial<Record<VisitField, string>> };
 
 /** The baby with its mother's scope facts, if `actor` may `action` visits of it; else NotFoundError. */
 async function babyInScope(db: DbOrTx, actor: Actor, babyId: string, action: 'read' | 'write') {
@@ -94,10 +82,7 @@ export async function recordVisit(actor: Actor, raw: unknown): Promise<RecordVis
     // One at a time per baby (two phones, or a double tap with two ids): the same-date check
     // below then sees the other's visit.
     await tx.select({ id: babies.id }).from(babies).where(eq(babies.id, baby.id)).for('update');
-    const [same] = await tx
-      .select({ id: visits.id, babyId: visits.babyId, kaderId: visits.kaderId })
-      .from(visits)
-      .where(eq(visits.id, v.id));
+    const [same] = await tx.select({ id: visits.id, babyId: visits.babyId, kaderId: visits.kaderId }).from(visits).where(eq(visits.id, v.id));
     if (same) {
       // The same visit again (resend, outbox, double tap): the stored one; nothing new.
       // The id is taken by someone else's visit, or another baby's: never overwrite, never reveal.
@@ -132,10 +117,7 @@ export async function recordVisit(actor: Actor, raw: unknown): Promise<RecordVis
       });
       return { ok: true as const, visitId: row.id, babyId: row.babyId, created: true };
     }
-    const [existing] = await tx
-      .select({ id: visits.id, babyId: visits.babyId, kaderId: visits.kaderId })
-      .from(visits)
-      .where(eq(visits.id, v.id));
+    const [existing] = await tx.select({ id: visits.id, babyId: visits.babyId, kaderId: visits.kaderId }).from(visits).where(eq(visits.id, v.id));
     // The id is taken by someone else's visit, or another baby's: never overwrite, never reveal.
     if (!existing || existing.babyId !== v.babyId || existing.kaderId !== actor.id) throw new ForbiddenError('visit id in use');
     return { ok: true as const, visitId: existing.id, babyId: existing.babyId, created: false };
@@ -240,11 +222,24 @@ export async function babyDetail(actor: Actor, babyId: string) {
     .innerJoin(users, eq(users.id, visits.kaderId))
     .where(eq(visits.babyId, baby.id))
     .orderBy(asc(visits.visitDate), asc(visits.receivedAt));
-  const windows = windowStates(baby.birthDate, rows.map((r) => r.visitDate), today, await windowsOf(db, baby));
+  const windows = windowStates(
+    baby.birthDate,
+    rows.map((r) => r.visitDate),
+    today,
+    await windowsOf(db, baby),
+  );
 
   const visitIds = rows.map((r) => r.id);
   const audits = await db
-    .select({ action: auditLog.action, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after, reason: auditLog.reason, at: auditLog.at, by: users.name })
+    .select({
+      action: auditLog.action,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      reason: auditLog.reason,
+      at: auditLog.at,
+      by: users.name,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(
@@ -269,7 +264,13 @@ export async function babyDetail(actor: Actor, babyId: string) {
   if (state.status === 'graduated' || state.status === 'unrecorded') events.push({ kind: state.status, date: sixMonthDate(baby.birthDate) });
   const certRows = can(actor, 'read', 'certificates', record)
     ? await db
-        .select({ id: certificates.id, serial: certificates.serial, issuedAt: certificates.issuedAt, revokedAt: certificates.revokedAt, revokeReason: certificates.revokeReason })
+        .select({
+          id: certificates.id,
+          serial: certificates.serial,
+          issuedAt: certificates.issuedAt,
+          revokedAt: certificates.revokedAt,
+          revokeReason: certificates.revokeReason,
+        })
         .from(certificates)
         .where(eq(certificates.babyId, baby.id))
         .orderBy(asc(certificates.issuedAt))
@@ -288,7 +289,9 @@ export async function babyDetail(actor: Actor, babyId: string) {
   }
   const transfers = audits.filter((x) => x.action === 'mother.transfer');
   if (transfers.length) {
-    const ids = transfers.flatMap((a) => [(a.before as { posyanduId?: string })?.posyanduId, (a.after as { posyanduId?: string })?.posyanduId]).filter((x): x is string => Boolean(x));
+    const ids = transfers
+      .flatMap((a) => [(a.before as { posyanduId?: string })?.posyanduId, (a.after as { posyanduId?: string })?.posyanduId])
+      .filter((x): x is string => Boolean(x));
     const names = new Map((await db.select({ id: posyandu.id, name: posyandu.name }).from(posyandu).where(inArray(posyandu.id, ids))).map((p) => [p.id, p.name]));
     for (const a of transfers) {
       events.push({
@@ -345,7 +348,10 @@ export async function babyDetail(actor: Actor, babyId: string) {
 /** A visit with its baby, if `actor` may read it; else NotFoundError (absent and out of scope look the same). */
 async function visitInScope(db: DbOrTx, actor: Actor, visitId: string, babyId: string) {
   const baby = await babyInScope(db, actor, babyId, 'read');
-  const [visit] = await db.select().from(visits).where(and(eq(visits.id, visitId), eq(visits.babyId, baby.id)));
+  const [visit] = await db
+    .select()
+    .from(visits)
+    .where(and(eq(visits.id, visitId), eq(visits.babyId, baby.id)));
   if (!visit) throw new NotFoundError('visit');
   const scope: VisitRecordScope = { ...recordOf(actor, baby), kaderId: visit.kaderId, receivedAt: visit.receivedAt };
   return { baby, visit, scope };
@@ -381,9 +387,7 @@ export async function visitEditContext(actor: Actor, babyId: string, visitId: st
   };
 }
 
-export type CorrectVisitResult =
-  | { ok: true; visitId: string; babyId: string; changed: string[] }
-  | { ok: false; fieldErrors: Partial<Record<VisitEditField, string>> };
+export type CorrectVisitResult = { ok: true; visitId: string; babyId: string; changed: string[] } | { ok: false; fieldErrors: Partial<Record<VisitEditField, string>> };
 
 /** The columns a correction may change (never the author, the baby or the recording times). */
 const EDITABLE = [

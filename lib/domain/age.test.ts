@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ageInDays,
-  completedMonths,
-  fiveMonthDate,
-  isAtLeastFiveMonths,
-  isUnderSixMonths,
-  monthDate,
-  sixMonthDate,
-} from './age';
+import { ageInDays, completedMonths, fiveMonthDate, isAtLeastFiveMonths, isUnderSixMonths, monthDate, sixMonthDate } from './age';
 import { addDays, fromEpochDay, toEpochDay } from './dates';
 
 describe('monthDate: births on the 29th, 30th, 31st, leap years, year ends', () => {

@@ -13,8 +13,20 @@ describe('certificateEligibility', () => {
     ['graduated on the 6-month date', graduated, '2024-02-29', false, { eligible: true }],
     ['graduated, already issued', graduated, '2024-03-01', true, { eligible: false, reason: 'already_issued' }],
     ['not yet 6 months', graduated, '2024-02-28', false, { eligible: false, reason: 'ongoing' }],
-    ['broken', baby(B, [visit('2023-10-01', { recallItems: ['formula'] }), visit('2024-02-10', { confirmedExclusive: true })]), '2024-03-01', false, { eligible: false, reason: 'broken' }],
-    ['broken after issue (revoke case)', baby(B, [visit('2024-03-05', { givenSinceLast: true, givenSinceLastDate: '2024-01-10' }), visit('2024-02-10', { confirmedExclusive: true })]), '2024-03-10', true, { eligible: false, reason: 'broken' }],
+    [
+      'broken',
+      baby(B, [visit('2023-10-01', { recallItems: ['formula'] }), visit('2024-02-10', { confirmedExclusive: true })]),
+      '2024-03-01',
+      false,
+      { eligible: false, reason: 'broken' },
+    ],
+    [
+      'broken after issue (revoke case)',
+      baby(B, [visit('2024-03-05', { givenSinceLast: true, givenSinceLastDate: '2024-01-10' }), visit('2024-02-10', { confirmedExclusive: true })]),
+      '2024-03-10',
+      true,
+      { eligible: false, reason: 'broken' },
+    ],
     ['never confirmed', baby(B, [visit('2024-02-10')]), '2024-03-01', false, { eligible: false, reason: 'unrecorded' }],
     ['no visits at all', baby(B), '2024-03-01', false, { eligible: false, reason: 'unrecorded' }],
     ['exited before 6 months', baby(B, [], { exitDate: '2023-12-01', exitReason: 'moved' }), '2024-03-01', false, { eligible: false, reason: 'exited' }],
@@ -48,12 +60,9 @@ describe('formatSerial / parseSerial', () => {
     expect(() => formatSerial(code, year, n)).toThrow(RangeError);
   });
 
-  it.each(['', 'KEKASIHKU/BJN/2024/7', 'KEKASIHKU/BJN/24/0007', 'X/BJN/2024/0007', 'KEKASIHKU/BJN/2024/0000', 'KEKASIHKU//2024/0001'])(
-    'parseSerial(%j) is null',
-    (s) => {
-      expect(parseSerial(s)).toBeNull();
-    },
-  );
+  it.each(['', 'KEKASIHKU/BJN/2024/7', 'KEKASIHKU/BJN/24/0007', 'X/BJN/2024/0007', 'KEKASIHKU/BJN/2024/0000', 'KEKASIHKU//2024/0001'])('parseSerial(%j) is null', (s) => {
+    expect(parseSerial(s)).toBeNull();
+  });
 });
 
 describe('initials', () => {

@@ -14,11 +14,7 @@ export type CertificateEligibility = { eligible: true } | { eligible: false; rea
  * when the baby has a certificate that is not revoked; a revoked one stays on record but does
  * not block a new issue.
  */
-export function certificateEligibility(
-  baby: BabyFacts,
-  today: IsoDate,
-  options: { alreadyIssued: boolean },
-): CertificateEligibility {
+export function certificateEligibility(baby: BabyFacts, today: IsoDate, options: { alreadyIssued: boolean }): CertificateEligibility {
   const { status } = journeyStatus(baby, today);
   if (status !== 'graduated') return { eligible: false, reason: status };
   if (options.alreadyIssued) return { eligible: false, reason: 'already_issued' };

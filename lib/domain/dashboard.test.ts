@@ -14,12 +14,22 @@ describe('exclusiveAtAgeMonth', () => {
     { name: 'confirmed after 5 months, month 6: graduated', b: baby(B, [visit('2024-02-01', { confirmedExclusive: true })]), k: 6, want: true },
     { name: 'break on the 2-month date counts at month 2', b: baby(B, [visit('2023-10-31', { recallItems: ['formula'] })]), k: 2, want: false },
     { name: 'break the day after the 2-month date: still exclusive at 2', b: baby(B, [visit('2023-11-01', { recallItems: ['formula'] })]), k: 2, want: true },
-    { name: 'break reported late with an earlier date counts back', b: baby(B, [visit('2024-01-10', { givenSinceLast: true, givenSinceLastDate: '2023-09-05' })]), k: 1, want: false },
+    {
+      name: 'break reported late with an earlier date counts back',
+      b: baby(B, [visit('2024-01-10', { givenSinceLast: true, givenSinceLastDate: '2023-09-05' })]),
+      k: 1,
+      want: false,
+    },
     { name: 'month date after today: not counted', b: baby(B), k: 6, today: '2024-02-28', want: null },
     { name: 'month date equal to today: counted', b: baby(B), k: 6, today: '2024-02-29', want: false },
     { name: 'exited before the month date: not counted', b: baby(B, [], { exitDate: '2023-12-01' }), k: 4, want: null },
     { name: 'exited after the month date: counted', b: baby(B, [], { exitDate: '2023-12-01' }), k: 2, want: true },
-    { name: 'exit after the 6-month date changes nothing', b: baby(B, [visit('2024-02-01', { confirmedExclusive: true })], { exitDate: '2024-03-05' }), k: 6, want: true },
+    {
+      name: 'exit after the 6-month date changes nothing',
+      b: baby(B, [visit('2024-02-01', { confirmedExclusive: true })], { exitDate: '2024-03-05' }),
+      k: 6,
+      want: true,
+    },
   ];
   for (const c of cases) it(c.name, () => expect(exclusiveAtAgeMonth(c.b, c.k, c.today ?? TODAY)).toBe(c.want));
 });
@@ -51,9 +61,15 @@ describe('stopReasonCounts', () => {
       baby(B, [visit('2023-10-10', { recallItems: ['formula'], breakReason: 'low_supply' })]),
       baby(B, [visit('2023-10-20', { recallItems: ['formula'] })]),
       // first break in September (outside), a later reason does not count
-      baby(B, [visit('2023-09-20', { recallItems: ['water'], breakReason: 'family_pressure' }), visit('2023-10-05', { recallItems: ['formula'], breakReason: 'back_to_work' })]),
+      baby(B, [
+        visit('2023-09-20', { recallItems: ['water'], breakReason: 'family_pressure' }),
+        visit('2023-10-05', { recallItems: ['formula'], breakReason: 'back_to_work' }),
+      ]),
       // same break date from two visits: the one with a reason wins
-      baby(B, [visit('2023-10-15', { givenSinceLast: true, givenSinceLastDate: '2023-10-01' }), visit('2023-10-01', { recallItems: ['formula'], breakReason: 'baby_ill' })]),
+      baby(B, [
+        visit('2023-10-15', { givenSinceLast: true, givenSinceLastDate: '2023-10-01' }),
+        visit('2023-10-01', { recallItems: ['formula'], breakReason: 'baby_ill' }),
+      ]),
       baby(B), // never broke
     ];
     const got = stopReasonCounts(babies, '2023-10-01', '2023-10-31');

@@ -130,7 +130,11 @@ describe('months', () => {
     expect(daysInMonth(y, m)).toBe(Number(last.slice(8)));
   });
 
-  it.each([[2024, 0], [2024, 13], [2024, 1.5]])('monthBounds(%i, %s) throws', (y, m) => {
+  it.each([
+    [2024, 0],
+    [2024, 13],
+    [2024, 1.5],
+  ])('monthBounds(%i, %s) throws', (y, m) => {
     expect(() => monthBounds(y, m)).toThrow(RangeError);
   });
 

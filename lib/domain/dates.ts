@@ -191,10 +191,7 @@ export function isoDateToUtcDate(iso: IsoDate): Date {
   return new Date(toEpochDay(iso) * 86_400_000);
 }
 
-const MONTHS_ID = [
-  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
-  'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
-] as const;
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'] as const;
 
 /** '2024-08-17' → '17 Agustus 2024' (DESIGN §2 long format). */
 export function formatDateLongId(iso: IsoDate): string {

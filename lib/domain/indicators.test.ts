@@ -95,11 +95,7 @@ describe('monthFacts', () => {
 
   describe('formula in week one, then breast milk only', () => {
     // Born 10 Jan 2024: 5-month date 10 Jun, 6-month date 10 Jul.
-    const b = baby('2024-01-10', [
-      visit('2024-01-15', { recallItems: ['formula'], breakReason: 'low_supply' }),
-      visit('2024-02-10'),
-      visit('2024-06-20', yes),
-    ]);
+    const b = baby('2024-01-10', [visit('2024-01-15', { recallItems: ['formula'], breakReason: 'low_supply' }), visit('2024-02-10'), visit('2024-06-20', yes)]);
     it.each([
       [2024, 1, 'O2 rd'],
       [2024, 2, 'O2 rd rn'], // exclusive by recall, broken for the cohort
@@ -208,10 +204,50 @@ describe('sums over quarters and years', () => {
   });
 
   it.each<[string, [number, number][], number, number, number | null]>([
-    ['adds numerators and denominators, never averages (1/2, none, 3/3 → 4/5)', [[1, 2], [0, 0], [3, 3]], 4, 5, 80],
-    ['one month with data', [[0, 0], [1, 4], [0, 0]], 1, 4, 25],
-    ['no data in any month', [[0, 0], [0, 0], [0, 0]], 0, 0, null],
-    ['zero of some is 0%, not no data', [[0, 3], [0, 0], [0, 1]], 0, 4, 0],
+    [
+      'adds numerators and denominators, never averages (1/2, none, 3/3 → 4/5)',
+      [
+        [1, 2],
+        [0, 0],
+        [3, 3],
+      ],
+      4,
+      5,
+      80,
+    ],
+    [
+      'one month with data',
+      [
+        [0, 0],
+        [1, 4],
+        [0, 0],
+      ],
+      1,
+      4,
+      25,
+    ],
+    [
+      'no data in any month',
+      [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+      0,
+      0,
+      null,
+    ],
+    [
+      'zero of some is 0%, not no data',
+      [
+        [0, 3],
+        [0, 0],
+        [0, 1],
+      ],
+      0,
+      4,
+      0,
+    ],
   ])('quarter: %s', (_name, months, num, den, percent) => {
     const sum = sumIndicators(months.map(([n, d]) => month({ recallCoverage: coverage(n, d), sixMonthCoverage: coverage(n, d) })));
     expect(sum.recallCoverage).toEqual({ numerator: num, denominator: den, percent });

@@ -132,8 +132,7 @@ export function monthFacts(baby: BabyFacts, year: number, month: number): BabyMo
     O4,
     O5: O4 && statusOnLastDay === 'graduated',
     recallDenominator: latestRecall !== null,
-    recallNumerator:
-      latestRecall !== null && isExclusiveRecall({ breastfed: latestRecall.breastfed, items: latestRecall.recallItems }),
+    recallNumerator: latestRecall !== null && isExclusiveRecall({ breastfed: latestRecall.breastfed, items: latestRecall.recallItems }),
   };
 }
 
@@ -188,14 +187,8 @@ export function sumIndicators(list: readonly IndicatorTotals[]): IndicatorTotals
   };
   for (const m of list) {
     for (const key of ['O1', 'O2', 'O3', 'O4', 'O5'] as const) sum[key] = addCounts(sum[key], m[key]);
-    sum.recallCoverage = coverage(
-      sum.recallCoverage.numerator + m.recallCoverage.numerator,
-      sum.recallCoverage.denominator + m.recallCoverage.denominator,
-    );
-    sum.sixMonthCoverage = coverage(
-      sum.sixMonthCoverage.numerator + m.sixMonthCoverage.numerator,
-      sum.sixMonthCoverage.denominator + m.sixMonthCoverage.denominator,
-    );
+    sum.recallCoverage = coverage(sum.recallCoverage.numerator + m.recallCoverage.numerator, sum.recallCoverage.denominator + m.recallCoverage.denominator);
+    sum.sixMonthCoverage = coverage(sum.sixMonthCoverage.numerator + m.sixMonthCoverage.numerator, sum.sixMonthCoverage.denominator + m.sixMonthCoverage.denominator);
   }
   return sum;
 }
@@ -207,11 +200,7 @@ export function sumIndicators(list: readonly IndicatorTotals[]): IndicatorTotals
  * those sums, never averaged. Rows outside the period are ignored; null when no month of the
  * period has a row ("belum ada data").
  */
-export function periodTotals(
-  rows: readonly { year: number; month: number; totals: IndicatorTotals }[],
-  from: YearMonth,
-  to: YearMonth,
-): IndicatorTotals | null {
+export function periodTotals(rows: readonly { year: number; month: number; totals: IndicatorTotals }[], from: YearMonth, to: YearMonth): IndicatorTotals | null {
   const key = (ym: YearMonth) => ym.year * 12 + ym.month;
   const inside = rows.filter((r) => key(r) >= key(from) && key(r) <= key(to));
   return inside.length ? sumIndicators(inside.map((r) => r.totals)) : null;
@@ -242,11 +231,7 @@ export interface AttendanceCoverage {
  * one session against those who attended none. The caller decides which attendance counts
  * (e.g. sessions before the 6-month date) when building `attendedBabyIds`.
  */
-export function coverageByAttendance(
-  babies: readonly BabyFacts[],
-  attendedBabyIds: ReadonlySet<string>,
-  period: Period,
-): AttendanceCoverage {
+export function coverageByAttendance(babies: readonly BabyFacts[], attendedBabyIds: ReadonlySet<string>, period: Period): AttendanceCoverage {
   const attended = babies.filter((b) => b.id !== undefined && attendedBabyIds.has(b.id));
   const others = babies.filter((b) => b.id === undefined || !attendedBabyIds.has(b.id));
   return {

@@ -10,11 +10,7 @@ describe('visitBreakDate', () => {
     ['not breastfed', visit('2024-03-10', { breastfed: false }), '2024-03-10'],
     ['given since last, with date', visit('2024-03-10', { givenSinceLast: true, givenSinceLastDate: '2024-02-20' }), '2024-02-20'],
     ['given since last, no date', visit('2024-03-10', { givenSinceLast: true }), '2024-03-10'],
-    [
-      'both: the earlier date',
-      visit('2024-03-10', { recallItems: ['water'], givenSinceLast: true, givenSinceLastDate: '2024-03-01' }),
-      '2024-03-01',
-    ],
+    ['both: the earlier date', visit('2024-03-10', { recallItems: ['water'], givenSinceLast: true, givenSinceLastDate: '2024-03-01' }), '2024-03-01'],
     ['first date after the visit is capped', visit('2024-03-10', { givenSinceLast: true, givenSinceLastDate: '2024-03-15' }), '2024-03-10'],
     ['date given but answer no', visit('2024-03-10', { givenSinceLast: false, givenSinceLastDate: '2024-03-01' }), null],
   ])('%s', (_name, v, expected) => {

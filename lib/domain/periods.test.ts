@@ -42,11 +42,17 @@ function month(year: number, m: number, recall: [number, number], six: [number, 
 
 describe('periodTotals', () => {
   // January 1 of 1 (100%), February 1 of 9 (11.1%), March 0 of 0 (no data).
-  const rows = [month(2025, 12, [5, 5], [5, 5]), month(2026, 1, [1, 1], [1, 1]), month(2026, 2, [1, 9], [1, 9]), month(2026, 3, [0, 0], [0, 0]), month(2026, 4, [3, 3], [3, 3])];
+  const rows = [
+    month(2025, 12, [5, 5], [5, 5]),
+    month(2026, 1, [1, 1], [1, 1]),
+    month(2026, 2, [1, 9], [1, 9]),
+    month(2026, 3, [0, 0], [0, 0]),
+    month(2026, 4, [3, 3], [3, 3]),
+  ];
 
   it.each([
     ['Q1 2026', { year: 2026, month: 1 }, { year: 2026, month: 3 }, 2, 10, 20],
-    ['2026', { year: 2026, month: 1 }, { year: 2026, month: 12 }, 5, 13, 5 / 13 * 100],
+    ['2026', { year: 2026, month: 1 }, { year: 2026, month: 12 }, 5, 13, (5 / 13) * 100],
     ['one month', { year: 2026, month: 2 }, { year: 2026, month: 2 }, 1, 9, 100 / 9],
     ['across a new year', { year: 2025, month: 12 }, { year: 2026, month: 1 }, 6, 6, 100],
   ])('%s: numerators and denominators added', (_l, from, to, num, den, pct) => {

@@ -3,8 +3,7 @@ import { exclusiveDays } from './progress';
 import type { BabyFacts, VisitFacts } from './journey';
 import { baby as makeBaby, visit } from './testkit';
 
-const baby = (visits: VisitFacts[], exitDate: string | null = null): BabyFacts =>
-  makeBaby('2026-01-31', visits, { exitDate });
+const baby = (visits: VisitFacts[], exitDate: string | null = null): BabyFacts => makeBaby('2026-01-31', visits, { exitDate });
 
 describe('exclusiveDays', () => {
   it.each([

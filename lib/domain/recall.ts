@@ -3,31 +3,12 @@
  */
 
 /** Every item a recall can record, in form order. */
-export const RECALL_ITEMS = [
-  'water',
-  'formula',
-  'other_milk',
-  'sweet_drink',
-  'herbal',
-  'food',
-  'other',
-  'ors',
-  'vitamins',
-  'medicine',
-] as const;
+export const RECALL_ITEMS = ['water', 'formula', 'other_milk', 'sweet_drink', 'herbal', 'food', 'other', 'ors', 'vitamins', 'medicine'] as const;
 
 export type RecallItem = (typeof RECALL_ITEMS)[number];
 
 /** Items that break exclusivity: water, formula, other milk, sweet water/tea/honey, jamu, food, other. */
-export const BREAKING_ITEMS = [
-  'water',
-  'formula',
-  'other_milk',
-  'sweet_drink',
-  'herbal',
-  'food',
-  'other',
-] as const satisfies readonly RecallItem[];
+export const BREAKING_ITEMS = ['water', 'formula', 'other_milk', 'sweet_drink', 'herbal', 'food', 'other'] as const satisfies readonly RecallItem[];
 
 /** Recorded but never breaking: ORS (oralit), vitamin/mineral drops, prescribed medicine. */
 export const NON_BREAKING_ITEMS = ['ors', 'vitamins', 'medicine'] as const satisfies readonly RecallItem[];
@@ -39,15 +20,7 @@ export const RECALL_CLASSES = ['exclusive', 'mixed_milk', 'other_food', 'not_bre
 export type RecallClass = (typeof RECALL_CLASSES)[number];
 
 /** Reasons a break is recorded with. */
-export const BREAK_REASONS = [
-  'medical',
-  'mother_absent',
-  'low_supply',
-  'back_to_work',
-  'family_pressure',
-  'baby_ill',
-  'other',
-] as const;
+export const BREAK_REASONS = ['medical', 'mother_absent', 'low_supply', 'back_to_work', 'family_pressure', 'baby_ill', 'other'] as const;
 export type BreakReason = (typeof BREAK_REASONS)[number];
 
 /** Reasons a baby leaves the program before 6 months. */

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  attendanceRate,
-  invitedOnDay,
-  isClockTime,
-  registerOpen,
-  rsvpOpen,
-  sessionReminderText,
-  whatsappLink,
-  zonedInstant,
-  zonedParts,
-  zoneLabel,
-} from './index';
+import { attendanceRate, invitedOnDay, isClockTime, registerOpen, rsvpOpen, sessionReminderText, whatsappLink, zonedInstant, zonedParts, zoneLabel } from './index';
 
 describe('session times in the puskesmas zone', () => {
   it('09.00 WIB is 02.00 UTC, and back', () => {
@@ -55,7 +44,15 @@ describe('invitations', () => {
     expect(invitedOnDay([{ birthDate: '2026-08-31', exitDate: null }], '2027-02-28')).toBe(false);
     expect(invitedOnDay([{ birthDate: '2026-12-11', exitDate: null }], '2026-12-10')).toBe(false);
     expect(invitedOnDay([{ birthDate: '2026-10-01', exitDate: '2026-11-01' }], '2026-12-10')).toBe(false);
-    expect(invitedOnDay([{ birthDate: '2025-01-01', exitDate: null }, { birthDate: '2026-10-01', exitDate: null }], '2026-12-10')).toBe(true);
+    expect(
+      invitedOnDay(
+        [
+          { birthDate: '2025-01-01', exitDate: null },
+          { birthDate: '2026-10-01', exitDate: null },
+        ],
+        '2026-12-10',
+      ),
+    ).toBe(true);
   });
   it('attendance rate: no one recorded is no data, not 0%', () => {
     expect(attendanceRate(0, 0)).toBeNull();

@@ -66,7 +66,15 @@ describe('time zones', () => {
 
 describe('plain names', () => {
   it('accepts the names of places and people', () => {
-    for (const ok of ['Puskesmas Bojong Nangka', 'Kab. Bogor', 'Kota Bau-Bau', "Siti Nur'aini, S.Tr.Keb.", 'Puskesmas Ciawi (DTP)', 'Nusa Tenggara Timur', 'Ngurah Rai 2']) {
+    for (const ok of [
+      'Puskesmas Bojong Nangka',
+      'Kab. Bogor',
+      'Kota Bau-Bau',
+      "Siti Nur'aini, S.Tr.Keb.",
+      'Puskesmas Ciawi (DTP)',
+      'Nusa Tenggara Timur',
+      'Ngurah Rai 2',
+    ]) {
       expect(isPlainName(ok)).toBe(true);
     }
   });

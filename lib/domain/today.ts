@@ -11,4 +11,3 @@ export function isoToday(timeZone: string = DEFAULT_TIME_ZONE, now: Date | numbe
   const d = new TZDate(typeof now === 'number' ? now : now.getTime(), timeZone);
   return formatIsoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
-

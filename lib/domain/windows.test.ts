@@ -40,8 +40,7 @@ describe('datedWindows', () => {
   });
 });
 
-const S = (s: string): WindowStateName[] =>
-  s.split(' ').map((c) => ({ u: 'upcoming', o: 'open', d: 'done_on_time', l: 'done_late', m: 'missed' })[c] as WindowStateName);
+const S = (s: string): WindowStateName[] => s.split(' ').map((c) => ({ u: 'upcoming', o: 'open', d: 'done_on_time', l: 'done_late', m: 'missed' })[c] as WindowStateName);
 
 describe('windowStates', () => {
   it.each<[string, string[], string, string]>([
@@ -103,12 +102,33 @@ describe('validateWindows', () => {
   it.each<[string, VisitWindow[], boolean]>([
     ['defaults', [...DEFAULT_VISIT_WINDOWS], true],
     ['empty', [], false],
-    ['overlap', [{ fromDay: 3, toDay: 10 }, { fromDay: 10, toDay: 20 }], false],
-    ['open-ended not last', [{ fromDay: 3, toDay: null }, { fromDay: 10, toDay: 20 }], false],
+    [
+      'overlap',
+      [
+        { fromDay: 3, toDay: 10 },
+        { fromDay: 10, toDay: 20 },
+      ],
+      false,
+    ],
+    [
+      'open-ended not last',
+      [
+        { fromDay: 3, toDay: null },
+        { fromDay: 10, toDay: 20 },
+      ],
+      false,
+    ],
     ['beyond day 180', [{ fromDay: 3, toDay: 181 }], false],
     ['from after to', [{ fromDay: 10, toDay: 5 }], false],
     ['negative', [{ fromDay: -1, toDay: 5 }], false],
-    ['gap is fine', [{ fromDay: 3, toDay: 7 }, { fromDay: 14, toDay: null }], true],
+    [
+      'gap is fine',
+      [
+        { fromDay: 3, toDay: 7 },
+        { fromDay: 14, toDay: null },
+      ],
+      true,
+    ],
   ])('%s → valid %s', (_name, windows, valid) => {
     expect(validateWindows(windows).length === 0).toBe(valid);
   });
@@ -177,7 +197,10 @@ describe('dueList', () => {
   });
 
   it('a visit today in a gap between windows fills the missed window, late', () => {
-    const gap: VisitWindow[] = [{ fromDay: 3, toDay: 7 }, { fromDay: 20, toDay: null }];
+    const gap: VisitWindow[] = [
+      { fromDay: 3, toDay: 7 },
+      { fromDay: 20, toDay: null },
+    ];
     // Born 5 Mar: window 1 closed 12 Mar, window 2 opens 25 Mar; on 15 Mar a visit is late for window 1.
     const [item] = dueList([{ id: 'P', birthDate: '2024-03-05', exitDate: null, visitDates: [], windows: gap }], T);
     expect(item).toMatchObject({ kind: 'overdue', window: { index: 0 }, visitFills: { index: 0, late: true } });
@@ -190,8 +213,17 @@ describe('dueList', () => {
   it("a baby's own windows win over the list's windows", () => {
     // Born 10 Mar: on 15 Mar (day 5) the default window 1 (days 3–7) is open with 2 days left;
     // its own setting's first window, days 0–4, closed yesterday (overdue by 1 day).
-    const own: VisitWindow[] = [{ fromDay: 0, toDay: 4 }, { fromDay: 20, toDay: null }];
-    const list = dueList([{ id: 'N', birthDate: '2024-03-10', exitDate: null, visitDates: [], windows: own }, { id: 'O', birthDate: '2024-03-10', exitDate: null, visitDates: [] }], T);
+    const own: VisitWindow[] = [
+      { fromDay: 0, toDay: 4 },
+      { fromDay: 20, toDay: null },
+    ];
+    const list = dueList(
+      [
+        { id: 'N', birthDate: '2024-03-10', exitDate: null, visitDates: [], windows: own },
+        { id: 'O', birthDate: '2024-03-10', exitDate: null, visitDates: [] },
+      ],
+      T,
+    );
     expect(list.map((i) => [i.babyId, i.kind, i.window?.index, i.daysOverdue ?? i.daysLeft])).toEqual([
       ['N', 'overdue', 0, 1],
       ['O', 'open', 0, 2],
@@ -200,9 +232,21 @@ describe('dueList', () => {
 });
 
 describe('windowsInForce', () => {
-  const FOUR: VisitWindow[] = [{ fromDay: 3, toDay: 14 }, { fromDay: 15, toDay: 60 }, { fromDay: 61, toDay: 120 }, { fromDay: 121, toDay: null }];
-  const THREE: VisitWindow[] = [{ fromDay: 2, toDay: 30 }, { fromDay: 31, toDay: 90 }, { fromDay: 91, toDay: null }];
-  const BASE: VisitWindow[] = [{ fromDay: 0, toDay: 10 }, { fromDay: 11, toDay: null }];
+  const FOUR: VisitWindow[] = [
+    { fromDay: 3, toDay: 14 },
+    { fromDay: 15, toDay: 60 },
+    { fromDay: 61, toDay: 120 },
+    { fromDay: 121, toDay: null },
+  ];
+  const THREE: VisitWindow[] = [
+    { fromDay: 2, toDay: 30 },
+    { fromDay: 31, toDay: 90 },
+    { fromDay: 91, toDay: null },
+  ];
+  const BASE: VisitWindow[] = [
+    { fromDay: 0, toDay: 10 },
+    { fromDay: 11, toDay: null },
+  ];
   const changes: VisitWindowChange[] = [
     // Out of order on purpose: the rule is by date, not by list position.
     { effectiveFrom: '2026-03-01', windows: THREE },

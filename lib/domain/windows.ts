@@ -88,11 +88,7 @@ export interface VisitWindowChange {
  * non-empty; else DEFAULT_VISIT_WINDOWS. A change of setting thus plans babies born from its day
  * on and leaves the windows of every baby born earlier as they were.
  */
-export function windowsInForce(
-  settings: readonly VisitWindowChange[],
-  base: readonly VisitWindow[] | null | undefined,
-  birthDate: IsoDate,
-): readonly VisitWindow[] {
+export function windowsInForce(settings: readonly VisitWindowChange[], base: readonly VisitWindow[] | null | undefined, birthDate: IsoDate): readonly VisitWindow[] {
   let best: VisitWindowChange | null = null;
   for (const s of settings) {
     if (s.effectiveFrom <= birthDate && (best === null || s.effectiveFrom > best.effectiveFrom)) best = s;
@@ -140,12 +136,7 @@ export function assignVisits(dated: readonly DatedWindow[], visitDates: readonly
 }
 
 /** State of every window for a baby on `today`. */
-export function windowStates(
-  birthDate: IsoDate,
-  visitDates: readonly IsoDate[],
-  today: IsoDate,
-  windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS,
-): WindowState[] {
+export function windowStates(birthDate: IsoDate, visitDates: readonly IsoDate[], today: IsoDate, windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS): WindowState[] {
   const dated = datedWindows(birthDate, windows);
   const byWindow = new Map<number, VisitAssignment>();
   for (const a of assignVisits(dated, visitDates)) if (a.window !== null) byWindow.set(a.window, a);
@@ -243,11 +234,7 @@ function dated(w: WindowState): DatedWindow {
  * an extra item. Babies exited on or before today and babies 6 months or older get nothing.
  * Ties keep input order.
  */
-export function dueList(
-  babies: readonly DueBaby[],
-  today: IsoDate,
-  windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS,
-): DueItem[] {
+export function dueList(babies: readonly DueBaby[], today: IsoDate, windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS): DueItem[] {
   const overdue: DueItem[] = [];
   const open: DueItem[] = [];
   const referral: DueItem[] = [];

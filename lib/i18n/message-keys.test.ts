@@ -50,7 +50,9 @@ function usedKeys(): Map<string, string[]> {
     // t functions and their namespaces: a call uses the nearest declaration above it (the same
     // name `t` is declared again, with another namespace, in each function of a file).
     const decls: { name: string; ns: string; at: number }[] = [];
-    for (const m of text.matchAll(/(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:'([^']*)'|\{\s*(?:locale:\s*\w+,\s*)?namespace:\s*'([^']*)'[^}]*\})?\s*\)/g)) {
+    for (const m of text.matchAll(
+      /(?:const|let)\s+(\w+)\s*=\s*(?:await\s+)?(?:useTranslations|getTranslations)\(\s*(?:'([^']*)'|\{\s*(?:locale:\s*\w+,\s*)?namespace:\s*'([^']*)'[^}]*\})?\s*\)/g,
+    )) {
       decls.push({ name: m[1]!, ns: m[2] ?? m[3] ?? '', at: m.index! });
     }
     for (const name of new Set(decls.map((d) => d.name))) {

@@ -27,7 +27,15 @@ const input: ReportInput = {
 
 describe('CSV', () => {
   it('quotes commas, quotes and line breaks; CRLF; no BOM', () => {
-    expect(toCsv(['a', 'b,c'], [['x"y', 1], ['p\nq', 2.5]])).toBe('a,"b,c"\r\n"x""y",1\r\n"p\nq",2.5\r\n');
+    expect(
+      toCsv(
+        ['a', 'b,c'],
+        [
+          ['x"y', 1],
+          ['p\nq', 2.5],
+        ],
+      ),
+    ).toBe('a,"b,c"\r\n"x""y",1\r\n"p\nq",2.5\r\n');
     const csv = reportCsv(input);
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     const lines = csv.trimEnd().split('\r\n');

@@ -49,7 +49,9 @@ export function requestIdOf(header) {
 
 /** Drizzle's "Failed query: … params: …" carries the values written: keep the query only. */
 export function scrubText(text) {
-  return String(text).replace(/\nparams: [\s\S]*$/, '\nparams: [redacted]').replace(/^params: [\s\S]*$/m, 'params: [redacted]');
+  return String(text)
+    .replace(/\nparams: [\s\S]*$/, '\nparams: [redacted]')
+    .replace(/^params: [\s\S]*$/m, 'params: [redacted]');
 }
 
 /** An error as log fields: type, message, code, digest, stack and its causes (scrubbed). */

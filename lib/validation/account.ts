@@ -15,11 +15,7 @@ export type ChangePasswordField = keyof z.input<typeof changePasswordSchema>;
 export const accountActionSchema = z.object({
   userId: z.uuid({ error: 'validation.invalid' }),
   action: z.enum(['disable', 'enable', 'endSessions'], { error: 'validation.invalid' }),
-  reason: z
-    .string({ error: 'validation.reasonRequired' }).check(safeLine)
-    .trim()
-    .min(3, 'validation.reasonRequired')
-    .max(300, 'validation.tooLong'),
+  reason: z.string({ error: 'validation.reasonRequired' }).check(safeLine).trim().min(3, 'validation.reasonRequired').max(300, 'validation.tooLong'),
 });
 export type AccountActionInput = z.infer<typeof accountActionSchema>;
 
@@ -32,7 +28,13 @@ export const accountFilterSchema = z.object({
 
 export const auditFilterSchema = z.object({
   user: z.uuid().optional().catch(undefined),
-  entity: z.string().check(safeLine).trim().regex(/^[a-z_]{2,40}$/).optional().catch(undefined),
+  entity: z
+    .string()
+    .check(safeLine)
+    .trim()
+    .regex(/^[a-z_]{2,40}$/)
+    .optional()
+    .catch(undefined),
   record: z.string().check(safeLine).trim().max(64).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
@@ -53,7 +55,8 @@ export const ACCOUNT_POSYANDU_MAX = 60;
 
 /** A person's name with titles ("Sri Wahyuni, A.Md.Keb."): letters, spaces and . , ' ’ - ( ). No markup. */
 export const personNameField = z
-  .string({ error: 'validation.required' }).check(safeLine)
+  .string({ error: 'validation.required' })
+  .check(safeLine)
   .trim()
   .min(1, 'validation.required')
   .max(ACCOUNT_NAME_MAX, 'validation.tooLong')
@@ -63,7 +66,8 @@ export const personNameField = z
 
 /** The login: 0812-…, 62812… or +62812…, stored as E.164 (+62812…). */
 export const loginPhoneField = z
-  .string({ error: 'validation.required' }).check(safeLine)
+  .string({ error: 'validation.required' })
+  .check(safeLine)
   .trim()
   .min(1, 'validation.required')
   .max(ACCOUNT_PHONE_MAX, 'validation.phoneInvalid')
@@ -86,10 +90,7 @@ const posyanduIdList = z.preprocess(
 );
 
 /** "Posyandu utama": empty = the first chosen posyandu in list order. */
-const homePosyandu = z.preprocess(
-  (v) => (v === '' || v === null ? undefined : v),
-  z.uuid({ error: 'accountsNew.errors.homeInvalid' }).optional(),
-);
+const homePosyandu = z.preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid({ error: 'accountsNew.errors.homeInvalid' }).optional());
 
 /** A kader works in at least one posyandu, and her home posyandu is one of them. */
 export function kaderPosyanduProblem(v: { posyanduIds: string[]; homePosyanduId?: string }): { field: 'posyanduIds' | 'homePosyanduId'; message: string } | null {
@@ -132,7 +133,8 @@ export type UpdateAccountField = 'name' | 'posyanduIds' | 'homePosyanduId';
 export const reissueCodeSchema = z.object({
   userId: z.uuid({ error: 'validation.invalid' }),
   reason: z
-    .string().check(safeLine)
+    .string()
+    .check(safeLine)
     .optional()
     .transform((s) => (s ?? '').replace(/\s+/g, ' ').trim())
     .pipe(z.string().check(safeLine).max(300, 'validation.tooLong')),

@@ -14,7 +14,8 @@ export const issueCertificateSchema = z.object({
 export const revokeCertificateSchema = z.object({
   certificateId: certificateIdSchema,
   reason: z
-    .string({ error: 'validation.required' }).check(safeLine)
+    .string({ error: 'validation.required' })
+    .check(safeLine)
     .trim()
     .min(1, 'validation.required')
     .min(5, 'certificates.reasonTooShort')
@@ -23,7 +24,8 @@ export const revokeCertificateSchema = z.object({
 
 /** Lower-case RFC 4648 base32, as made by newVerificationCode (26 or more characters). */
 export const verificationCodeSchema = z
-  .string().check(safeLine)
+  .string()
+  .check(safeLine)
   .trim()
   .toLowerCase()
   .regex(/^[a-z2-7]{26,64}$/);

@@ -4,7 +4,8 @@ import { safeLine } from './text';
 
 /** `bulan=YYYY-MM` (2020-01 to 2100-12). */
 export const monthParamSchema = z
-  .string().check(safeLine)
+  .string()
+  .check(safeLine)
   .regex(/^(20[2-9]\d|2100)-(0[1-9]|1[0-2])$/)
   .transform((s): YearMonth => ({ year: Number(s.slice(0, 4)), month: Number(s.slice(5, 7)) }));
 

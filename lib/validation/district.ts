@@ -29,7 +29,8 @@ const PERIOD_RE = new RegExp(`^${YEAR}(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$`);
 
 /** `2026-10`, `2026-Q1` (also `2026-q1`) or `2026` → the period; anything else is refused. */
 export const periodParamSchema = z
-  .string().check(safeLine)
+  .string()
+  .check(safeLine)
   .trim()
   .max(16)
   .transform((s) => s.toUpperCase())
@@ -83,7 +84,8 @@ export function normalizeKabupatenName(v: string): string {
 }
 
 const placeName = z
-  .string({ error: 'validation.required' }).check(safeLine)
+  .string({ error: 'validation.required' })
+  .check(safeLine)
   .trim()
   .min(1, 'validation.required')
   .max(100, 'validation.tooLong')

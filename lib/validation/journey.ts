@@ -14,11 +14,7 @@ export { OUTCOME_MAX } from './limits';
 
 export const followUpSchema = z.object({
   visitId: z.uuid({ error: 'validation.invalid' }),
-  outcome: z
-    .string({ error: 'validation.required' }).check(safeMultiline)
-    .trim()
-    .min(3, 'validation.required')
-    .max(OUTCOME_MAX, 'validation.tooLong'),
+  outcome: z.string({ error: 'validation.required' }).check(safeMultiline).trim().min(3, 'validation.required').max(OUTCOME_MAX, 'validation.tooLong'),
 });
 export type FollowUpField = keyof z.input<typeof followUpSchema>;
 
@@ -34,7 +30,8 @@ export function exitSchema(ctx: { birthDate: IsoDate; today: IsoDate }) {
   return z.object({
     babyId: z.uuid({ error: 'validation.invalid' }),
     exitDate: z
-      .string({ error: 'validation.required' }).check(safeLine)
+      .string({ error: 'validation.required' })
+      .check(safeLine)
       .trim()
       .min(1, 'validation.required')
       .refine((v) => isIsoDate(v), 'validation.dateInvalid')

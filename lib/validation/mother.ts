@@ -55,15 +55,13 @@ export function motherSchema(ctx: { today: IsoDate }) {
     address: optionalText(200),
     rt: optionalText(3),
     rw: optionalText(3),
-    birthDate: z
-      .string({ error: 'validation.required' })
-      .check(
-        safeLine,
-        z.trim(),
-        z.refine((v) => isIsoDate(v), 'validation.dateInvalid'),
-        z.refine((v) => v <= ctx.today, 'validation.dateInFuture'),
-        z.refine((v) => v >= addDays(ctx.today, -366), 'validation.birthTooOld'),
-      ),
+    birthDate: z.string({ error: 'validation.required' }).check(
+      safeLine,
+      z.trim(),
+      z.refine((v) => isIsoDate(v), 'validation.dateInvalid'),
+      z.refine((v) => v <= ctx.today, 'validation.dateInFuture'),
+      z.refine((v) => v >= addDays(ctx.today, -366), 'validation.birthTooOld'),
+    ),
     earlyInitiation: z.optional(z.enum(['yes', 'no', ''], { error: 'validation.invalid' })),
     babies: z.array(babyFields, { error: 'validation.invalid' }).check(z.minLength(1, 'validation.required'), z.maxLength(MAX_BABIES, 'validation.invalid')),
     consent: z.literal(true, { error: 'validation.consentRequired' }),

@@ -18,11 +18,13 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** A place name: trimmed, inner spaces collapsed, 2–100 characters, at least one letter or digit. */
 const placeName = (tidy: (s: string) => string = (s) => s) =>
   z
-    .string({ error: 'validation.required' }).check(safeLine)
+    .string({ error: 'validation.required' })
+    .check(safeLine)
     .transform((s) => tidy(s.replace(/\s+/g, ' ').trim()))
     .pipe(
       z
-        .string().check(safeLine)
+        .string()
+        .check(safeLine)
         .min(1, 'validation.required')
         .max(PLACE_NAME_MAX, 'validation.tooLong')
         .refine((s) => !CONTROL.test(s), 'validation.invalid')
@@ -41,24 +43,28 @@ const villageName = placeName(villageNameOf);
  * with two digits at least ("03"), as the seed and the paper registers write it.
  */
 const rw = z
-  .string({ error: 'places.errors.rw' }).check(safeLine)
+  .string({ error: 'places.errors.rw' })
+  .check(safeLine)
   .optional()
   .transform((s) => (s ?? '').trim())
   .pipe(
     z
-      .string().check(safeLine)
+      .string()
+      .check(safeLine)
       .refine((s) => s === '' || (/^\d{1,3}$/.test(s) && Number(s) >= 1), 'places.errors.rw')
       .transform((s) => (s === '' ? null : String(Number(s)).padStart(2, '0'))),
   );
 
 /** Address (jalan, gang, patokan): optional, one line (line breaks become spaces) of at most 300 characters. */
 const address = z
-  .string({ error: 'validation.invalid' }).check(safeLine)
+  .string({ error: 'validation.invalid' })
+  .check(safeLine)
   .optional()
   .transform((s) => (s ?? '').replace(/\s+/g, ' ').trim())
   .pipe(
     z
-      .string().check(safeLine)
+      .string()
+      .check(safeLine)
       .max(PLACE_ADDRESS_MAX, 'validation.tooLong')
       .refine((s) => !CONTROL.test(s), 'validation.invalid')
       .transform((s) => (s === '' ? null : s)),

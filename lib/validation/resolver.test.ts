@@ -8,7 +8,11 @@ const opts = { fields: {}, shouldUseNativeValidation: false } as never;
 describe('nestIssues', () => {
   it.each([
     ['a top-level field', [{ path: ['name'], message: 'validation.required', code: 'too_small' }], { name: { type: 'too_small', message: 'validation.required' } }],
-    ['an item of a list', [{ path: ['babies', 1, 'sex'], message: 'validation.required' }], { babies: [undefined, { sex: { type: 'invalid', message: 'validation.required' } }] }],
+    [
+      'an item of a list',
+      [{ path: ['babies', 1, 'sex'], message: 'validation.required' }],
+      { babies: [undefined, { sex: { type: 'invalid', message: 'validation.required' } }] },
+    ],
     ['an object inside an object', [{ path: ['a', 'b'], message: 'm' }], { a: { b: { type: 'invalid', message: 'm' } } }],
     ['no path (the whole form)', [{ path: [], message: 'validation.invalid' }], { root: { type: 'invalid', message: 'validation.invalid' } }],
     [
@@ -37,7 +41,24 @@ describe('schemaResolver with the forms’ own schemas', () => {
 
   it('gives the registration schema’s errors, those of a baby in its list nested', async () => {
     const resolve = schemaResolver(motherSchema({ today: '2026-12-02' }));
-    const bad = await resolve({ name: '', phone: 'x', nik: '', posyanduId: '', address: '', rt: '', rw: '', birthDate: '', earlyInitiation: '', babies: [{ sex: undefined, name: '', birthWeightGrams: '' }], consent: false, registerAnyway: false } as never, undefined, opts);
+    const bad = await resolve(
+      {
+        name: '',
+        phone: 'x',
+        nik: '',
+        posyanduId: '',
+        address: '',
+        rt: '',
+        rw: '',
+        birthDate: '',
+        earlyInitiation: '',
+        babies: [{ sex: undefined, name: '', birthWeightGrams: '' }],
+        consent: false,
+        registerAnyway: false,
+      } as never,
+      undefined,
+      opts,
+    );
     expect(Object.keys(bad.errors)).toEqual(expect.arrayContaining(['name', 'phone', 'consent', 'babies']));
     expect(Array.isArray((bad.errors as Record<string, unknown>).babies)).toBe(true);
     expect((bad.errors as unknown as { babies: { sex?: { message: string } }[] }).babies[0]!.sex!.message).toMatch(/^validation\./);

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { safeLine, safeMultiline } from './text';
-import {
-  DEFAULT_SESSION_CAPACITY,
-  isClockTime,
-  isIsoDate,
-  SESSION_CAPACITY_MAX,
-  SESSION_TOPIC_CODES,
-  zonedInstant,
-} from '@/lib/domain';
+import { DEFAULT_SESSION_CAPACITY, isClockTime, isIsoDate, SESSION_CAPACITY_MAX, SESSION_TOPIC_CODES, zonedInstant } from '@/lib/domain';
 
 /**
  * Scheduling or editing a group session (issue 5). Shared by the form and the server
@@ -100,7 +93,19 @@ export function sessionSchema(ctx: SessionContext) {
 export type SessionInput = z.output<ReturnType<typeof sessionSchema>>;
 
 export function emptySession(villageId: string, date: string): SessionFormValues {
-  return { title: '', topic: 'ten_steps', topicText: '', date, startTime: '09:00', endTime: '11:00', place: '', villageId, posyanduId: '', facilitators: '', capacity: String(DEFAULT_SESSION_CAPACITY) };
+  return {
+    title: '',
+    topic: 'ten_steps',
+    topicText: '',
+    date,
+    startTime: '09:00',
+    endTime: '11:00',
+    place: '',
+    villageId,
+    posyanduId: '',
+    facilitators: '',
+    capacity: String(DEFAULT_SESSION_CAPACITY),
+  };
 }
 
 const uuid = z.uuid({ error: 'validation.invalid' });

@@ -34,11 +34,13 @@ const PLAIN_LINE = /^[^<>\p{Cc}]*$/u;
 /** A required one-line text: trimmed, inner runs of spaces made one. */
 function line(min: number, max: number) {
   return z
-    .string({ error: 'validation.required' }).check(safeLine)
+    .string({ error: 'validation.required' })
+    .check(safeLine)
     .transform((s) => s.replace(/[\s\u00a0]+/g, ' ').trim())
     .pipe(
       z
-        .string().check(safeLine)
+        .string()
+        .check(safeLine)
         .min(1, 'validation.required')
         .min(min, 'settings.errors.tooShort')
         .max(max, 'validation.tooLong')
@@ -152,7 +154,10 @@ export function termsOf(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of text.split(/\r\n|\r|\n/)) {
-    const term = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, ' ').trim();
+    const term = raw
+      .normalize('NFKC')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim();
     if (!term) continue;
     const key = term.toLocaleLowerCase('id');
     if (seen.has(key)) continue;
@@ -164,7 +169,8 @@ export function termsOf(text: string): string[] {
 
 export const blockedTermsSchema = z.object({
   terms: z
-    .string({ error: 'settings.errors.termsRequired' }).check(safeMultiline)
+    .string({ error: 'settings.errors.termsRequired' })
+    .check(safeMultiline)
     .max(SETTINGS_LIMITS.termsText, 'settings.errors.termsTooMany')
     .transform(termsOf)
     .superRefine((terms, ctx) => {

@@ -35,7 +35,10 @@ export const puskesmasSetupSchema = z.object({
   subdistrict: nameText(3, 100),
   province: nameText(3, 100),
   timeZone: z.pipe(
-    z.string({ error: 'setup.zoneRequired' }).check(safeLine, z.refine((v) => isZoneLabel(v), 'setup.zoneRequired')),
+    z.string({ error: 'setup.zoneRequired' }).check(
+      safeLine,
+      z.refine((v) => isZoneLabel(v), 'setup.zoneRequired'),
+    ),
     z.transform((v: string) => TIME_ZONES[v as ZoneLabel]),
   ),
   /** Coverage target of the current year, percent (a whole number, 1–100). */

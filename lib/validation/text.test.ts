@@ -43,20 +43,37 @@ describe('schemas refuse unsafe text with the field message', () => {
 
   it('classic and mini schemas, single-line and text-area fields', () => {
     expect(issuesOf(loginSchema.safeParse({ phone: '0812\u00002000', password: 'x' }))).toContain(`phone: ${UNSAFE_TEXT_MESSAGE}`);
-    expect(issuesOf(postSchema.safeParse({ categoryId: crypto.randomUUID(), title: 'Judul \u202Eyang', body: 'Isi', anonymous: null }))).toContain(`title: ${UNSAFE_TEXT_MESSAGE}`);
-    expect(issuesOf(postSchema.safeParse({ categoryId: crypto.randomUUID(), title: 'Judul biasa', body: 'Isi\u0000', anonymous: null }))).toContain(`body: ${UNSAFE_TEXT_MESSAGE}`);
+    expect(issuesOf(postSchema.safeParse({ categoryId: crypto.randomUUID(), title: 'Judul \u202Eyang', body: 'Isi', anonymous: null }))).toContain(
+      `title: ${UNSAFE_TEXT_MESSAGE}`,
+    );
+    expect(issuesOf(postSchema.safeParse({ categoryId: crypto.randomUUID(), title: 'Judul biasa', body: 'Isi\u0000', anonymous: null }))).toContain(
+      `body: ${UNSAFE_TEXT_MESSAGE}`,
+    );
     // A text area keeps its line breaks and tabs.
-    expect(issuesOf(postSchema.safeParse({ categoryId: crypto.randomUUID(), title: 'Judul biasa', body: 'Baris satu\n\tbaris dua', anonymous: null })).filter((i) => i.startsWith('body'))).toEqual([]);
+    expect(
+      issuesOf(postSchema.safeParse({ categoryId: crypto.randomUUID(), title: 'Judul biasa', body: 'Baris satu\n\tbaris dua', anonymous: null })).filter((i) =>
+        i.startsWith('body'),
+      ),
+    ).toEqual([]);
     const mother = motherSchema({ today: '2026-01-10' });
-    expect(issuesOf(mother.safeParse({ name: 'Siti\uD800', phone: '0812-3456-7890', posyanduId: crypto.randomUUID(), birthDate: '2026-01-05', babies: [{ sex: 'L' }], consent: true }))).toEqual([
-      `name: ${UNSAFE_TEXT_MESSAGE}`,
-    ]);
+    expect(
+      issuesOf(
+        mother.safeParse({
+          name: 'Siti\uD800',
+          phone: '0812-3456-7890',
+          posyanduId: crypto.randomUUID(),
+          birthDate: '2026-01-05',
+          babies: [{ sex: 'L' }],
+          consent: true,
+        }),
+      ),
+    ).toEqual([`name: ${UNSAFE_TEXT_MESSAGE}`]);
     expect(issuesOf(activationSchema.safeParse({ phone: '0812-3456-7890', code: 'AB\u0000CD', password: 'Melati sore 9', confirm: 'Melati sore 9' }))).toEqual([
       `code: ${UNSAFE_TEXT_MESSAGE}`,
     ]);
-    expect(issuesOf(profileSchema.safeParse({ name: 'Puskesmas\u202E', district: 'Bogor', subdistrict: 'Gunung Putri', province: 'Jawa Barat', timeZone: 'Asia/Jakarta' }))).toEqual([
-      `name: ${UNSAFE_TEXT_MESSAGE}`,
-    ]);
+    expect(
+      issuesOf(profileSchema.safeParse({ name: 'Puskesmas\u202E', district: 'Bogor', subdistrict: 'Gunung Putri', province: 'Jawa Barat', timeZone: 'Asia/Jakarta' })),
+    ).toEqual([`name: ${UNSAFE_TEXT_MESSAGE}`]);
     expect(issuesOf(signatorySchema.safeParse({ signatoryName: 'dr. Uji', signatoryNip: '1978\u0000', signatoryTitle: 'Kepala' }))[0]).toMatch(/^signatoryNip: /);
   });
 

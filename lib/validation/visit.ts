@@ -46,15 +46,16 @@ export type VisitContext = {
  * the form holds '' until the kader picks one, and '' (or nothing) is refused with the field's
  * message. A stored visit keeps its answer (visitToForm).
  */
-const yesNo = z
-  .enum(['yes', 'no', ''], { error: 'validation.answerRequired' })
-  .check(z.refine((v) => v !== '', 'validation.answerRequired'));
+const yesNo = z.enum(['yes', 'no', ''], { error: 'validation.answerRequired' }).check(z.refine((v) => v !== '', 'validation.answerRequired'));
 const optionalYesNo = z.optional(z.enum(['yes', 'no', ''], { error: 'validation.invalid' }));
 const codes = <T extends readonly [string, ...string[]]>(values: T, max: number) =>
   z.array(z.enum(values, { error: 'validation.unknownCode' }), { error: 'validation.invalid' }).check(z.maxLength(max, 'validation.invalid'));
-const isoDate = z
-  .string({ error: 'validation.required' })
-  .check(safeLine, z.trim(), z.minLength(1, 'validation.required'), z.refine((v) => isIsoDate(v), 'validation.dateInvalid'));
+const isoDate = z.string({ error: 'validation.required' }).check(
+  safeLine,
+  z.trim(),
+  z.minLength(1, 'validation.required'),
+  z.refine((v) => isIsoDate(v), 'validation.dateInvalid'),
+);
 /** Optional free text; `multiline` for a text area (tab and line breaks allowed, decision 052). */
 const optionalText = (max: number, multiline = false) =>
   z.pipe(
@@ -84,12 +85,10 @@ const visitFields = z.object({
   referral: z.optional(flag()),
   referralReason: optionalText(500, true),
   counselling: codes(COUNSELLING_TOPICS, COUNSELLING_TOPICS.length),
-  weightGrams: z
-    .optional(z.string({ error: 'validation.invalid' }).check(safeLine, z.trim(), z.maxLength(6, 'validation.weightRange')))
-    .check(
-      z.refine((v) => !v || /^\d+$/.test(v), 'validation.weightRange'),
-      z.refine((v) => !v || (Number(v) >= WEIGHT_MIN && Number(v) <= WEIGHT_MAX), 'validation.weightRange'),
-    ),
+  weightGrams: z.optional(z.string({ error: 'validation.invalid' }).check(safeLine, z.trim(), z.maxLength(6, 'validation.weightRange'))).check(
+    z.refine((v) => !v || /^\d+$/.test(v), 'validation.weightRange'),
+    z.refine((v) => !v || (Number(v) >= WEIGHT_MIN && Number(v) <= WEIGHT_MAX), 'validation.weightRange'),
+  ),
   notes: optionalText(NOTES_MAX, true),
   /**
    * "Sudah ada kunjungan hari ini — simpan lagi?": the kader confirms a second visit of the
@@ -140,8 +139,7 @@ export function visitSchema(ctx: VisitContext) {
         givenSinceLast: v.givenSinceLast === 'yes',
         givenSinceLastDate: v.givenSinceLast === 'yes' && v.givenSinceLastDate ? v.givenSinceLastDate : null,
         // Only asked from the 5-month date on; an answer sent earlier is not kept.
-        confirmedExclusive:
-          v.visitDate >= fiveMonthDate(ctx.birthDate) && v.confirmedExclusive ? v.confirmedExclusive === 'yes' : null,
+        confirmedExclusive: v.visitDate >= fiveMonthDate(ctx.birthDate) && v.confirmedExclusive ? v.confirmedExclusive === 'yes' : null,
         breakReason: breaks && v.breakReason ? v.breakReason : null,
         problems: [...new Set(v.problems)],
         attachment: v.attachmentChecked && v.attachment ? v.attachment : null,

@@ -73,7 +73,13 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
   async function refusedWith(error: typeof ForbiddenError | typeof NotFoundError, work: () => Promise<unknown>) {
     await writesNothing(() => expect(work()).rejects.toBeInstanceOf(error));
   }
-  const userByPhone = async (phone: string) => (await db.db.select().from(users).where(eq(users.phone, normalizePhone(phone)!)))[0];
+  const userByPhone = async (phone: string) =>
+    (
+      await db.db
+        .select()
+        .from(users)
+        .where(eq(users.phone, normalizePhone(phone)!))
+    )[0];
   const rowsOfKader = async (id: string) =>
     (await db.db.select({ id: kaderPosyandu.posyanduId }).from(kaderPosyandu).where(eq(kaderPosyandu.kaderId, id))).map((r) => r.id).sort();
 
@@ -87,14 +93,25 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
       expect(res.ok).toBe(true);
       if (!res.ok) return;
       const u = (await db.db.select().from(users).where(eq(users.id, res.userId)))[0]!;
-      expect(u).toMatchObject({ role, puskesmasId: admin.puskesmasId, phone: normalizePhone(phone), passwordHash: null, posyanduId: null, villageId: null, active: true });
+      expect(u).toMatchObject({
+        role,
+        puskesmasId: admin.puskesmasId,
+        phone: normalizePhone(phone),
+        passwordHash: null,
+        posyanduId: null,
+        villageId: null,
+        active: true,
+      });
       expect(res.code).toMatch(/^[A-Z2-9]{8}$/);
       const codes = await db.db.select().from(activationCodes).where(eq(activationCodes.userId, res.userId));
       expect(codes).toHaveLength(1);
       expect(codes[0]!.codeHash).toBe(hashActivationCode(res.code));
       expect(codes[0]!.usedAt).toBeNull();
       expect(codes[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
-      const log = await db.db.select().from(auditLog).where(and(eq(auditLog.entityId, res.userId), eq(auditLog.action, 'user.create')));
+      const log = await db.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, res.userId), eq(auditLog.action, 'user.create')));
       expect(log).toHaveLength(1);
       expect(log[0]).toMatchObject({ entity: 'user', userId: admin.id, puskesmasId: admin.puskesmasId });
       const logged = JSON.stringify(log[0]);
@@ -132,7 +149,11 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
   });
 
   it('kader and ibu are refused every new action; nothing is written', async () => {
-    const [someKader] = await db.db.select({ id: users.id }).from(users).where(and(eq(users.puskesmasId, admin.puskesmasId), eq(users.role, 'kader'), ne(users.id, kader.id))).limit(1);
+    const [someKader] = await db.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.puskesmasId, admin.puskesmasId), eq(users.role, 'kader'), ne(users.id, kader.id)))
+      .limit(1);
     for (const actor of [kader, ibu]) {
       await refusedWith(ForbiddenError, () => newAccountContext(actor));
       await refusedWith(ForbiddenError, () => createAccount(actor, { role: 'kader', name: 'Ani Lestari', phone: freshPhone(), posyanduIds: [places[0]!.id] }));
@@ -166,7 +187,11 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
       const role = actor.role === 'admin' ? 'staff' : 'kader';
       const posyanduIds = actor === otherStaff ? [] : [places[0]!.id];
       if (actor === otherStaff) {
-        const [p] = await db.db.select({ id: posyandu.id }).from(posyandu).where(and(eq(posyandu.puskesmasId, otherStaff.puskesmasId), eq(posyandu.active, true))).limit(1);
+        const [p] = await db.db
+          .select({ id: posyandu.id })
+          .from(posyandu)
+          .where(and(eq(posyandu.puskesmasId, otherStaff.puskesmasId), eq(posyandu.active, true)))
+          .limit(1);
         posyanduIds.push(p!.id);
       }
       const res = await writesNothing(() => createAccount(actor, { role, name: 'Dewi Sartika', phone, posyanduIds }));
@@ -228,9 +253,16 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     const oldId = kader.posyanduId!;
     const target = places.find((p) => p.id !== oldId && !(kader.posyanduIds ?? []).includes(p.id))!;
     const visitsOf = async () =>
-      (await db.db.select({ id: visits.id, babyId: visits.babyId }).from(visits).where(eq(visits.kaderId, kader.id)).orderBy(visits.id)).map((v) => `${v.id}:${v.babyId}`);
+      (await db.db.select({ id: visits.id, babyId: visits.babyId }).from(visits).where(eq(visits.kaderId, kader.id)).orderBy(visits.id)).map(
+        (v) => `${v.id}:${v.babyId}`,
+      );
     const babiesOf = async (ids: string[]) =>
-      db.db.select({ id: babies.id, motherId: babies.motherId, posyanduId: mothers.posyanduId }).from(babies).innerJoin(mothers, eq(mothers.id, babies.motherId)).where(inArray(babies.id, ids)).orderBy(babies.id);
+      db.db
+        .select({ id: babies.id, motherId: babies.motherId, posyanduId: mothers.posyanduId })
+        .from(babies)
+        .innerJoin(mothers, eq(mothers.id, babies.motherId))
+        .where(inArray(babies.id, ids))
+        .orderBy(babies.id);
     const visitsBefore = await visitsOf();
     expect(visitsBefore.length).toBeGreaterThan(0);
     const babyIds = [...new Set(visitsBefore.map((v) => v.split(':')[1]!))];
@@ -262,7 +294,10 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
       .where(and(eq(kaderAssignments.kaderId, kader.id), eq(mothers.posyanduId, oldId)));
     expect(Number(assigned[0]!.n)).toBe(0);
     expect((await motherRegistry(moved, { posyandu: oldId })).total).toBe(0);
-    const log = await db.db.select().from(auditLog).where(and(eq(auditLog.entityId, kader.id), eq(auditLog.action, 'user.update')));
+    const log = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, kader.id), eq(auditLog.action, 'user.update')));
     expect(log).toHaveLength(1);
     expect(log[0]!.before).toMatchObject({ posyanduId: oldId });
     expect(log[0]!.after).toMatchObject({ posyanduId: target.id, posyanduIds: [target.id] });
@@ -283,7 +318,10 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     expect(reissued.ok).toBe(true);
     if (!reissued.ok) return;
     expect(reissued.code).not.toBe(res.code);
-    const log = await db.db.select().from(auditLog).where(and(eq(auditLog.entityId, res.userId), eq(auditLog.action, 'user.activation.reissue')));
+    const log = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, res.userId), eq(auditLog.action, 'user.activation.reissue')));
     expect(log).toHaveLength(1);
     expect(JSON.stringify(log[0])).not.toContain(reissued.code);
     expect(JSON.stringify(log[0])).not.toContain(hashActivationCode(reissued.code));
@@ -299,7 +337,10 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     // Now she has a password: a new code would replace it, so it needs a reason (audited), and
     // using it ends her sessions.
     expect(await writesNothing(() => reissueActivationCode(staff, { userId: res.userId }))).toEqual({ ok: false, formError: 'accountsNew.errors.reasonRequired' });
-    expect(await writesNothing(() => reissueActivationCode(staff, { userId: res.userId, reason: 'lupa' }))).toEqual({ ok: false, formError: 'accountsNew.errors.reasonRequired' });
+    expect(await writesNothing(() => reissueActivationCode(staff, { userId: res.userId, reason: 'lupa' }))).toEqual({
+      ok: false,
+      formError: 'accountsNew.errors.reasonRequired',
+    });
     const again = await reissueActivationCode(staff, { userId: res.userId, reason: 'Lupa kata sandi, datang ke puskesmas' });
     expect(again.ok).toBe(true);
     if (!again.ok) return;
@@ -337,7 +378,11 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     const script = '<script>alert(1)</script>';
     const good = { role: 'kader', name: 'Neneng Hasanah', phone: freshPhone(), posyanduIds: [places[0]!.id] };
     // An inactive posyandu of this puskesmas.
-    const [inactive] = await db.db.update(posyandu).set({ active: false }).where(eq(posyandu.id, places[places.length - 1]!.id)).returning({ id: posyandu.id });
+    const [inactive] = await db.db
+      .update(posyandu)
+      .set({ active: false })
+      .where(eq(posyandu.id, places[places.length - 1]!.id))
+      .returning({ id: posyandu.id });
     try {
       const cases: [string, Record<string, unknown>, string, string][] = [
         ['empty name', { name: '' }, 'name', 'validation.required'],
@@ -386,7 +431,10 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
         ["another puskesmas's posyandu", { posyanduIds: [foreignPosyanduId] }, 'posyanduIds', 'accountsNew.errors.posyanduInvalid'],
         ['an inactive posyandu she is not in', { posyanduIds: [inactive!.id] }, 'posyanduIds', 'accountsNew.errors.posyanduInvalid'],
       ];
-      const [k2] = await db.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.phone, normalizePhone(login('kader', 1))!));
+      const [k2] = await db.db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(eq(users.phone, normalizePhone(login('kader', 1))!));
       for (const [what, patch, field, message] of editCases) {
         const res = await writesNothing(() => updateAccount(staff, { userId: k2!.id, name: k2!.name, posyanduIds: [places[1]!.id], ...patch }));
         expect(res.ok, what).toBe(false);
@@ -410,7 +458,9 @@ describe.each(BACKENDS)('adding and editing accounts on $name', (backend) => {
     if (!made.ok) return;
     await db.db.execute(sql`create or replace function kekasihku_test_fail_account_audit() returns trigger language plpgsql as $$
       begin raise exception 'forced failure after the write'; end $$`);
-    await db.db.execute(sql`create trigger kekasihku_test_fail_account_audit before insert on audit_log for each row execute function kekasihku_test_fail_account_audit()`);
+    await db.db.execute(
+      sql`create trigger kekasihku_test_fail_account_audit before insert on audit_log for each row execute function kekasihku_test_fail_account_audit()`,
+    );
     try {
       const before = await fingerprint(db);
       await expect(createAccount(admin, { role: 'staff', name: 'Ujang Sopandi', phone: freshPhone() })).rejects.toThrow();

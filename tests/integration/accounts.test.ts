@@ -30,7 +30,12 @@ describe.each(BACKENDS)('accounts and audit on $name', (backend) => {
   afterAll(() => db.dispose());
 
   async function openSessions(userId: string) {
-    return (await db.db.select().from(userSessions).where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)))).length;
+    return (
+      await db.db
+        .select()
+        .from(userSessions)
+        .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)))
+    ).length;
   }
   async function signIn(phone: string, password = DEMO_PASSWORD) {
     await db.db.delete(loginThrottle);
@@ -53,7 +58,10 @@ describe.each(BACKENDS)('accounts and audit on $name', (backend) => {
       [{ current: DEMO_PASSWORD, password: 'Melati-Pagi 7', confirm: 'Melati-Pagi 8' }, { confirm: 'validation.passwordMismatch' }],
       [{ current: DEMO_PASSWORD, password: DEMO_PASSWORD, confirm: DEMO_PASSWORD }, { password: 'validation.passwordSame' }],
       [{ current: DEMO_PASSWORD, password: 'x'.repeat(10_000), confirm: 'x' }, { password: 'validation.passwordTooLong' }],
-      [{ current: 42, password: null }, { current: 'validation.required', password: 'validation.required' }],
+      [
+        { current: 42, password: null },
+        { current: 'validation.required', password: 'validation.required' },
+      ],
       [{}, { current: 'validation.required' }],
     ];
     for (const [input, errors] of cases) {
@@ -83,7 +91,10 @@ describe.each(BACKENDS)('accounts and audit on $name', (backend) => {
     expect(await openSessions(ibu.id)).toBeGreaterThanOrEqual(2);
     await endOwnSessions(ibu);
     expect(await openSessions(ibu.id)).toBe(0);
-    const [a] = await db.db.select().from(auditLog).where(and(eq(auditLog.entityId, ibu.id), eq(auditLog.action, 'user.sessions.end')));
+    const [a] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, ibu.id), eq(auditLog.action, 'user.sessions.end')));
     expect(a).toBeTruthy();
   });
 
@@ -133,7 +144,10 @@ describe.each(BACKENDS)('accounts and audit on $name', (backend) => {
     expect(await openSessions(kader.id)).toBe(0);
     expect((await db.db.select({ active: users.active }).from(users).where(eq(users.id, kader.id)))[0]!.active).toBe(false);
     expect((await signIn(KADER3)).ok).toBe(false);
-    const [a] = await db.db.select().from(auditLog).where(and(eq(auditLog.entityId, kader.id), eq(auditLog.action, 'user.disable')));
+    const [a] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, kader.id), eq(auditLog.action, 'user.disable')));
     expect(a).toMatchObject({ userId: staff.id, reason: 'Pindah ke luar kota', before: { active: true }, after: { active: false } });
 
     expect(await manageAccount(staff, { userId: kader.id, action: 'enable', reason: 'Kembali bertugas' })).toEqual({ ok: true, action: 'enable' });

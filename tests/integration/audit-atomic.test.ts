@@ -45,7 +45,14 @@ describe.each(BACKENDS)('audit rows share the transaction of their write on $nam
       .select({ id: babies.id })
       .from(babies)
       .innerJoin(mothers, eq(mothers.id, babies.motherId))
-      .where(and(eq(mothers.posyanduId, kader.posyanduId!), sql`${babies.exitDate} is null`, lte(babies.birthDate, addDays(today, -20)), gte(babies.birthDate, addDays(today, -120))))
+      .where(
+        and(
+          eq(mothers.posyanduId, kader.posyanduId!),
+          sql`${babies.exitDate} is null`,
+          lte(babies.birthDate, addDays(today, -20)),
+          gte(babies.birthDate, addDays(today, -120)),
+        ),
+      )
       .orderBy(asc(babies.birthDate))
       .limit(1);
     babyId = b!.id;
@@ -88,9 +95,22 @@ describe.each(BACKENDS)('audit rows share the transaction of their write on $nam
     // Issue #18: places, accounts, settings.
     ['adding a village', () => createVillage(admin, { name: `Audit ${'ABCDEFGHIJ'[++n % 10]}${'ABCDEFGHIJ'[Math.floor(n / 10) % 10]}`, kind: 'desa' })],
     ['adding a posyandu', () => createPosyandu(admin, { villageId: kaderVillageId, name: `Posyandu Audit ${++n}`, rw: '4', address: '' })],
-    ['adding a kader account', () => createAccount(admin, { role: 'kader', name: 'Kader Audit', phone: `0819-4444-${String(1000 + ++n)}`, posyanduIds: [kader.posyanduId!], homePosyanduId: kader.posyanduId! })],
+    [
+      'adding a kader account',
+      () =>
+        createAccount(admin, {
+          role: 'kader',
+          name: 'Kader Audit',
+          phone: `0819-4444-${String(1000 + ++n)}`,
+          posyanduIds: [kader.posyanduId!],
+          homePosyanduId: kader.posyanduId!,
+        }),
+    ],
     ['a coverage target', () => saveTarget(admin, { year: String(2030 + (++n % 40)), targetPercent: '55', villageId: '' })],
-    ['the certificate signatory', () => saveSignatory(admin, { signatoryName: `dr. Audit ${'ABCDEFGHIJ'[++n % 10]}`, signatoryNip: '', signatoryTitle: 'Kepala Puskesmas' })],
+    [
+      'the certificate signatory',
+      () => saveSignatory(admin, { signatoryName: `dr. Audit ${'ABCDEFGHIJ'[++n % 10]}`, signatoryNip: '', signatoryTitle: 'Kepala Puskesmas' }),
+    ],
     [
       'changing a password',
       // Succeeds once (the second call of the case), while the password is still the demo one.

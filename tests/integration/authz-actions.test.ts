@@ -22,7 +22,18 @@ import { registerMother } from '@/lib/data/mothers';
 import { createPosyandu, createVillage, updatePosyandu } from '@/lib/data/places';
 import { saveBlockedTerms } from '@/lib/data/settings';
 import { recordVisit } from '@/lib/data/visits';
-import { addWalkIn, cancelSession, createSession, findMothers, inviteMother, markReminded, markWalkIn, publishSummary, saveSummary, updateSession } from '@/lib/data/sessions';
+import {
+  addWalkIn,
+  cancelSession,
+  createSession,
+  findMothers,
+  inviteMother,
+  markReminded,
+  markWalkIn,
+  publishSummary,
+  saveSummary,
+  updateSession,
+} from '@/lib/data/sessions';
 import { attendance } from '@/db/schema';
 import { scopeOf } from '@/lib/auth/policy';
 import { zonedParts } from '@/lib/domain';
@@ -157,7 +168,33 @@ describe('server action inventory', () => {
   });
 });
 
-const MATRIX_FUNCTIONS = ['createVillage', 'createPosyandu', 'updatePosyandu', 'createAccount', 'reissueActivationCode', 'saveBlockedTerms', 'recordVisit', 'registerMother', 'revokeCertificate', 'createPost', 'moderate', 'saveCategory', 'manageAccount', 'toggleUseful', 'reportContent', 'markAnswer', 'createSession', 'updateSession', 'cancelSession', 'inviteMother', 'markReminded', 'findMothers', 'saveSummary', 'publishSummary', 'markWalkIn'];
+const MATRIX_FUNCTIONS = [
+  'createVillage',
+  'createPosyandu',
+  'updatePosyandu',
+  'createAccount',
+  'reissueActivationCode',
+  'saveBlockedTerms',
+  'recordVisit',
+  'registerMother',
+  'revokeCertificate',
+  'createPost',
+  'moderate',
+  'saveCategory',
+  'manageAccount',
+  'toggleUseful',
+  'reportContent',
+  'markAnswer',
+  'createSession',
+  'updateSession',
+  'cancelSession',
+  'inviteMother',
+  'markReminded',
+  'findMothers',
+  'saveSummary',
+  'publishSummary',
+  'markWalkIn',
+];
 
 const PHONES = {
   rina: '0813-3000-0001',
@@ -189,8 +226,19 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     const [h, m] = at.time.split(':').map(Number) as [number, number];
     const end = `${String(Math.min(h + 2, 23)).padStart(2, '0')}:${String(h + 2 > 23 ? 59 : m).padStart(2, '0')}`;
     return {
-      id: randomUUID(), title: 'Pertemuan matriks', topic: 'expressing_storing', topicText: '', date: at.date, startTime: at.time, endTime: end,
-      place: 'Aula Desa', villageId: babyA.scope.villageId!, posyanduId: '', facilitators: 'Bidan', capacity: '10', ...over,
+      id: randomUUID(),
+      title: 'Pertemuan matriks',
+      topic: 'expressing_storing',
+      topicText: '',
+      date: at.date,
+      startTime: at.time,
+      endTime: end,
+      place: 'Aula Desa',
+      villageId: babyA.scope.villageId!,
+      posyanduId: '',
+      facilitators: 'Bidan',
+      capacity: '10',
+      ...over,
     };
   };
   const today = isoToday('Asia/Jakarta');
@@ -205,7 +253,10 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       const [m] = await db.db.select().from(mothers).where(eq(mothers.id, motherId));
       return { puskesmasId: m!.puskesmasId, posyanduId: m!.posyanduId, villageId: m!.villageId, motherId: m!.id };
     };
-    const [a] = await db.db.select({ id: babies.id }).from(babies).where(and(eq(babies.motherId, rina.motherId!), isNull(babies.exitDate)));
+    const [a] = await db.db
+      .select({ id: babies.id })
+      .from(babies)
+      .where(and(eq(babies.motherId, rina.motherId!), isNull(babies.exitDate)));
     babyA = { id: a!.id, scope: await scopeOfMother(rina.motherId!) };
     const [c] = await db.db
       .select({ id: certificates.id })
@@ -215,7 +266,11 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     certB = { id: c!.id, scope: await scopeOfMother(dewi.motherId!) };
     const [cat] = await db.db.select().from(forumCategories).where(eq(forumCategories.puskesmasId, rina.puskesmasId)).limit(1);
     category = { id: cat!.id, scope: { puskesmasId: cat!.puskesmasId } };
-    const [p] = await db.db.select().from(forumPosts).where(and(eq(forumPosts.puskesmasId, rina.puskesmasId), eq(forumPosts.status, 'published'))).limit(1);
+    const [p] = await db.db
+      .select()
+      .from(forumPosts)
+      .where(and(eq(forumPosts.puskesmasId, rina.puskesmasId), eq(forumPosts.status, 'published')))
+      .limit(1);
     post = { id: p!.id, scope: { puskesmasId: p!.puskesmasId } };
     const [cm] = await db.db
       .select({ id: forumComments.id, postAuthorId: forumPosts.authorId, puskesmasId: forumComments.puskesmasId })
@@ -254,7 +309,13 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     prepare?: () => Promise<void>;
   };
   const CASES: Case[] = [
-    { name: 'recordVisit (Rina’s baby)', resource: 'visits', action: 'write', record: () => babyA.scope, run: (a) => recordVisit(a, answeredVisit(randomUUID(), babyA.id, today)) },
+    {
+      name: 'recordVisit (Rina’s baby)',
+      resource: 'visits',
+      action: 'write',
+      record: () => babyA.scope,
+      run: (a) => recordVisit(a, answeredVisit(randomUUID(), babyA.id, today)),
+    },
     {
       name: 'registerMother (Rina’s posyandu)',
       resource: 'mothers',
@@ -274,7 +335,13 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
         });
       },
     },
-    { name: 'revokeCertificate (Dewi’s)', resource: 'certificates', action: 'revoke', record: () => certB.scope, run: (a) => revokeCertificate(a, { certificateId: certB.id, reason: 'Uji matriks otorisasi' }) },
+    {
+      name: 'revokeCertificate (Dewi’s)',
+      resource: 'certificates',
+      action: 'revoke',
+      record: () => certB.scope,
+      run: (a) => revokeCertificate(a, { certificateId: certB.id, reason: 'Uji matriks otorisasi' }),
+    },
     {
       name: 'createPost (a category of P1)',
       resource: 'forum',
@@ -282,7 +349,13 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       record: () => category.scope,
       run: (a) => createPost(a, { categoryId: category.id, title: `Pertanyaan uji ${++n}`, body: 'Isi uji.', anonymous: false }),
     },
-    { name: 'moderate (a post of P1)', resource: 'forum', action: 'moderate', record: () => post.scope, run: (a) => moderate(a, { target: 'post', id: post.id, decision: 'dismiss', reason: '' }) },
+    {
+      name: 'moderate (a post of P1)',
+      resource: 'forum',
+      action: 'moderate',
+      record: () => post.scope,
+      run: (a) => moderate(a, { target: 'post', id: post.id, decision: 'dismiss', reason: '' }),
+    },
     {
       name: 'saveCategory (new, in one’s puskesmas)',
       resource: 'forumCategories',
@@ -291,7 +364,13 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       run: (a) => saveCategory(a, { name: `Kategori uji ${++n}`, slug: `kategori-uji-${n}`, description: '', sortOrder: 50 + n }),
     },
     { name: 'toggleUseful (a post of P1)', resource: 'forum', action: 'read', record: () => post.scope, run: (a) => toggleUseful(a, { target: 'post', id: post.id }) },
-    { name: 'reportContent (a post of P1)', resource: 'forum', action: 'report', record: () => post.scope, run: (a) => reportContent(a, { target: 'post', id: post.id, reason: 'Uji laporan' }) },
+    {
+      name: 'reportContent (a post of P1)',
+      resource: 'forum',
+      action: 'report',
+      record: () => post.scope,
+      run: (a) => reportContent(a, { target: 'post', id: post.id, reason: 'Uji laporan' }),
+    },
     {
       name: 'markAnswer (a reply in P1: the post’s author or a moderator)',
       resource: 'forum',
@@ -320,10 +399,34 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       },
       run: (a) => cancelSession(a, { sessionId: fresh, reason: 'Hujan deras, ditunda' }),
     },
-    { name: 'inviteMother (Rina)', resource: 'groupSessions', action: 'write', record: () => sessionV1.scope, run: (a) => inviteMother(a, { sessionId: sessionV1.id, motherId: who.rina!.motherId }) },
-    { name: 'markReminded (Rina)', resource: 'groupSessions', action: 'write', record: () => sessionV1.scope, run: (a) => markReminded(a, { sessionId: sessionV1.id, motherId: who.rina!.motherId }) },
-    { name: 'findMothers (for the register)', resource: 'attendance', action: 'write', record: () => sessionV1.scope, run: (a) => findMothers(a, { sessionId: sessionV1.id, q: 'Rina' }) },
-    { name: 'saveSummary', resource: 'groupSessions', action: 'write', record: () => sessionV1.scope, run: (a) => saveSummary(a, { sessionId: sessionV1.id, summary: `Ringkasan pertemuan nomor ${++n}.` }) },
+    {
+      name: 'inviteMother (Rina)',
+      resource: 'groupSessions',
+      action: 'write',
+      record: () => sessionV1.scope,
+      run: (a) => inviteMother(a, { sessionId: sessionV1.id, motherId: who.rina!.motherId }),
+    },
+    {
+      name: 'markReminded (Rina)',
+      resource: 'groupSessions',
+      action: 'write',
+      record: () => sessionV1.scope,
+      run: (a) => markReminded(a, { sessionId: sessionV1.id, motherId: who.rina!.motherId }),
+    },
+    {
+      name: 'findMothers (for the register)',
+      resource: 'attendance',
+      action: 'write',
+      record: () => sessionV1.scope,
+      run: (a) => findMothers(a, { sessionId: sessionV1.id, q: 'Rina' }),
+    },
+    {
+      name: 'saveSummary',
+      resource: 'groupSessions',
+      action: 'write',
+      record: () => sessionV1.scope,
+      run: (a) => saveSummary(a, { sessionId: sessionV1.id, summary: `Ringkasan pertemuan nomor ${++n}.` }),
+    },
     {
       name: 'publishSummary (staff only)',
       resource: 'groupSessions',
@@ -340,7 +443,14 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       run: (a) => markWalkIn(a, { sessionId: soonV1.id, attendanceId: soonV1.walkInId, status: 'present' }),
     },
     // Issue #18. A place, an account and a setting of P1 (settings: always the actor's own puskesmas).
-    { name: 'createVillage (in one’s puskesmas)', resource: 'places', action: 'write', ownPuskesmas: true, record: () => ({ puskesmasId: babyA.scope.puskesmasId }), run: (a) => createVillage(a, { name: `Desa Matriks ${++n}`, kind: 'desa' }) },
+    {
+      name: 'createVillage (in one’s puskesmas)',
+      resource: 'places',
+      action: 'write',
+      ownPuskesmas: true,
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => createVillage(a, { name: `Desa Matriks ${++n}`, kind: 'desa' }),
+    },
     {
       name: 'createPosyandu (in Rina’s village)',
       resource: 'places',
@@ -363,16 +473,35 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       resource: 'kaderAccounts',
       action: 'write',
       record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
-      run: (a) => createAccount(a, { role: 'kader', name: `Kader Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[++n % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(n / 26) % 26]}`, phone: `0819${String(7_000_000 + n * 13 + (backend.name === 'postgres' ? 500_000 : 0)).padStart(7, '0')}`, posyanduIds: [babyA.scope.posyanduId], homePosyanduId: babyA.scope.posyanduId }),
+      run: (a) =>
+        createAccount(a, {
+          role: 'kader',
+          name: `Kader Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[++n % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(n / 26) % 26]}`,
+          phone: `0819${String(7_000_000 + n * 13 + (backend.name === 'postgres' ? 500_000 : 0)).padStart(7, '0')}`,
+          posyanduIds: [babyA.scope.posyanduId],
+          homePosyanduId: babyA.scope.posyanduId,
+        }),
     },
     {
       name: 'createAccount (a staff account: admin only)',
       resource: 'staffAccounts',
       action: 'write',
       record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
-      run: (a) => createAccount(a, { role: 'staff', name: `Petugas Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[++n % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(n / 26) % 26]}`, phone: `0818${String(7_000_000 + n * 13 + (backend.name === 'postgres' ? 500_000 : 0)).padStart(7, '0')}`, posyanduIds: [] }),
+      run: (a) =>
+        createAccount(a, {
+          role: 'staff',
+          name: `Petugas Matriks ${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[++n % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(n / 26) % 26]}`,
+          phone: `0818${String(7_000_000 + n * 13 + (backend.name === 'postgres' ? 500_000 : 0)).padStart(7, '0')}`,
+          posyanduIds: [],
+        }),
     },
-    { name: 'reissueActivationCode (Euis)', resource: 'kaderAccounts', action: 'write', record: () => ({ puskesmasId: babyA.scope.puskesmasId }), run: (a) => reissueActivationCode(a, { userId: euisId, reason: 'Lupa kata sandi (uji matriks)' }) },
+    {
+      name: 'reissueActivationCode (Euis)',
+      resource: 'kaderAccounts',
+      action: 'write',
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => reissueActivationCode(a, { userId: euisId, reason: 'Lupa kata sandi (uji matriks)' }),
+    },
     {
       name: 'saveBlockedTerms (the puskesmas’s own list again)',
       resource: 'settings',
@@ -380,11 +509,20 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       ownPuskesmas: true,
       record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
       run: async (a) => {
-        const [p] = await db.db.select({ terms: puskesmas.blockedTerms }).from(puskesmas).where(eq(puskesmas.id, a?.puskesmasId || babyA.scope.puskesmasId));
+        const [p] = await db.db
+          .select({ terms: puskesmas.blockedTerms })
+          .from(puskesmas)
+          .where(eq(puskesmas.id, a?.puskesmasId || babyA.scope.puskesmasId));
         return saveBlockedTerms(a, { terms: (p?.terms ?? []).join('\n') || 'susu formula' });
       },
     },
-    { name: 'manageAccount (end Euis’s sessions)', resource: 'kaderAccounts', action: 'write', record: () => ({ puskesmasId: category.scope.puskesmasId }), run: (a) => manageAccount(a, { userId: euisId, action: 'endSessions', reason: 'Uji matriks' }) },
+    {
+      name: 'manageAccount (end Euis’s sessions)',
+      resource: 'kaderAccounts',
+      action: 'write',
+      record: () => ({ puskesmasId: category.scope.puskesmasId }),
+      run: (a) => manageAccount(a, { userId: euisId, action: 'endSessions', reason: 'Uji matriks' }),
+    },
   ];
 
   const refused = (r: unknown) =>
@@ -408,7 +546,13 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       tried += 1;
       if (allowed) {
         expect(r instanceof Error ? String(r) : r, `${c.name} as ${w} is allowed`).not.toBeInstanceOf(Error);
-        const okOrAlready = !(typeof r === 'object' && r && 'ok' in r && (r as { ok: boolean; reason?: string }).ok === false && (r as { reason?: string }).reason !== 'already_revoked');
+        const okOrAlready = !(
+          typeof r === 'object' &&
+          r &&
+          'ok' in r &&
+          (r as { ok: boolean; reason?: string }).ok === false &&
+          (r as { reason?: string }).reason !== 'already_revoked'
+        );
         expect(okOrAlready, `${c.name} as ${w}: ${JSON.stringify(r)}`).toBe(true);
       } else {
         expect(refused(r), `${c.name} as ${w} is refused (got ${r instanceof Error ? r.name : JSON.stringify(r)})`).toBe(true);

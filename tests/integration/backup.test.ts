@@ -72,35 +72,36 @@ describe('backup and restore: embedded database', () => {
 });
 
 // PostgreSQL only when DATABASE_URL is set (registered only then, so nothing shows as skipped).
-if (process.env.DATABASE_URL) describe('backup and restore: PostgreSQL', () => {
-  it('backs up, wipes, restores and finds every row again', async () => {
-    const base = process.env.DATABASE_URL!;
-    const name = `kekasihku_it_${randomBytes(6).toString('hex')}`;
-    const urlOf = (db: string) => Object.assign(new URL(base), { pathname: `/${db}` }).toString();
-    const admin = postgres(urlOf('postgres'), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    const url = urlOf(name);
-    try {
-      let h = await openDatabase({ url });
-      await seeded(h);
-      const before = await fingerprint(h);
-      expect(nonEmptyTables(before)).toBeGreaterThan(15);
-      const file = path.join(work, 'pg.dump');
-      await backupDatabase({ url }, file);
-      expect(fs.statSync(file).mode & 0o077).toBe(0);
+if (process.env.DATABASE_URL)
+  describe('backup and restore: PostgreSQL', () => {
+    it('backs up, wipes, restores and finds every row again', async () => {
+      const base = process.env.DATABASE_URL!;
+      const name = `kekasihku_it_${randomBytes(6).toString('hex')}`;
+      const urlOf = (db: string) => Object.assign(new URL(base), { pathname: `/${db}` }).toString();
+      const admin = postgres(urlOf('postgres'), { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database "${name}"`);
+      const url = urlOf(name);
+      try {
+        let h = await openDatabase({ url });
+        await seeded(h);
+        const before = await fingerprint(h);
+        expect(nonEmptyTables(before)).toBeGreaterThan(15);
+        const file = path.join(work, 'pg.dump');
+        await backupDatabase({ url }, file);
+        expect(fs.statSync(file).mode & 0o077).toBe(0);
 
-      await h.db.execute(sql`drop schema public cascade`);
-      await h.db.execute(sql`drop schema drizzle cascade`);
-      await h.db.execute(sql`create schema public`);
-      await h.close();
+        await h.db.execute(sql`drop schema public cascade`);
+        await h.db.execute(sql`drop schema drizzle cascade`);
+        await h.db.execute(sql`create schema public`);
+        await h.close();
 
-      await restoreDatabase({ url }, file);
-      h = await openDatabase({ url });
-      expect(await fingerprint(h)).toEqual(before);
-      await h.close();
-    } finally {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    }
-  }, 300_000);
-});
+        await restoreDatabase({ url }, file);
+        h = await openDatabase({ url });
+        expect(await fingerprint(h)).toEqual(before);
+        await h.close();
+      } finally {
+        await admin.unsafe(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      }
+    }, 300_000);
+  });

@@ -39,7 +39,10 @@ async function statusesOf(db: TestDb, puskesmasId: string): Promise<Map<string, 
 }
 
 async function activeCount(db: TestDb, babyId: string): Promise<number> {
-  const [r] = await db.db.select({ n: count() }).from(certificates).where(and(eq(certificates.babyId, babyId), isNull(certificates.revokedAt)));
+  const [r] = await db.db
+    .select({ n: count() })
+    .from(certificates)
+    .where(and(eq(certificates.babyId, babyId), isNull(certificates.revokedAt)));
   return r!.n;
 }
 
@@ -47,7 +50,11 @@ async function activeCount(db: TestDb, babyId: string): Promise<number> {
 async function addGraduatedBabies(db: TestDb, puskesmasId: string, n: number, birthOrder: number): Promise<string[]> {
   const today = isoToday('Asia/Jakarta');
   const moms = await db.db.select({ id: mothers.id }).from(mothers).where(eq(mothers.puskesmasId, puskesmasId)).limit(n);
-  const [kader] = await db.db.select({ id: users.id }).from(users).where(and(eq(users.puskesmasId, puskesmasId), eq(users.role, 'kader'))).limit(1);
+  const [kader] = await db.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.puskesmasId, puskesmasId), eq(users.role, 'kader')))
+    .limit(1);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const birthDate = addDays(addMonths(today, -7), -i - 3);
@@ -135,7 +142,10 @@ describe.each(BACKENDS)('certificates on $name', (backend) => {
     const statuses = await statusesOf(db, bjn);
     const blocked = [...statuses].filter(([, s]) => s !== 'graduated');
     for (const s of ['broken', 'unrecorded', 'ongoing', 'exited'] as const) {
-      expect(blocked.some(([, x]) => x === s), `the demo has a ${s} baby`).toBe(true);
+      expect(
+        blocked.some(([, x]) => x === s),
+        `the demo has a ${s} baby`,
+      ).toBe(true);
     }
     const before = await counterNow();
     // One by one…
@@ -162,7 +172,10 @@ describe.each(BACKENDS)('certificates on $name', (backend) => {
 
   it('every active certificate belongs to a graduated baby', async () => {
     const statuses = await statusesOf(db, bjn);
-    const active = await db.db.select({ babyId: certificates.babyId }).from(certificates).where(and(eq(certificates.puskesmasId, bjn), isNull(certificates.revokedAt)));
+    const active = await db.db
+      .select({ babyId: certificates.babyId })
+      .from(certificates)
+      .where(and(eq(certificates.puskesmasId, bjn), isNull(certificates.revokedAt)));
     expect(active.length).toBeGreaterThan(0);
     for (const a of active) expect(statuses.get(a.babyId)).toBe('graduated');
   });
@@ -179,7 +192,10 @@ describe.each(BACKENDS)('certificates on $name', (backend) => {
     expect(serials.every((s) => s.startsWith(`KEKASIHKU/BJN/${year}/`))).toBe(true);
     expect(await counterNow()).toBe(before + 20);
     // No gap and no duplicate over the whole year.
-    const all = await db.db.select({ number: certificates.number }).from(certificates).where(and(eq(certificates.puskesmasId, bjn), eq(certificates.year, year)));
+    const all = await db.db
+      .select({ number: certificates.number })
+      .from(certificates)
+      .where(and(eq(certificates.puskesmasId, bjn), eq(certificates.year, year)));
     const sorted = all.map((r) => r.number).sort((a, b) => a - b);
     expect(sorted).toEqual(Array.from({ length: sorted.length }, (_, i) => i + 1));
     // Audited, one row per certificate.
@@ -226,7 +242,10 @@ describe.each(BACKENDS)('certificates on $name', (backend) => {
     const again = await issueCertificate(staff, { babyId });
     expect(again.ok).toBe(true);
     if (again.ok) expect(again.serial).not.toBe(cert.serial);
-    const [audit] = await db.db.select().from(auditLog).where(and(eq(auditLog.action, 'certificate.revoke'), eq(auditLog.entityId, cert.certificateId)));
+    const [audit] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'certificate.revoke'), eq(auditLog.entityId, cert.certificateId)));
     expect(audit!.reason).toBe('Nama ibu salah ketik');
   });
 

@@ -71,7 +71,12 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
     const motherOf = new Map(
       (await db.db.select({ id: babies.id, motherId: babies.motherId }).from(babies).where(eq(babies.puskesmasId, puskesmasId))).map((r) => [r.id, r.motherId]),
     );
-    model = gen.map((g) => ({ villageIdx: g.villageIdx, posyanduIdx: g.posyanduIdx, motherId: motherOf.get(g.baby.id)!, baby: { ...g.baby, visits: [...g.baby.visits] } }));
+    model = gen.map((g) => ({
+      villageIdx: g.villageIdx,
+      posyanduIdx: g.posyanduIdx,
+      motherId: motherOf.get(g.baby.id)!,
+      baby: { ...g.baby, visits: [...g.baby.visits] },
+    }));
     for (let i = 0; i < 24; i++) {
       const day = addDays('2024-10-05', i * 30);
       const [s] = await db.db
@@ -95,7 +100,16 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
       const target = addDays(g.baby.birthDate, (i * 37) % 240);
       const s = sessions.reduce((best, x) => (Math.abs(Date.parse(x.day) - Date.parse(target)) < Math.abs(Date.parse(best.day) - Date.parse(target)) ? x : best));
       const present = i % 9 !== 0;
-      rows.push({ puskesmasId, sessionId: s.id, motherId: g.motherId, attendeeRole: 'mother', status: present ? 'present' : 'absent', recordedBy: staffId, session: s, present });
+      rows.push({
+        puskesmasId,
+        sessionId: s.id,
+        motherId: g.motherId,
+        attendeeRole: 'mother',
+        status: present ? 'present' : 'absent',
+        recordedBy: staffId,
+        session: s,
+        present,
+      });
     });
     for (let k = 0; k < rows.length; k += 400) {
       const slice = rows.slice(k, k + 400);
@@ -134,7 +148,13 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
       const rows = await indicatorsForMonthsStored(db.db, from, to, all, groupBy);
       for (const ym of MONTHS) {
         for (let i = 0; i < count; i++) {
-          const want = strip(indicatorsForMonth(babiesOf((g) => idxOf(g) === i), ym.year, ym.month));
+          const want = strip(
+            indicatorsForMonth(
+              babiesOf((g) => idxOf(g) === i),
+              ym.year,
+              ym.month,
+            ),
+          );
           const got = rows.find((r) => r.year === ym.year && r.month === ym.month && r.groupId === ids[i]);
           expect(got?.totals ?? strip(empty), `${label}: ${groupBy} ${i} ${ym.year}-${ym.month}`).toEqual(want);
           if (want.O1.total + want.O2.total + want.O3.total + want.O4.total === 0) expect(got, `${label}: no row for no data`).toBeUndefined();
@@ -150,17 +170,30 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
       const trend = await coverageTrendStored(db.db, from, to, scope);
       for (const r of trend) {
         const want = indicatorsForMonth(list, r.year, r.month);
-        expect({ recall: r.recallCoverage, six: r.sixMonthCoverage }, `${label}: trend ${r.year}-${r.month}`).toEqual({ recall: want.recallCoverage, six: want.sixMonthCoverage });
+        expect({ recall: r.recallCoverage, six: r.sixMonthCoverage }, `${label}: trend ${r.year}-${r.month}`).toEqual({
+          recall: want.recallCoverage,
+          six: want.sixMonthCoverage,
+        });
       }
     }
     // Stop reasons per village over whole months.
     for (const [f, t] of [
-      [{ year: 2025, month: 1 }, { year: 2025, month: 12 }],
-      [{ year: 2026, month: 3 }, { year: 2026, month: 3 }],
+      [
+        { year: 2025, month: 1 },
+        { year: 2025, month: 12 },
+      ],
+      [
+        { year: 2026, month: 3 },
+        { year: 2026, month: 3 },
+      ],
     ] as const) {
       const rows = await stopReasonsStored(db.db, f, t, all, 'village');
       for (let v = 0; v < VILLAGES; v++) {
-        const want = stopReasonCounts(babiesOf((g) => g.villageIdx === v), monthBounds(f.year, f.month).first, monthBounds(t.year, t.month).last);
+        const want = stopReasonCounts(
+          babiesOf((g) => g.villageIdx === v),
+          monthBounds(f.year, f.month).first,
+          monthBounds(t.year, t.month).last,
+        );
         const got = Object.fromEntries(STOP_REASONS.map((r) => [r, rows.find((x) => x.groupId === villageIds[v] && x.reason === r)?.n ?? 0]));
         expect(got, `${label}: stop reasons ${f.year}-${f.month} village ${v}`).toEqual(want);
       }
@@ -168,14 +201,31 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
     // Six-month coverage by session attendance.
     const attended = attendedIds();
     for (const [f, t] of [
-      [{ year: 2025, month: 1 }, { year: 2025, month: 12 }],
-      [{ year: 2026, month: 4 }, { year: 2026, month: 4 }],
+      [
+        { year: 2025, month: 1 },
+        { year: 2025, month: 12 },
+      ],
+      [
+        { year: 2026, month: 4 },
+        { year: 2026, month: 4 },
+      ],
     ] as const) {
-      expect(await coverageByAttendanceStored(db.db, f, t, all), `${label}: attendance ${f.year}-${f.month}`).toEqual(coverageByAttendance(babiesOf(() => true), attended, { from: f, to: t }));
+      expect(await coverageByAttendanceStored(db.db, f, t, all), `${label}: attendance ${f.year}-${f.month}`).toEqual(
+        coverageByAttendance(
+          babiesOf(() => true),
+          attended,
+          { from: f, to: t },
+        ),
+      );
     }
     // The curve and the status as "today" moves: mid-month, last and first days of months.
     for (const day of ['2025-06-15', '2026-02-28', '2026-03-01', '2026-03-31', TODAY]) {
-      expect(await exclusivityCurveStored(db.db, day, all), `${label}: curve ${day}`).toEqual(exclusivityCurve(babiesOf(() => true), day));
+      expect(await exclusivityCurveStored(db.db, day, all), `${label}: curve ${day}`).toEqual(
+        exclusivityCurve(
+          babiesOf(() => true),
+          day,
+        ),
+      );
       const want: Record<string, number> = {};
       for (const b of babiesOf(() => true)) {
         const s = journeyStatus(b, day).status;
@@ -184,7 +234,10 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
       expect(await statusCountsStored(db.db, day, all), `${label}: status ${day}`).toEqual(want);
     }
     expect(await exclusivityCurveStored(db.db, TODAY, { puskesmasId, posyanduId: posyanduIds[2]! }), `${label}: curve of a posyandu`).toEqual(
-      exclusivityCurve(babiesOf((g) => g.posyanduIdx === 2), TODAY),
+      exclusivityCurve(
+        babiesOf((g) => g.posyanduIdx === 2),
+        TODAY,
+      ),
     );
     // The kader table's visit windows that closed in a month, in their state on a day.
     for (const [ym, asOf] of [
@@ -243,7 +296,10 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
     for (const g of next(20)) {
       const i = g.baby.visits.length - 1;
       g.baby.visits[i] = { ...g.baby.visits[i]!, recallItems: ['formula'], breakReason: 'back_to_work' };
-      await db.db.update(visits).set({ recallItems: ['formula'], breakReason: 'back_to_work' }).where(eq(visits.id, g.baby.visits[i]!.id));
+      await db.db
+        .update(visits)
+        .set({ recallItems: ['formula'], breakReason: 'back_to_work' })
+        .where(eq(visits.id, g.baby.visits[i]!.id));
     }
     // Insert a new exclusive visit (with the confirmation) on the 5-month date + 3 days of 20 babies, in one statement.
     const added = next(20).map((g) => {
@@ -295,14 +351,21 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
       presences.push({ id: row!.id, session: s, motherId: g.motherId, present: true });
     }
     const removed = presences.filter((p) => p.present).slice(0, 20);
-    await db.db.delete(attendance).where(inArray(attendance.id, removed.map((p) => p.id)));
+    await db.db.delete(attendance).where(
+      inArray(
+        attendance.id,
+        removed.map((p) => p.id),
+      ),
+    );
     presences = presences.filter((p) => !removed.includes(p));
     for (const p of presences.filter((x) => x.present).slice(0, 10)) {
       p.present = false;
       await db.db.update(attendance).set({ status: 'absent' }).where(eq(attendance.id, p.id));
     }
     // A session is cancelled, the cancelled one is held after all.
-    const busiest = sessions.filter((s) => !s.cancelled).sort((a, b) => presences.filter((p) => p.session === b).length - presences.filter((p) => p.session === a).length)[0]!;
+    const busiest = sessions
+      .filter((s) => !s.cancelled)
+      .sort((a, b) => presences.filter((p) => p.session === b).length - presences.filter((p) => p.session === a).length)[0]!;
     busiest.cancelled = true;
     await db.db.update(groupSessions).set({ status: 'cancelled' }).where(eq(groupSessions.id, busiest.id));
     sessions[5]!.cancelled = false;
@@ -315,7 +378,10 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
       { fromDay: 41, toDay: 100 },
       { fromDay: 101, toDay: null },
     ];
-    await db.db.update(puskesmas).set({ visitWindows: [...windows] }).where(eq(puskesmas.id, puskesmasId));
+    await db.db
+      .update(puskesmas)
+      .set({ visitWindows: [...windows] })
+      .where(eq(puskesmas.id, puskesmasId));
     await expectAllEqual('own visit windows');
   }, 300_000);
 

@@ -29,11 +29,22 @@ describe.each(BACKENDS)('coverage dashboard and reports on $name', (backend) => 
     staff = await actorFor(db, DEMO_LOGINS.find((l) => l.role === 'staff')!.phone);
     kader = await actorFor(db, DEMO_LOGINS.find((l) => l.role === 'kader')!.phone);
     const rows = await db.db
-      .select({ id: babies.id, sex: babies.sex, birthDate: babies.birthDate, exitDate: babies.exitDate, exitReason: babies.exitReason, villageId: mothers.villageId, posyanduId: mothers.posyanduId })
+      .select({
+        id: babies.id,
+        sex: babies.sex,
+        birthDate: babies.birthDate,
+        exitDate: babies.exitDate,
+        exitReason: babies.exitReason,
+        villageId: mothers.villageId,
+        posyanduId: mothers.posyanduId,
+      })
       .from(babies)
       .innerJoin(mothers, eq(mothers.id, babies.motherId))
       .where(eq(babies.puskesmasId, staff.puskesmasId));
-    const visits = await visitFactsByBaby(db.db, rows.map((r) => r.id));
+    const visits = await visitFactsByBaby(
+      db.db,
+      rows.map((r) => r.id),
+    );
     all = rows.map((r) => ({ ...r, visits: visits.get(r.id) ?? [] }));
   }, 300_000);
   afterAll(() => db.dispose());

@@ -57,7 +57,10 @@ describe.each(BACKENDS)('create keys and duplicates on $name', (backend) => {
     expect(first.id).toBe(form.id);
     expect(await createPost(a.kader, form)).toEqual(first);
     expect(await postsOf(form.id)).toBe(1);
-    const audits = await db.db.select().from(auditLog).where(and(eq(auditLog.entity, 'forum_post'), eq(auditLog.entityId, form.id)));
+    const audits = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'forum_post'), eq(auditLog.entityId, form.id)));
     expect(audits).toHaveLength(1);
 
     const both = { ...form, id: randomUUID(), title: 'Dua ketukan sekaligus' };
@@ -69,10 +72,13 @@ describe.each(BACKENDS)('create keys and duplicates on $name', (backend) => {
   it('a resend is answered as the first even once the hourly limit is reached; a new key then meets the limit', async () => {
     const keys = Array.from({ length: RATE_LIMITS.posts }, () => randomUUID());
     const sent = [];
-    for (const [i, id] of keys.entries()) sent.push(await createPost(dewi, { id, categoryId: category, title: `Cerita menyusui ${i + 1}`, body: 'Isi.', anonymous: false }));
+    for (const [i, id] of keys.entries())
+      sent.push(await createPost(dewi, { id, categoryId: category, title: `Cerita menyusui ${i + 1}`, body: 'Isi.', anonymous: false }));
     const before = await rowCounts(db);
     expect(await createPost(dewi, { id: keys[0]!, categoryId: category, title: 'Cerita menyusui 1', body: 'Isi.', anonymous: false })).toEqual(sent[0]);
-    await expect(createPost(dewi, { id: randomUUID(), categoryId: category, title: 'Satu lagi ya', body: 'Isi.', anonymous: false })).rejects.toMatchObject({ code: 'rateLimitPosts' });
+    await expect(createPost(dewi, { id: randomUUID(), categoryId: category, title: 'Satu lagi ya', body: 'Isi.', anonymous: false })).rejects.toMatchObject({
+      code: 'rateLimitPosts',
+    });
     expect(await rowCounts(db)).toEqual(before);
   });
 
@@ -121,7 +127,14 @@ describe.each(BACKENDS)('create keys and duplicates on $name', (backend) => {
     const [x, y] = await Promise.all([registerMother(a.kader, both), registerMother(a.kader, both)]);
     expect([x.ok, y.ok]).toEqual([true, true]);
     expect((await db.db.select().from(mothers).where(eq(mothers.id, both.id))).length).toBe(1);
-    expect((await db.db.select().from(users).where(eq(users.phone, x.ok ? x.phone : ''))).length).toBe(1);
+    expect(
+      (
+        await db.db
+          .select()
+          .from(users)
+          .where(eq(users.phone, x.ok ? x.phone : ''))
+      ).length,
+    ).toBe(1);
   });
 
   it("another registrar's key is refused and stores nothing", async () => {
@@ -139,19 +152,31 @@ describe.each(BACKENDS)('create keys and duplicates on $name', (backend) => {
     const before = await rowCounts(db);
     // The same kader: who it is, with a link to her baby.
     const same = await registerMother(a.kader, mother({ nik: '3201 0145 0195 0007' }));
-    expect(same).toMatchObject({ ok: false, fieldErrors: { nik: 'validation.nikTaken' }, duplicate: { reason: 'nik', motherId: first.motherId, babyId: first.babyIds[0] } });
+    expect(same).toMatchObject({
+      ok: false,
+      fieldErrors: { nik: 'validation.nikTaken' },
+      duplicate: { reason: 'nik', motherId: first.motherId, babyId: first.babyIds[0] },
+    });
     // Staff of the puskesmas see her too.
     const staffSees = await registerMother(a.staff, mother({ nik, posyanduId: a.kader.posyanduId }));
     expect(staffSees).toMatchObject({ ok: false, fieldErrors: { nik: 'validation.nikTaken' }, duplicate: { motherId: first.motherId } });
     // A kader of another posyandu: refused, told where, not who.
     const elsewhere = await registerMother(otherKader, mother({ nik, posyanduId: otherKader.posyanduId }));
-    expect(elsewhere).toMatchObject({ ok: false, fieldErrors: { nik: 'validation.nikTakenPosyandu' }, duplicate: { reason: 'nik', motherId: null, name: null, babyId: null } });
+    expect(elsewhere).toMatchObject({
+      ok: false,
+      fieldErrors: { nik: 'validation.nikTakenPosyandu' },
+      duplicate: { reason: 'nik', motherId: null, name: null, babyId: null },
+    });
     if (elsewhere.ok) return;
     expect(elsewhere.duplicate?.posyanduName).toMatch(/\S/);
     expect(JSON.stringify(elsewhere)).not.toContain(first.name);
     expect(await rowCounts(db)).toEqual(before);
     // Another puskesmas knows nothing of her: its own registration goes on.
-    const [otherPosyandu] = await db.db.select({ id: posyandu.id }).from(posyandu).where(and(eq(posyandu.puskesmasId, a.otherStaff.puskesmasId), eq(posyandu.active, true))).limit(1);
+    const [otherPosyandu] = await db.db
+      .select({ id: posyandu.id })
+      .from(posyandu)
+      .where(and(eq(posyandu.puskesmasId, a.otherStaff.puskesmasId), eq(posyandu.active, true)))
+      .limit(1);
     const there = await registerMother(a.otherStaff, mother({ nik, posyanduId: otherPosyandu!.id }));
     expect(there).toMatchObject({ ok: true });
   });
@@ -183,7 +208,10 @@ describe.each(BACKENDS)('create keys and duplicates on $name', (backend) => {
         expect(after.users).toBe(before.users);
         expect(after.activation_codes ?? 0).toBe(before.activation_codes ?? 0);
         expect(after.mothers).toBe(before.mothers! + 1);
-        const [audit] = await db.db.select().from(auditLog).where(and(eq(auditLog.entity, 'mother'), eq(auditLog.entityId, res.motherId)));
+        const [audit] = await db.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.entity, 'mother'), eq(auditLog.entityId, res.motherId)));
         expect(audit!.reason).toMatch(/no login/);
         expect(JSON.stringify(res)).not.toMatch(/taken|dipakai|terdaftar/i);
       }
@@ -198,7 +226,11 @@ describe.each(BACKENDS)('create keys and duplicates on $name', (backend) => {
     it("a mother of her own puskesmas is a duplicate: named in the kader's scope, the posyandu only elsewhere", async () => {
       const first = await registerMother(a.kader, mother());
       if (!first.ok) throw new Error('not registered');
-      expect(await registerMother(a.kader, mother({ phone: first.phone }))).toMatchObject({ ok: false, fieldErrors: { phone: 'validation.phoneTaken' }, duplicate: { reason: 'phone', motherId: first.motherId } });
+      expect(await registerMother(a.kader, mother({ phone: first.phone }))).toMatchObject({
+        ok: false,
+        fieldErrors: { phone: 'validation.phoneTaken' },
+        duplicate: { reason: 'phone', motherId: first.motherId },
+      });
       const other = await registerMother(otherKader, mother({ phone: first.phone, posyanduId: otherKader.posyanduId }));
       expect(other).toMatchObject({ ok: false, fieldErrors: { phone: 'validation.phoneTakenPosyandu' }, duplicate: { motherId: null, name: null } });
     });

@@ -53,7 +53,14 @@ describe.each(BACKENDS)('dashboard SQL = lib/domain, on $name', (backend) => {
       const target = addDays(g.baby.birthDate, (i * 37) % 240);
       const s = sessions.reduce((best, x) => (Math.abs(Date.parse(x.day) - Date.parse(target)) < Math.abs(Date.parse(best.day) - Date.parse(target)) ? x : best));
       const present = i % 9 !== 0;
-      rows.push({ puskesmasId, sessionId: s.id, motherId: motherOf.get(g.baby.id)!, attendeeRole: 'mother', status: present ? 'present' : 'absent', recordedBy: staff!.id });
+      rows.push({
+        puskesmasId,
+        sessionId: s.id,
+        motherId: motherOf.get(g.baby.id)!,
+        attendeeRole: 'mother',
+        status: present ? 'present' : 'absent',
+        recordedBy: staff!.id,
+      });
       if (present && !s.cancelled && s.day < sixMonthDate(g.baby.birthDate)) attendedBabyIds.add(g.baby.id);
     });
     for (let k = 0; k < rows.length; k += 500) await db.db.insert(attendance).values(rows.slice(k, k + 500));
@@ -65,11 +72,21 @@ describe.each(BACKENDS)('dashboard SQL = lib/domain, on $name', (backend) => {
   it('the exclusivity curve by month of age is identical, in total and for one village', async () => {
     for (const today of ['2025-06-15', TODAY]) {
       const got = await exclusivityCurveSql(db.db, today, where());
-      expect(got).toEqual(exclusivityCurve(gen.map((g) => g.baby), today));
+      expect(got).toEqual(
+        exclusivityCurve(
+          gen.map((g) => g.baby),
+          today,
+        ),
+      );
       expect(got[0]!.share.denominator).toBeGreaterThan(0);
     }
     const one = await exclusivityCurveSql(db.db, TODAY, sql`${where()} and m.village_id = ${villageIds[1]!}`);
-    expect(one).toEqual(exclusivityCurve(gen.filter((g) => g.villageIdx === 1).map((g) => g.baby), TODAY));
+    expect(one).toEqual(
+      exclusivityCurve(
+        gen.filter((g) => g.villageIdx === 1).map((g) => g.baby),
+        TODAY,
+      ),
+    );
   });
 
   it('the reasons mothers stopped, per village, are identical', async () => {
@@ -80,7 +97,11 @@ describe.each(BACKENDS)('dashboard SQL = lib/domain, on $name', (backend) => {
     ] as const) {
       const rows = await stopReasonsSql(db.db, from, to, where());
       for (let v = 0; v < VILLAGES; v++) {
-        const want = stopReasonCounts(gen.filter((g) => g.villageIdx === v).map((g) => g.baby), from, to);
+        const want = stopReasonCounts(
+          gen.filter((g) => g.villageIdx === v).map((g) => g.baby),
+          from,
+          to,
+        );
         const got = Object.fromEntries(STOP_REASONS.map((r) => [r, rows.find((x) => x.groupId === villageIds[v] && x.reason === r)?.n ?? 0]));
         expect(got, `${from} village ${v}`).toEqual(want);
         nonZero += Object.values(want).filter((n) => n > 0).length;
@@ -92,11 +113,21 @@ describe.each(BACKENDS)('dashboard SQL = lib/domain, on $name', (backend) => {
   it('six-month coverage of babies whose mothers attended a session against the others is identical', async () => {
     expect(attendedBabyIds.size).toBeGreaterThan(50);
     for (const [from, to] of [
-      [{ year: 2025, month: 1 }, { year: 2025, month: 12 }],
-      [{ year: 2026, month: 4 }, { year: 2026, month: 4 }],
+      [
+        { year: 2025, month: 1 },
+        { year: 2025, month: 12 },
+      ],
+      [
+        { year: 2026, month: 4 },
+        { year: 2026, month: 4 },
+      ],
     ] as const) {
       const got = await coverageByAttendanceSql(db.db, from, to, where(), 'Asia/Jakarta');
-      const want = coverageByAttendance(gen.map((g) => g.baby), attendedBabyIds, { from, to });
+      const want = coverageByAttendance(
+        gen.map((g) => g.baby),
+        attendedBabyIds,
+        { from, to },
+      );
       expect(got).toEqual(want);
       expect(got.attended.denominator).toBeGreaterThan(0);
     }

@@ -128,7 +128,10 @@ describe('replacing the pool (after the driver broke one of its connections)', (
       await Promise.all([replaceDatabase(), replaceDatabase(), replaceDatabase()]);
       expect(close).toHaveBeenCalledTimes(1);
       // A new pool is opened (and, the database being down, fails as an outage, to be tried again).
-      const err = await getDbHandle().then(() => null, (e: unknown) => e);
+      const err = await getDbHandle().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isDatabaseUnavailable(err), String(err)).toBe(true);
       expect(close).toHaveBeenCalledTimes(1);
     } finally {

@@ -49,10 +49,9 @@ describe.each(BACKENDS)('district office on $name', (backend) => {
     others = await demoActors(db);
     const ms = await db.db.select({ name: mothers.name, nik: mothers.nik, phone: mothers.phone }).from(mothers);
     const bs = await db.db.select({ name: babies.name }).from(babies);
-    personal = [
-      ...ms.flatMap((m) => [m.name, m.nik, m.phone, m.phone ? formatPhoneDisplay(m.phone) : null]),
-      ...bs.map((b) => b.name),
-    ].filter((v): v is string => typeof v === 'string' && v.length >= 4);
+    personal = [...ms.flatMap((m) => [m.name, m.nik, m.phone, m.phone ? formatPhoneDisplay(m.phone) : null]), ...bs.map((b) => b.name)].filter(
+      (v): v is string => typeof v === 'string' && v.length >= 4,
+    );
     expect(ms.length).toBeGreaterThan(100);
   }, 300_000);
   afterAll(() => db.dispose());
@@ -78,29 +77,32 @@ describe.each(BACKENDS)('district office on $name', (backend) => {
     expect(login.ok).toBe(true);
   });
 
-  it.each(PERIODS)('period $param: both puskesmas as their staff see them, and the kabupaten total is the sum of numerators and denominators', async ({ param, months }) => {
-    const d = await districtOverview(dinkes, param);
-    expect(d.kabupaten.name).toBe('Kabupaten Bogor');
-    expect(d.period.param).toBe(param);
-    expect(d.months).toEqual(months);
-    expect(d.puskesmas.map((p) => p.code)).toEqual(['BJN', 'GPT']);
-    const bjn = d.puskesmas.find((p) => p.code === 'BJN')!;
-    const gpt = d.puskesmas.find((p) => p.code === 'GPT')!;
-    expect(bjn.totals).toEqual(await staffTotals(others.staff, months));
-    expect(gpt.totals).toEqual(await staffTotals(await actorFor(db, GPT_STAFF), months));
-    expect(bjn.totals.recallCoverage.denominator).toBeGreaterThan(0);
-    expect(gpt.totals.O4.total + gpt.totals.O1.total + gpt.totals.O3.total).toBeGreaterThan(0);
-    for (const k of ['recallCoverage', 'sixMonthCoverage'] as const) {
-      const num = bjn.totals[k].numerator + gpt.totals[k].numerator;
-      const den = bjn.totals[k].denominator + gpt.totals[k].denominator;
-      expect(d.total[k], `${param} ${k}`).toEqual(coverage(num, den));
-    }
-    for (const o of ['O1', 'O2', 'O3', 'O4', 'O5'] as const) {
-      expect(d.total[o]).toEqual({ L: bjn.totals[o].L + gpt.totals[o].L, P: bjn.totals[o].P + gpt.totals[o].P, total: bjn.totals[o].total + gpt.totals[o].total });
-    }
-    // The target of each puskesmas for the period's year (the demo sets 50% this year for BJN).
-    expect(bjn.target).toBe(50);
-  });
+  it.each(PERIODS)(
+    'period $param: both puskesmas as their staff see them, and the kabupaten total is the sum of numerators and denominators',
+    async ({ param, months }) => {
+      const d = await districtOverview(dinkes, param);
+      expect(d.kabupaten.name).toBe('Kabupaten Bogor');
+      expect(d.period.param).toBe(param);
+      expect(d.months).toEqual(months);
+      expect(d.puskesmas.map((p) => p.code)).toEqual(['BJN', 'GPT']);
+      const bjn = d.puskesmas.find((p) => p.code === 'BJN')!;
+      const gpt = d.puskesmas.find((p) => p.code === 'GPT')!;
+      expect(bjn.totals).toEqual(await staffTotals(others.staff, months));
+      expect(gpt.totals).toEqual(await staffTotals(await actorFor(db, GPT_STAFF), months));
+      expect(bjn.totals.recallCoverage.denominator).toBeGreaterThan(0);
+      expect(gpt.totals.O4.total + gpt.totals.O1.total + gpt.totals.O3.total).toBeGreaterThan(0);
+      for (const k of ['recallCoverage', 'sixMonthCoverage'] as const) {
+        const num = bjn.totals[k].numerator + gpt.totals[k].numerator;
+        const den = bjn.totals[k].denominator + gpt.totals[k].denominator;
+        expect(d.total[k], `${param} ${k}`).toEqual(coverage(num, den));
+      }
+      for (const o of ['O1', 'O2', 'O3', 'O4', 'O5'] as const) {
+        expect(d.total[o]).toEqual({ L: bjn.totals[o].L + gpt.totals[o].L, P: bjn.totals[o].P + gpt.totals[o].P, total: bjn.totals[o].total + gpt.totals[o].total });
+      }
+      // The target of each puskesmas for the period's year (the demo sets 50% this year for BJN).
+      expect(bjn.target).toBe(50);
+    },
+  );
 
   it('the kabupaten total is never the average of the two percentages (a period where they differ)', async () => {
     let differing = 0;
@@ -142,7 +144,12 @@ describe.each(BACKENDS)('district office on $name', (backend) => {
     const now = await districtOverview(dinkes, undefined);
     expect(now.period.kind).toBe('month');
     expect(now.period.from).toEqual(now.period.to);
-    expect((await districtOverview(dinkes, '2026-q3')).period).toMatchObject({ kind: 'quarter', quarter: 3, from: { year: 2026, month: 7 }, to: { year: 2026, month: 9 } });
+    expect((await districtOverview(dinkes, '2026-q3')).period).toMatchObject({
+      kind: 'quarter',
+      quarter: 3,
+      from: { year: 2026, month: 7 },
+      to: { year: 2026, month: 9 },
+    });
     for (const bad of ['2026-13', '2026-Q5', '1999', '2026-10-01', "2026'; drop table users;--", 'x'.repeat(5000), 2026, { $gt: '' }, ['2026']]) {
       await expect(districtOverview(dinkes, bad), String(bad).slice(0, 20)).rejects.toBeInstanceOf(NotFoundError);
     }
@@ -239,13 +246,16 @@ describe.each(BACKENDS)('district office on $name', (backend) => {
     expect(await fingerprint(db)).toEqual(before);
   });
 
-  it("a district of another kabupaten sees neither demo puskesmas; one set up later in its kabupaten appears only to it", async () => {
+  it('a district of another kabupaten sees neither demo puskesmas; one set up later in its kabupaten appears only to it', async () => {
     const res = await setupDistrictFromCli(DEPOK);
     if (!res.ok) throw new Error(JSON.stringify(res));
     expect(res).toMatchObject({ kabupatenName: 'Kota Depok', kabupatenCreated: true });
     const [code] = await db.db.select().from(activationCodes).where(eq(activationCodes.userId, res.userId));
     expect(code!.codeHash).not.toContain(res.activationCode);
-    const [log] = await db.db.select().from(auditLog).where(and(eq(auditLog.entityId, res.userId), eq(auditLog.action, 'user.create')));
+    const [log] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, res.userId), eq(auditLog.action, 'user.create')));
     expect(log).toMatchObject({ puskesmasId: null, userId: res.userId });
     const depok = await actorFor(db, DEPOK.phone);
     expect(depok).toMatchObject({ role: 'dinkes', puskesmasId: '', kabupatenId: res.kabupatenId });
@@ -265,7 +275,17 @@ describe.each(BACKENDS)('district office on $name', (backend) => {
 
     // A puskesmas set up later, its kabupaten typed differently: found, linked, seen by Depok only.
     const later = await setupFromCli(
-      { name: 'Puskesmas Sukmajaya', shortCode: 'SKJ', district: 'kota   depok', subdistrict: 'Sukmajaya', province: 'Jawa Barat', timeZone: 'WIB', target: '55', adminName: 'Rina Amelia', adminPhone: '0811-7000-0002' },
+      {
+        name: 'Puskesmas Sukmajaya',
+        shortCode: 'SKJ',
+        district: 'kota   depok',
+        subdistrict: 'Sukmajaya',
+        province: 'Jawa Barat',
+        timeZone: 'WIB',
+        target: '55',
+        adminName: 'Rina Amelia',
+        adminPhone: '0811-7000-0002',
+      },
       { add: true },
     );
     expect(later.ok).toBe(true);
@@ -280,7 +300,17 @@ describe.each(BACKENDS)('district office on $name', (backend) => {
   it('a new puskesmas set up in Kabupaten Bogor appears in its district view ("Kab. Bogor" is the same kabupaten)', async () => {
     const before = await db.db.select().from(kabupaten);
     const res = await setupFromCli(
-      { name: 'Puskesmas Cileungsi', shortCode: 'CLS', district: 'Kab. Bogor', subdistrict: 'Cileungsi', province: 'Jawa Barat', timeZone: 'WIB', target: '60', adminName: 'Yuli Astuti', adminPhone: '0811-7000-0003' },
+      {
+        name: 'Puskesmas Cileungsi',
+        shortCode: 'CLS',
+        district: 'Kab. Bogor',
+        subdistrict: 'Cileungsi',
+        province: 'Jawa Barat',
+        timeZone: 'WIB',
+        target: '60',
+        adminName: 'Yuli Astuti',
+        adminPhone: '0811-7000-0003',
+      },
       { add: true },
     );
     expect(res.ok).toBe(true);
@@ -323,11 +353,17 @@ describe.each(BACKENDS)('district office on $name', (backend) => {
     expect(res.code).toMatch(/^[A-Z2-9]{8}$/);
     const [u] = await db.db.select().from(users).where(eq(users.id, res.userId));
     expect(u).toMatchObject({ role: 'dinkes', puskesmasId: null, kabupatenId: dinkes.kabupatenId, passwordHash: null, active: true });
-    const [log] = await db.db.select().from(auditLog).where(and(eq(auditLog.entityId, res.userId), eq(auditLog.userId, dinkes.id)));
+    const [log] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, res.userId), eq(auditLog.userId, dinkes.id)));
     expect(log).toMatchObject({ action: 'user.create', puskesmasId: null });
     expect(JSON.stringify(log!.after)).not.toContain(res.code);
     // A double submit: the second gets the duplicate message, never a second account.
-    expect(await createDistrictAccount(dinkes, { name: 'Agnes Hutapea', phone: '0811-7100-0001' })).toEqual({ ok: false, fieldErrors: { phone: 'district.errors.phoneTakenHere' } });
+    expect(await createDistrictAccount(dinkes, { name: 'Agnes Hutapea', phone: '0811-7100-0001' })).toEqual({
+      ok: false,
+      fieldErrors: { phone: 'district.errors.phoneTakenHere' },
+    });
     expect(await db.db.select().from(users).where(eq(users.phone, '+6281171000001'))).toHaveLength(1);
     const list = await listDistrictAccounts(dinkes);
     expect(list.rows.map((r) => r.name)).toContain('Agnes Hutapea, S.K.M.');
@@ -342,7 +378,10 @@ describe.each(BACKENDS)('district office on $name', (backend) => {
     await endOwnSessions(dinkes);
     const password = 'Dinkes-Bogor-Baru-2026';
     expect(await changeOwnPassword(dinkes, { current: DEMO_PASSWORD, password, confirm: password })).toEqual({ ok: true });
-    const logs = await db.db.select().from(auditLog).where(and(eq(auditLog.userId, dinkes.id), isNull(auditLog.puskesmasId)));
+    const logs = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.userId, dinkes.id), isNull(auditLog.puskesmasId)));
     expect(logs.map((l) => l.action)).toEqual(expect.arrayContaining(['user.sessions.end', 'user.password.change']));
     expect((await verifyLogin({ phone: DINKES.phone, password }, '10.19.0.3')).ok).toBe(true);
     // Back to the demo password for the tests that follow on this database.

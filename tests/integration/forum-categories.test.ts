@@ -26,7 +26,10 @@ describe.each(BACKENDS)('forum categories on $name', (backend) => {
     const [after] = await db.db.select().from(forumCategories).where(eq(forumCategories.id, first!.id));
     expect(after).toMatchObject({ name: 'Cerita menyusui', description: 'Baru', sortOrder: 1 });
     const { id } = await saveCategory(staff, { name: 'Tidur bayi', slug: 'tidur-bayi', description: '', sortOrder: 9 });
-    const audits = await db.db.select().from(auditLog).where(and(eq(auditLog.entity, 'forum_category')));
+    const audits = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'forum_category')));
     expect(audits.map((a) => a.entityId).sort()).toEqual([first!.id, id].sort());
   });
 

@@ -49,7 +49,10 @@ describe.each(BACKENDS)('forum on $name', (backend) => {
     dewi = await actorByPhone(db, login('ibu', 1));
     kader = await actorByPhone(db, login('kader', 0));
     staff = await actorByPhone(db, login('staff', 0));
-    const [c] = await db.db.select({ id: forumCategories.id }).from(forumCategories).where(and(eq(forumCategories.puskesmasId, rina.puskesmasId), eq(forumCategories.slug, 'tanya-kader-bidan')));
+    const [c] = await db.db
+      .select({ id: forumCategories.id })
+      .from(forumCategories)
+      .where(and(eq(forumCategories.puskesmasId, rina.puskesmasId), eq(forumCategories.slug, 'tanya-kader-bidan')));
     category = c!.id;
   });
   afterAll(() => db.dispose());
@@ -93,7 +96,10 @@ describe.each(BACKENDS)('forum on $name', (backend) => {
     // Counts per category are published posts only.
     const cats = await forumCategoryList(rina);
     for (const c of cats) {
-      const [n] = await db.db.select({ n: count() }).from(forumPosts).where(and(eq(forumPosts.categoryId, c.id), eq(forumPosts.status, 'published')));
+      const [n] = await db.db
+        .select({ n: count() })
+        .from(forumPosts)
+        .where(and(eq(forumPosts.categoryId, c.id), eq(forumPosts.status, 'published')));
       expect(c.posts).toBe(n!.n);
     }
     // A moderator opens them; the author sees her own with the reason.
@@ -105,7 +111,11 @@ describe.each(BACKENDS)('forum on $name', (backend) => {
   });
 
   it('held replies are not shown to other mothers nor counted', async () => {
-    const [post] = await db.db.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.puskesmasId, rina.puskesmasId), eq(forumPosts.status, 'published'))).limit(1);
+    const [post] = await db.db
+      .select({ id: forumPosts.id })
+      .from(forumPosts)
+      .where(and(eq(forumPosts.puskesmasId, rina.puskesmasId), eq(forumPosts.status, 'published')))
+      .limit(1);
     const r = await createReply(kader, { postId: post!.id, body: 'Coba susu SGM saja, bu.' });
     expect(r.status).toBe('held');
     const asRina = await getThread(rina, post!.id);
@@ -113,7 +123,10 @@ describe.each(BACKENDS)('forum on $name', (backend) => {
     const asKader = await getThread(kader, post!.id);
     expect(asKader.replies.map((c) => c.id)).toContain(r.id);
     const listed = (await listPosts(rina)).posts.find((p) => p.id === post!.id);
-    const [n] = await db.db.select({ n: count() }).from(forumComments).where(and(eq(forumComments.postId, post!.id), eq(forumComments.status, 'published')));
+    const [n] = await db.db
+      .select({ n: count() })
+      .from(forumComments)
+      .where(and(eq(forumComments.postId, post!.id), eq(forumComments.status, 'published')));
     if (listed) expect(listed.replies).toBe(n!.n);
     expect((await searchForum(rina, 'SGM')).results.map((x) => x.id)).not.toContain(post!.id);
   });
@@ -129,13 +142,19 @@ describe.each(BACKENDS)('forum on $name', (backend) => {
     // A word that merely contains the term is not held.
     const ok = await createPost(rina, { categoryId: category, title: 'Tanya lagi', body: `Kata x${term}x bukan istilah terblokir.`, anonymous: false });
     expect(ok.status).toBe('published');
-    const [a] = await db.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.entityId, r.id), eq(auditLog.action, 'forum.post.create')));
+    const [a] = await db.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, r.id), eq(auditLog.action, 'forum.post.create')));
     expect(a!.n).toBe(1);
   });
 
   it(`rate limit: ${RATE_LIMITS.posts} posts an hour, then a refusal that writes nothing`, async () => {
     const ibu = dewi;
-    const [before] = await db.db.select({ n: count() }).from(forumPosts).where(and(eq(forumPosts.authorId, ibu.id), sql`${forumPosts.createdAt} > now() - interval '1 hour'`));
+    const [before] = await db.db
+      .select({ n: count() })
+      .from(forumPosts)
+      .where(and(eq(forumPosts.authorId, ibu.id), sql`${forumPosts.createdAt} > now() - interval '1 hour'`));
     for (let i = before!.n; i < RATE_LIMITS.posts; i++) {
       await createPost(ibu, { categoryId: category, title: `Pertanyaan nomor ${i}`, body: 'Isi.', anonymous: false });
     }
@@ -143,13 +162,20 @@ describe.each(BACKENDS)('forum on $name', (backend) => {
     expect(err).toBeInstanceOf(ForumError);
     expect((err as ForumError).code).toBe('rateLimitPosts');
     const [after] = await db.db.select({ n: count() }).from(forumPosts).where(eq(forumPosts.authorId, ibu.id));
-    const [sum] = await db.db.select({ n: count() }).from(forumPosts).where(and(eq(forumPosts.authorId, ibu.id), eq(forumPosts.title, 'Satu lagi')));
+    const [sum] = await db.db
+      .select({ n: count() })
+      .from(forumPosts)
+      .where(and(eq(forumPosts.authorId, ibu.id), eq(forumPosts.title, 'Satu lagi')));
     expect(sum!.n).toBe(0);
     expect(after!.n).toBeGreaterThan(0);
   });
 
   it(`rate limit: ${RATE_LIMITS.replies} replies an hour`, async () => {
-    const [post] = await db.db.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.puskesmasId, kader.puskesmasId), eq(forumPosts.status, 'published'))).limit(1);
+    const [post] = await db.db
+      .select({ id: forumPosts.id })
+      .from(forumPosts)
+      .where(and(eq(forumPosts.puskesmasId, kader.puskesmasId), eq(forumPosts.status, 'published')))
+      .limit(1);
     const k2 = await actorByPhone(db, login('kader', 1));
     for (let i = 0; i < RATE_LIMITS.replies; i++) await createReply(k2, { postId: post!.id, body: `Balasan ${i}` });
     await expect(createReply(k2, { postId: post!.id, body: 'lagi' })).rejects.toMatchObject({ code: 'rateLimitReplies' });

@@ -31,7 +31,10 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
 
   it('every demo login exists with a password', async () => {
     for (const login of DEMO_LOGINS) {
-      const [u] = await db.db.select().from(users).where(eq(users.phone, normalizePhone(login.phone)!));
+      const [u] = await db.db
+        .select()
+        .from(users)
+        .where(eq(users.phone, normalizePhone(login.phone)!));
       expect(u, login.phone).toBeDefined();
       expect(u!.role).toBe(login.role);
       expect(u!.passwordHash).toBeTruthy();
@@ -54,11 +57,7 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
       }
       // ...and all of them: the home page counts the babies of her posyandu and lists those still
       // followed (and recently ended); the full list (/kader/ibu) pages through every one.
-      const [n] = await db.db
-        .select({ n: count() })
-        .from(babies)
-        .innerJoin(mothers, eq(mothers.id, babies.motherId))
-        .where(eq(mothers.posyanduId, actor.posyanduId!));
+      const [n] = await db.db.select({ n: count() }).from(babies).innerJoin(mothers, eq(mothers.id, babies.motherId)).where(eq(mothers.posyanduId, actor.posyanduId!));
       expect(data.total).toBe(n!.n);
       for (const m of data.mothers) expect(m.followed || m.status !== 'ongoing').toBe(true);
       const all: string[] = [];
@@ -84,9 +83,17 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
         .innerJoin(mothers, eq(mothers.id, babies.motherId))
         .where(eq(mothers.posyanduId, actor.posyanduId!))
         .orderBy(asc(mothers.name), asc(babies.birthOrder));
-      const visitsOf = await visitFactsByBaby(db.db, rows.map((r) => r.id));
+      const visitsOf = await visitFactsByBaby(
+        db.db,
+        rows.map((r) => r.id),
+      );
       const referred = new Set(
-        (await db.db.select({ b: visits.babyId }).from(visits).where(and(eq(visits.referral, true), isNull(visits.referralFollowedUpAt)))).map((r) => r.b),
+        (
+          await db.db
+            .select({ b: visits.babyId })
+            .from(visits)
+            .where(and(eq(visits.referral, true), isNull(visits.referralFollowedUpAt)))
+        ).map((r) => r.b),
       );
       const [p] = await db.db.select({ w: puskesmas.visitWindows }).from(puskesmas).where(eq(puskesmas.id, actor.puskesmasId));
       const expected = dueList(
@@ -117,7 +124,10 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
   it('staff see every baby of their puskesmas and nothing of another', async () => {
     for (const code of ['BJN', 'GPT']) {
       const [p] = await db.db.select().from(puskesmas).where(eq(puskesmas.code, code));
-      const [staff] = await db.db.select({ phone: users.phone }).from(users).where(and(eq(users.puskesmasId, p!.id), eq(users.role, 'staff')));
+      const [staff] = await db.db
+        .select({ phone: users.phone })
+        .from(users)
+        .where(and(eq(users.puskesmasId, p!.id), eq(users.role, 'staff')));
       const actor = await actorFor(db, staff!.phone);
       const data = await staffOverview(actor);
       const [own] = await db.db.select({ n: count() }).from(babies).where(eq(babies.puskesmasId, p!.id));
@@ -131,7 +141,10 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
 
   it('the demo data has babies in every journey status', async () => {
     const [p] = await db.db.select().from(puskesmas).where(eq(puskesmas.code, 'BJN'));
-    const [staff] = await db.db.select({ phone: users.phone }).from(users).where(and(eq(users.puskesmasId, p!.id), eq(users.role, 'staff')));
+    const [staff] = await db.db
+      .select({ phone: users.phone })
+      .from(users)
+      .where(and(eq(users.puskesmasId, p!.id), eq(users.role, 'staff')));
     const data = await staffOverview(await actorFor(db, staff!.phone));
     for (const n of Object.values(data.byStatus)) expect(n).toBeGreaterThan(0);
   });
@@ -142,7 +155,15 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
       expect(actor.motherId).toBeTruthy();
       const data = await ibuOverview(actor);
       expect(data.babies.length).toBeGreaterThan(0);
-      const rows = await db.db.select({ motherId: babies.motherId }).from(babies).where(inArray(babies.id, data.babies.map((b) => b.id)));
+      const rows = await db.db
+        .select({ motherId: babies.motherId })
+        .from(babies)
+        .where(
+          inArray(
+            babies.id,
+            data.babies.map((b) => b.id),
+          ),
+        );
       expect(new Set(rows.map((r) => r.motherId))).toEqual(new Set([actor.motherId]));
     }
   });
@@ -161,11 +182,7 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
     const [own] = await db.db.select({ n: count() }).from(babies).where(eq(babies.motherId, ibu.motherId!));
     expect(asIbu.totalBabies).toBe(own!.n);
     const asKader = await staffOverview(kader);
-    const [pos] = await db.db
-      .select({ n: count() })
-      .from(babies)
-      .innerJoin(mothers, eq(mothers.id, babies.motherId))
-      .where(eq(mothers.posyanduId, kader.posyanduId!));
+    const [pos] = await db.db.select({ n: count() }).from(babies).innerJoin(mothers, eq(mothers.id, babies.motherId)).where(eq(mothers.posyanduId, kader.posyanduId!));
     expect(asKader.totalBabies).toBe(pos!.n);
   });
 
@@ -190,7 +207,12 @@ describe.each(BACKENDS)('foundation on $name', (backend) => {
     const rows = await db.db
       .select({ status: forumPosts.status, authorId: forumPosts.authorId })
       .from(forumPosts)
-      .where(inArray(forumPosts.id, bjn.posts.map((p) => p.id)));
+      .where(
+        inArray(
+          forumPosts.id,
+          bjn.posts.map((p) => p.id),
+        ),
+      );
     // Another mother's held or hidden post never shows; her own may, with its state.
     expect(rows.every((r) => r.status === 'published' || r.authorId === bjnIbu.id)).toBe(true);
     // Anonymous posts do not reveal the author's name to another mother.

@@ -37,7 +37,8 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
   let admin: Actor;
   let dinkes: Actor;
   /** Names allow letters only: a counter written as letters. */
-  const letters = (k: number) => `${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[k % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(k / 26) % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(k / 676) % 26]}`;
+  const letters = (k: number) =>
+    `${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[k % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(k / 26) % 26]}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(k / 676) % 26]}`;
   const foreign = { babyId: '', posyanduId: '', categoryId: '', postId: '', userId: '' };
   const own = { babyId: '', categoryId: '', postId: '', kaderUserId: '' };
   const today = isoToday('Asia/Jakarta');
@@ -53,17 +54,28 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
       .select({ id: babies.id })
       .from(babies)
       .innerJoin(mothers, eq(mothers.id, babies.motherId))
-      .where(and(eq(mothers.posyanduId, kader.posyanduId!), isNull(babies.exitDate), lte(babies.birthDate, addDays(today, -20)), gte(babies.birthDate, addDays(today, -120))))
+      .where(
+        and(eq(mothers.posyanduId, kader.posyanduId!), isNull(babies.exitDate), lte(babies.birthDate, addDays(today, -20)), gte(babies.birthDate, addDays(today, -120))),
+      )
       .orderBy(asc(babies.birthDate))
       .limit(1);
     own.babyId = b!.id;
     const [c] = await db.db.select().from(forumCategories).where(eq(forumCategories.puskesmasId, staff.puskesmasId)).limit(1);
     own.categoryId = c!.id;
-    const [p] = await db.db.select().from(forumPosts).where(and(eq(forumPosts.puskesmasId, staff.puskesmasId), eq(forumPosts.status, 'published'))).limit(1);
+    const [p] = await db.db
+      .select()
+      .from(forumPosts)
+      .where(and(eq(forumPosts.puskesmasId, staff.puskesmasId), eq(forumPosts.status, 'published')))
+      .limit(1);
     own.postId = p!.id;
     own.kaderUserId = kader.id;
     const [other] = await db.db.select().from(puskesmas).where(ne(puskesmas.id, staff.puskesmasId)).limit(1);
-    const [fb] = await db.db.select({ id: babies.id, posyanduId: mothers.posyanduId }).from(babies).innerJoin(mothers, eq(mothers.id, babies.motherId)).where(eq(mothers.puskesmasId, other!.id)).limit(1);
+    const [fb] = await db.db
+      .select({ id: babies.id, posyanduId: mothers.posyanduId })
+      .from(babies)
+      .innerJoin(mothers, eq(mothers.id, babies.motherId))
+      .where(eq(mothers.puskesmasId, other!.id))
+      .limit(1);
     foreign.babyId = fb!.id;
     foreign.posyanduId = fb!.posyanduId;
     const [fc] = await db.db.select().from(forumCategories).where(eq(forumCategories.puskesmasId, other!.id)).limit(1);
@@ -108,7 +120,7 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
 
   /** What the action does: the form's schema, then the data function (forum writes). */
   const viaSchema =
-    <T,>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: ZodError } }, fn: (input: T) => Promise<unknown>) =>
+    <T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: ZodError } }, fn: (input: T) => Promise<unknown>) =>
     async (input: Record<string, unknown>) => {
       const parsed = schema.safeParse(input);
       if (!parsed.success) return { ok: false, fieldErrors: parsed.error.issues.map((i) => i.path.join('.')) };
@@ -131,8 +143,16 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
       }),
       run: (i) => registerMother(kader, i),
     },
-    { name: 'activation', valid: () => ({ phone: '0813-3000-0001', code: 'ABCDEFGH', password: 'Melati sore 9', confirm: 'Melati sore 9' }), run: (i) => activateAccount(i, '10.1.1.1') },
-    { name: 'forum post', valid: () => ({ id: randomUUID(), categoryId: own.categoryId, title: `Judul uji ${++n}`, body: 'Isi.', anonymous: null }), run: viaSchema(postSchema, (d) => createPost(staff, d)) },
+    {
+      name: 'activation',
+      valid: () => ({ phone: '0813-3000-0001', code: 'ABCDEFGH', password: 'Melati sore 9', confirm: 'Melati sore 9' }),
+      run: (i) => activateAccount(i, '10.1.1.1'),
+    },
+    {
+      name: 'forum post',
+      valid: () => ({ id: randomUUID(), categoryId: own.categoryId, title: `Judul uji ${++n}`, body: 'Isi.', anonymous: null }),
+      run: viaSchema(postSchema, (d) => createPost(staff, d)),
+    },
     { name: 'forum reply', valid: () => ({ id: randomUUID(), postId: own.postId, body: 'Balasan.' }), run: viaSchema(replySchema, (d) => createReply(staff, d)) },
     { name: 'forum report', valid: () => ({ target: 'post', id: own.postId, reason: 'Tidak pantas' }), run: viaSchema(reportSchema, (d) => reportContent(kader, d)) },
     { name: 'moderation', valid: () => ({ target: 'post', id: own.postId, decision: 'dismiss', reason: '' }), run: viaSchema(moderateSchema, (d) => moderate(staff, d)) },
@@ -143,77 +163,108 @@ describe.each(BACKENDS)('hostile input on $name', (backend) => {
     },
     { name: 'account action', valid: () => ({ userId: own.kaderUserId, action: 'endSessions', reason: 'Uji' }), run: (i) => manageAccount(admin, i) },
     { name: 'password change', valid: () => ({ current: 'salah-sekali', password: 'Melati sore 9', confirm: 'Melati sore 9' }), run: (i) => changeOwnPassword(staff, i) },
-    { name: 'certificate revocation', valid: () => ({ certificateId: '00000000-0000-4000-8000-000000000000', reason: 'Uji' }), run: viaSchema(revokeCertificateSchema, (d) => revokeCertificate(staff, d)) },
+    {
+      name: 'certificate revocation',
+      valid: () => ({ certificateId: '00000000-0000-4000-8000-000000000000', reason: 'Uji' }),
+      run: viaSchema(revokeCertificateSchema, (d) => revokeCertificate(staff, d)),
+    },
     // Issue #18: places, accounts, settings; issue #19: district accounts (imported files: tests/integration/import.test.ts).
     { name: 'village', valid: () => ({ name: `Uji ${letters(++n)}`, kind: 'desa' }), run: (i) => createVillage(admin, i) },
-    { name: 'posyandu', valid: () => ({ villageId: kader.villageId!, name: `Posyandu Uji ${letters(++n)}`, rw: '5', address: 'Jl. Uji' }), run: (i) => createPosyandu(staff, i) },
+    {
+      name: 'posyandu',
+      valid: () => ({ villageId: kader.villageId!, name: `Posyandu Uji ${letters(++n)}`, rw: '5', address: 'Jl. Uji' }),
+      run: (i) => createPosyandu(staff, i),
+    },
     {
       name: 'kader account',
-      valid: () => ({ role: 'kader', name: `Kader Uji ${letters(++n)}`, phone: `0819-5555-${String(1000 + n)}`, posyanduIds: [kader.posyanduId!], homePosyanduId: kader.posyanduId! }),
+      valid: () => ({
+        role: 'kader',
+        name: `Kader Uji ${letters(++n)}`,
+        phone: `0819-5555-${String(1000 + n)}`,
+        posyanduIds: [kader.posyanduId!],
+        homePosyanduId: kader.posyanduId!,
+      }),
       run: (i) => createAccount(staff, i),
     },
     { name: 'coverage target', valid: () => ({ year: String(2040 + (++n % 50)), targetPercent: '55', villageId: '' }), run: (i) => saveTarget(admin, i) },
-    { name: 'certificate signatory', valid: () => ({ signatoryName: `dr. Uji ${letters(++n)}`, signatoryNip: '', signatoryTitle: 'Kepala Puskesmas' }), run: (i) => saveSignatory(admin, i) },
-    { name: 'district account', valid: () => ({ name: `Petugas Dinkes ${letters(++n)}`, phone: `0819-6666-${String(1000 + n)}` }), run: (i) => createDistrictAccount(dinkes, i) },
+    {
+      name: 'certificate signatory',
+      valid: () => ({ signatoryName: `dr. Uji ${letters(++n)}`, signatoryNip: '', signatoryTitle: 'Kepala Puskesmas' }),
+      run: (i) => saveSignatory(admin, i),
+    },
+    {
+      name: 'district account',
+      valid: () => ({ name: `Petugas Dinkes ${letters(++n)}`, phone: `0819-6666-${String(1000 + n)}` }),
+      run: (i) => createDistrictAccount(dinkes, i),
+    },
   ];
 
   const clean = (r: unknown): boolean =>
-    r instanceof ForbiddenError ||
-    r instanceof NotFoundError ||
-    r instanceof ForumError ||
-    (!(r instanceof Error) && r !== undefined);
+    r instanceof ForbiddenError || r instanceof NotFoundError || r instanceof ForumError || (!(r instanceof Error) && r !== undefined);
 
   let tried = 0;
   afterAll(() => console.log(`hostile input (${backend.name}): ${tried} cases`));
 
-  it.each(WRITES)('$name: every field × every hostile value is refused cleanly or taken as plain text', async (w) => {
-    const fields = Object.keys(w.valid());
-    const unexpected: string[] = [];
-    for (const field of fields) {
-      for (const [label, value] of HOSTILE()) {
-        const input = { ...w.valid(), [field]: value };
-        const before = await rowCounts(db);
-        const r = await w.run(input).catch((err: unknown) => err);
-        tried += 1;
-        if (!clean(r)) {
-          unexpected.push(`${field} = ${label}: ${r instanceof Error ? `${r.name}: ${r.message.slice(0, 120)}` : String(r)}`);
-          continue;
+  it.each(WRITES)(
+    '$name: every field × every hostile value is refused cleanly or taken as plain text',
+    async (w) => {
+      const fields = Object.keys(w.valid());
+      const unexpected: string[] = [];
+      for (const field of fields) {
+        for (const [label, value] of HOSTILE()) {
+          const input = { ...w.valid(), [field]: value };
+          const before = await rowCounts(db);
+          const r = await w.run(input).catch((err: unknown) => err);
+          tried += 1;
+          if (!clean(r)) {
+            unexpected.push(`${field} = ${label}: ${r instanceof Error ? `${r.name}: ${r.message.slice(0, 120)}` : String(r)}`);
+            continue;
+          }
+          const refused = r instanceof Error || (typeof r === 'object' && r !== null && 'ok' in r && (r as { ok: unknown }).ok === false);
+          if (refused) {
+            const after = await rowCounts(db);
+            // Failed sign-in style counters are the only writes a refusal may make.
+            delete after.login_throttle;
+            const b = { ...before };
+            delete b.login_throttle;
+            if (JSON.stringify(after) !== JSON.stringify(b)) unexpected.push(`${field} = ${label}: refused but wrote rows`);
+          }
         }
-        const refused = r instanceof Error || (typeof r === 'object' && r !== null && 'ok' in r && (r as { ok: unknown }).ok === false);
-        if (refused) {
+      }
+      expect(unexpected).toEqual([]);
+    },
+    240_000,
+  );
+
+  it.each(WRITES)(
+    '$name: a hidden character in any text field is refused with nothing written (decision 052)',
+    async (w) => {
+      const valid = w.valid();
+      const fields = Object.keys(valid).filter((f) => typeof valid[f] === 'string');
+      const accepted: string[] = [];
+      for (const field of fields) {
+        for (const [label, hidden] of [
+          ['NUL', '\u0000'],
+          ['a lone surrogate', '\uDC00'],
+          ['an RTL override', '\u202E'],
+        ] as const) {
+          const input = { ...w.valid(), [field]: `${String(w.valid()[field])}${hidden}` };
+          const before = await rowCounts(db);
+          const r = await w.run(input).catch((err: unknown) => err);
+          tried += 1;
+          const refused = r instanceof Error || (typeof r === 'object' && r !== null && 'ok' in r && (r as { ok: unknown }).ok === false);
+          if (!refused || !clean(r)) accepted.push(`${field} + ${label}: ${r instanceof Error ? r.message.slice(0, 80) : 'accepted'}`);
           const after = await rowCounts(db);
-          // Failed sign-in style counters are the only writes a refusal may make.
           delete after.login_throttle;
           const b = { ...before };
           delete b.login_throttle;
-          if (JSON.stringify(after) !== JSON.stringify(b)) unexpected.push(`${field} = ${label}: refused but wrote rows`);
+          if (JSON.stringify(after) !== JSON.stringify(b)) accepted.push(`${field} + ${label}: wrote rows`);
         }
       }
-    }
-    expect(unexpected).toEqual([]);
-  }, 240_000);
-
-  it.each(WRITES)('$name: a hidden character in any text field is refused with nothing written (decision 052)', async (w) => {
-    const valid = w.valid();
-    const fields = Object.keys(valid).filter((f) => typeof valid[f] === 'string');
-    const accepted: string[] = [];
-    for (const field of fields) {
-      for (const [label, hidden] of [['NUL', '\u0000'], ['a lone surrogate', '\uDC00'], ['an RTL override', '\u202E']] as const) {
-        const input = { ...w.valid(), [field]: `${String(w.valid()[field])}${hidden}` };
-        const before = await rowCounts(db);
-        const r = await w.run(input).catch((err: unknown) => err);
-        tried += 1;
-        const refused = r instanceof Error || (typeof r === 'object' && r !== null && 'ok' in r && (r as { ok: unknown }).ok === false);
-        if (!refused || !clean(r)) accepted.push(`${field} + ${label}: ${r instanceof Error ? r.message.slice(0, 80) : 'accepted'}`);
-        const after = await rowCounts(db);
-        delete after.login_throttle;
-        const b = { ...before };
-        delete b.login_throttle;
-        if (JSON.stringify(after) !== JSON.stringify(b)) accepted.push(`${field} + ${label}: wrote rows`);
-      }
-    }
-    expect(accepted).toEqual([]);
-  }, 240_000);
+      expect(accepted).toEqual([]);
+    },
+    240_000,
+  );
 
   it('a refused visit answers with a field message on the field that was wrong', async () => {
     const before = await rowCounts(db);

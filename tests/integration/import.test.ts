@@ -129,7 +129,7 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     return p;
   }
 
-  it('the template has the issue\'s headers and lists the active places', async () => {
+  it("the template has the issue's headers and lists the active places", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await importTemplate(a.staff)) as unknown as ArrayBuffer);
     const headers = (wb.getWorksheet('Data')!.getRow(1).values as unknown[]).slice(1);
@@ -142,7 +142,16 @@ describe.each(BACKENDS)('import on $name', (backend) => {
 
   it('a preview writes nothing but its batch, and counts baru / sudah ada / ditolak with row and column', async () => {
     const before = await healthFingerprint(db);
-    const rows = [row(), row(), row({ phone: '12345' }), row({ village: 'Desa Antah' }), row({ birthDate: born(-3) }), row({ birthDate: born(200) }), row({ birthWeight: 9000 }), row({ sex: 'X' })];
+    const rows = [
+      row(),
+      row(),
+      row({ phone: '12345' }),
+      row({ village: 'Desa Antah' }),
+      row({ birthDate: born(-3) }),
+      row({ birthDate: born(200) }),
+      row({ birthWeight: 9000 }),
+      row({ sex: 'X' }),
+    ];
     const p = await importFile(a.staff, await xlsx(rows));
     expect(p.counts).toEqual({ new: 2, existing: 0, rejected: 6 });
     expect(await healthFingerprint(db)).toEqual(before);
@@ -160,7 +169,13 @@ describe.each(BACKENDS)('import on $name', (backend) => {
 
   it('confirm creates mothers, babies, logins with codes and audit rows in one go; again, nothing', async () => {
     const twinPhone = freshPhone();
-    const rows = [row(), row({ nik: '' }), row({ phone: twinPhone, nik: nikOf(900) }), row({ phone: twinPhone, nik: nikOf(900), babyName: 'Kembar 2' }), row({ posyandu: 'Tidak Ada' })];
+    const rows = [
+      row(),
+      row({ nik: '' }),
+      row({ phone: twinPhone, nik: nikOf(900) }),
+      row({ phone: twinPhone, nik: nikOf(900), babyName: 'Kembar 2' }),
+      row({ posyandu: 'Tidak Ada' }),
+    ];
     const file = await xlsx(rows);
     const p = await importFile(a.staff, file);
     expect(p.counts).toEqual({ new: 4, existing: 0, rejected: 1 });
@@ -176,7 +191,10 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     expect(after.activation_codes! - before.activation_codes!).toBe(3);
     // One import row, and registration's per-record rows (3 mothers, 4 babies).
     expect(after.audit_log! - before.audit_log!).toBe(1 + 3 + 4);
-    const [imp] = await db.db.select().from(auditLog).where(and(eq(auditLog.action, 'import.confirm'), eq(auditLog.entityId, p.batchId)));
+    const [imp] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'import.confirm'), eq(auditLog.entityId, p.batchId)));
     expect(imp!.after).toMatchObject({ rows: 5, new: 4, existing: 0, rejected: 1, mothers: 3, babies: 4 });
     const text = JSON.stringify(imp);
     for (const r of rows) {
@@ -184,13 +202,18 @@ describe.each(BACKENDS)('import on $name', (backend) => {
       if (r.nik) expect(text).not.toContain(String(r.nik));
     }
     // The twins are one mother with two babies, birth order 1 and 2.
-    const [twinMother] = await db.db.select().from(mothers).where(eq(mothers.phone, normalizePhone(twinPhone)!));
+    const [twinMother] = await db.db
+      .select()
+      .from(mothers)
+      .where(eq(mothers.phone, normalizePhone(twinPhone)!));
     const twins = await db.db.select().from(babies).where(eq(babies.motherId, twinMother!.id));
     expect(twins.map((b) => b.birthOrder).sort()).toEqual([1, 2]);
     expect(twinMother!.consentRecordedBy).toBe(a.staff.id);
     // The code works on /aktivasi like a registered mother's.
     const first = res.created[0]!;
-    expect(await activateAccount({ phone: first.phone, code: first.code, password: 'Menyusui-Impor-2026', confirm: 'Menyusui-Impor-2026' }, '10.9.9.9')).toEqual({ ok: true });
+    expect(await activateAccount({ phone: first.phone, code: first.code, password: 'Menyusui-Impor-2026', confirm: 'Menyusui-Impor-2026' }, '10.9.9.9')).toEqual({
+      ok: true,
+    });
     // The batch keeps counts, not rows.
     const [b] = await db.db.select().from(importBatches).where(eq(importBatches.id, p.batchId));
     expect(b).toMatchObject({ status: 'confirmed', rows: [] });
@@ -256,9 +279,16 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     const p = await importFile(a.staff, await xlsx([r1, r2, r3]));
     expect(p.counts).toEqual({ new: 3, existing: 0, rejected: 0 });
     expect((await confirmImport(a.staff, { batchId: p.batchId, consent: true })).ok).toBe(true);
-    const [m1] = await db.db.select().from(mothers).where(eq(mothers.phone, normalizePhone(String(r1.phone))!));
+    const [m1] = await db.db
+      .select()
+      .from(mothers)
+      .where(eq(mothers.phone, normalizePhone(String(r1.phone))!));
     expect(m1).toMatchObject({ name: '=HYPERLINK("http://x.test","Klik")', address: "=cmd|' /C calc'!A0" });
-    const [m2] = await db.db.select({ name: mothers.name, baby: babies.name }).from(mothers).innerJoin(babies, eq(babies.motherId, mothers.id)).where(eq(mothers.phone, normalizePhone(String(r2.phone))!));
+    const [m2] = await db.db
+      .select({ name: mothers.name, baby: babies.name })
+      .from(mothers)
+      .innerJoin(babies, eq(babies.motherId, mothers.id))
+      .where(eq(mothers.phone, normalizePhone(String(r2.phone))!));
     expect(m2).toEqual({ name: '+Ibu Plus', baby: '@SUM(1+1)' });
   });
 
@@ -266,13 +296,20 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     const d = born(40);
     const dmy = `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
     const rows = [row({ birthDate: dmy, address: 'Jl. Mawar, No. 5; belakang masjid' }), row()];
-    for (const [sep, bom] of [[',', false], [';', true]] as const) {
+    for (const [sep, bom] of [
+      [',', false],
+      [';', true],
+    ] as const) {
       const p = await importFile(a.staff, csv(rows, sep, bom));
       expect(p.counts).toEqual({ new: 2, existing: 0, rejected: 0 });
     }
     const p = await importFile(a.staff, csv(rows, ';', true));
     expect((await confirmImport(a.staff, { batchId: p.batchId, consent: true })).ok).toBe(true);
-    const [m] = await db.db.select({ address: mothers.address, birthDate: babies.birthDate }).from(mothers).innerJoin(babies, eq(babies.motherId, mothers.id)).where(eq(mothers.phone, normalizePhone(String(rows[0]!.phone))!));
+    const [m] = await db.db
+      .select({ address: mothers.address, birthDate: babies.birthDate })
+      .from(mothers)
+      .innerJoin(babies, eq(babies.motherId, mothers.id))
+      .where(eq(mothers.phone, normalizePhone(String(rows[0]!.phone))!));
     expect(m).toEqual({ address: 'Jl. Mawar, No. 5; belakang masjid', birthDate: d });
   });
 
@@ -310,7 +347,7 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     expect(await fingerprint(db)).toEqual(before);
   }, 60_000);
 
-  it('kader and ibu are refused; another puskesmas\'s staff cannot see or confirm the batch', async () => {
+  it("kader and ibu are refused; another puskesmas's staff cannot see or confirm the batch", async () => {
     const file = await xlsx([row()]);
     await expect(previewImport(a.kader, file)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(previewImport(a.ibu, file)).rejects.toBeInstanceOf(ForbiddenError);

@@ -36,7 +36,11 @@ describe.each(BACKENDS)('indicators in SQL = lib/domain, on $name', (backend) =>
 
   beforeAll(async () => {
     db = await useDatabase(backend);
-    ({ puskesmasId, villageIds, posyanduIds: posyanduOrder } = await insertPopulation(db.db, gen, { code: 'GEN', villages: VILLAGES, posyanduPerVillage: 2, batch: 500 }));
+    ({
+      puskesmasId,
+      villageIds,
+      posyanduIds: posyanduOrder,
+    } = await insertPopulation(db.db, gen, { code: 'GEN', villages: VILLAGES, posyanduPerVillage: 2, batch: 500 }));
   }, 300_000);
   afterAll(() => db.dispose());
 
@@ -51,7 +55,11 @@ describe.each(BACKENDS)('indicators in SQL = lib/domain, on $name', (backend) =>
     let compared = 0;
     for (const { year, month } of MONTHS) {
       const [total] = await indicatorsForMonthSql(db.db, year, month, where);
-      const expected = indicatorsForMonth(gen.map((g) => g.baby), year, month);
+      const expected = indicatorsForMonth(
+        gen.map((g) => g.baby),
+        year,
+        month,
+      );
       const { year: _y, month: _m, ...exp } = expected;
       const empty = {
         O1: { L: 0, P: 0, total: 0 },
@@ -66,7 +74,11 @@ describe.each(BACKENDS)('indicators in SQL = lib/domain, on $name', (backend) =>
       const perVillage = await indicatorsForMonthSql(db.db, year, month, where, 'village');
       for (let v = 0; v < VILLAGES; v++) {
         const got = perVillage.find((x) => x.groupId === villageIds[v])?.totals ?? empty;
-        const { year: _a, month: _b, ...want } = indicatorsForMonth(
+        const {
+          year: _a,
+          month: _b,
+          ...want
+        } = indicatorsForMonth(
           gen.filter((g) => g.villageIdx === v).map((g) => g.baby),
           year,
           month,
@@ -139,7 +151,9 @@ describe.each(BACKENDS)('indicators in SQL = lib/domain, on $name', (backend) =>
     const where = sql`b.puskesmas_id = ${puskesmasId}`;
     const stored = async () =>
       rowsOf<{ id: string; first_break: string | null; confirmed: boolean }>(
-        await db.db.execute(sql`select b.id::text as id, b.state_first_break::text as first_break, b.state_confirmed as confirmed from babies b join mothers m on m.id = b.mother_id where ${where} order by 1`),
+        await db.db.execute(
+          sql`select b.id::text as id, b.state_first_break::text as first_break, b.state_confirmed as confirmed from babies b join mothers m on m.id = b.mother_id where ${where} order by 1`,
+        ),
       );
     const computed = async () =>
       rowsOf<{ id: string; first_break: string | null; confirmed: boolean }>(await db.db.execute(sql`${babyStateFromVisitsSql(where)} order by 1`));
@@ -154,7 +168,10 @@ describe.each(BACKENDS)('indicators in SQL = lib/domain, on $name', (backend) =>
     for (const b of pick.slice(15, 30)) {
       const v = b.visits[b.visits.length - 1]!;
       b.visits[b.visits.length - 1] = { ...v, recallItems: ['formula'] };
-      await db.db.update(visits).set({ recallItems: ['formula'] }).where(eq(visits.id, v.id!));
+      await db.db
+        .update(visits)
+        .set({ recallItems: ['formula'] })
+        .where(eq(visits.id, v.id!));
     }
     for (const b of pick.slice(30, 45)) {
       const v = b.visits[b.visits.length - 1]!;

@@ -69,7 +69,10 @@ describe.each(BACKENDS)('journey changes on $name', (backend) => {
     beforeAll(async () => {
       babyId = pool[0]!.id;
       // Exclusive so far: this baby must be ongoing for the status test to mean something.
-      const [anyBreak] = await db.db.select({ id: visits.id }).from(visits).where(and(eq(visits.babyId, babyId), sql`(cardinality(${visits.recallItems}) > 0 or ${visits.givenSinceLast} or not ${visits.breastfed})`));
+      const [anyBreak] = await db.db
+        .select({ id: visits.id })
+        .from(visits)
+        .where(and(eq(visits.babyId, babyId), sql`(cardinality(${visits.recallItems}) > 0 or ${visits.givenSinceLast} or not ${visits.breastfed})`));
       if (anyBreak) await db.db.delete(visits).where(eq(visits.babyId, babyId));
       input = visit(babyId, { weightGrams: '4500' });
       expect(await recordVisit(kader, input)).toMatchObject({ ok: true, created: true });
@@ -98,7 +101,9 @@ describe.each(BACKENDS)('journey changes on $name', (backend) => {
       expect(detail.status).toBe('broken');
       expect(detail.events.find((e) => e.kind === 'broken')).toMatchObject({ date: today, reason: 'low_supply' });
       const shown = detail.visits.find((v) => v.id === input.id)!;
-      expect(shown.corrections).toEqual([{ on: today, by: expect.any(String), reason: 'Salah centang, bayi diberi susu formula', fields: ['recallItems', 'breakReason'] }]);
+      expect(shown.corrections).toEqual([
+        { on: today, by: expect.any(String), reason: 'Salah centang, bayi diberi susu formula', fields: ['recallItems', 'breakReason'] },
+      ]);
     });
 
     it('the same values again (a double submit) change nothing and write no audit row', async () => {
@@ -133,7 +138,10 @@ describe.each(BACKENDS)('journey changes on $name', (backend) => {
     });
 
     it(`after ${VISIT_EDIT_DAYS} days the author is refused (form and direct request); staff and admin still correct`, async () => {
-      await db.db.update(visits).set({ receivedAt: sql`now() - interval '${sql.raw(String(VISIT_EDIT_DAYS))} days 1 minute'` }).where(eq(visits.id, input.id));
+      await db.db
+        .update(visits)
+        .set({ receivedAt: sql`now() - interval '${sql.raw(String(VISIT_EDIT_DAYS))} days 1 minute'` })
+        .where(eq(visits.id, input.id));
       expect((await babyDetail(kader, babyId)).visits.find((v) => v.id === input.id)!.canEdit).toBe(false);
       await expect(visitEditContext(kader, babyId, input.id)).rejects.toBeInstanceOf(ForbiddenError);
       const ctx = await visitEditContext(staff, babyId, input.id);
@@ -197,7 +205,10 @@ describe.each(BACKENDS)('journey changes on $name', (backend) => {
 
       const before = await rowCounts(db);
       expect(await followUpReferral(kader, { babyId, visitId: v.id, outcome: '' })).toEqual({ ok: false, fieldErrors: { outcome: 'validation.required' } });
-      expect(await followUpReferral(kader, { babyId, visitId: v.id, outcome: 'x'.repeat(10_000) })).toEqual({ ok: false, fieldErrors: { outcome: 'validation.tooLong' } });
+      expect(await followUpReferral(kader, { babyId, visitId: v.id, outcome: 'x'.repeat(10_000) })).toEqual({
+        ok: false,
+        fieldErrors: { outcome: 'validation.tooLong' },
+      });
       await expect(followUpReferral(otherKader, { babyId, visitId: v.id, outcome: 'Sudah ke bidan' })).rejects.toBeInstanceOf(NotFoundError);
       await expect(followUpReferral(ibu, { babyId, visitId: v.id, outcome: 'Sudah ke bidan' })).rejects.toBeInstanceOf(ForbiddenError);
       expect(await rowCounts(db)).toEqual(before);
@@ -221,7 +232,10 @@ describe.each(BACKENDS)('journey changes on $name', (backend) => {
       const v = visit(pool[1]!.id);
       await recordVisit(kader, v);
       const before = await rowCounts(db);
-      expect(await followUpReferral(staff, { babyId: pool[1]!.id, visitId: v.id, outcome: 'Sudah' })).toEqual({ ok: false, fieldErrors: { visitId: 'validation.invalid' } });
+      expect(await followUpReferral(staff, { babyId: pool[1]!.id, visitId: v.id, outcome: 'Sudah' })).toEqual({
+        ok: false,
+        fieldErrors: { visitId: 'validation.invalid' },
+      });
       expect(await rowCounts(db)).toEqual(before);
     });
   });
@@ -259,7 +273,12 @@ describe.each(BACKENDS)('journey changes on $name', (backend) => {
       expect((await kaderOverview(otherKader)).mothers.some((x) => x.babyId === babyId)).toBe(true);
       const audits = (await auditOf(motherId)).filter((a) => a.action === 'mother.transfer');
       expect(audits).toHaveLength(1);
-      expect(audits[0]).toMatchObject({ userId: staff.id, reason: 'Pindah rumah ke RW lain', before: { posyanduId: kader.posyanduId }, after: { posyanduId: target!.id } });
+      expect(audits[0]).toMatchObject({
+        userId: staff.id,
+        reason: 'Pindah rumah ke RW lain',
+        before: { posyanduId: kader.posyanduId },
+        after: { posyanduId: target!.id },
+      });
       const events = (await babyDetail(staff, babyId)).events;
       expect(events.find((e) => e.kind === 'transfer')).toMatchObject({ date: today, to: target!.name, reason: 'Pindah rumah ke RW lain' });
     });
@@ -308,7 +327,10 @@ describe.each(BACKENDS)('journey changes on $name', (backend) => {
       expect(audits).toHaveLength(1);
       expect(audits[0]).toMatchObject({ userId: staff.id, reason: 'Pindah ke Kabupaten Bekasi', after: { exitDate: today, exitReason: 'moved' } });
       const before = await rowCounts(db);
-      expect(await exitBaby(staff, { babyId, exitDate: today, exitReason: 'died', reason: 'Kirim dua kali' })).toEqual({ ok: false, formError: 'motherAdmin.alreadyExited' });
+      expect(await exitBaby(staff, { babyId, exitDate: today, exitReason: 'died', reason: 'Kirim dua kali' })).toEqual({
+        ok: false,
+        formError: 'motherAdmin.alreadyExited',
+      });
       expect(await rowCounts(db)).toEqual(before);
     });
   });

@@ -108,7 +108,10 @@ describe.each(BACKENDS)('sign-in on $name', (backend) => {
       expect(await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE)).toEqual({ ok: false, error: 'slowed' });
       // A cookie of another account does not count as known for this one.
       const other = await verifyLogin({ phone: '0812-1111-2222', password: 'rahasia-bidan-1' }, '203.0.113.51');
-      expect(await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE, other.ok ? other.deviceCookie : '')).toEqual({ ok: false, error: 'slowed' });
+      expect(await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE, other.ok ? other.deviceCookie : '')).toEqual({
+        ok: false,
+        error: 'slowed',
+      });
       // A forged cookie neither.
       expect(await verifyLogin({ phone: '0812-3333-4444', password: 'rahasia-kader-2' }, OFFICE, `${colleagueId}.20000.forged`)).toEqual({ ok: false, error: 'slowed' });
       // Once the slot has passed, one attempt goes through (a new phone in the office can sign in)...
@@ -117,7 +120,10 @@ describe.each(BACKENDS)('sign-in on $name', (backend) => {
       // ...and the next one right after it waits again.
       expect(await verifyLogin({ phone: '0812-1111-2222', password: 'rahasia-bidan-1' }, OFFICE)).toEqual({ ok: false, error: 'slowed' });
       // The address itself is never locked.
-      const rows = await db.db.select().from(loginThrottle).where(sql`${loginThrottle.lockedUntil} is not null`);
+      const rows = await db.db
+        .select()
+        .from(loginThrottle)
+        .where(sql`${loginThrottle.lockedUntil} is not null`);
       expect(rows).toEqual([]);
     }, 240_000);
 

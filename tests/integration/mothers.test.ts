@@ -7,14 +7,7 @@ import { ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { verifyPassword } from '@/lib/auth/password';
 import { addDays, isoToday, normalizePhone } from '@/lib/domain';
 import { throttleKey } from '@/lib/auth/login';
-import {
-  ACTIVATION_IP_MAX_FAILURES,
-  ACTIVATION_PHONE_MAX_FAILURES,
-  activateAccount,
-  hashActivationCode,
-  registerMother,
-  whatsappLink,
-} from '@/lib/data/mothers';
+import { ACTIVATION_IP_MAX_FAILURES, ACTIVATION_PHONE_MAX_FAILURES, activateAccount, hashActivationCode, registerMother, whatsappLink } from '@/lib/data/mothers';
 import type { MotherFormValues } from '@/lib/validation/mother';
 import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
@@ -59,7 +52,10 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
     const [m] = await db.db.select().from(mothers).where(eq(mothers.id, res.motherId));
     expect(m).toMatchObject({ consentRecordedBy: kader.id, consentTextVersion: expect.any(String), nik: '3201014501950001', posyanduId: kader.posyanduId });
     const kids = await db.db.select().from(babies).where(eq(babies.motherId, res.motherId)).orderBy(babies.birthOrder);
-    expect(kids.map((k) => [k.sex, k.birthOrder])).toEqual([['L', 1], ['P', 2]]);
+    expect(kids.map((k) => [k.sex, k.birthOrder])).toEqual([
+      ['L', 1],
+      ['P', 2],
+    ]);
     const [u] = await db.db.select().from(users).where(eq(users.id, m!.userId!));
     expect(u).toMatchObject({ role: 'ibu', passwordHash: null, phone: res.phone });
     const codes = await db.db.select().from(activationCodes).where(eq(activationCodes.userId, u!.id));
@@ -69,7 +65,10 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
     const days = (codes[0]!.expiresAt.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
-    const audits = await db.db.select().from(auditLog).where(and(eq(auditLog.entity, 'mother'), eq(auditLog.entityId, res.motherId)));
+    const audits = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'mother'), eq(auditLog.entityId, res.motherId)));
     expect(audits).toHaveLength(1);
     expect((audits[0]!.after as { nik: string }).nik).toBe('3201**********01');
     expect(whatsappLink(res.phone, 'Halo Ibu')).toBe(`https://wa.me/${res.phone.slice(1)}?text=Halo%20Ibu`);
@@ -110,11 +109,15 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
     expect(anyway.ok).toBe(true);
   });
 
-  it("a kader cannot register a mother at another posyandu", async () => {
+  it('a kader cannot register a mother at another posyandu', async () => {
     const before = await rowCounts(db);
     await expect(registerMother(otherKader, form({ posyanduId: kader.posyanduId! }))).rejects.toBeInstanceOf(ForbiddenError);
     expect(await rowCounts(db)).toEqual(before);
-    const [other] = await db.db.select({ id: posyandu.id }).from(posyandu).where(sql`${posyandu.puskesmasId} <> ${kader.puskesmasId}`).limit(1);
+    const [other] = await db.db
+      .select({ id: posyandu.id })
+      .from(posyandu)
+      .where(sql`${posyandu.puskesmasId} <> ${kader.puskesmasId}`)
+      .limit(1);
     const res = await registerMother(kader, form({ posyanduId: other!.id }));
     expect(res).toMatchObject({ ok: false, fieldErrors: { posyanduId: 'validation.invalid' } });
   });
@@ -145,7 +148,10 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
       activateAccount({ phone: phoneLocal, code: res.code, password: 'lainlagi123', confirm: 'lainlagi123' }, IP),
       activateAccount({ phone: phoneLocal, code: res.code, password: 'lainlagi123', confirm: 'lainlagi123' }, IP),
     ]);
-    expect(again).toEqual([{ ok: false, formError: 'activation.invalid' }, { ok: false, formError: 'activation.invalid' }]);
+    expect(again).toEqual([
+      { ok: false, formError: 'activation.invalid' },
+      { ok: false, formError: 'activation.invalid' },
+    ]);
     const [u2] = await db.db.select().from(users).where(eq(users.phone, res.phone));
     expect(await verifyPassword('ASIsampai6bulan', u2!.passwordHash!)).toBe(true);
   });
@@ -153,7 +159,10 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
   it('an expired code is refused', async () => {
     const res = await registerMother(kader, form());
     if (!res.ok) throw new Error('not registered');
-    await db.db.update(activationCodes).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(activationCodes.codeHash, hashActivationCode(res.code!)));
+    await db.db
+      .update(activationCodes)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(activationCodes.codeHash, hashActivationCode(res.code!)));
     expect(await activateAccount({ phone: res.phone, code: res.code, password: 'ASIsampai6bulan', confirm: 'ASIsampai6bulan' }, IP)).toEqual({
       ok: false,
       formError: 'activation.invalid',
@@ -186,7 +195,10 @@ describe.each(BACKENDS)('registering mothers on $name', (backend) => {
       if (!other.ok) throw new Error('not registered');
       expect(await activateAccount({ phone: other.phone, code: other.code, ...good }, ip)).toEqual({ ok: true });
       // After the lock ends, the right code works.
-      await db.db.update(loginThrottle).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(loginThrottle.key, throttleKey('activation-phone', res.phone)));
+      await db.db
+        .update(loginThrottle)
+        .set({ lockedUntil: sql`now() - interval '1 second'` })
+        .where(eq(loginThrottle.key, throttleKey('activation-phone', res.phone)));
       expect(await activateAccount({ phone: res.phone, code: res.code, ...good }, ip)).toEqual({ ok: true });
     });
 

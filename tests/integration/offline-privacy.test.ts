@@ -28,7 +28,11 @@ describe.each(BACKENDS)('session pages on a kader’s phone, $name', (backend) =
     const [s] = await db.db.select().from(groupSessions).where(eq(groupSessions.villageId, kader.villageId!)).limit(1);
     sessionId = s!.id;
     const own = posyanduIdsOf(kader);
-    const [mine] = await db.db.select({ id: mothers.id }).from(mothers).where(and(eq(mothers.posyanduId, own[0]!), ne(mothers.phone, ''))).limit(1);
+    const [mine] = await db.db
+      .select({ id: mothers.id })
+      .from(mothers)
+      .where(and(eq(mothers.posyanduId, own[0]!), ne(mothers.phone, '')))
+      .limit(1);
     // A mother of another posyandu of the same village (else of the puskesmas), with a phone.
     const others = await db.db
       .select({ id: mothers.id, posyanduId: mothers.posyanduId, villageId: posyandu.villageId, phone: mothers.phone })

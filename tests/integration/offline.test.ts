@@ -34,7 +34,11 @@ describe.each(BACKENDS)('offline outbox on $name', (backend) => {
     return { kind: 'visit' as const, id, payload: { ...payload, ...over }, recordedAt: '2026-11-30T03:04:05.000Z' };
   };
   const visitRows = (id: string) => db.db.select().from(visits).where(eq(visits.id, id));
-  const auditRows = (id: string) => db.db.select().from(auditLog).where(and(eq(auditLog.entity, 'visit'), eq(auditLog.entityId, id)));
+  const auditRows = (id: string) =>
+    db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'visit'), eq(auditLog.entityId, id)));
 
   beforeAll(async () => {
     db = await useDatabase(backend, { seed: true });
@@ -47,7 +51,14 @@ describe.each(BACKENDS)('offline outbox on $name', (backend) => {
       .select({ id: babies.id, birthDate: babies.birthDate })
       .from(babies)
       .innerJoin(mothers, eq(mothers.id, babies.motherId))
-      .where(and(eq(mothers.posyanduId, kader.posyanduId!), sql`${babies.exitDate} is null`, lte(babies.birthDate, addDays(today, -20)), gte(babies.birthDate, addDays(today, -120))))
+      .where(
+        and(
+          eq(mothers.posyanduId, kader.posyanduId!),
+          sql`${babies.exitDate} is null`,
+          lte(babies.birthDate, addDays(today, -20)),
+          gte(babies.birthDate, addDays(today, -120)),
+        ),
+      )
       .orderBy(asc(babies.birthDate))
       .limit(1);
     if (!b) throw new Error('no suitable demo baby');
@@ -106,7 +117,16 @@ describe.each(BACKENDS)('offline outbox on $name', (backend) => {
 
   it('the envelope id is the record id, and malformed envelopes are refused without a write', async () => {
     const before = await rowCounts(db);
-    for (const bad of [null, 'x', 42, {}, { kind: 'visit' }, { kind: 'other', id: randomUUID(), payload: {} }, { kind: 'visit', id: 'not-a-uuid', payload: {} }, { kind: 'visit', id: randomUUID(), payload: [] }]) {
+    for (const bad of [
+      null,
+      'x',
+      42,
+      {},
+      { kind: 'visit' },
+      { kind: 'other', id: randomUUID(), payload: {} },
+      { kind: 'visit', id: 'not-a-uuid', payload: {} },
+      { kind: 'visit', id: randomUUID(), payload: [] },
+    ]) {
       const a = await receiveOutboxRecord(kader, bad);
       expect(a.http, JSON.stringify(bad)).toBeGreaterThanOrEqual(400);
       expect(a.http).toBeLessThan(500);
@@ -143,9 +163,24 @@ describe.each(BACKENDS)('offline outbox on $name', (backend) => {
       const res = await createSession(staff, input);
       expect(res.ok).toBe(true);
     });
-    const mark = (status: string, id = randomUUID()) => ({ kind: 'attendance' as const, id, payload: { sessionId, motherId: ibu.motherId, status }, recordedAt: '2026-11-30T04:00:00.000Z' });
-    const rows = () => db.db.select().from(attendance).where(and(eq(attendance.sessionId, sessionId), eq(attendance.motherId, ibu.motherId!)));
-    const audits = async () => (await rows()).length ? db.db.select().from(auditLog).where(and(eq(auditLog.entity, 'attendance'), eq(auditLog.entityId, (await rows())[0]!.id))) : [];
+    const mark = (status: string, id = randomUUID()) => ({
+      kind: 'attendance' as const,
+      id,
+      payload: { sessionId, motherId: ibu.motherId, status },
+      recordedAt: '2026-11-30T04:00:00.000Z',
+    });
+    const rows = () =>
+      db.db
+        .select()
+        .from(attendance)
+        .where(and(eq(attendance.sessionId, sessionId), eq(attendance.motherId, ibu.motherId!)));
+    const audits = async () =>
+      (await rows()).length
+        ? db.db
+            .select()
+            .from(auditLog)
+            .where(and(eq(auditLog.entity, 'attendance'), eq(auditLog.entityId, (await rows())[0]!.id)))
+        : [];
 
     it('the same marking sent three times, also at once, stores one row and one audit row, with the phone time', async () => {
       const rec = mark('present');
@@ -170,7 +205,7 @@ describe.each(BACKENDS)('offline outbox on $name', (backend) => {
       expect(await audits()).toHaveLength(2);
     });
 
-    it("a kader of another village is refused with a message and nothing changes", async () => {
+    it('a kader of another village is refused with a message and nothing changes', async () => {
       const before = await rowCounts(db);
       const answer = await receiveOutboxRecord(otherKader, mark('absent'));
       expect([403, 404]).toContain(answer.http);

@@ -43,11 +43,27 @@ describe.each(BACKENDS)('places on $name', (backend) => {
   let n = 0;
 
   const auditOf = (id: string) =>
-    db.db.select({ action: auditLog.action, entity: auditLog.entity, userId: auditLog.userId, before: auditLog.before, after: auditLog.after }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(asc(auditLog.id));
+    db.db
+      .select({ action: auditLog.action, entity: auditLog.entity, userId: auditLog.userId, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, id))
+      .orderBy(asc(auditLog.id));
   const villageRow = async (id: string) => (await db.db.select().from(villages).where(eq(villages.id, id)))[0];
   const posyanduRow = async (id: string) => (await db.db.select().from(posyandu).where(eq(posyandu.id, id)))[0];
-  const villageByName = async (name: string) => (await db.db.select().from(villages).where(and(eq(villages.puskesmasId, staff.puskesmasId), eq(villages.name, name))))[0]!;
-  const posyanduByName = async (name: string) => (await db.db.select().from(posyandu).where(and(eq(posyandu.puskesmasId, staff.puskesmasId), eq(posyandu.name, name))))[0]!;
+  const villageByName = async (name: string) =>
+    (
+      await db.db
+        .select()
+        .from(villages)
+        .where(and(eq(villages.puskesmasId, staff.puskesmasId), eq(villages.name, name)))
+    )[0]!;
+  const posyanduByName = async (name: string) =>
+    (
+      await db.db
+        .select()
+        .from(posyandu)
+        .where(and(eq(posyandu.puskesmasId, staff.puskesmasId), eq(posyandu.name, name)))
+    )[0]!;
   const motherForm = (posyanduId: string) => {
     n += 1;
     return {
@@ -122,7 +138,11 @@ describe.each(BACKENDS)('places on $name', (backend) => {
     expect(await posyanduRow(res.id)).toMatchObject({ villageId: village.id, name: 'Posyandu Dahlia Baru', rw: '03', address: 'Jl. Raya Sukamaju No. 4', active: true });
     // The village is not a field of the edit: a posyandu is never moved with its history.
     const other = await villageByName('Cicadas');
-    expect(await updatePosyandu(admin, { id: res.id, villageId: other.id, name: 'Posyandu Dahlia', rw: '', address: '' })).toEqual({ ok: true, id: res.id, changed: true });
+    expect(await updatePosyandu(admin, { id: res.id, villageId: other.id, name: 'Posyandu Dahlia', rw: '', address: '' })).toEqual({
+      ok: true,
+      id: res.id,
+      changed: true,
+    });
     expect(await posyanduRow(res.id)).toMatchObject({ villageId: village.id, name: 'Posyandu Dahlia', rw: null, address: null });
     expect(await setPlaceStatus(staff, { entity: 'posyandu', id: res.id, op: 'deactivate' })).toMatchObject({ ok: true });
     expect((await posyanduRow(res.id))!.active).toBe(false);
@@ -130,7 +150,12 @@ describe.each(BACKENDS)('places on $name', (backend) => {
     expect((await posyanduRow(res.id))!.active).toBe(true);
     expect((await auditOf(res.id)).map((a) => [a.action, a.entity, a.before, a.after])).toEqual([
       ['posyandu.create', 'posyandu', null, { villageId: village.id, name: 'Posyandu Dahlia Baru', rw: '03', address: 'Jl. Raya Sukamaju No. 4', active: true }],
-      ['posyandu.update', 'posyandu', { name: 'Posyandu Dahlia Baru', rw: '03', address: 'Jl. Raya Sukamaju No. 4' }, { name: 'Posyandu Dahlia', rw: null, address: null }],
+      [
+        'posyandu.update',
+        'posyandu',
+        { name: 'Posyandu Dahlia Baru', rw: '03', address: 'Jl. Raya Sukamaju No. 4' },
+        { name: 'Posyandu Dahlia', rw: null, address: null },
+      ],
       ['posyandu.deactivate', 'posyandu', { active: true }, { active: false }],
       ['posyandu.activate', 'posyandu', { active: false }, { active: true }],
     ]);
@@ -178,8 +203,14 @@ describe.each(BACKENDS)('places on $name', (backend) => {
     // Places with mothers, kaders, sessions: refused, to be deactivated instead.
     const melati = await posyanduByName('Posyandu Melati 1');
     before = await rowCounts(db);
-    expect(await setPlaceStatus(staff, { entity: 'posyandu', id: melati.id, op: 'delete' })).toEqual({ ok: false, fieldErrors: { op: 'places.errors.hasRecordsPosyandu' } });
-    expect(await setPlaceStatus(admin, { entity: 'village', id: melati.villageId, op: 'delete' })).toEqual({ ok: false, fieldErrors: { op: 'places.errors.hasRecordsVillage' } });
+    expect(await setPlaceStatus(staff, { entity: 'posyandu', id: melati.id, op: 'delete' })).toEqual({
+      ok: false,
+      fieldErrors: { op: 'places.errors.hasRecordsPosyandu' },
+    });
+    expect(await setPlaceStatus(admin, { entity: 'village', id: melati.villageId, op: 'delete' })).toEqual({
+      ok: false,
+      fieldErrors: { op: 'places.errors.hasRecordsVillage' },
+    });
     expect(await rowCounts(db)).toEqual(before);
     // A posyandu whose only record is a kader assignment or a session is not deleted either.
     const kaderOnly = (await listPlaces(staff)).villages.flatMap((x) => x.posyandu).filter((x) => !x.deletable && x.mothers === 0);
@@ -245,10 +276,17 @@ describe.each(BACKENDS)('places on $name', (backend) => {
 
   it('hides and refuses a deactivated village for new posyandu, registrations and sessions', async () => {
     const village = await villageByName('Sukamaju');
-    const [post] = await db.db.select().from(posyandu).where(and(eq(posyandu.villageId, village.id), eq(posyandu.active, true))).limit(1);
+    const [post] = await db.db
+      .select()
+      .from(posyandu)
+      .where(and(eq(posyandu.villageId, village.id), eq(posyandu.active, true)))
+      .limit(1);
     expect(await setPlaceStatus(staff, { entity: 'village', id: village.id, op: 'deactivate' })).toMatchObject({ ok: true });
     const before = await rowCounts(db);
-    expect(await createPosyandu(staff, { villageId: village.id, name: 'Posyandu Baru Lagi', rw: '', address: '' })).toEqual({ ok: false, fieldErrors: { villageId: 'places.errors.villageInactive' } });
+    expect(await createPosyandu(staff, { villageId: village.id, name: 'Posyandu Baru Lagi', rw: '', address: '' })).toEqual({
+      ok: false,
+      fieldErrors: { villageId: 'places.errors.villageInactive' },
+    });
     expect(await registerMother(staff, motherForm(post!.id))).toEqual({ ok: false, fieldErrors: { posyanduId: 'places.refuse.posyanduInactive' } });
     expect((await registrationContext(staff)).posyandu.map((p) => p.id)).not.toContain(post!.id);
     expect((await sessionFormContext(staff)).villages.map((v) => v.id)).not.toContain(village.id);
@@ -256,7 +294,10 @@ describe.each(BACKENDS)('places on $name', (backend) => {
     // Its posyandu cannot be reactivated before the village.
     expect(await setPlaceStatus(staff, { entity: 'posyandu', id: post!.id, op: 'deactivate' })).toMatchObject({ ok: true });
     const afterDeactivate = await rowCounts(db);
-    expect(await setPlaceStatus(staff, { entity: 'posyandu', id: post!.id, op: 'activate' })).toEqual({ ok: false, fieldErrors: { op: 'places.errors.villageInactive' } });
+    expect(await setPlaceStatus(staff, { entity: 'posyandu', id: post!.id, op: 'activate' })).toEqual({
+      ok: false,
+      fieldErrors: { op: 'places.errors.villageInactive' },
+    });
     expect(await rowCounts(db)).toEqual(afterDeactivate);
     expect(afterDeactivate.audit_log).toBe(before.audit_log! + 1);
     expect(await setPlaceStatus(staff, { entity: 'village', id: village.id, op: 'activate' })).toMatchObject({ ok: true });
@@ -337,14 +378,23 @@ describe.each(BACKENDS)('places on $name', (backend) => {
           const input = { name: `Desa Aman ${++n}`, kind: 'desa', [field]: value };
           const created = await check(
             () => createVillage(staff, input),
-            async () => (await db.db.select().from(villages).where(eq(villages.name, norm(value)))).length,
+            async () =>
+              (
+                await db.db
+                  .select()
+                  .from(villages)
+                  .where(eq(villages.name, norm(value)))
+              ).length,
           );
           if (created.r === 'ok') {
             expect(field).toBe('name');
             expect([SCRIPT, "'; drop table villages; --", '🌾🌾', 'Baris\nbaru'].includes(String(value))).toBe(true);
             expect(created.value).toBe(1);
           }
-          const edited = await check(() => updateVillage(staff, { id: village.id, name: 'Wanaherang', kind: 'desa', [field]: value }), async () => (await villageRow(village.id))!.name);
+          const edited = await check(
+            () => updateVillage(staff, { id: village.id, name: 'Wanaherang', kind: 'desa', [field]: value }),
+            async () => (await villageRow(village.id))!.name,
+          );
           if (edited.r === 'ok') {
             expect(edited.value).toBe(norm(value));
             await updateVillage(staff, { id: village.id, name: 'Wanaherang', kind: 'desa' });
@@ -373,7 +423,13 @@ describe.each(BACKENDS)('places on $name', (backend) => {
           const input = { villageId: village.id, name: `Posyandu Aman ${++n}`, rw: '05', address: 'Jl. Mawar', [field]: value };
           const created = await check(
             () => createPosyandu(staff, input),
-            async () => (await db.db.select().from(posyandu).where(eq(posyandu.name, norm(input.name)))).map((p) => ({ name: p.name, rw: p.rw, address: p.address })),
+            async () =>
+              (
+                await db.db
+                  .select()
+                  .from(posyandu)
+                  .where(eq(posyandu.name, norm(input.name)))
+              ).map((p) => ({ name: p.name, rw: p.rw, address: p.address })),
           );
           if (created.r === 'ok') {
             const [row] = created.value as { name: string; rw: string | null; address: string | null }[];
@@ -391,7 +447,10 @@ describe.each(BACKENDS)('places on $name', (backend) => {
       }
       // RW: digits 1–999 only.
       for (const rw of ['abc', '12a', '-1', '0', '1000', '1.5', '٣', SCRIPT, LONG]) {
-        expect(await check(() => createPosyandu(staff, { villageId: village.id, name: `Posyandu RW ${++n}`, rw, address: '' }))).toEqual({ r: 'refused', value: undefined });
+        expect(await check(() => createPosyandu(staff, { villageId: village.id, name: `Posyandu RW ${++n}`, rw, address: '' }))).toEqual({
+          r: 'refused',
+          value: undefined,
+        });
       }
       for (const id of BAD_IDS) {
         expect(['notFound', 'refused']).toContain((await check(() => createPosyandu(staff, { villageId: id, name: `Posyandu Id ${++n}`, rw: '', address: '' }))).r);

@@ -70,11 +70,22 @@ describe.each(BACKENDS)('report by village and period, past months on $name', (b
     staff = await actorFor(db, DEMO_LOGINS.find((l) => l.role === 'staff')!.phone);
     kader = await actorFor(db, DEMO_LOGINS.find((l) => l.role === 'kader')!.phone);
     const rows = await db.db
-      .select({ id: babies.id, sex: babies.sex, birthDate: babies.birthDate, exitDate: babies.exitDate, exitReason: babies.exitReason, villageId: mothers.villageId, posyanduId: mothers.posyanduId })
+      .select({
+        id: babies.id,
+        sex: babies.sex,
+        birthDate: babies.birthDate,
+        exitDate: babies.exitDate,
+        exitReason: babies.exitReason,
+        villageId: mothers.villageId,
+        posyanduId: mothers.posyanduId,
+      })
       .from(babies)
       .innerJoin(mothers, eq(mothers.id, babies.motherId))
       .where(eq(babies.puskesmasId, staff.puskesmasId));
-    const visits = await visitFactsByBaby(db.db, rows.map((r) => r.id));
+    const visits = await visitFactsByBaby(
+      db.db,
+      rows.map((r) => r.id),
+    );
     all = rows.map((r) => ({ ...r, visits: visits.get(r.id) ?? [] }));
   }, 300_000);
   afterAll(() => db.dispose());
@@ -86,12 +97,16 @@ describe.each(BACKENDS)('report by village and period, past months on $name', (b
     expect(r.villages.length).toBeGreaterThan(1);
     expect(r.total.O1.total + r.total.O4.total).toBeGreaterThan(0);
     for (const v of r.villages) {
-      expect(v.totals, v.name).toEqual(indicatorsForPeriod(all.filter((b) => b.villageId === v.id), range));
+      expect(v.totals, v.name).toEqual(
+        indicatorsForPeriod(
+          all.filter((b) => b.villageId === v.id),
+          range,
+        ),
+      );
       expect(sumIndicators(r.rows.filter((x) => x.villageId === v.id).map((x) => x.totals)), `${v.name}: its posyandu`).toEqual(v.totals);
     }
     // O1–O5 by sex and both coverages of the puskesmas row are the sums of the village rows.
-    for (const o of O)
-      for (const s of ['L', 'P', 'total'] as const) expect(r.total[o][s], `${o} ${s}`).toBe(r.villages.reduce((n, v) => n + v.totals[o][s], 0));
+    for (const o of O) for (const s of ['L', 'P', 'total'] as const) expect(r.total[o][s], `${o} ${s}`).toBe(r.villages.reduce((n, v) => n + v.totals[o][s], 0));
     expect(r.total).toEqual(sumIndicators(r.villages.map((v) => v.totals)));
     expect(r.total).toEqual(indicatorsForPeriod(all, range));
     // The period before, beside it.
@@ -180,7 +195,10 @@ describe.each(BACKENDS)('report by village and period, past months on $name', (b
       return res.babyIds[0]!;
     };
     const visit = async (babyId: string, visitDate: string, exclusive: boolean) => {
-      const res = await recordVisit(k, answeredVisit(randomUUID(), babyId, today, { visitDate, ...(exclusive ? {} : { recallItems: ['formula'], breakReason: 'low_supply' }) }));
+      const res = await recordVisit(
+        k,
+        answeredVisit(randomUUID(), babyId, today, { visitDate, ...(exclusive ? {} : { recallItems: ['formula'], breakReason: 'low_supply' }) }),
+      );
       if (!res.ok) throw new Error(JSON.stringify(res));
     };
     // Month 1: one baby, exclusive (1 of 1 = 100%).

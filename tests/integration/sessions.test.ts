@@ -78,7 +78,10 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
     const inv = await db.db.select({ motherId: sessionInvitations.motherId }).from(sessionInvitations).where(eq(sessionInvitations.sessionId, input.id));
     expect(inv.length).toBeGreaterThan(0);
     expect(inv.map((i) => i.motherId)).toContain(ibu.motherId);
-    const audits = await db.db.select().from(auditLog).where(and(eq(auditLog.entityId, input.id), eq(auditLog.action, 'session.create')));
+    const audits = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, input.id), eq(auditLog.action, 'session.create')));
     expect(audits).toHaveLength(1);
   });
 
@@ -124,7 +127,9 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
     expect(decoded).toContain('Memerah dan menyimpan ASI');
     const { date } = zonedParts(d.startsAt, TZ);
     const [y, m, day] = date.split('-').map(Number);
-    expect(decoded).toContain(`${day} ${['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'][m! - 1]} ${y}`);
+    expect(decoded).toContain(
+      `${day} ${['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'][m! - 1]} ${y}`,
+    );
   });
 
   describe('a session starting soon', () => {
@@ -152,7 +157,10 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
         markAttendance(kader, { sessionId, motherId: ibu.motherId, status: 'present' }),
         markAttendance(staff, { sessionId, motherId: ibu.motherId, status: 'present' }),
       ]);
-      const rows = await db.db.select().from(attendance).where(and(eq(attendance.sessionId, sessionId), eq(attendance.motherId, ibu.motherId!)));
+      const rows = await db.db
+        .select()
+        .from(attendance)
+        .where(and(eq(attendance.sessionId, sessionId), eq(attendance.motherId, ibu.motherId!)));
       expect(rows).toHaveLength(1);
       expect(rows[0]!.status).toBe('present');
     });
@@ -161,7 +169,10 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
       const w = { sessionId, id: randomUUID(), name: 'Pak Dedi', role: 'family' };
       expect(await addWalkIn(kader, w)).toEqual({ ok: true });
       expect(await addWalkIn(kader, w)).toEqual({ ok: true });
-      const rows = await db.db.select().from(attendance).where(and(eq(attendance.sessionId, sessionId), sql`${attendance.motherId} is null`));
+      const rows = await db.db
+        .select()
+        .from(attendance)
+        .where(and(eq(attendance.sessionId, sessionId), sql`${attendance.motherId} is null`));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ attendeeName: 'Pak Dedi', attendeeRole: 'family', status: 'present' });
     });

@@ -20,7 +20,6 @@ import { babyDetail, visitFormContext } from '@/lib/data/visits';
 import { datedWindows, DEFAULT_VISIT_WINDOWS, isoToday } from '@/lib/domain';
 import { BACKENDS, fingerprint, rowCounts, useDatabase, type TestDb, demoActors } from './support';
 
-
 const PROFILE = {
   name: 'Puskesmas Bojong Nangka',
   district: 'Kabupaten Bogor',
@@ -54,7 +53,11 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
   afterAll(() => db.dispose());
 
   const auditsOf = async (action: string) =>
-    db.db.select().from(auditLog).where(and(eq(auditLog.puskesmasId, bjn), eq(auditLog.action, action))).orderBy(asc(auditLog.id));
+    db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.puskesmasId, bjn), eq(auditLog.action, action)))
+      .orderBy(asc(auditLog.id));
   const today = () => isoToday('Asia/Jakarta');
 
   /** Every write of the page, with valid input. */
@@ -78,7 +81,10 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
 
     expect(await saveTarget(admin, { year: '2030', targetPercent: '55', villageId: '' })).toEqual({ ok: true, changed: true });
     expect(await saveTarget(admin, { year: 2030, targetPercent: 57 })).toEqual({ ok: true, changed: true });
-    const t2030 = await db.db.select().from(coverageTargets).where(and(eq(coverageTargets.puskesmasId, bjn), eq(coverageTargets.year, 2030)));
+    const t2030 = await db.db
+      .select()
+      .from(coverageTargets)
+      .where(and(eq(coverageTargets.puskesmasId, bjn), eq(coverageTargets.year, 2030)));
     expect(t2030.map((t) => [t.villageId, t.targetPercent])).toEqual([[null, 57]]);
     expect((await auditsOf('settings.target.create')).map((a) => [a.entity, a.entityId])).toEqual([['coverage_target', t2030[0]!.id]]);
     const [upd] = await auditsOf('settings.target.update');
@@ -138,7 +144,10 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
     for (const [name, write] of WRITES) await expect(write(otherStaff), name).rejects.toBeInstanceOf(ForbiddenError);
     // …and this puskesmas's admin cannot set a target on the other puskesmas's village.
     const [foreignVillage] = await db.db.select({ id: villages.id }).from(villages).where(ne(villages.puskesmasId, bjn)).limit(1);
-    expect(await saveTarget(admin, { year: '2026', targetPercent: '70', villageId: foreignVillage!.id })).toEqual({ ok: false, fieldErrors: { villageId: 'settings.errors.villageUnknown' } });
+    expect(await saveTarget(admin, { year: '2026', targetPercent: '70', villageId: foreignVillage!.id })).toEqual({
+      ok: false,
+      fieldErrors: { villageId: 'settings.errors.villageUnknown' },
+    });
     expect(await fingerprint(db)).toEqual(before);
   });
 
@@ -171,7 +180,7 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
     ]);
   });
 
-  it("a signatory change leaves issued certificates as they were; a new certificate carries the new signatory", async () => {
+  it('a signatory change leaves issued certificates as they were; a new certificate carries the new signatory', async () => {
     const [old] = await db.db.select().from(certificates).where(eq(certificates.puskesmasId, bjn)).limit(1);
     expect(old, 'the demo has an issued certificate').toBeDefined();
     expect(old!.signatoryName).toBeTruthy();
@@ -190,7 +199,11 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
     if (!issued.ok) return;
     const [fresh] = await db.db.select().from(certificates).where(eq(certificates.id, issued.certificateId));
     expect([fresh!.signatoryName, fresh!.signatoryNip, fresh!.signatoryTitle]).toEqual([changed.signatoryName, changed.signatoryNip, changed.signatoryTitle]);
-    expect((await certificateForDownload(admin, issued.certificateId)).signatory).toEqual({ name: changed.signatoryName, nip: changed.signatoryNip, title: changed.signatoryTitle });
+    expect((await certificateForDownload(admin, issued.certificateId)).signatory).toEqual({
+      name: changed.signatoryName,
+      nip: changed.signatoryNip,
+      title: changed.signatoryTitle,
+    });
     // A later change again leaves that one as printed.
     expect((await saveSignatory(admin, { ...changed, signatoryName: 'dr. Yang Berikutnya' })).ok).toBe(true);
     expect((await certificateForDownload(admin, issued.certificateId)).signatory.name).toBe(changed.signatoryName);
@@ -208,11 +221,7 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
 
   it("a window change leaves existing babies' stored windows alone; a baby born today gets the new windows", async () => {
     const windowsOfPuskesmas = () =>
-      db.db
-        .select()
-        .from(coverageBabyWindows)
-        .where(eq(coverageBabyWindows.puskesmasId, bjn))
-        .orderBy(asc(coverageBabyWindows.babyId), asc(coverageBabyWindows.idx));
+      db.db.select().from(coverageBabyWindows).where(eq(coverageBabyWindows.puskesmasId, bjn)).orderBy(asc(coverageBabyWindows.babyId), asc(coverageBabyWindows.idx));
     const before = await windowsOfPuskesmas();
     const [older] = await db.db
       .select({ id: babies.id, birthDate: babies.birthDate })
@@ -222,7 +231,10 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
       .limit(1);
     const olderBefore = before.filter((w) => w.babyId === older!.id);
 
-    expect(await saveVisitWindows(admin, { windows: NEW_WINDOWS.map((w) => ({ fromDay: String(w.fromDay), toDay: w.toDay === null ? '' : String(w.toDay) })) })).toEqual({ ok: true, changed: true });
+    expect(await saveVisitWindows(admin, { windows: NEW_WINDOWS.map((w) => ({ fromDay: String(w.fromDay), toDay: w.toDay === null ? '' : String(w.toDay) })) })).toEqual({
+      ok: true,
+      changed: true,
+    });
     const [row] = await db.db.select().from(visitWindowSettings).where(eq(visitWindowSettings.puskesmasId, bjn));
     expect(row).toMatchObject({ effectiveFrom: today(), windows: NEW_WINDOWS, createdBy: admin.id });
     const [p] = await db.db.select({ w: puskesmas.visitWindows }).from(puskesmas).where(eq(puskesmas.id, bjn));
@@ -298,16 +310,50 @@ describe.each(BACKENDS)('settings on $name', (backend) => {
       ['blocked terms: punctuation only', () => saveBlockedTerms(admin, { terms: '!!!\n???' }), 'terms'],
       ['blocked terms: not a string', () => saveBlockedTerms(admin, { terms: ['a', 'b'] }), 'terms'],
       ['windows: none', () => saveVisitWindows(admin, { windows: [] }), 'windows'],
-      ['windows: overlapping', () => saveVisitWindows(admin, { windows: [{ fromDay: '3', toDay: '10' }, { fromDay: '8', toDay: '' }] }), 'windows.1.fromDay'],
-      ['windows: out of order', () => saveVisitWindows(admin, { windows: [{ fromDay: '30', toDay: '40' }, { fromDay: '3', toDay: '7' }] }), 'windows.1.fromDay'],
+      [
+        'windows: overlapping',
+        () =>
+          saveVisitWindows(admin, {
+            windows: [
+              { fromDay: '3', toDay: '10' },
+              { fromDay: '8', toDay: '' },
+            ],
+          }),
+        'windows.1.fromDay',
+      ],
+      [
+        'windows: out of order',
+        () =>
+          saveVisitWindows(admin, {
+            windows: [
+              { fromDay: '30', toDay: '40' },
+              { fromDay: '3', toDay: '7' },
+            ],
+          }),
+        'windows.1.fromDay',
+      ],
       ['windows: past 6 months', () => saveVisitWindows(admin, { windows: [{ fromDay: '3', toDay: '200' }] }), 'windows.0.toDay'],
       ['windows: negative day', () => saveVisitWindows(admin, { windows: [{ fromDay: '-1', toDay: '7' }] }), 'windows.0.fromDay'],
       ['windows: end before start', () => saveVisitWindows(admin, { windows: [{ fromDay: '10', toDay: '5' }] }), 'windows.0.toDay'],
-      ['windows: open-ended before the last', () => saveVisitWindows(admin, { windows: [{ fromDay: '3', toDay: '' }, { fromDay: '100', toDay: '120' }] }), 'windows.0.toDay'],
+      [
+        'windows: open-ended before the last',
+        () =>
+          saveVisitWindows(admin, {
+            windows: [
+              { fromDay: '3', toDay: '' },
+              { fromDay: '100', toDay: '120' },
+            ],
+          }),
+        'windows.0.toDay',
+      ],
       ['windows: empty day', () => saveVisitWindows(admin, { windows: [{ fromDay: '', toDay: '' }] }), 'windows.0.fromDay'],
       ['windows: script tags', () => saveVisitWindows(admin, { windows: [{ fromDay: SCRIPT, toDay: '7' }] }), 'windows.0.fromDay'],
       ['windows: 10,000 characters', () => saveVisitWindows(admin, { windows: [{ fromDay: LONG, toDay: '7' }] }), 'windows.0.fromDay'],
-      ['windows: too many', () => saveVisitWindows(admin, { windows: Array.from({ length: 21 }, (_, i) => ({ fromDay: String(i * 5), toDay: String(i * 5 + 4) })) }), 'windows'],
+      [
+        'windows: too many',
+        () => saveVisitWindows(admin, { windows: Array.from({ length: 21 }, (_, i) => ({ fromDay: String(i * 5), toDay: String(i * 5 + 4) })) }),
+        'windows',
+      ],
       ['windows: not a list', () => saveVisitWindows(admin, { windows: 'all of them' }), 'windows'],
       ['windows: reset that is not true', () => saveVisitWindows(admin, { reset: 'yes' }), 'windows'],
     ];

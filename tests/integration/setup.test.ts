@@ -10,7 +10,16 @@ import { FORUM_CATEGORIES } from '@/db/seed/forum-content';
 import { verifyLogin } from '@/lib/auth/login';
 import { ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { activateAccount } from '@/lib/data/mothers';
-import { hashSetupCode, isInstalled, issueSetupCode, setupFromCli, setupPuskesmas, setupThrottleKey, SETUP_ALL_MAX_FAILURES, SETUP_IP_MAX_FAILURES } from '@/lib/data/setup';
+import {
+  hashSetupCode,
+  isInstalled,
+  issueSetupCode,
+  setupFromCli,
+  setupPuskesmas,
+  setupThrottleKey,
+  SETUP_ALL_MAX_FAILURES,
+  SETUP_IP_MAX_FAILURES,
+} from '@/lib/data/setup';
 import { formatSetupCode } from '@/lib/domain/setup';
 import { isoToday } from '@/lib/domain/today';
 import { BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
@@ -159,7 +168,10 @@ describe.each(BACKENDS)('first-run setup on $name', (backend) => {
     const res = await setupPuskesmas(null, form('ABCD-EFGH-JKMN'), ip);
     expect(res).toMatchObject({ ok: false, fieldErrors: { setupCode: 'setup.codeWrong' } });
     expect(await without('login_throttle')).toEqual(before);
-    const [t] = await db.db.select().from(loginThrottle).where(eq(loginThrottle.key, setupThrottleKey(ip)));
+    const [t] = await db.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, setupThrottleKey(ip)));
     expect(t?.failures).toBe(1);
     for (let i = 1; i < SETUP_IP_MAX_FAILURES; i++) await setupPuskesmas(null, form('ABCD-EFGH-JKMP'), ip);
     // Locked: even the right code is refused from that address, and nothing is written.
@@ -172,11 +184,21 @@ describe.each(BACKENDS)('first-run setup on $name', (backend) => {
     const before = await without('login_throttle');
     // A fourth code, printed by a start more than a day ago.
     const old = await issueSetupCode();
-    await db.db.update(setupCodes).set({ createdAt: sql`now() - interval '25 hours'` }).where(eq(setupCodes.codeHash, hashSetupCode(old!)));
+    await db.db
+      .update(setupCodes)
+      .set({ createdAt: sql`now() - interval '25 hours'` })
+      .where(eq(setupCodes.codeHash, hashSetupCode(old!)));
     expect(await setupPuskesmas(null, form(old!), '10.1.2.1')).toMatchObject({ ok: false, fieldErrors: { setupCode: 'setup.codeWrong' } });
     // The next start forgets it.
     const fresh = await issueSetupCode();
-    expect((await db.db.select().from(setupCodes).where(eq(setupCodes.codeHash, hashSetupCode(old!)))).length).toBe(0);
+    expect(
+      (
+        await db.db
+          .select()
+          .from(setupCodes)
+          .where(eq(setupCodes.codeHash, hashSetupCode(old!)))
+      ).length,
+    ).toBe(0);
     await db.db.delete(setupCodes).where(eq(setupCodes.codeHash, hashSetupCode(fresh!)));
     // X-Forwarded-For can be varied: a flood of wrong codes from as many addresses locks setup as a whole.
     for (let i = 0; i < SETUP_ALL_MAX_FAILURES; i++) await setupPuskesmas(null, form('ABCD-EFGH-JKMQ'), `10.3.${Math.floor(i / 200)}.${i % 200}`);
@@ -243,7 +265,10 @@ describe.each(BACKENDS)('first-run setup on $name', (backend) => {
     expect(await setupFromCli(cli(), { add: false })).toEqual({ ok: false, formError: 'setup.cliExists' });
     const [existing] = await db.db.select().from(puskesmas);
     const [admin] = await db.db.select().from(users);
-    expect(await setupFromCli(cli({ shortCode: existing!.code.toLowerCase() }), { add: true })).toMatchObject({ ok: false, fieldErrors: { shortCode: 'setup.shortCodeTaken' } });
+    expect(await setupFromCli(cli({ shortCode: existing!.code.toLowerCase() }), { add: true })).toMatchObject({
+      ok: false,
+      fieldErrors: { shortCode: 'setup.shortCodeTaken' },
+    });
     expect(await setupFromCli(cli({ adminPhone: admin!.phone }), { add: true })).toMatchObject({ ok: false, fieldErrors: { adminPhone: 'validation.phoneTaken' } });
     expect(await setupFromCli(cli({ timeZone: 'UTC' }), { add: true })).toMatchObject({ ok: false, fieldErrors: { timeZone: 'setup.zoneRequired' } });
     expect(await setupFromCli(cli({ target: '150' }), { add: true })).toMatchObject({ ok: false, fieldErrors: { target: 'setup.targetRange' } });

@@ -36,32 +36,33 @@ describe.each(BACKENDS)('start-up migrations on $name', (backend) => {
   });
 
   // PostgreSQL only (PGlite is one process): registered only there, so nothing shows as skipped.
-  if (backend.name === 'postgres') it('two instances at once: one applies all, the other waits and applies none; the locked step never overlaps', async () => {
-    // A new, empty database and two pools on it, as two instances would have.
-    const base = new URL(process.env.DATABASE_URL!);
-    const name = `kekasihku_it_${randomBytes(6).toString('hex')}`;
-    const admin = postgres(new URL('/postgres', base).toString(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    dropLater = async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    };
-    const url = new URL(`/${name}`, base).toString();
-    const db = await openDatabase({ url });
-    const second = await openDatabase({ url });
-    others.push(db, second);
-    let inside = 0;
-    let overlapped = false;
-    const step = async () => {
-      inside += 1;
-      if (inside > 1) overlapped = true;
-      await new Promise((r) => setTimeout(r, 200));
-      inside -= 1;
-    };
-    const applied = await Promise.all([migrateDatabase(db, step), migrateDatabase(second, step)]);
-    expect(applied.sort()).toEqual([0, N]);
-    expect(overlapped).toBe(false);
-    const [r] = rowsOf<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
-    expect(Number(r!.n)).toBe(N);
-  });
+  if (backend.name === 'postgres')
+    it('two instances at once: one applies all, the other waits and applies none; the locked step never overlaps', async () => {
+      // A new, empty database and two pools on it, as two instances would have.
+      const base = new URL(process.env.DATABASE_URL!);
+      const name = `kekasihku_it_${randomBytes(6).toString('hex')}`;
+      const admin = postgres(new URL('/postgres', base).toString(), { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database "${name}"`);
+      dropLater = async () => {
+        await admin.unsafe(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      };
+      const url = new URL(`/${name}`, base).toString();
+      const db = await openDatabase({ url });
+      const second = await openDatabase({ url });
+      others.push(db, second);
+      let inside = 0;
+      let overlapped = false;
+      const step = async () => {
+        inside += 1;
+        if (inside > 1) overlapped = true;
+        await new Promise((r) => setTimeout(r, 200));
+        inside -= 1;
+      };
+      const applied = await Promise.all([migrateDatabase(db, step), migrateDatabase(second, step)]);
+      expect(applied.sort()).toEqual([0, N]);
+      expect(overlapped).toBe(false);
+      const [r] = rowsOf<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+      expect(Number(r!.n)).toBe(N);
+    });
 });

@@ -42,10 +42,7 @@ async function openPglite(): Promise<TestDb> {
   return { ...handle, dispose: () => handle.close() };
 }
 
-export const BACKENDS: Backend[] = [
-  { name: 'pglite', open: openPglite },
-  ...(process.env.DATABASE_URL ? [{ name: 'postgres' as const, open: openPostgres }] : []),
-];
+export const BACKENDS: Backend[] = [{ name: 'pglite', open: openPglite }, ...(process.env.DATABASE_URL ? [{ name: 'postgres' as const, open: openPostgres }] : [])];
 
 /** Opens, migrates and installs a database as the process-wide one for the data layer. */
 export async function useDatabase(backend: Backend, opts: { seed?: boolean } = {}): Promise<TestDb> {
@@ -69,15 +66,11 @@ export async function rowCounts(db: TestDb): Promise<Record<string, number>> {
   let tables = tableNames.get(db);
   if (!tables) {
     tables = rowsOf<{ table_name: string }>(
-      await db.db.execute(
-        sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-      ),
+      await db.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
     ).map((r) => r.table_name);
     tableNames.set(db, tables);
   }
-  const [row] = rowsOf<Record<string, number>>(
-    await db.db.execute(sql.raw(`select ${tables.map((t) => `(select count(*)::int from "${t}") as "${t}"`).join(', ')}`)),
-  );
+  const [row] = rowsOf<Record<string, number>>(await db.db.execute(sql.raw(`select ${tables.map((t) => `(select count(*)::int from "${t}") as "${t}"`).join(', ')}`)));
   return Object.fromEntries(tables.map((t) => [t, Number(row![t])]));
 }
 
@@ -106,7 +99,15 @@ export async function fingerprint(db: Pick<DbHandle, 'db'>): Promise<Record<stri
 export async function actorFor(db: TestDb, phone: string): Promise<Actor> {
   const { eq, sql } = await import('drizzle-orm');
   const [u] = await db.db
-    .select({ id: users.id, role: users.role, puskesmasId: sql<string>`coalesce(${users.puskesmasId}::text, '')`, kabupatenId: users.kabupatenId, posyanduId: users.posyanduId, villageId: users.villageId, motherId: mothers.id })
+    .select({
+      id: users.id,
+      role: users.role,
+      puskesmasId: sql<string>`coalesce(${users.puskesmasId}::text, '')`,
+      kabupatenId: users.kabupatenId,
+      posyanduId: users.posyanduId,
+      villageId: users.villageId,
+      motherId: mothers.id,
+    })
     .from(users)
     .leftJoin(mothers, eq(mothers.userId, users.id))
     .where(eq(users.phone, normalizePhone(phone)!));

@@ -22,7 +22,13 @@ describe.each(BACKENDS)('visits on $name', (backend) => {
 
   /** A valid visit today for the test baby (recall answered, a second one that day confirmed), with overrides. */
   const visit = (over: Partial<VisitFormValues> = {}): VisitFormValues => answeredVisit(randomUUID(), baby.id, today, over);
-  const visitCount = async (date: string) => (await db.db.select({ id: visits.id }).from(visits).where(and(eq(visits.babyId, baby.id), eq(visits.visitDate, date)))).length;
+  const visitCount = async (date: string) =>
+    (
+      await db.db
+        .select({ id: visits.id })
+        .from(visits)
+        .where(and(eq(visits.babyId, baby.id), eq(visits.visitDate, date)))
+    ).length;
 
   beforeAll(async () => {
     db = await useDatabase(backend, { seed: true });
@@ -55,7 +61,10 @@ describe.each(BACKENDS)('visits on $name', (backend) => {
     expect(res).toEqual({ ok: true, visitId: input.id, babyId: baby.id, created: true });
     const [row] = await db.db.select().from(visits).where(eq(visits.id, input.id));
     expect(row).toMatchObject({ kaderId: kader.id, breastfed: true, recallItems: ['formula'], breakReason: 'low_supply', weightGrams: 4200 });
-    const audits = await db.db.select().from(auditLog).where(and(eq(auditLog.entity, 'visit'), eq(auditLog.entityId, input.id)));
+    const audits = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'visit'), eq(auditLog.entityId, input.id)));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'visit.create', userId: kader.id, before: null });
     expect((audits[0]!.after as { id: string }).id).toBe(input.id);
@@ -75,7 +84,12 @@ describe.each(BACKENDS)('visits on $name', (backend) => {
       ['a 10,000-character note', () => ({ notes: 'x'.repeat(10_000) }), 'notes', 'validation.tooLong'],
       ['formula without a break reason', () => ({ recallItems: ['formula'] }), 'breakReason', 'validation.breakReasonRequired'],
       ['a danger sign without referral', () => ({ dangerSigns: ['convulsions'] }), 'referral', 'validation.referralRequired'],
-      ['a since-last date after the visit', () => ({ givenSinceLast: 'yes', givenSinceLastDate: addDays(today, 1), breakReason: 'other', visitDate: addDays(today, -1) }), 'givenSinceLastDate', 'validation.dateAfterVisit'],
+      [
+        'a since-last date after the visit',
+        () => ({ givenSinceLast: 'yes', givenSinceLastDate: addDays(today, 1), breakReason: 'other', visitDate: addDays(today, -1) }),
+        'givenSinceLastDate',
+        'validation.dateAfterVisit',
+      ],
     ];
     for (const [name, over, field, key] of cases) {
       it(name, async () => {
@@ -175,7 +189,10 @@ describe.each(BACKENDS)('visits on $name', (backend) => {
 
     it('two different visits sent at the same time without the confirmation: one is stored, the other asked', async () => {
       const date = await freeDate();
-      const results = await Promise.all([recordVisit(kader, visit({ visitDate: date, sameDayConfirmed: false })), recordVisit(kader, visit({ visitDate: date, sameDayConfirmed: false }))]);
+      const results = await Promise.all([
+        recordVisit(kader, visit({ visitDate: date, sameDayConfirmed: false })),
+        recordVisit(kader, visit({ visitDate: date, sameDayConfirmed: false })),
+      ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, fieldErrors: { sameDayConfirmed: 'validation.sameDayVisit' } }]);
       expect(await visitCount(date)).toBe(1);

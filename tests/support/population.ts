@@ -95,15 +95,28 @@ export async function insertPopulation(
   const puskesmasId = p!.id;
   const [staff] = await db
     .insert(users)
-    .values({ puskesmasId, role: 'staff', name: `Petugas ${o.code}`, phone: `+62811${String(Math.abs(hash(o.code))).padStart(8, '0').slice(0, 8)}` })
+    .values({
+      puskesmasId,
+      role: 'staff',
+      name: `Petugas ${o.code}`,
+      phone: `+62811${String(Math.abs(hash(o.code)))
+        .padStart(8, '0')
+        .slice(0, 8)}`,
+    })
     .returning();
   const villageIds: string[] = [];
   const posyanduIds: string[] = [];
   for (let v = 0; v < o.villages; v++) {
-    const [vil] = await db.insert(villages).values({ puskesmasId, name: `Desa ${v + 1}` }).returning();
+    const [vil] = await db
+      .insert(villages)
+      .values({ puskesmasId, name: `Desa ${v + 1}` })
+      .returning();
     villageIds.push(vil!.id);
     for (let k = 0; k < o.posyanduPerVillage; k++) {
-      const [pos] = await db.insert(posyandu).values({ puskesmasId, villageId: vil!.id, name: `Posyandu ${v + 1}.${k + 1}` }).returning();
+      const [pos] = await db
+        .insert(posyandu)
+        .values({ puskesmasId, villageId: vil!.id, name: `Posyandu ${v + 1}.${k + 1}` })
+        .returning();
       posyanduIds.push(pos!.id);
     }
   }

@@ -26,14 +26,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const user = await getCurrentUser();
   if (user) redirect(afterSignIn(user.role, returnTo));
   const t = await getTranslations();
-  const keys = ['login.invalid', 'login.locked', 'login.slowed', 'login.error', 'validation.required', 'validation.phoneInvalid', 'validation.passwordTooLong', 'validation.invalid'];
+  const keys = [
+    'login.invalid',
+    'login.locked',
+    'login.slowed',
+    'login.error',
+    'validation.required',
+    'validation.phoneInvalid',
+    'validation.passwordTooLong',
+    'validation.invalid',
+  ];
   return (
-    <PublicCard
-      title={t('login.title')}
-      intro={t('login.intro')}
-      back="/login"
-      footer={<p className="text-center text-sm text-muted">{t('login.privacy')}</p>}
-    >
+    <PublicCard title={t('login.title')} intro={t('login.intro')} back="/login" footer={<p className="text-center text-sm text-muted">{t('login.privacy')}</p>}>
       {returnTo && !n ? (
         <p role="status" id="return-notice" className="mb-4 rounded-lg border border-line bg-surface px-3 py-2 text-sm font-medium text-ink">
           {t('login.returnNotice')}

@@ -51,7 +51,13 @@ export default async function DistrictAccountsPage() {
                 </Td>
                 <Td className="whitespace-nowrap tabular-nums">{r.phone}</Td>
                 <Td>
-                  {!r.active ? <Badge tone="neutral">{t('inactive')}</Badge> : r.activated ? <Badge tone="ok">{t('active')}</Badge> : <Badge tone="warn">{t('notActivated')}</Badge>}
+                  {!r.active ? (
+                    <Badge tone="neutral">{t('inactive')}</Badge>
+                  ) : r.activated ? (
+                    <Badge tone="ok">{t('active')}</Badge>
+                  ) : (
+                    <Badge tone="warn">{t('notActivated')}</Badge>
+                  )}
                 </Td>
                 <Td className="whitespace-nowrap">{r.lastLoginAt ? formatDateTime(r.lastLoginAt, 'Asia/Jakarta', locale) : t('never')}</Td>
               </tr>

@@ -15,7 +15,10 @@ export default async function KaderAllMothers({ searchParams }: { searchParams: 
   const user = await requireUser(['kader']);
   const sp = await searchParams;
   const data = await kaderMothersPage(user, searchParam(sp.hal));
-  const certs = await certificatesByBaby(user, data.mothers.map((m) => m.babyId));
+  const certs = await certificatesByBaby(
+    user,
+    data.mothers.map((m) => m.babyId),
+  );
   const t = await getTranslations();
   return (
     <Shell user={user} current="/kader">
@@ -33,9 +36,21 @@ export default async function KaderAllMothers({ searchParams }: { searchParams: 
       )}
       {data.pages > 1 ? (
         <nav aria-label={t('registry.pages')} className="mt-4 flex items-center justify-between gap-2">
-          {data.page > 1 ? <Link href={`/kader/ibu?hal=${data.page - 1}`} className={buttonClass('secondary')}>{t('registry.prev')}</Link> : <span />}
+          {data.page > 1 ? (
+            <Link href={`/kader/ibu?hal=${data.page - 1}`} className={buttonClass('secondary')}>
+              {t('registry.prev')}
+            </Link>
+          ) : (
+            <span />
+          )}
           <span className="text-sm text-muted">{t('registry.pageOf', { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? <Link href={`/kader/ibu?hal=${data.page + 1}`} className={buttonClass('secondary')}>{t('registry.next')}</Link> : <span />}
+          {data.page < data.pages ? (
+            <Link href={`/kader/ibu?hal=${data.page + 1}`} className={buttonClass('secondary')}>
+              {t('registry.next')}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </Shell>

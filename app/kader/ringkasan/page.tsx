@@ -63,7 +63,12 @@ export default async function KaderSummaryPage({ searchParams }: { searchParams:
             <label htmlFor="posyandu" className="text-sm font-semibold text-ink">
               {t('posyanduPick')}
             </label>
-            <select id="posyandu" name="posyandu" defaultValue={s.posyanduId ?? ''} className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink">
+            <select
+              id="posyandu"
+              name="posyandu"
+              defaultValue={s.posyanduId ?? ''}
+              className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink"
+            >
               {s.posyanduChoices.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}

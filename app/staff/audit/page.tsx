@@ -47,18 +47,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         />
         <FilterSelect id="entity" label={t('audit.entity')} value={f.entity} all={t('audit.all')} options={data.entities.map((e) => ({ value: e, label: e }))} />
         <div className="flex flex-col gap-1">
-          <label htmlFor="record" className="text-sm font-semibold text-ink">{t('audit.record')}</label>
+          <label htmlFor="record" className="text-sm font-semibold text-ink">
+            {t('audit.record')}
+          </label>
           <input id="record" name="record" defaultValue={f.record ?? ''} maxLength={64} className={control} />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="from" className="text-sm font-semibold text-ink">{t('audit.from')}</label>
+          <label htmlFor="from" className="text-sm font-semibold text-ink">
+            {t('audit.from')}
+          </label>
           <input id="from" name="from" type="date" defaultValue={f.from ?? ''} className={control} />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="to" className="text-sm font-semibold text-ink">{t('audit.to')}</label>
+          <label htmlFor="to" className="text-sm font-semibold text-ink">
+            {t('audit.to')}
+          </label>
           <input id="to" name="to" type="date" defaultValue={f.to ?? ''} className={control} />
         </div>
-        <button type="submit" className={buttonClass('secondary', 'md:col-start-6')}>{t('audit.filter')}</button>
+        <button type="submit" className={buttonClass('secondary', 'md:col-start-6')}>
+          {t('audit.filter')}
+        </button>
       </form>
       <Table caption={t('audit.caption')} className="mt-4">
         <thead>
@@ -74,7 +82,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <tbody data-testid="audit-rows">
           {data.rows.length === 0 ? (
             <tr>
-              <Td colSpan={6} className="text-muted">{t('audit.empty')}</Td>
+              <Td colSpan={6} className="text-muted">
+                {t('audit.empty')}
+              </Td>
             </tr>
           ) : null}
           {data.rows.map((r) => (
@@ -84,12 +94,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {r.userName ?? t('audit.system')}
                 {r.userRole ? <p className="text-sm text-muted">{t(`roles.${r.userRole}`)}</p> : null}
               </Td>
-              <Td><code className="text-sm">{r.action}</code></Td>
+              <Td>
+                <code className="text-sm">{r.action}</code>
+              </Td>
               <Td>
                 {r.entity}
                 {r.entityId ? (
                   <p>
-                    <Link href={`/staff/audit?entity=${encodeURIComponent(r.entity)}&record=${encodeURIComponent(r.entityId)}`} className="break-all text-sm text-brand underline-offset-4 hover:underline">
+                    <Link
+                      href={`/staff/audit?entity=${encodeURIComponent(r.entity)}&record=${encodeURIComponent(r.entityId)}`}
+                      className="break-all text-sm text-brand underline-offset-4 hover:underline"
+                    >
                       {r.entityId}
                     </Link>
                   </p>
@@ -102,8 +117,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </tbody>
       </Table>
       <nav aria-label={t('audit.pages')} className="mt-4 flex items-center justify-between gap-2">
-        {f.page > 1 ? <Link href={pageHref(f.page - 1)} className={buttonClass('secondary')}>{t('audit.prev')}</Link> : <span />}
-        {data.hasNext ? <Link href={pageHref(f.page + 1)} className={buttonClass('secondary')}>{t('audit.next')}</Link> : <span />}
+        {f.page > 1 ? (
+          <Link href={pageHref(f.page - 1)} className={buttonClass('secondary')}>
+            {t('audit.prev')}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {data.hasNext ? (
+          <Link href={pageHref(f.page + 1)} className={buttonClass('secondary')}>
+            {t('audit.next')}
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </Shell>
   );

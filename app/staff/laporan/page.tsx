@@ -44,7 +44,13 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const head = 'border border-line bg-canvas px-1.5 py-1 font-semibold';
 
   const f1Table = (caption: string, rows: F1Row[], testId: string, firstHeading: string, secondHeading: string) => (
-    <div key={testId} className="mt-4 overflow-x-auto rounded-xl border border-line bg-surface print:overflow-visible print:border-0" tabIndex={0} role="region" aria-label={caption}>
+    <div
+      key={testId}
+      className="mt-4 overflow-x-auto rounded-xl border border-line bg-surface print:overflow-visible print:border-0"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className="w-full border-collapse text-xs" data-testid={testId}>
         <caption className="px-2 py-2 text-left text-base font-semibold text-ink">{caption}</caption>
         <thead>
@@ -83,7 +89,12 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.key} data-row={row.kind === 'total' ? 'total' : row.kind === 'village' ? 'village' : row.name} data-name={row.name} className={row.kind !== 'posyandu' ? 'font-bold' : undefined}>
+            <tr
+              key={row.key}
+              data-row={row.kind === 'total' ? 'total' : row.kind === 'village' ? 'village' : row.name}
+              data-name={row.name}
+              className={row.kind !== 'posyandu' ? 'font-bold' : undefined}
+            >
               <td className="border border-line px-1.5 py-1">{row.first}</td>
               <td className="border border-line px-1.5 py-1">{row.second}</td>
               <F1Cells totals={row.totals} n={n} />
@@ -109,7 +120,12 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
               <label htmlFor="desa" className="text-sm font-semibold text-ink">
                 {t('village')}
               </label>
-              <select id="desa" name="desa" defaultValue={r.village?.id ?? ''} className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink">
+              <select
+                id="desa"
+                name="desa"
+                defaultValue={r.village?.id ?? ''}
+                className="mt-1 min-h-11 rounded-lg border border-line bg-surface px-3 text-base font-normal text-ink"
+              >
                 <option value="">{t('allVillages')}</option>
                 {r.villageChoices.map((v) => (
                   <option key={v.id} value={v.id}>
@@ -124,10 +140,20 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
           </form>
           <div className="ml-auto flex flex-wrap gap-3">
             <PrintButton label={t('print')} />
-            <a href={`/api/laporan/${r.period.param}/xlsx${fileQuery}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-strong" download data-testid="report-xlsx">
+            <a
+              href={`/api/laporan/${r.period.param}/xlsx${fileQuery}`}
+              className="inline-flex min-h-11 items-center rounded-lg bg-brand px-4 font-semibold text-white hover:bg-brand-strong"
+              download
+              data-testid="report-xlsx"
+            >
               {t('xlsx')}
             </a>
-            <a href={`/api/laporan/${r.period.param}/csv${fileQuery}`} className="inline-flex min-h-11 items-center rounded-lg border border-brand px-4 font-semibold text-brand hover:bg-brand-soft" download data-testid="report-csv">
+            <a
+              href={`/api/laporan/${r.period.param}/csv${fileQuery}`}
+              className="inline-flex min-h-11 items-center rounded-lg border border-brand px-4 font-semibold text-brand hover:bg-brand-soft"
+              download
+              data-testid="report-csv"
+            >
               {t('csv')}
             </a>
           </div>
@@ -177,7 +203,12 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
         </section>
 
         <section className="mt-6 break-inside-avoid">
-          <div className="overflow-x-auto rounded-xl border border-line bg-surface print:overflow-visible print:border-0" tabIndex={0} role="region" aria-label={t('compare', { period: pLabel, previous: prevLabel })}>
+          <div
+            className="overflow-x-auto rounded-xl border border-line bg-surface print:overflow-visible print:border-0"
+            tabIndex={0}
+            role="region"
+            aria-label={t('compare', { period: pLabel, previous: prevLabel })}
+          >
             <table className="w-full border-collapse text-sm" data-testid="report-compare">
               <caption className="px-2 py-2 text-left text-base font-semibold text-ink">{t('compare', { period: pLabel, previous: prevLabel })}</caption>
               <thead>
@@ -233,7 +264,9 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
             f1Table(
               t('villageTable', { village: v.name }),
               [
-                ...r.rows.filter((x) => x.villageId === v.id).map((x): F1Row => ({ key: x.id ?? x.name, first: v.name, second: x.name, totals: x.totals, kind: 'posyandu', name: x.name })),
+                ...r.rows
+                  .filter((x) => x.villageId === v.id)
+                  .map((x): F1Row => ({ key: x.id ?? x.name, first: v.name, second: x.name, totals: x.totals, kind: 'posyandu', name: x.name })),
                 { key: `v-${v.id}`, first: v.name, second: t('villageTotal'), totals: v.totals, kind: 'village', name: v.name },
               ],
               `report-village-${v.id}`,

@@ -61,14 +61,21 @@ export default async function SettingsPage() {
   const locale = (await getLocale()) as UiLocale;
   const texts = { ...flatten('settings', tAll.raw('settings')), ...flatten('validation', tAll.raw('validation')) };
   const notSet = <span className="text-muted">{t('notSet')}</span>;
-  const range = (w: { fromDay: number; toDay: number | null }) => (w.toDay === null ? t('windows.rangeOpen', { from: w.fromDay }) : t('windows.range', { from: w.fromDay, to: w.toDay }));
+  const range = (w: { fromDay: number; toDay: number | null }) =>
+    w.toDay === null ? t('windows.rangeOpen', { from: w.fromDay }) : t('windows.range', { from: w.fromDay, to: w.toDay });
   const zones = TIME_ZONES.map((z) => ({ value: z, label: t(`zones.${ZONE_KEY[z]}`) }));
   const zoneLabel = zones.find((z) => z.value === d.profile.timeZone)?.label ?? d.profile.timeZone;
   const serialExample = `KEKASIHKU/${d.profile.code}/${d.thisYear}/1`;
   const targetNow =
-    d.targetThisYear === null ? t('target.thisYearUnset', { year: d.thisYear }) : t('target.thisYear', { year: d.thisYear, percent: formatPercent(d.targetThisYear, locale)! });
+    d.targetThisYear === null
+      ? t('target.thisYearUnset', { year: d.thisYear })
+      : t('target.thisYear', { year: d.thisYear, percent: formatPercent(d.targetThisYear, locale)! });
   const windowsSource =
-    d.windows.source === 'change' ? t('windows.sourceChange', { date: formatDate(d.windows.since!, locale) }) : d.windows.source === 'base' && !d.windows.isDefault ? t('windows.sourceBase') : t('windows.sourceDefault');
+    d.windows.source === 'change'
+      ? t('windows.sourceChange', { date: formatDate(d.windows.since!, locale) })
+      : d.windows.source === 'base' && !d.windows.isDefault
+        ? t('windows.sourceBase')
+        : t('windows.sourceDefault');
   const sections = [
     ['profil', t('profile.title')],
     ['target', t('target.title')],
@@ -183,7 +190,11 @@ export default async function SettingsPage() {
 
         <Section id="kata-terlarang" title={t('terms.title')} intro={t('terms.intro')}>
           {d.mayWrite ? (
-            <BlockedTermsForm initial={d.blockedTerms} limits={{ terms: SETTINGS_LIMITS.terms, term: SETTINGS_LIMITS.term, text: SETTINGS_LIMITS.termsText }} texts={texts} />
+            <BlockedTermsForm
+              initial={d.blockedTerms}
+              limits={{ terms: SETTINGS_LIMITS.terms, term: SETTINGS_LIMITS.term, text: SETTINGS_LIMITS.termsText }}
+              texts={texts}
+            />
           ) : (
             <>
               <p className="mb-2 text-sm text-muted">{t('terms.count', { count: d.blockedTerms.length })}</p>

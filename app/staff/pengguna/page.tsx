@@ -63,13 +63,23 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       ) : null}
       <form action={searchAccountsAction} role="search" className="mt-4 grid gap-3 md:grid-cols-4 md:items-end">
         <div className="flex flex-col gap-1 md:col-span-2">
-          <label htmlFor="q" className="text-sm font-semibold text-ink">{t('accounts.search')}</label>
+          <label htmlFor="q" className="text-sm font-semibold text-ink">
+            {t('accounts.search')}
+          </label>
           <input id="q" name="q" defaultValue={f.q ?? ''} maxLength={64} className={control} />
         </div>
         {data.roles.length > 1 ? (
-          <FilterSelect id="role" label={t('accounts.role')} value={f.role} all={t('accounts.all')} options={data.roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <FilterSelect
+            id="role"
+            label={t('accounts.role')}
+            value={f.role}
+            all={t('accounts.all')}
+            options={data.roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
         ) : null}
-        <button type="submit" className={buttonClass('secondary', 'md:col-start-4')}>{t('accounts.filter')}</button>
+        <button type="submit" className={buttonClass('secondary', 'md:col-start-4')}>
+          {t('accounts.filter')}
+        </button>
       </form>
       <Table caption={t('accounts.caption', { count: data.total })} className="mt-4">
         <thead>
@@ -84,7 +94,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         <tbody data-testid="account-rows">
           {data.rows.length === 0 ? (
             <tr>
-              <Td colSpan={5} className="text-muted">{t('accounts.empty')}</Td>
+              <Td colSpan={5} className="text-muted">
+                {t('accounts.empty')}
+              </Td>
             </tr>
           ) : null}
           {data.rows.map((r) => {
@@ -131,8 +143,20 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         </tbody>
       </Table>
       <nav aria-label={t('accounts.pages')} className="mt-4 flex items-center justify-between gap-2">
-        {f.page > 1 ? <Link href={pageHref(f.page - 1)} className={buttonClass('secondary')}>{t('accounts.prev')}</Link> : <span />}
-        {data.hasNext ? <Link href={pageHref(f.page + 1)} className={buttonClass('secondary')}>{t('accounts.next')}</Link> : <span />}
+        {f.page > 1 ? (
+          <Link href={pageHref(f.page - 1)} className={buttonClass('secondary')}>
+            {t('accounts.prev')}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {data.hasNext ? (
+          <Link href={pageHref(f.page + 1)} className={buttonClass('secondary')}>
+            {t('accounts.next')}
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </Shell>
   );

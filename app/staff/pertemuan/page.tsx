@@ -60,15 +60,21 @@ export default async function StaffSessionsPage({ searchParams }: { searchParams
         <form method="get" className="mt-4 flex flex-wrap items-end gap-2">
           <input type="hidden" name="tampil" value={view} />
           <div className="flex flex-col gap-1">
-            <label htmlFor="desa" className="text-sm font-semibold text-ink">{t('sessions.fields.villageId')}</label>
+            <label htmlFor="desa" className="text-sm font-semibold text-ink">
+              {t('sessions.fields.villageId')}
+            </label>
             <select id="desa" name="desa" defaultValue={villageId ?? ''} className="min-h-11 rounded-lg border border-line bg-surface px-3">
               <option value="">{t('sessions.allVillages')}</option>
               {ctx.villages.map((v) => (
-                <option key={v.id} value={v.id}>{v.name}</option>
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
               ))}
             </select>
           </div>
-          <button type="submit" className={buttonClass('secondary')}>{t('sessions.filter')}</button>
+          <button type="submit" className={buttonClass('secondary')}>
+            {t('sessions.filter')}
+          </button>
         </form>
       ) : null}
       <section className="mt-4">

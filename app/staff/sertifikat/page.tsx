@@ -117,11 +117,7 @@ export default async function StaffCertificates({ searchParams }: { searchParams
                 </Td>
                 <Td>
                   <div className="flex flex-col items-start gap-2">
-                    <a
-                      href={`/api/sertifikat/${c.id}/pdf`}
-                      className={buttonClass('secondary')}
-                      aria-label={t('certificates.downloadFor', { serial: c.serial })}
-                    >
+                    <a href={`/api/sertifikat/${c.id}/pdf`} className={buttonClass('secondary')} aria-label={t('certificates.downloadFor', { serial: c.serial })}>
                       {t('certificates.download')}
                     </a>
                     <a href={`/verifikasi/${c.verificationCode}`} className={buttonClass('ghost', 'px-0')}>

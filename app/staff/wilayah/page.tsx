@@ -38,7 +38,13 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
   // A refusal that belongs to one place is shown on it; the others at the top.
   const rowError = errorRow && data.villages.some((v) => v.id === errorRow || v.posyandu.some((p) => p.id === errorRow)) ? errorRow : null;
   const posyanduTotal = data.villages.reduce((a, v) => a + v.posyandu.length, 0);
-  const statusLabels = { deactivate: t('places.deactivate'), activate: t('places.activate'), delete: t('places.delete'), deleteConfirm: t('places.deleteConfirm'), deleteHint: t('places.deleteHint') };
+  const statusLabels = {
+    deactivate: t('places.deactivate'),
+    activate: t('places.activate'),
+    delete: t('places.delete'),
+    deleteConfirm: t('places.deleteConfirm'),
+    deleteHint: t('places.deleteHint'),
+  };
 
   const counts = (r: { mothers: number; babies: number; kaders: number }) => (
     <dl className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -134,7 +140,13 @@ export default async function PlacesPage({ searchParams }: { searchParams: Promi
       {data.villages.length === 0 ? <p className="mt-2 text-muted">{t('places.empty')}</p> : null}
       <div className="mt-3 flex flex-col gap-4" data-testid="places">
         {data.villages.map((v) => (
-          <section key={v.id} id={`place-${v.id}`} data-village={v.name} aria-labelledby={`village-${v.id}`} className={`rounded-xl border border-line p-4 shadow-sm ${v.active ? 'bg-surface' : 'bg-canvas'}`}>
+          <section
+            key={v.id}
+            id={`place-${v.id}`}
+            data-village={v.name}
+            aria-labelledby={`village-${v.id}`}
+            className={`rounded-xl border border-line p-4 shadow-sm ${v.active ? 'bg-surface' : 'bg-canvas'}`}
+          >
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="min-w-0">
                 <h3 id={`village-${v.id}`} className="break-words text-lg font-semibold text-ink">

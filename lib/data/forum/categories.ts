@@ -47,7 +47,10 @@ export async function saveCategory(actor: Actor, raw: CategoryInput): Promise<{ 
       await audit(tx, actor, 'forum_category.update', 'forum_category', input.id, before, after);
       return { id: input.id };
     }
-    const [created] = await tx.insert(forumCategories).values({ ...values, puskesmasId: actor.puskesmasId }).returning();
+    const [created] = await tx
+      .insert(forumCategories)
+      .values({ ...values, puskesmasId: actor.puskesmasId })
+      .returning();
     await audit(tx, actor, 'forum_category.create', 'forum_category', created!.id, null, created);
     return { id: created!.id };
   });

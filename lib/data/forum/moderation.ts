@@ -15,7 +15,9 @@ export async function moderationQueue(actor: Actor) {
   const db = await getDb();
   const terms = await blockedTermsOf(db, actor.puskesmasId);
   const openReports = (col: typeof forumReports.postId | typeof forumReports.commentId, id: SQL) =>
-    sql<string[]>`coalesce((select array_agg(${forumReports.reason} order by ${forumReports.createdAt}) from ${forumReports} where ${col} = ${id} and ${forumReports.resolvedAt} is null), '{}')`;
+    sql<
+      string[]
+    >`coalesce((select array_agg(${forumReports.reason} order by ${forumReports.createdAt}) from ${forumReports} where ${col} = ${id} and ${forumReports.resolvedAt} is null), '{}')`;
   const posts = await db
     .select({
       id: forumPosts.id,
@@ -112,8 +114,7 @@ export async function moderate(actor: Actor, input: ModerateInput): Promise<{ po
       .where(and(eq(table.id, input.id), eq(table.puskesmasId, actor.puskesmasId)))
       .for('update');
     if (!row || row.status === 'deleted') throw new NotFoundError();
-    const next =
-      input.decision === 'approve' || input.decision === 'restore' ? 'published' : input.decision === 'hide' ? 'hidden' : row.status;
+    const next = input.decision === 'approve' || input.decision === 'restore' ? 'published' : input.decision === 'hide' ? 'hidden' : row.status;
     if (input.decision === 'approve' && row.status !== 'held') throw new ForumError('notAllowed');
     if (input.decision === 'restore' && row.status !== 'hidden') throw new ForumError('notAllowed');
     const reason = input.reason || null;
@@ -123,7 +124,10 @@ export async function moderate(actor: Actor, input: ModerateInput): Promise<{ po
       .where(eq(table.id, row.id));
     if (input.target === 'comment') {
       if (next === 'published' && row.status !== 'published') {
-        await tx.update(forumPosts).set({ lastActivityAt: sql`now()` }).where(eq(forumPosts.id, row.postId));
+        await tx
+          .update(forumPosts)
+          .set({ lastActivityAt: sql`now()` })
+          .where(eq(forumPosts.id, row.postId));
       }
       if (next === 'hidden') await tx.update(forumPosts).set({ answerCommentId: null }).where(eq(forumPosts.answerCommentId, row.id));
     }

@@ -121,7 +121,10 @@ export async function getThread(actor: Actor, postId: string, opts: { page?: num
     : [];
   const [[reactions], [mine], [category]] = await Promise.all([
     db.select({ n: count() }).from(forumReactions).where(eq(forumReactions.postId, p.id)),
-    db.select({ n: count() }).from(forumReactions).where(and(eq(forumReactions.postId, p.id), eq(forumReactions.userId, actor.id))),
+    db
+      .select({ n: count() })
+      .from(forumReactions)
+      .where(and(eq(forumReactions.postId, p.id), eq(forumReactions.userId, actor.id))),
     db.select({ name: forumCategories.name, slug: forumCategories.slug }).from(forumCategories).where(eq(forumCategories.id, p.categoryId)),
   ]);
   // The unread marker: the actor has now seen every reply so far.
@@ -175,14 +178,28 @@ export async function getOwnForEdit(actor: Actor, target: 'post' | 'comment', id
   const db = await getDb();
   if (target === 'post') {
     const [p] = await db
-      .select({ id: forumPosts.id, title: forumPosts.title, body: forumPosts.body, createdAt: forumPosts.createdAt, authorId: forumPosts.authorId, status: forumPosts.status })
+      .select({
+        id: forumPosts.id,
+        title: forumPosts.title,
+        body: forumPosts.body,
+        createdAt: forumPosts.createdAt,
+        authorId: forumPosts.authorId,
+        status: forumPosts.status,
+      })
       .from(forumPosts)
       .where(and(eq(forumPosts.id, id), eq(forumPosts.puskesmasId, actor.puskesmasId)));
     if (!p || p.status === 'deleted' || p.authorId !== actor.id) throw new NotFoundError();
     return { target, id: p.id, postId: p.id, title: p.title, body: p.body, open: withinEditWindow(p.createdAt) };
   }
   const [c] = await db
-    .select({ id: forumComments.id, postId: forumComments.postId, body: forumComments.body, createdAt: forumComments.createdAt, authorId: forumComments.authorId, status: forumComments.status })
+    .select({
+      id: forumComments.id,
+      postId: forumComments.postId,
+      body: forumComments.body,
+      createdAt: forumComments.createdAt,
+      authorId: forumComments.authorId,
+      status: forumComments.status,
+    })
     .from(forumComments)
     .where(and(eq(forumComments.id, id), eq(forumComments.puskesmasId, actor.puskesmasId)));
   if (!c || c.status === 'deleted' || c.authorId !== actor.id) throw new NotFoundError();

@@ -47,7 +47,10 @@ async function storedCreate(tx: DbOrTx, actor: Actor, what: 'posts' | 'replies',
   if (!id) return null;
   const [row] =
     what === 'posts'
-      ? await tx.select({ id: forumPosts.id, authorId: forumPosts.authorId, status: forumPosts.status, postId: forumPosts.id }).from(forumPosts).where(eq(forumPosts.id, id))
+      ? await tx
+          .select({ id: forumPosts.id, authorId: forumPosts.authorId, status: forumPosts.status, postId: forumPosts.id })
+          .from(forumPosts)
+          .where(eq(forumPosts.id, id))
       : await tx
           .select({ id: forumComments.id, authorId: forumComments.authorId, status: forumComments.status, postId: forumComments.postId })
           .from(forumComments)
@@ -137,7 +140,11 @@ export async function createReply(actor: Actor, input: { id?: string; postId: st
         moderationReason: reason,
       })
       .returning({ id: forumComments.id });
-    if (status === 'published') await tx.update(forumPosts).set({ lastActivityAt: sql`now()` }).where(eq(forumPosts.id, p.id));
+    if (status === 'published')
+      await tx
+        .update(forumPosts)
+        .set({ lastActivityAt: sql`now()` })
+        .where(eq(forumPosts.id, p.id));
     await audit(tx, actor, 'forum.comment.create', 'forum_comment', row!.id, null, { postId: p.id, status, anonymous, blocked });
     return { id: row!.id, status };
   });
@@ -153,7 +160,11 @@ export async function editOwn(
   return db.transaction(async (tx) => {
     const terms = await blockedTermsOf(tx, actor.puskesmasId);
     if (input.target === 'post') {
-      const [p] = await tx.select().from(forumPosts).where(and(eq(forumPosts.id, input.id), eq(forumPosts.puskesmasId, actor.puskesmasId))).for('update');
+      const [p] = await tx
+        .select()
+        .from(forumPosts)
+        .where(and(eq(forumPosts.id, input.id), eq(forumPosts.puskesmasId, actor.puskesmasId)))
+        .for('update');
       if (!p || p.status === 'deleted') throw new NotFoundError();
       if (p.authorId !== actor.id) throw new ForbiddenError('only the author may edit');
       if (!withinEditWindow(p.createdAt)) throw new ForumError('editWindow');
@@ -166,7 +177,11 @@ export async function editOwn(
       await audit(tx, actor, 'forum.post.edit', 'forum_post', p.id, { title: p.title, body: p.body, status: p.status }, { title: input.title, body: input.body, status });
       return { postId: p.id, status };
     }
-    const [c] = await tx.select().from(forumComments).where(and(eq(forumComments.id, input.id), eq(forumComments.puskesmasId, actor.puskesmasId))).for('update');
+    const [c] = await tx
+      .select()
+      .from(forumComments)
+      .where(and(eq(forumComments.id, input.id), eq(forumComments.puskesmasId, actor.puskesmasId)))
+      .for('update');
     if (!c || c.status === 'deleted') throw new NotFoundError();
     if (c.authorId !== actor.id) throw new ForbiddenError('only the author may edit');
     if (!withinEditWindow(c.createdAt)) throw new ForumError('editWindow');
@@ -187,14 +202,22 @@ export async function deleteOwn(actor: Actor, input: { target: 'post' | 'comment
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (input.target === 'post') {
-      const [p] = await tx.select().from(forumPosts).where(and(eq(forumPosts.id, input.id), eq(forumPosts.puskesmasId, actor.puskesmasId))).for('update');
+      const [p] = await tx
+        .select()
+        .from(forumPosts)
+        .where(and(eq(forumPosts.id, input.id), eq(forumPosts.puskesmasId, actor.puskesmasId)))
+        .for('update');
       if (!p || p.status === 'deleted') throw new NotFoundError();
       if (p.authorId !== actor.id) throw new ForbiddenError('only the author may delete');
       await tx.update(forumPosts).set({ status: 'deleted' }).where(eq(forumPosts.id, p.id));
       await audit(tx, actor, 'forum.post.delete', 'forum_post', p.id, { status: p.status }, { status: 'deleted' });
       return { postId: p.id };
     }
-    const [c] = await tx.select().from(forumComments).where(and(eq(forumComments.id, input.id), eq(forumComments.puskesmasId, actor.puskesmasId))).for('update');
+    const [c] = await tx
+      .select()
+      .from(forumComments)
+      .where(and(eq(forumComments.id, input.id), eq(forumComments.puskesmasId, actor.puskesmasId)))
+      .for('update');
     if (!c || c.status === 'deleted') throw new NotFoundError();
     if (c.authorId !== actor.id) throw new ForbiddenError('only the author may delete');
     await tx.update(forumComments).set({ status: 'deleted' }).where(eq(forumComments.id, c.id));
@@ -261,8 +284,19 @@ export async function markAnswer(actor: Actor, input: { commentId: string }): Pr
     const p = await visiblePost(tx, actor, c.postId);
     if (p.authorId !== actor.id && !isModerator(actor)) throw new ForbiddenError('only the author or a moderator marks the answer');
     const marked = p.answerCommentId !== c.id;
-    await tx.update(forumPosts).set({ answerCommentId: marked ? c.id : null }).where(eq(forumPosts.id, p.id));
-    await audit(tx, actor, marked ? 'forum.answer.mark' : 'forum.answer.unmark', 'forum_post', p.id, { answerCommentId: p.answerCommentId }, { answerCommentId: marked ? c.id : null });
+    await tx
+      .update(forumPosts)
+      .set({ answerCommentId: marked ? c.id : null })
+      .where(eq(forumPosts.id, p.id));
+    await audit(
+      tx,
+      actor,
+      marked ? 'forum.answer.mark' : 'forum.answer.unmark',
+      'forum_post',
+      p.id,
+      { answerCommentId: p.answerCommentId },
+      { answerCommentId: marked ? c.id : null },
+    );
     return { postId: p.id, marked };
   });
 }

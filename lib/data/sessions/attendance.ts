@@ -38,7 +38,15 @@ export async function markAttendance(actor: Actor, raw: unknown, now: Date = new
       .where(and(eq(attendance.sessionId, s.id), eq(attendance.motherId, v.motherId)));
     const [row] = await tx
       .insert(attendance)
-      .values({ puskesmasId: s.puskesmasId, sessionId: s.id, motherId: v.motherId, attendeeRole: 'mother', status: v.status, recordedBy: actor.id, recordedAt: sql`now()` })
+      .values({
+        puskesmasId: s.puskesmasId,
+        sessionId: s.id,
+        motherId: v.motherId,
+        attendeeRole: 'mother',
+        status: v.status,
+        recordedBy: actor.id,
+        recordedAt: sql`now()`,
+      })
       .onConflictDoUpdate({
         target: [attendance.sessionId, attendance.motherId],
         set: { status: v.status, recordedBy: actor.id, recordedAt: sql`now()`, updatedAt: sql`now()` },
@@ -48,9 +56,7 @@ export async function markAttendance(actor: Actor, raw: unknown, now: Date = new
   });
 }
 
-export type DeviceMarkResult =
-  | { ok: true; created: boolean; attendanceId: string }
-  | { ok: false; fieldErrors: Partial<Record<string, string>> };
+export type DeviceMarkResult = { ok: true; created: boolean; attendanceId: string } | { ok: false; fieldErrors: Partial<Record<string, string>> };
 
 /**
  * A marking sent from a kader's phone outbox (docs/decisions/036): the same checks as
@@ -95,7 +101,10 @@ export async function markAttendanceFromDevice(actor: Actor, raw: unknown, now: 
       })
       .returning({ id: attendance.id });
     if (!row) {
-      const [stored] = await tx.select({ id: attendance.id }).from(attendance).where(and(eq(attendance.sessionId, s.id), eq(attendance.motherId, v.motherId)));
+      const [stored] = await tx
+        .select({ id: attendance.id })
+        .from(attendance)
+        .where(and(eq(attendance.sessionId, s.id), eq(attendance.motherId, v.motherId)));
       return { ok: true as const, created: false, attendanceId: stored!.id };
     }
     await audit(tx, actor, 'attendance.mark', 'attendance', row.id, already ? { status: already.status } : null, {
@@ -119,7 +128,17 @@ export async function addWalkIn(actor: Actor, raw: unknown, now: Date = new Date
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(attendance)
-      .values({ id: v.id, puskesmasId: s.puskesmasId, sessionId: s.id, motherId: null, attendeeName: v.name, attendeeRole: v.role, status: 'present', recordedBy: actor.id, recordedAt: sql`now()` })
+      .values({
+        id: v.id,
+        puskesmasId: s.puskesmasId,
+        sessionId: s.id,
+        motherId: null,
+        attendeeName: v.name,
+        attendeeRole: v.role,
+        status: 'present',
+        recordedBy: actor.id,
+        recordedAt: sql`now()`,
+      })
       .onConflictDoNothing({ target: attendance.id })
       .returning();
     if (row) await audit(tx, actor, 'attendance.walkIn', 'attendance', row.id, null, { role: v.role, status: 'present' });
@@ -169,10 +188,23 @@ export async function closeRegister(actor: Actor, sessionId: string, now: Date =
     if (unmarked.length) {
       await tx
         .insert(attendance)
-        .values(unmarked.map((u) => ({ puskesmasId: s.puskesmasId, sessionId: s.id, motherId: u.motherId, attendeeRole: 'mother' as const, status: 'absent' as const, recordedBy: actor.id, recordedAt: sql`now()` })))
+        .values(
+          unmarked.map((u) => ({
+            puskesmasId: s.puskesmasId,
+            sessionId: s.id,
+            motherId: u.motherId,
+            attendeeRole: 'mother' as const,
+            status: 'absent' as const,
+            recordedBy: actor.id,
+            recordedAt: sql`now()`,
+          })),
+        )
         .onConflictDoNothing();
     }
-    await tx.update(groupSessions).set({ status: 'closed', closedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(groupSessions.id, s.id));
+    await tx
+      .update(groupSessions)
+      .set({ status: 'closed', closedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(groupSessions.id, s.id));
     await audit(tx, actor, 'session.close', 'group_session', s.id, { status: 'scheduled' }, { status: 'closed', markedAbsent: unmarked.length });
   });
 }

@@ -64,12 +64,7 @@ export async function monthSessions(actor: Actor, year: number, month: number) {
     .select(listColumns)
     .from(groupSessions)
     .innerJoin(villages, eq(villages.id, groupSessions.villageId))
-    .where(
-      and(
-        readable(actor),
-        sql`to_char(${groupSessions.startsAt} at time zone ${timeZone}, 'YYYY-MM') = ${first.slice(0, 7)}`,
-      ),
-    )
+    .where(and(readable(actor), sql`to_char(${groupSessions.startsAt} at time zone ${timeZone}, 'YYYY-MM') = ${first.slice(0, 7)}`))
     .orderBy(asc(groupSessions.startsAt));
   return { timeZone, items: rows.map((r) => ({ ...r, status: r.status as Status, day: zonedParts(r.startsAt, timeZone).date })) };
 }
@@ -139,7 +134,16 @@ export async function sessionDetail(actor: Actor, id: string, now: Date = new Da
   const ownPosyandu = new Set(posyanduIdsOf(actor));
   const phoneShown = (posyanduId: string) => mayWrite && (actor.role !== 'kader' || ownPosyandu.has(posyanduId));
   const mothersList = [
-    ...invited.map((i) => ({ motherId: i.motherId, name: i.name, phone: phoneShown(i.posyanduId) ? i.phone : null, posyanduName: i.posyanduName, remindedAt: i.remindedAt, rsvp: i.rsvp, status: byMother.get(i.motherId) ?? null, invited: true })),
+    ...invited.map((i) => ({
+      motherId: i.motherId,
+      name: i.name,
+      phone: phoneShown(i.posyanduId) ? i.phone : null,
+      posyanduName: i.posyanduName,
+      remindedAt: i.remindedAt,
+      rsvp: i.rsvp,
+      status: byMother.get(i.motherId) ?? null,
+      invited: true,
+    })),
     // Registered mothers who came without an invitation.
     ...marks
       .filter((m) => m.motherId && !invitedIds.has(m.motherId))
@@ -206,7 +210,14 @@ export async function mySessions(actor: Actor, now: Date = new Date()) {
 
 async function attendedBy(db: DbOrTx, motherId: string) {
   return db
-    .select({ id: groupSessions.id, title: groupSessions.title, topic: groupSessions.topic, topicText: groupSessions.topicText, startsAt: groupSessions.startsAt, place: groupSessions.place })
+    .select({
+      id: groupSessions.id,
+      title: groupSessions.title,
+      topic: groupSessions.topic,
+      topicText: groupSessions.topicText,
+      startsAt: groupSessions.startsAt,
+      place: groupSessions.place,
+    })
     .from(attendance)
     .innerJoin(groupSessions, eq(groupSessions.id, attendance.sessionId))
     .where(and(eq(attendance.motherId, motherId), eq(attendance.status, 'present')))

@@ -52,12 +52,18 @@ async function placeError(
   posyanduId: string | null,
   current?: { villageId: string; posyanduId: string | null },
 ): Promise<Partial<Record<SessionField, string>> | null> {
-  const [v] = await db.select({ id: villages.id, active: villages.active }).from(villages).where(and(eq(villages.id, villageId), eq(villages.puskesmasId, actor.puskesmasId)));
+  const [v] = await db
+    .select({ id: villages.id, active: villages.active })
+    .from(villages)
+    .where(and(eq(villages.id, villageId), eq(villages.puskesmasId, actor.puskesmasId)));
   if (!v) return { villageId: 'sessions.errors.village' };
   if (!can(actor, 'write', 'groupSessions', { puskesmasId: actor.puskesmasId, villageId })) return { villageId: 'sessions.errors.villageNotYours' };
   if (!v.active && villageId !== current?.villageId) return { villageId: 'places.refuse.villageInactive' };
   if (posyanduId) {
-    const [p] = await db.select({ id: posyandu.id, active: posyandu.active }).from(posyandu).where(and(eq(posyandu.id, posyanduId), eq(posyandu.villageId, villageId)));
+    const [p] = await db
+      .select({ id: posyandu.id, active: posyandu.active })
+      .from(posyandu)
+      .where(and(eq(posyandu.id, posyanduId), eq(posyandu.villageId, villageId)));
     if (!p) return { posyanduId: 'sessions.errors.posyandu' };
     if (!p.active && posyanduId !== current?.posyanduId) return { posyanduId: 'places.refuse.posyanduInactive' };
   }
@@ -131,7 +137,11 @@ export async function updateSession(actor: Actor, id: string, raw: unknown, now:
   if (bad) return { ok: false, fieldErrors: bad };
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(groupSessions).where(eq(groupSessions.id, s.id)).for('update');
-    const [after] = await tx.update(groupSessions).set({ ...v, updatedAt: sql`now()` }).where(eq(groupSessions.id, s.id)).returning();
+    const [after] = await tx
+      .update(groupSessions)
+      .set({ ...v, updatedAt: sql`now()` })
+      .where(eq(groupSessions.id, s.id))
+      .returning();
     await inviteEligible(tx, after!, s.timeZone);
     await audit(tx, actor, 'session.update', 'group_session', s.id, before, after);
     return { ok: true as const, id: s.id, created: false };
@@ -185,5 +195,16 @@ export async function sessionForEdit(actor: Actor, id: string) {
 export async function sessionForCalendar(actor: Actor, id: string) {
   const db = await getDb();
   const s = await sessionFor(db, actor, id, 'read');
-  return { id: s.id, title: s.title, topic: s.topic, topicText: s.topicText, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, villageName: s.villageName, status: s.status as Status, cancelReason: s.cancelReason };
+  return {
+    id: s.id,
+    title: s.title,
+    topic: s.topic,
+    topicText: s.topicText,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    place: s.place,
+    villageName: s.villageName,
+    status: s.status as Status,
+    cancelReason: s.cancelReason,
+  };
 }

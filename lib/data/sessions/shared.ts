@@ -93,7 +93,11 @@ export function readable(actor: Actor): SQL {
 
 export async function motherForSession(db: DbOrTx, actor: Actor, s: SessionRow, motherId: string) {
   const [m] = await db
-    .select({ id: mothers.id, villageId: mothers.villageId, invited: sql<boolean>`exists (select 1 from ${sessionInvitations} where ${sessionInvitations.sessionId} = ${s.id} and ${sessionInvitations.motherId} = ${mothers.id})` })
+    .select({
+      id: mothers.id,
+      villageId: mothers.villageId,
+      invited: sql<boolean>`exists (select 1 from ${sessionInvitations} where ${sessionInvitations.sessionId} = ${s.id} and ${sessionInvitations.motherId} = ${mothers.id})`,
+    })
     .from(mothers)
     .where(and(eq(mothers.id, motherId), eq(mothers.puskesmasId, actor.puskesmasId)));
   if (!m) throw new NotFoundError('mother');

@@ -18,7 +18,10 @@ export async function saveSummary(actor: Actor, raw: unknown): Promise<SimpleRes
   const s = await sessionFor(db, actor, parsed.data.sessionId, 'write');
   if (s.status === 'cancelled') throw new ForbiddenError('session cancelled');
   await db.transaction(async (tx) => {
-    await tx.update(groupSessions).set({ summary: parsed.data.summary, updatedAt: sql`now()` }).where(eq(groupSessions.id, s.id));
+    await tx
+      .update(groupSessions)
+      .set({ summary: parsed.data.summary, updatedAt: sql`now()` })
+      .where(eq(groupSessions.id, s.id));
     await audit(tx, actor, 'session.summary', 'group_session', s.id, { summary: s.summary }, { summary: parsed.data.summary });
   });
   return { ok: true };
@@ -40,7 +43,11 @@ export async function publishCategories(actor: Actor) {
  * checks, blocked terms and audit), then record which post in the session's audit trail.
  * Publishing again returns the post already made.
  */
-export async function publishSummary(actor: Actor, raw: unknown, texts: { title: (title: string, date: string) => string }): Promise<{ postId: string; created: boolean }> {
+export async function publishSummary(
+  actor: Actor,
+  raw: unknown,
+  texts: { title: (title: string, date: string) => string },
+): Promise<{ postId: string; created: boolean }> {
   const v = publishSchema.parse(raw);
   const db = await getDb();
   const s = await sessionFor(db, actor, v.sessionId, 'write');
@@ -50,6 +57,13 @@ export async function publishSummary(actor: Actor, raw: unknown, texts: { title:
   if (existing) return { postId: existing, created: false };
   const date = zonedParts(s.startsAt, s.timeZone).date;
   const post = await createPost(actor, { categoryId: v.categoryId, title: texts.title(s.title, date).slice(0, 120), body: s.summary, anonymous: false });
-  await db.insert(auditLog).values({ puskesmasId: actor.puskesmasId, userId: actor.id, action: 'session.publish', entity: 'group_session', entityId: s.id, after: { postId: post.id, status: post.status } });
+  await db.insert(auditLog).values({
+    puskesmasId: actor.puskesmasId,
+    userId: actor.id,
+    action: 'session.publish',
+    entity: 'group_session',
+    entityId: s.id,
+    after: { postId: post.id, status: post.status },
+  });
   return { postId: post.id, created: true };
 }

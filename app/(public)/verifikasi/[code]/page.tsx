@@ -36,7 +36,9 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
         {result.state === 'valid' || result.state === 'revoked' ? (
           <dl className="mt-4 grid grid-cols-1 gap-3 text-ink sm:grid-cols-[auto_1fr] sm:gap-x-6">
             <dt className="text-sm font-semibold text-muted">{t('serial')}</dt>
-            <dd className="font-mono text-lg break-all" data-testid="serial">{result.serial}</dd>
+            <dd className="font-mono text-lg break-all" data-testid="serial">
+              {result.serial}
+            </dd>
             <dt className="text-sm font-semibold text-muted">{t('issuedOn')}</dt>
             <dd>{formatDate(result.issuedOn, locale)}</dd>
             {result.revokedOn ? (

@@ -30,8 +30,7 @@ function reasonText(t: T, reason: string | null): string | null {
 function StatusNote({ t, status, reason }: { t: T; status: string; reason: string | null }) {
   if (status === 'published') return null;
   const r = reasonText(t, reason);
-  const text =
-    status === 'held' ? `${t('forum.heldNotice')}${r ? ` ${r}` : ''}` : r ? t('forum.hiddenNotice', { reason: r }) : t('forum.hiddenNoticeNoReason');
+  const text = status === 'held' ? `${t('forum.heldNotice')}${r ? ` ${r}` : ''}` : r ? t('forum.hiddenNotice', { reason: r }) : t('forum.hiddenNoticeNoReason');
   return (
     <p className="mt-2 rounded-lg border border-warn bg-warn-soft px-3 py-2 text-sm text-warn" data-testid="moderation-note">
       <Badge tone="warn">{t(status === 'held' ? 'forum.held' : 'forum.hidden')}</Badge> {text}
@@ -117,7 +116,10 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
   return (
     <Shell user={user} current="/forum">
       <p>
-        <Link href={post.category ? `/forum/k/${post.category.slug}` : '/forum'} className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-4 hover:underline">
+        <Link
+          href={post.category ? `/forum/k/${post.category.slug}` : '/forum'}
+          className="inline-flex min-h-11 items-center font-semibold text-brand underline-offset-4 hover:underline"
+        >
           ← {post.category?.name ?? t('forum.backToForum')}
         </Link>
       </p>
@@ -168,11 +170,7 @@ export default async function ThreadPage({ params, searchParams }: { params: Pro
       </section>
 
       {post.canReply ? (
-        <ReplyForm
-          id={randomUUID()}
-          postId={post.id}
-          texts={{ replyLabel: t('forum.replyLabel'), bodyHint: t('forum.bodyHint'), submitReply: t('forum.submitReply') }}
-        />
+        <ReplyForm id={randomUUID()} postId={post.id} texts={{ replyLabel: t('forum.replyLabel'), bodyHint: t('forum.bodyHint'), submitReply: t('forum.submitReply') }} />
       ) : (
         <p className="mt-6 text-muted">{t('forum.closedForReplies')}</p>
       )}

@@ -39,15 +39,21 @@ export default async function StaffBabyPage({
             <div className="grid gap-6 md:grid-cols-2">
               {admin.mayTransfer ? (
                 <section aria-labelledby="transfer-title" className="flex flex-col gap-2">
-                  <h3 id="transfer-title" className="font-semibold text-ink">{t('motherAdmin.transferTitle')}</h3>
+                  <h3 id="transfer-title" className="font-semibold text-ink">
+                    {t('motherAdmin.transferTitle')}
+                  </h3>
                   <p className="text-sm text-muted">{t('motherAdmin.transferIntro')}</p>
                   <TransferForm babyId={admin.babyId} motherId={admin.motherId} current={admin.posyanduId} posyandu={admin.posyandu} texts={texts} />
                 </section>
               ) : null}
               <section aria-labelledby="exit-title" className="flex flex-col gap-2">
-                <h3 id="exit-title" className="font-semibold text-ink">{t('motherAdmin.exitTitle')}</h3>
+                <h3 id="exit-title" className="font-semibold text-ink">
+                  {t('motherAdmin.exitTitle')}
+                </h3>
                 {admin.exited ? (
-                  <p className="text-sm text-muted" data-testid="exited-note">{t('motherAdmin.alreadyExitedShort')}</p>
+                  <p className="text-sm text-muted" data-testid="exited-note">
+                    {t('motherAdmin.alreadyExitedShort')}
+                  </p>
                 ) : (
                   <>
                     <p className="text-sm text-muted">{t('motherAdmin.exitIntro')}</p>

@@ -39,7 +39,12 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <h1 className="break-words text-2xl font-bold text-ink">{a.name}</h1>
       <p className="mt-1 text-muted">
         {t(`roles.${a.role}`)}
-        {a.posyanduIds.length ? ` · ${a.posyanduIds.map((p) => names.get(p)).filter(Boolean).join(', ')}` : ''}
+        {a.posyanduIds.length
+          ? ` · ${a.posyanduIds
+              .map((p) => names.get(p))
+              .filter(Boolean)
+              .join(', ')}`
+          : ''}
       </p>
       <div className="mt-4 grid gap-4 lg:grid-cols-2 lg:items-start">
         <Card title={t('accountsNew.account.details')}>
@@ -54,9 +59,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <dd className="text-ink">
               {a.activated ? t('accountsNew.account.activatedYes') : t('accountsNew.account.activatedNo')}
               {a.codeExpiresAt ? (
-                <span className="block text-sm text-muted">
-                  {t('accountsNew.account.codePending', { date: formatDateTime(a.codeExpiresAt, a.timeZone, locale) })}
-                </span>
+                <span className="block text-sm text-muted">{t('accountsNew.account.codePending', { date: formatDateTime(a.codeExpiresAt, a.timeZone, locale) })}</span>
               ) : null}
             </dd>
             <dt className="font-semibold text-ink">{t('accountsNew.account.lastLogin')}</dt>

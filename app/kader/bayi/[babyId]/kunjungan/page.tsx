@@ -26,9 +26,7 @@ export default async function RecordVisitPage({ params }: { params: Promise<{ ba
       <h1 className="text-2xl font-bold text-ink">{t('visit.title')}</h1>
       <div className="mt-2 rounded-xl border border-line bg-surface p-3" data-testid="baby-status">
         <p className="text-ink">{t('visit.intro', { baby: babyName, mother: ctx.motherName })}</p>
-        <p className="mt-1 text-sm text-muted">
-          {t('baby.born', { date: formatDate(ctx.birthDate, locale), days: ctx.ageDays })}
-        </p>
+        <p className="mt-1 text-sm text-muted">{t('baby.born', { date: formatDate(ctx.birthDate, locale), days: ctx.ageDays })}</p>
         <p className="mt-2 flex items-center gap-2 text-sm text-muted">
           {t('visit.statusNow')}: <StatusBadge status={ctx.status} />
         </p>
