@@ -64,7 +64,8 @@ export async function ChangeNotice({ searchParams }: { searchParams: Record<stri
  * One baby for kader and staff: status, visit windows, the journey (status changes computed by
  * lib/domain, certificates, transfers) and the visits with their corrections and referrals.
  * `base` is the section the links stay in. The page fetches `data` (babyDetail) and `attended`
- * (sessionsAttendedByMother of its mother).
+ * (sessionsAttendedByMother of its mother). `motherAccount` (staff) is the mother's portal
+ * login, shown with her details near the top.
  */
 export async function BabyDetail({
   data,
@@ -72,12 +73,14 @@ export async function BabyDetail({
   actions,
   base,
   aside,
+  motherAccount,
 }: {
   data: Detail;
   attended: Awaited<ReturnType<typeof sessionsAttendedByMother>>;
   actions?: React.ReactNode;
   base: '/kader' | '/staff';
   aside?: React.ReactNode;
+  motherAccount?: React.ReactNode;
 }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
@@ -108,6 +111,7 @@ export async function BabyDetail({
         </p>
       </div>
       <ReferralBanner data={data} t={t} locale={locale} />
+      {motherAccount}
       {actions}
       <Card title={t('baby.schedule')}>
         <ol className="flex flex-col gap-2" data-testid="windows">

@@ -1,15 +1,18 @@
 'use server';
 /**
- * Registering a mother (kader or staff) and the mother's own activation (public).
+ * Registering a mother (kader or staff), staff giving a mother registered without a login one,
+ * and the mother's own activation (public).
  */
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { clientIp } from '@/lib/auth';
 import { requireUser } from '@/lib/auth/session';
-import { activateAccount, registerMother, whatsappLink, type Duplicate } from '@/lib/data/mothers';
+import { ACTIVATION_DAYS } from '@/lib/data/activation';
+import { activateAccount, giveMotherLogin, registerMother, whatsappLink, type Duplicate } from '@/lib/data/mothers';
+import { formatPhoneDisplay } from '@/lib/domain';
 import type { FormState } from '@/lib/validation/form-state';
-import type { MotherField } from '@/lib/validation/mother';
+import type { MotherField, MotherLoginField } from '@/lib/validation/mother';
 import { publicAction, safeAction } from './safe-action';
 
 export type RegisterState = FormState<MotherField> & {
@@ -54,4 +57,35 @@ export async function activateAction(_prev: ActivationState, formData: FormData)
     };
     return { fieldErrors: res.fieldErrors, formError: res.formError, values: { phone: typed('phone'), code: typed('code') }, nonce: randomUUID() };
   });
+}
+
+export type MotherLoginState = FormState<MotherLoginField> & {
+  /** A refused number comes back in the field, as typed (never in the URL). */
+  phone?: string;
+  /** New on every refusal: the form is mounted anew with it and shows `phone`. */
+  nonce?: string;
+  /** Shown once, right after the login was made: the code is never stored in clear. */
+  done?: { code: string; waLink: string; name: string; phone: string; days: number };
+};
+
+/**
+ * Staff give a mother registered without a login (decision 054) a login and an activation code
+ * (useActionState on this action itself, so it works without JavaScript too). A refused number
+ * comes back on its field with what was typed; the page is not revalidated, so the code stays on
+ * screen until she leaves it.
+ */
+export async function giveMotherLoginAction(_prev: MotherLoginState, fd: FormData): Promise<MotherLoginState> {
+  const posted = fd.get('phone');
+  const phone = typeof posted === 'string' ? posted.slice(0, 64) : '';
+  const refused = (formError: string): MotherLoginState => ({ formError, phone, nonce: randomUUID() });
+  return safeAction(
+    { user: () => requireUser(['staff', 'admin']), forbidden: refused('motherLogin.errors.denied'), notFound: refused('motherLogin.errors.gone') },
+    async (actor): Promise<MotherLoginState> => {
+      const res = await giveMotherLogin(actor, { motherId: fd.get('motherId'), phone: fd.get('phone') });
+      if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError ?? 'motherLogin.errors.fix', phone, nonce: randomUUID() };
+      const t = await getTranslations('register');
+      const waLink = whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, days: ACTIVATION_DAYS }));
+      return { ok: true, done: { code: res.code, waLink, name: res.name, phone: formatPhoneDisplay(res.phone), days: ACTIVATION_DAYS } };
+    },
+  );
 }

@@ -4,17 +4,26 @@
  * mother's own activation.
  */
 import 'server-only';
-import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
 import { activationCodes, auditLog, babies, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
 import { clearFailures, isLocked, recordFailure, throttleKey } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/password';
-import { assertCan, can, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
+import { assertCan, can, ForbiddenError, NotFoundError, scopeOf, type Actor } from '@/lib/auth/policy';
 import { isoToday, maskNik } from '@/lib/domain';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
-import { activationSchema, CONSENT_TEXT_VERSION, motherSchema, type MotherField, type MotherInput } from '@/lib/validation/mother';
+import {
+  activationSchema,
+  CONSENT_TEXT_VERSION,
+  motherLoginSchema,
+  motherSchema,
+  type MotherField,
+  type MotherInput,
+  type MotherLoginField,
+} from '@/lib/validation/mother';
 import { hashActivationCode, issueActivationCode } from './activation';
+import { audit } from './audit';
 import { isUniqueViolation } from '@/db/pg-errors';
 import { motherScope } from './scope';
 
@@ -340,4 +349,100 @@ export async function registrationContext(actor: Actor) {
     .orderBy(posyandu.name);
   const allowed = rows.filter((r) => can(actor, 'write', 'mothers', { puskesmasId: actor.puskesmasId, posyanduId: r.id, villageId: r.villageId }));
   return { today: isoToday(p?.timeZone), posyandu: allowed.map(({ id, name }) => ({ id, name })) };
+}
+
+/* A login for a mother registered without one (decision 054). */
+
+/** The field message for a number that is a login elsewhere: it never says whose, or where. */
+export const PHONE_UNUSABLE = 'motherLogin.errors.phoneUnusable';
+
+export type MotherLoginResult =
+  | { ok: true; motherId: string; userId: string; name: string; phone: string; code: string; expiresAt: Date }
+  | { ok: false; fieldErrors?: Partial<Record<MotherLoginField, string>>; formError?: string };
+
+/** Only those who write every mother of the puskesmas (staff, admin) give a mother a login; a kader may not. */
+function assertMotherLoginGiver(actor: Actor | null): asserts actor is Actor {
+  assertCan(actor, 'write', 'mothers');
+  if (scopeOf(actor, 'write', 'mothers') !== 'puskesmas') throw new ForbiddenError('mother logins are given by staff');
+}
+
+/**
+ * For the staff baby page: whether the mother has a portal login, when the actor may give her
+ * one (giveMotherLogin); null for anyone else, or a mother outside the actor's puskesmas.
+ */
+export async function motherLoginOf(actor: Actor, motherId: string): Promise<{ motherId: string; hasLogin: boolean } | null> {
+  if (scopeOf(actor, 'write', 'mothers') !== 'puskesmas' || !z.uuid().safeParse(motherId).success) return null;
+  const db = await getDb();
+  const [m] = await db
+    .select({ userId: mothers.userId })
+    .from(mothers)
+    .where(and(eq(mothers.id, motherId), eq(mothers.puskesmasId, actor.puskesmasId)));
+  return m ? { motherId, hasLogin: m.userId !== null } : null;
+}
+
+/**
+ * Staff of her puskesmas give a mother who has no login (her number was another account's when
+ * she was registered) a login with a number she uses, and a one-time activation code shown once.
+ * One transaction with its audit row, under a lock on the mother: two clicks make one login, the
+ * second is told she has one. A number that is already a login is refused on the field: named as
+ * taken for a login of this puskesmas (decision 042), the neutral PHONE_UNUSABLE for any other.
+ * A kader is refused (ForbiddenError); a mother of another puskesmas does not exist (NotFoundError).
+ */
+export async function giveMotherLogin(actor: Actor, raw: unknown): Promise<MotherLoginResult> {
+  assertMotherLoginGiver(actor);
+  const parsed = motherLoginSchema.safeParse(raw);
+  if (!parsed.success) {
+    // No such mother (not an object, no id, not a uuid): nothing to answer on the form.
+    if (parsed.error.issues.some((i) => i.path.length === 0 || i.path[0] === 'motherId')) throw new NotFoundError('mother');
+    return { ok: false, fieldErrors: fieldErrorsOf<MotherLoginField>(parsed.error) };
+  }
+  const { motherId, phone } = parsed.data;
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx): Promise<MotherLoginResult> => {
+      // Two clicks at once: the second waits here, then finds the login of the first.
+      const [m] = await tx
+        .select({
+          id: mothers.id,
+          puskesmasId: mothers.puskesmasId,
+          posyanduId: mothers.posyanduId,
+          villageId: mothers.villageId,
+          name: mothers.name,
+          phone: mothers.phone,
+          userId: mothers.userId,
+        })
+        .from(mothers)
+        .where(and(eq(mothers.id, motherId), eq(mothers.puskesmasId, actor.puskesmasId)))
+        .for('update');
+      if (!m || !can(actor, 'write', 'mothers', m)) throw new NotFoundError('mother');
+      if (m.userId) return { ok: false, formError: 'motherLogin.errors.hasLogin' };
+
+      const [login] = await tx.select({ puskesmasId: users.puskesmasId }).from(users).where(eq(users.phone, phone));
+      if (login) return { ok: false, fieldErrors: { phone: login.puskesmasId === actor.puskesmasId ? 'validation.phoneTakenHere' : PHONE_UNUSABLE } };
+      // Another mother of this puskesmas with this number: the phone is one login (never two).
+      const [sharer] = await tx
+        .select({ id: mothers.id })
+        .from(mothers)
+        .where(and(eq(mothers.puskesmasId, actor.puskesmasId), eq(mothers.phone, phone), ne(mothers.id, m.id)))
+        .limit(1);
+      if (sharer) return { ok: false, fieldErrors: { phone: 'validation.phoneTaken' } };
+
+      const [user] = await tx
+        .insert(users)
+        .values({ puskesmasId: m.puskesmasId, role: 'ibu', name: m.name, phone, passwordHash: null, villageId: m.villageId })
+        .returning({ id: users.id });
+      await tx
+        .update(mothers)
+        .set({ userId: user!.id, phone, updatedAt: sql`now()` })
+        .where(eq(mothers.id, m.id));
+      const { code, expiresAt } = await issueActivationCode(tx, user!.id, actor.id);
+      // Never the code: that a login was made, with which number, and until when its code works.
+      await audit(tx, actor, 'mother.login', 'mother', m.id, { userId: null, phone: m.phone }, { userId: user!.id, phone, codeExpiresAt: expiresAt.toISOString() });
+      return { ok: true, motherId: m.id, userId: user!.id, name: m.name, phone, code, expiresAt };
+    });
+  } catch (err) {
+    // The same number made a login elsewhere at this very moment: never a second login.
+    if (isUniqueViolation(err)) return { ok: false, fieldErrors: { phone: PHONE_UNUSABLE } };
+    throw err;
+  }
 }

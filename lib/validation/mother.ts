@@ -97,3 +97,14 @@ export const activationSchema = z
     }),
   );
 export type ActivationFormValues = z.input<typeof activationSchema>;
+
+/**
+ * Staff give a mother registered without a login (her number was another account's, decision
+ * 054) a login with a number she uses: the mother's id and the new phone (the registration's
+ * phone rule).
+ */
+export const motherLoginSchema = z.object({
+  motherId: z.uuid({ error: 'validation.invalid' }),
+  phone: phoneField,
+});
+export type MotherLoginField = keyof z.input<typeof motherLoginSchema>;

@@ -1,10 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { BabyDetail, ChangeNotice } from '@/app/_components/baby-detail';
 import { ExitForm, TransferForm } from '@/components/forms/journey-forms';
+import { MotherLoginForm } from '@/components/forms/mother-login-form';
 import { Shell } from '@/components/layout/shell';
 import { Card } from '@/components/ui/card';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { motherAdminContext } from '@/lib/data/journey';
+import { motherLoginOf } from '@/lib/data/mothers';
 import { sessionsAttendedByMother } from '@/lib/data/sessions';
 import { babyDetail } from '@/lib/data/visits';
 import { EXIT_REASONS } from '@/lib/domain';
@@ -21,12 +23,19 @@ export default async function StaffBabyPage({
   const sp = await searchParams;
   const user = await requireUser(['staff', 'admin']);
   const [data, admin] = await Promise.all([orDenied(babyDetail(user, babyId)), orDenied(motherAdminContext(user, babyId))]);
-  const attended = await sessionsAttendedByMother(user, data.motherId);
+  const [attended, login] = await Promise.all([sessionsAttendedByMother(user, data.motherId), motherLoginOf(user, data.motherId)]);
   const t = await getTranslations();
   const texts = {
     ...(await flatTexts(['motherAdmin', 'validation', 'places.refuse'])),
     ...Object.fromEntries(EXIT_REASONS.map((r) => [`motherAdmin.reasons.${r}`, t(`motherAdmin.reasons.${r}`)])),
   };
+  // A mother registered without a login (decision 054): staff give her one here.
+  const loginTexts = login
+    ? {
+        ...(await flatTexts(['motherLogin', 'motherLogin.errors', 'validation'])),
+        ...Object.fromEntries((['codeIs', 'codeOnce', 'sendWa'] as const).map((k) => [`register.${k}`, t(`register.${k}`)])),
+      }
+    : {};
   return (
     <Shell user={user} current="/staff/ibu">
       <ChangeNotice searchParams={sp} />
@@ -34,6 +43,7 @@ export default async function StaffBabyPage({
         data={data}
         attended={attended}
         base="/staff"
+        motherAccount={login ? <MotherLoginForm motherId={login.motherId} motherName={data.motherName} hasLogin={login.hasLogin} texts={loginTexts} /> : null}
         aside={
           <Card title={t('motherAdmin.title')}>
             <div className="grid gap-6 md:grid-cols-2">
