@@ -18,14 +18,10 @@ import { rememberSearch } from '@/lib/search-terms';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ChangePasswordField, CreateAccountField, UpdateAccountField } from '@/lib/validation/account';
 import { publicOrigin } from '@/lib/server/public-url';
+import { str } from './form-data';
 import { safeAction } from './safe-action';
 
 export type ChangePasswordState = FormState<ChangePasswordField>;
-
-const str = (fd: FormData, k: string) => {
-  const v = fd.get(k);
-  return typeof v === 'string' ? v : undefined;
-};
 
 export async function changePasswordAction(_prev: ChangePasswordState, fd: FormData): Promise<ChangePasswordState> {
   return safeAction({ user: () => getCurrentUser() }, async (actor) => {

@@ -13,15 +13,11 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { createPost, createReply, deleteOwn, editOwn, ForumError, markAnswer, moderate, reportContent, saveCategory, toggleUseful } from '@/lib/data/forum';
 import { categorySchema, editPostSchema, editReplySchema, moderateSchema, postSchema, replySchema, reportSchema, targetSchema } from '@/lib/validation/forum';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
+import { formValues, str } from './form-data';
 import { safeAction, when, type Schema } from './safe-action';
 
 /** What the edit form sends, parsed: a thread (title and text) or a reply (text). */
 type EditInput = z.output<typeof editPostSchema> | z.output<typeof editReplySchema>;
-
-const str = (fd: FormData, k: string) => {
-  const v = fd.get(k);
-  return typeof v === 'string' ? v : undefined;
-};
 
 /** Same-site path to come back to; anything else falls back to the forum home. */
 function back(fd: FormData, fallback: string): string {
@@ -116,13 +112,7 @@ async function keptForm<T>(
 }
 
 export async function createPostAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
-  const values = {
-    id: str(fd, 'id') ?? '',
-    categoryId: str(fd, 'categoryId') ?? '',
-    title: str(fd, 'title') ?? '',
-    body: str(fd, 'body') ?? '',
-    anonymous: str(fd, 'anonymous') ?? '',
-  };
+  const values = formValues(fd, ['id', 'categoryId', 'title', 'body', 'anonymous']);
   return safeAction(
     {
       user: () => getCurrentUser(),
@@ -137,7 +127,7 @@ export async function createPostAction(_prev: ForumFormState, fd: FormData): Pro
 }
 
 export async function replyAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
-  const values = { id: str(fd, 'id') ?? '', postId: str(fd, 'postId') ?? '', body: str(fd, 'body') ?? '' };
+  const values = formValues(fd, ['id', 'postId', 'body']);
   return safeAction(
     {
       user: () => getCurrentUser(),
@@ -155,7 +145,7 @@ export async function replyAction(_prev: ForumFormState, fd: FormData): Promise<
 export async function editAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
   const user = () => getCurrentUser();
   const target = str(fd, 'target') === 'comment' ? 'comment' : 'post';
-  const values = { target, id: str(fd, 'id') ?? '', title: str(fd, 'title') ?? '', body: str(fd, 'body') ?? '' };
+  const values = { target, ...formValues(fd, ['id', 'title', 'body']) };
   const parse: { schema: Schema<EditInput, ZodError>; input: unknown } =
     target === 'post'
       ? { schema: editPostSchema, input: { postId: values.id, title: values.title, body: values.body } }
@@ -217,7 +207,7 @@ export async function answerAction(fd: FormData): Promise<void> {
 }
 
 export async function reportAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
-  const values = { target: str(fd, 'target') ?? '', id: str(fd, 'id') ?? '', reason: str(fd, 'reason') ?? '', back: str(fd, 'back') ?? '' };
+  const values = formValues(fd, ['target', 'id', 'reason', 'back']);
   return keptForm(
     () => getCurrentUser(),
     values,
@@ -232,13 +222,7 @@ export async function reportAction(_prev: ForumFormState, fd: FormData): Promise
 
 export async function moderateAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
   const place = back(fd, '/forum/moderasi');
-  const values = {
-    target: str(fd, 'target') ?? '',
-    id: str(fd, 'id') ?? '',
-    decision: str(fd, 'decision') ?? '',
-    reason: str(fd, 'reason') ?? '',
-    back: str(fd, 'back') ?? '',
-  };
+  const values = formValues(fd, ['target', 'id', 'decision', 'reason', 'back']);
   return keptForm(
     () => getCurrentUser(),
     values,
@@ -252,13 +236,7 @@ export async function moderateAction(_prev: ForumFormState, fd: FormData): Promi
 }
 
 export async function saveCategoryAction(_prev: ForumFormState, fd: FormData): Promise<ForumFormState> {
-  const values = {
-    id: str(fd, 'id') ?? '',
-    name: str(fd, 'name') ?? '',
-    slug: str(fd, 'slug') ?? '',
-    description: str(fd, 'description') ?? '',
-    sortOrder: str(fd, 'sortOrder') ?? '',
-  };
+  const values = formValues(fd, ['id', 'name', 'slug', 'description', 'sortOrder']);
   return keptForm(
     () => getCurrentUser(),
     values,

@@ -10,6 +10,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { createPosyandu, createVillage, setPlaceStatus, updatePosyandu, updateVillage, type PlaceResult } from '@/lib/data/places';
 import type { FormState } from '@/lib/validation/form-state';
 import type { PlaceField } from '@/lib/validation/places';
+import { formValues } from './form-data';
 import { safeAction } from './safe-action';
 
 export type PlaceFormState = FormState<PlaceField> & {
@@ -67,14 +68,13 @@ export async function updatePosyanduAction(prev: PlaceFormState, fd: FormData): 
 
 /** Deactivate / reactivate / delete: a plain form; the outcome comes back as ?n= or ?e= (ids only). */
 export async function setPlaceStatusAction(fd: FormData): Promise<void> {
-  const str = (k: string) => (typeof fd.get(k) === 'string' ? (fd.get(k) as string) : '');
-  const id = str('id');
+  const { id, entity, op } = formValues(fd, ['id', 'entity', 'op']);
   const row: Record<string, string> = /^[0-9a-f-]{36}$/i.test(id) ? { p: id } : {};
   const params: Record<string, string> = await safeAction({ user: () => getCurrentUser(), forbidden: { e: 'notAllowed' }, notFound: { e: 'gone' } }, async (actor) => {
-    const res = await setPlaceStatus(actor, { entity: str('entity'), id, op: str('op') });
+    const res = await setPlaceStatus(actor, { entity, id, op });
     if (res.ok) {
       revalidatePath(PATH);
-      return { n: `${str('entity')}.${res.op}`, ...(res.op === 'delete' ? {} : row) };
+      return { n: `${entity}.${res.op}`, ...(res.op === 'delete' ? {} : row) };
     }
     const key = Object.values(res.fieldErrors)[0] ?? 'validation.invalid';
     return { e: key.replace(/^places\.errors\./, ''), ...row };

@@ -28,6 +28,7 @@ import {
 } from '@/lib/data/sessions';
 import { ForumError } from '@/lib/data/forum';
 import { formatDate } from '@/lib/format';
+import { formValues } from './form-data';
 import { ignoring, safeAction, when } from './safe-action';
 
 const WRITERS: Role[] = ['staff', 'admin', 'kader'];
@@ -49,10 +50,6 @@ function baseOf(role: Role): string {
   return role === 'kader' ? '/kader/pertemuan' : '/staff/pertemuan';
 }
 
-function fields(formData: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((n) => [n, String(formData.get(n) ?? '')]));
-}
-
 async function translated(errors: Partial<Record<string, string>>) {
   const t = await getTranslations();
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v as never)]));
@@ -63,7 +60,7 @@ const SESSION_FIELDS = ['id', 'title', 'topic', 'topicText', 'date', 'startTime'
 export async function saveSessionAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const t = await getTranslations();
-    const values = fields(formData, SESSION_FIELDS);
+    const values = formValues(formData, SESSION_FIELDS);
     const editId = String(formData.get('editId') ?? '');
     const res = editId ? await updateSession(user, editId, values) : await createSession(user, values);
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors'), values, nonce: randomUUID() };
@@ -75,7 +72,7 @@ export async function saveSessionAction(_prev: SessionActionState, formData: For
 export async function cancelSessionAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const t = await getTranslations();
-    const res = await cancelSession(user, fields(formData, ['sessionId', 'reason']));
+    const res = await cancelSession(user, formValues(formData, ['sessionId', 'reason']));
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
     revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
     return { ok: true, notice: t('sessions.cancelled') };
@@ -86,8 +83,8 @@ export async function cancelSessionAction(_prev: SessionActionState, formData: F
 export async function markAttendanceAction(formData: FormData): Promise<void> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const mark = formData.get('attendanceId')
-      ? markWalkIn(user, fields(formData, ['sessionId', 'attendanceId', 'status']))
-      : markAttendance(user, fields(formData, ['sessionId', 'motherId', 'status']));
+      ? markWalkIn(user, formValues(formData, ['sessionId', 'attendanceId', 'status']))
+      : markAttendance(user, formValues(formData, ['sessionId', 'motherId', 'status']));
     await mark.catch(ignoring(RegisterClosedError));
     revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
   });
@@ -101,7 +98,7 @@ export async function addWalkInAction(_prev: SessionActionState, formData: FormD
       refusals: [when(RegisterClosedError, async () => ({ formError: (await getTranslations())('sessions.registerNotOpen') }))],
     },
     async (user) => {
-      const res = await addWalkIn(user, fields(formData, ['sessionId', 'id', 'name', 'role']));
+      const res = await addWalkIn(user, formValues(formData, ['sessionId', 'id', 'name', 'role']));
       if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
       revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
       return { ok: true };
@@ -111,7 +108,7 @@ export async function addWalkInAction(_prev: SessionActionState, formData: FormD
 
 export async function findMothersAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
-    const res = await findMothers(user, fields(formData, ['sessionId', 'q']));
+    const res = await findMothers(user, formValues(formData, ['sessionId', 'q']));
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
     return { ok: true, mothers: res.mothers };
   });
@@ -119,14 +116,14 @@ export async function findMothersAction(_prev: SessionActionState, formData: For
 
 export async function inviteAction(formData: FormData): Promise<void> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
-    await inviteMother(user, fields(formData, ['sessionId', 'motherId']));
+    await inviteMother(user, formValues(formData, ['sessionId', 'motherId']));
     revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
   });
 }
 
 export async function remindAction(formData: FormData): Promise<void> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
-    await markReminded(user, fields(formData, ['sessionId', 'motherId']));
+    await markReminded(user, formValues(formData, ['sessionId', 'motherId']));
     revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
   });
 }
@@ -142,7 +139,7 @@ export async function closeRegisterAction(formData: FormData): Promise<void> {
 export async function summaryAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const t = await getTranslations();
-    const res = await saveSummary(user, fields(formData, ['sessionId', 'summary']));
+    const res = await saveSummary(user, formValues(formData, ['sessionId', 'summary']));
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
     revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
     return { ok: true, notice: t('sessions.summarySaved') };
@@ -159,7 +156,7 @@ export async function publishAction(_prev: SessionActionState, formData: FormDat
     },
     async (user) => {
       const t = await getTranslations();
-      const res = await publishSummary(user, fields(formData, ['sessionId', 'categoryId']), {
+      const res = await publishSummary(user, formValues(formData, ['sessionId', 'categoryId']), {
         title: (title, date) => t('sessions.postTitle', { title, date: formatDate(date, 'id') }),
       });
       revalidatePath(`/staff/pertemuan/${formData.get('sessionId')}`);
@@ -170,7 +167,7 @@ export async function publishAction(_prev: SessionActionState, formData: FormDat
 
 export async function rsvpAction(formData: FormData): Promise<void> {
   return safeAction({ user: () => requireUser(['ibu']), pages: true }, async (user) => {
-    await answerRsvp(user, fields(formData, ['sessionId', 'answer']));
+    await answerRsvp(user, formValues(formData, ['sessionId', 'answer']));
     revalidatePath('/ibu');
   });
 }

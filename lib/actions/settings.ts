@@ -7,6 +7,7 @@
 import { revalidatePath } from 'next/cache';
 import { getCurrentUser } from '@/lib/auth/session';
 import { saveBlockedTerms, saveProfile, saveSignatory, saveTarget, saveVisitWindows, type SettingsResult } from '@/lib/data/settings';
+import { str, strs } from './form-data';
 import { safeAction } from './safe-action';
 
 /**
@@ -23,12 +24,6 @@ export type SettingsState = {
   /** Increases with every answer: the form remounts with the values above. */
   seq?: number;
 };
-
-const str = (fd: FormData, k: string) => {
-  const v = fd.get(k);
-  return typeof v === 'string' ? v : undefined;
-};
-const strs = (fd: FormData, k: string) => fd.getAll(k).map((v) => (typeof v === 'string' ? v : ''));
 
 /** The answer's sequence number: one more than the last. */
 const nextSeq = (prev: SettingsState) => (prev.seq ?? 0) + 1;
