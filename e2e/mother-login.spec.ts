@@ -38,7 +38,7 @@ test('staff register a mother whose number is another account, then give her a l
   // Another account's number (of another puskesmas): refused on the field, neutrally, kept as typed.
   await page.getByLabel('Nomor HP untuk masuk portal').fill(OTHER_PUSKESMAS_STAFF);
   await page.getByRole('button', { name: 'Buat akun dan kode aktivasi' }).click();
-  await expect(card.getByRole('alert')).toContainText('tidak bisa dipakai untuk masuk portal');
+  await expect(page.locator('#mother-login-phone-error')).toContainText('tidak bisa dipakai untuk masuk portal');
   await expect(page.getByLabel('Nomor HP untuk masuk portal')).toHaveValue(OTHER_PUSKESMAS_STAFF);
 
   // Her own number: an account and a code shown once, with the WhatsApp link; nothing in the URL.
