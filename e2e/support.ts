@@ -36,6 +36,9 @@ export const formError = (page: Page) => page.locator('#form-error');
 
 /** axe-core: no serious or critical violation on the current page. */
 export async function expectAccessible(page: Page) {
+  // Next streams a dynamic page's metadata after its first bytes: scan once the title is there
+  // (a page that never gets one still fails below, on axe's document-title rule).
+  await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
