@@ -19,7 +19,8 @@ const countsSql = {
   recordedMothers: sql<number>`(select count(*)::int from ${attendance} where ${attendance.sessionId} = ${groupSessions.id} and ${attendance.attendeeRole} = 'mother')`,
 };
 
-const listColumns = {
+/** What every list of sessions shows of one: its title, topic, time, place and state. */
+const sessionColumns = {
   id: groupSessions.id,
   title: groupSessions.title,
   topic: groupSessions.topic,
@@ -29,6 +30,10 @@ const listColumns = {
   place: groupSessions.place,
   status: groupSessions.status,
   cancelReason: groupSessions.cancelReason,
+};
+
+const listColumns = {
+  ...sessionColumns,
   capacity: groupSessions.capacity,
   villageId: groupSessions.villageId,
   villageName: villages.name,
@@ -183,18 +188,7 @@ export async function mySessions(actor: Actor, now: Date = new Date()) {
   const db = await getDb();
   const timeZone = await timeZoneOf(db, actor.puskesmasId);
   const upcoming = await db
-    .select({
-      id: groupSessions.id,
-      title: groupSessions.title,
-      topic: groupSessions.topic,
-      topicText: groupSessions.topicText,
-      startsAt: groupSessions.startsAt,
-      endsAt: groupSessions.endsAt,
-      place: groupSessions.place,
-      status: groupSessions.status,
-      cancelReason: groupSessions.cancelReason,
-      rsvp: sessionInvitations.rsvp,
-    })
+    .select({ ...sessionColumns, rsvp: sessionInvitations.rsvp })
     .from(groupSessions)
     .leftJoin(sessionInvitations, and(eq(sessionInvitations.sessionId, groupSessions.id), eq(sessionInvitations.motherId, actor.motherId)))
     .where(and(readable(actor), sql`${groupSessions.status} <> 'closed'`, gte(groupSessions.endsAt, now)))
