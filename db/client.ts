@@ -90,6 +90,7 @@ export async function migrateDatabase(handle: DbHandle, andThen?: () => Promise<
       const before = await appliedMigrations(handle);
       await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
       const applied = (await appliedMigrations(handle)) - before;
+      await (await import('./coverage')).completeCoverage(handle.db);
       if (andThen) await andThen();
       return applied;
     } finally {
@@ -101,6 +102,8 @@ export async function migrateDatabase(handle: DbHandle, andThen?: () => Promise<
   const before = await appliedMigrations(handle);
   await migrate(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   const applied = (await appliedMigrations(handle)) - before;
+  // Derived rows a migration left to be computed (db/coverage.ts).
+  await (await import('./coverage')).completeCoverage(handle.db);
   if (andThen) await andThen();
   return applied;
 }

@@ -4,6 +4,8 @@
  * district. Journey status is never stored: it is derived from visits by lib/domain.
  */
 import { sql } from 'drizzle-orm';
+import { COVERAGE_COUNTS, type CoverageCount } from '../lib/domain/coverage-rows';
+import { CURVE_MONTHS } from '../lib/domain/dashboard';
 import {
   bigserial,
   boolean,
@@ -356,20 +358,31 @@ export const babies = pgTable(
     exitReason: exitReasonEnum('exit_reason'),
     exitNote: text('exit_note'),
     /**
-     * Derived from all the baby's visits, kept by database triggers (migration 0004_coverage),
-     * never written by the application: the first break before the 6-month date (lib/domain
-     * firstBreak) and whether a visit from the 5-month date on confirmed exclusivity.
-     * The coverage SQL reads them instead of aggregating every visit on each query.
+     * Derived (lib/domain babyCoverage, stored by lib/data refreshCoverage with the coverage
+     * rows, never typed in): the first break before the 6-month date (lib/domain firstBreak) and
+     * whether a visit from the 5-month date on confirmed exclusivity. The live counts of today
+     * read them instead of aggregating every visit on each query.
      */
     stateFirstBreak: date('state_first_break', { mode: 'string' }),
     stateConfirmed: boolean('state_confirmed').notNull().default(false),
     /**
-     * Also derived, by the triggers of migration 0005_coverage_months: the reason of the visit
-     * that gave the first break (lib/domain firstBreak's tie rule), and whether the mother was
-     * present at a session (not cancelled) that started before the 6-month date.
+     * Also derived: the reason of the visit that gave the first break (firstBreak's tie rule),
+     * and whether the mother attended a session before the 6-month date (attendedBeforeSixMonths).
      */
     stateBreakReason: breakReasonEnum('state_break_reason'),
     stateAttended: boolean('state_attended').notNull().default(false),
+    /**
+     * The journey status on every day (lib/domain statusTimeline), stored with the rest of the
+     * state: the status before any change, then up to two changes (from that day on). The counts
+     * of today look a day up in these columns (db/queries/coverage-months.ts statusAtSql) instead
+     * of applying the status rule in SQL. Null until computed (a database migrated to 0012 is
+     * completed at start-up, db/client.ts).
+     */
+    statusInitial: text('status_initial'),
+    statusChange1: date('status_change_1', { mode: 'string' }),
+    status1: text('status_1'),
+    statusChange2: date('status_change_2', { mode: 'string' }),
+    status2: text('status_2'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -752,62 +765,21 @@ export const auditLog = pgTable(
 
 /**
  * The counts one baby contributes to one month (0 or 1 each), and their sums per posyandu and
- * month. Both tables are written only by database triggers (never by the application): any
- * change to a baby, its visits, its mother's village/posyandu or her session attendance
- * recomputes that baby's rows, and the per-posyandu sums follow. The dashboard reads the sums
- * (about 100 posyandu × 12 months rows) instead of counting every baby; the integration tests
- * hold them equal to lib/domain. Columns, for the month M of the row:
- * - o1_l … o5_p: O1–O5 by sex; recall_num / recall_den: recall coverage; o4_attended /
- *   o5_attended: O4 / O5 of babies whose mother attended a session before the 6-month date;
- * - stop_<reason>: the first break falls in M, with that reason ('unknown': none given);
- * - curve_num_k / curve_den_k: the k-month date falls in M; not exited on it (den) and
- *   ongoing (k < 6) or graduated (k = 6) on it (num) — lib/domain exclusiveAtAgeMonth;
- * - final_<status>: the 6-month date falls in M; the status from that day on (it never changes
- *   after the 6-month date).
+ * month. The per-baby rows are computed by lib/domain (coverage-rows.ts, which says what each
+ * column means) and written by lib/data/coverage-refresh.ts inside the transaction of every
+ * write they depend on (docs/decisions/058); the only triggers left sum them into
+ * coverage_months, rule-free. The dashboard reads the sums (about 100 posyandu × 12 months
+ * rows) instead of counting every baby; the integration tests hold them equal to lib/domain.
  */
-export const COVERAGE_COUNT_COLUMNS = [
-  'o1_l',
-  'o1_p',
-  'o2_l',
-  'o2_p',
-  'o3_l',
-  'o3_p',
-  'o4_l',
-  'o4_p',
-  'o5_l',
-  'o5_p',
-  'recall_num',
-  'recall_den',
-  'o4_attended',
-  'o5_attended',
-  'stop_medical',
-  'stop_mother_absent',
-  'stop_low_supply',
-  'stop_back_to_work',
-  'stop_family_pressure',
-  'stop_baby_ill',
-  'stop_other',
-  'stop_unknown',
-  'curve_num_0',
-  'curve_num_1',
-  'curve_num_2',
-  'curve_num_3',
-  'curve_num_4',
-  'curve_num_5',
-  'curve_num_6',
-  'curve_den_0',
-  'curve_den_1',
-  'curve_den_2',
-  'curve_den_3',
-  'curve_den_4',
-  'curve_den_5',
-  'curve_den_6',
-  'final_exited',
-  'final_broken',
-  'final_graduated',
-  'final_unrecorded',
-] as const;
-export type CoverageCountColumn = (typeof COVERAGE_COUNT_COLUMNS)[number];
+export const COVERAGE_COUNT_COLUMNS = COVERAGE_COUNTS;
+export type CoverageCountColumn = CoverageCount;
+
+function curveDayColumns() {
+  return Object.fromEntries(CURVE_MONTHS.map((k) => [`curveDay${k}`, smallint(`curve_day_${k}`)])) as Record<
+    `curveDay${(typeof CURVE_MONTHS)[number]}`,
+    ReturnType<typeof smallint>
+  >;
+}
 
 function countColumns<B>(make: (name: string) => B): Record<CoverageCountColumn, B> {
   return Object.fromEntries(COVERAGE_COUNT_COLUMNS.map((c) => [c, make(c)])) as Record<CoverageCountColumn, B>;
@@ -825,8 +797,10 @@ export const coverageBabyMonths = pgTable(
     villageId: uuid('village_id').notNull(),
     posyanduId: uuid('posyandu_id').notNull(),
     ...countColumns((c) => smallint(c).notNull().default(0)),
+    /** Day of this month the k-month date falls on, when it does (lib/domain BabyMonthRow.curveDays): the curve of the month in progress. */
+    ...curveDayColumns(),
   },
-  (t) => [primaryKey({ columns: [t.babyId, t.month] })],
+  (t) => [primaryKey({ columns: [t.babyId, t.month] }), index('coverage_baby_months_month_idx').on(t.puskesmasId, t.month)],
 );
 
 export const coverageMonths = pgTable(
@@ -844,8 +818,8 @@ export const coverageMonths = pgTable(
 
 /**
  * Each baby's visit windows (the puskesmas's setting, else DEFAULT_VISIT_WINDOWS) with the visit
- * that filled each one, by lib/domain assignVisits over all its visits; kept by the same
- * triggers. A window's state on a day D follows (lib/domain windowStates): filled by a visit
+ * that filled each one, by lib/domain assignVisits over all its visits; stored with the month
+ * rows (lib/data refreshCoverage). A window's state on a day D follows (lib/domain windowStates): filled by a visit
  * dated on or before D → done on time / late; else missed when D is after its last day. The
  * kader table counts the windows that closed in a month from here instead of loading visits.
  */

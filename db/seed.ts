@@ -8,11 +8,12 @@
  * All people are fictional. Every demo login uses DEMO_PASSWORD.
  */
 import bcrypt from 'bcryptjs';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { isIsoDate, isoToday, type IsoDate } from '../lib/domain';
 import { isUniqueViolation } from './pg-errors';
 import type { Db, DbOrTx } from './client';
+import { refreshCoverage } from './coverage';
 import * as schema from './schema';
 import { buildSeedData, type SeedData } from './seed/build';
 import { Rng } from './seed/random';
@@ -119,6 +120,20 @@ export async function seedDemo(db: Db, opts: { today?: string } = {}): Promise<S
   const { data } = buildSeedData(today, demoPasswordHash());
   await db.transaction(async (tx) => {
     for (const { key, table } of ORDER) await insertAll(tx, table, data[key] as Record<string, unknown>[]);
+    // The derived coverage rows of every demo baby, as a write through lib/data would store them.
+    const ids = await tx
+      .select({ id: schema.babies.id })
+      .from(schema.babies)
+      .where(
+        inArray(
+          schema.babies.puskesmasId,
+          data.puskesmas.map((p) => p.id as string),
+        ),
+      );
+    await refreshCoverage(
+      tx,
+      ids.map((b) => b.id),
+    );
   });
   return { today, rows: Object.fromEntries(ORDER.map(({ key }) => [key, data[key].length])) };
 }

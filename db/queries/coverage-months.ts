@@ -1,13 +1,15 @@
 /**
- * The dashboard's counts read from the per-posyandu monthly sums of migration 0005_coverage_months
- * (coverage_months, kept by triggers from coverage_baby_months) instead of counting every baby:
- * about 100 posyandu × 12 months rows whatever the number of babies. The per-baby rows follow
- * lib/domain's rules (DESIGN §3); tests/integration/coverage-months.test.ts holds every function
- * here equal to lib/domain, also after the data changes.
+ * The dashboard's counts read from the per-posyandu monthly sums (coverage_months, summed by the
+ * triggers of migration 0005 from coverage_baby_months, whose rows lib/domain computes:
+ * db/coverage.ts) instead of counting every baby: about 100 posyandu × 12 months rows whatever
+ * the number of babies. tests/integration/coverage-months.test.ts and coverage-writes.test.ts
+ * hold every function here equal to lib/domain.
  *
- * Nothing stored depends on today. The two counts that do — the exclusivity curve (ages reached
- * by today) and the status today — take every month before today's month from the sums and
- * count only today's month live, with the SQL of indicators.ts / dashboard.ts.
+ * Nothing stored depends on today. The counts that do — the exclusivity curve (ages reached by
+ * today) and the status on a day — take every month before that day's month from the sums and
+ * count the month in progress from what lib/domain stored per baby: the day of the month of each
+ * k-month date (coverage_baby_months.curve_day_k) and the status timeline (babies.status_*).
+ * No rule is applied here; the SQL only looks up, filters by date and sums.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
@@ -26,7 +28,19 @@ import {
   type StopReason,
   type YearMonth,
 } from '@/lib/domain';
-import { statusOnSql, type CoverageMonthRow, type IndicatorGrouping, type IndicatorMonthGroupRow } from './indicators';
+
+export type IndicatorGroupRow = { groupId: string | null; totals: IndicatorTotals };
+export type IndicatorMonthGroupRow = IndicatorGroupRow & { year: number; month: number };
+export type IndicatorGrouping = 'none' | 'village' | 'posyandu';
+export type CoverageMonthRow = { year: number; month: number; recallCoverage: Coverage; sixMonthCoverage: Coverage };
+
+/**
+ * The journey status on `day` of a baby row `b`, looked up in its stored timeline
+ * (lib/domain statusTimeline: the status before any change, then up to two changes).
+ */
+export function statusAtSql(day: SQL): SQL {
+  return sql`case when b.status_change_2 <= ${day} then b.status_2 when b.status_change_1 <= ${day} then b.status_1 else b.status_initial end`;
+}
 
 /** Which babies to count: a puskesmas, optionally one village and/or one posyandu (their mothers'). */
 export type CoverageScope = { puskesmasId: string; villageId?: string | null; posyanduId?: string | null };
@@ -39,7 +53,7 @@ function onSums(s: CoverageScope): SQL {
   return sql.join(parts, sql` and `);
 }
 
-/** The scope as a condition on babies b and mothers m (the live SQL of indicators.ts). */
+/** The scope as a condition on babies b and mothers m. */
 export function scopeOnBabies(s: CoverageScope): SQL {
   const parts: SQL[] = [sql`b.puskesmas_id = ${s.puskesmasId}`];
   if (s.villageId) parts.push(sql`m.village_id = ${s.villageId}`);
@@ -52,7 +66,7 @@ const sums = (cols: readonly CoverageCountColumn[]) => sql.raw(cols.map((c) => `
 type Sums = Record<CoverageCountColumn, number>;
 
 /**
- * = indicatorsForMonthsSql: indicators of every month from `from` to `to`, per group. Rows only
+ * = lib/domain indicatorsForMonth of every month from `from` to `to`, per group. Rows only
  * for months and groups that have babies (every baby not left out of a month is in O1–O4).
  */
 export async function indicatorsForMonthsStored(
@@ -98,7 +112,7 @@ function monthsOf(from: YearMonth, to: YearMonth): YearMonth[] {
   return out;
 }
 
-/** = coverageTrendSql: both coverages of every month from `from` to `to`. */
+/** Both coverages of every month from `from` to `to`. */
 export async function coverageTrendStored(db: DbOrTx, from: YearMonth, to: YearMonth, scope: CoverageScope): Promise<CoverageMonthRow[]> {
   const rows = rowsOf<Sums & { ym: string }>(
     await db.execute(sql`
@@ -118,7 +132,7 @@ export async function coverageTrendStored(db: DbOrTx, from: YearMonth, to: YearM
 }
 
 /**
- * = stopReasonsSql over whole months: babies whose first break is in the months `from`–`to`,
+ * = lib/domain stopReasonCounts over whole months: babies whose first break is in the months `from`–`to`,
  * by its reason, per village (or in total).
  */
 export async function stopReasonsStored(
@@ -142,7 +156,7 @@ export async function stopReasonsStored(
   );
 }
 
-/** = coverageByAttendanceSql: six-month coverage of babies whose mothers attended a session against the others. */
+/** = lib/domain coverageByAttendance: six-month coverage of babies whose mothers attended a session against the others. */
 export async function coverageByAttendanceStored(
   db: DbOrTx,
   from: YearMonth,
@@ -163,65 +177,44 @@ export async function coverageByAttendanceStored(
 }
 
 /**
- * The per-baby facts of indicators.ts babyStateCte (as CTE `st`) for the babies in scope matched
- * by `extra` (babies b), without joining every mother: only a village or posyandu filter reads mothers.
- */
-function liveBabiesCte(scope: CoverageScope, extra: SQL): SQL {
-  const mothers: SQL[] = [];
-  if (scope.villageId) mothers.push(sql`m.village_id = ${scope.villageId}`);
-  if (scope.posyanduId) mothers.push(sql`m.posyandu_id = ${scope.posyanduId}`);
-  return sql`st as (
-    select b.id, b.sex, b.birth_date, b.exit_date, (b.birth_date + interval '6 months')::date as six,
-      b.state_first_break as first_break, b.state_confirmed as confirmed
-    from babies b
-    where b.puskesmas_id = ${scope.puskesmasId} and ${extra}
-      ${mothers.length ? sql`and b.mother_id in (select m.id from mothers m where ${sql.join(mothers, sql` and `)})` : sql``}
-  )`;
-}
-
-/**
- * = exclusivityCurveSql on `today`: the k-month dates before today's month from the sums, those
- * from its first day to today counted live (for each k, only the babies born in the month k
- * months earlier, give or take the clamping of month ends).
+ * = lib/domain exclusivityCurve on `today`: the k-month dates before today's month from the
+ * sums, those of today's month up to today from its per-baby rows (curve_day_k: the day of the
+ * month the k-month date falls on).
  */
 export async function exclusivityCurveStored(db: DbOrTx, today: string, scope: CoverageScope): Promise<CurvePoint[]> {
   const F = first(monthOf(today));
-  const T = sql`${today}::date`;
   const cols = CURVE_MONTHS.flatMap((k) => [`curve_num_${k}`, `curve_den_${k}`] as CoverageCountColumn[]);
-  const ks = sql.raw(CURVE_MONTHS.map((k) => `(${k})`).join(','));
-  const [stored, live] = await Promise.all([
+  const dayOfMonth = Number(today.slice(8, 10));
+  const live = sql.raw(
+    CURVE_MONTHS.flatMap((k) => [
+      `coalesce(sum(c.curve_num_${k}) filter (where c.curve_day_${k} <= ${dayOfMonth}), 0)::int as curve_num_${k}`,
+      `coalesce(sum(c.curve_den_${k}) filter (where c.curve_day_${k} <= ${dayOfMonth}), 0)::int as curve_den_${k}`,
+    ]).join(', '),
+  );
+  const [stored, month] = await Promise.all([
     db.execute(sql`select ${sums(cols)} from coverage_months c where ${onSums(scope)} and c.month < ${F}::date`).then((x) => rowsOf<Sums>(x)[0]),
-    db
-      .execute(
-        sql`with ${liveBabiesCte(scope, sql`b.birth_date >= ${addMonths(F, -6)}::date and b.birth_date <= ${T}`)}
-          select k.k, count(*) filter (where x.status = case when k.k < 6 then 'ongoing' else 'graduated' end)::int as num, count(*)::int as den
-          from (values ${ks}) as k(k)
-          cross join lateral (
-            select ${statusOnSql(sql`st.day`)} as status
-            from (
-              select s.*, (s.birth_date + make_interval(months => k.k))::date as day from st s
-              where s.birth_date >= (${F}::date - make_interval(months => k.k))::date
-                and s.birth_date <= (${T} - make_interval(months => k.k))::date + 3
-            ) st
-            where st.day between ${F}::date and ${T}
-          ) x
-          where x.status <> 'exited'
-          group by k.k`,
-      )
-      .then((x) => rowsOf<{ k: number; num: number; den: number }>(x)),
+    db.execute(sql`select ${live} from coverage_baby_months c where ${onSums(scope)} and c.month = ${F}::date`).then((x) => rowsOf<Sums>(x)[0]),
   ]);
-  return CURVE_MONTHS.map((k) => {
-    const l = live.find((r) => Number(r.k) === k);
-    return {
-      month: k,
-      share: coverage(Number(stored?.[`curve_num_${k}`] ?? 0) + Number(l?.num ?? 0), Number(stored?.[`curve_den_${k}`] ?? 0) + Number(l?.den ?? 0)),
-    };
-  });
+  const n = (r: Sums | undefined, c: CoverageCountColumn) => Number(r?.[c] ?? 0);
+  return CURVE_MONTHS.map((k) => ({
+    month: k,
+    share: coverage(n(stored, `curve_num_${k}`) + n(month, `curve_num_${k}`), n(stored, `curve_den_${k}`) + n(month, `curve_den_${k}`)),
+  }));
+}
+
+/** The babies in scope matched by `extra` (babies b); only a village or posyandu filter reads mothers. */
+function babiesInScope(scope: CoverageScope, extra: SQL): SQL {
+  const mothers: SQL[] = [];
+  if (scope.villageId) mothers.push(sql`m.village_id = ${scope.villageId}`);
+  if (scope.posyanduId) mothers.push(sql`m.posyandu_id = ${scope.posyanduId}`);
+  return sql`b.puskesmas_id = ${scope.puskesmasId} and ${extra}
+    ${mothers.length ? sql`and b.mother_id in (select m.id from mothers m where ${sql.join(mothers, sql` and `)})` : sql``}`;
 }
 
 /**
- * = statusCountsSql on `day`: babies whose 6-month date is before `day`'s month keep their
- * status for ever after it (final_* of the sums); the others are counted live.
+ * = lib/domain journeyStatus on `day`, counted: babies whose 6-month date is before `day`'s
+ * month keep their status for ever after it (final_* of the sums); the others are looked up in
+ * their status timeline on `day`.
  */
 export async function statusCountsStored(db: DbOrTx, day: string, scope: CoverageScope): Promise<Record<string, number>> {
   const F = first(monthOf(day));
@@ -234,8 +227,8 @@ export async function statusCountsStored(db: DbOrTx, day: string, scope: Coverag
     // 6-month date on or after the first of the month <=> born on or after that day 6 months earlier.
     db
       .execute(
-        sql`with ${liveBabiesCte(scope, sql`b.birth_date >= ${addMonths(F, -6)}::date`)}
-          select ${statusOnSql(sql`${day}::date`)} as status, count(*)::int as n from st group by 1`,
+        sql`select ${statusAtSql(sql`${day}::date`)} as status, count(*)::int as n
+          from babies b where ${babiesInScope(scope, sql`b.birth_date >= ${addMonths(F, -6)}::date`)} group by 1`,
       )
       .then((x) => rowsOf<{ status: string; n: number }>(x)),
   ]);
@@ -246,6 +239,18 @@ export async function statusCountsStored(db: DbOrTx, day: string, scope: Coverag
   }
   for (const r of live) out[r.status] = (out[r.status] ?? 0) + Number(r.n);
   return out;
+}
+
+/** Number of babies in each journey status on `day`, per village, for the babies matched by `where` (babies b, mothers m). */
+export async function statusCountsByVillage(db: DbOrTx, day: string, where: SQL): Promise<{ villageId: string; status: string; n: number }[]> {
+  const rows = rowsOf<{ village_id: string; status: string; n: number }>(
+    await db.execute(sql`
+      select m.village_id::text as village_id, ${statusAtSql(sql`${day}::date`)} as status, count(*)::int as n
+      from babies b join mothers m on m.id = b.mother_id
+      where ${where}
+      group by 1, 2`),
+  );
+  return rows.map((r) => ({ villageId: r.village_id, status: r.status, n: Number(r.n) }));
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Coverage dashboard, kader summary and monthly report: counted in the database with the SQL
- * that tests hold equal to lib/domain (db/queries/indicators.ts, db/queries/dashboard.ts).
+ * Coverage dashboard, kader summary and monthly report: summed in the database from the rows
+ * lib/domain computed per baby (db/queries/coverage-months.ts; docs/decisions/058).
  * Every function checks the policy ('coverage') and scopes by puskesmas or the kader's posyandu.
  * No personal data leaves these functions: only counts, place names and kader names.
  */
@@ -8,7 +8,6 @@ import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
 import { coverageTargets, posyandu, villages } from '@/db/schema';
-import { type IndicatorMonthGroupRow } from '@/db/queries/indicators';
 import {
   coverageByAttendanceStored,
   coverageTrendStored,
@@ -19,6 +18,7 @@ import {
   stopReasonsStored,
   windowOutcomesStored,
   type CoverageScope,
+  type IndicatorMonthGroupRow,
 } from '@/db/queries/coverage-months';
 import { assertCan, ForbiddenError, posyanduIdsOf, scopeOf, type Actor } from '@/lib/auth/policy';
 import {

@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { getDb, type DbOrTx } from '@/db/client';
+import { refreshCoverage } from '@/db/coverage';
 import { activationCodes, auditLog, babies, importBatches, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
 import { assertCan, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { isoToday, isUnderSixMonths, maskNik, type IsoDate } from '@/lib/domain';
@@ -510,9 +511,12 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
           birthOrder: i + 1,
         })),
       );
-      // Few statements: the coverage triggers (migration 0005) derive each statement's babies'
-      // months and then add them to the per-posyandu sums once per statement.
       const babyRows = await insertChunks(babyValues, (chunk) => tx.insert(babies).values(chunk).returning(), 5000);
+      // Their coverage rows, in a few statements (refreshCoverage works in chunks of 1,000 babies).
+      await refreshCoverage(
+        tx,
+        babyRows.map((b) => b.id),
+      );
       // One-time activation codes, made and hashed as for a registered mother (lib/data/activation.ts).
       const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000);
       const created: CreatedMother[] = heads.map((h) => ({ name: h.input!.name, phone: h.input!.phone, code: newActivationCode() }));

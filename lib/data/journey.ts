@@ -8,6 +8,7 @@ import 'server-only';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { babiesOfMothers, refreshCoverage } from '@/db/coverage';
 import { auditLog, babies, kaderAssignments, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
 import { assertCan, canTransferMother, ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { isoToday } from '@/lib/domain';
@@ -54,6 +55,8 @@ export async function transferMother(actor: Actor, raw: unknown): Promise<Transf
       .set({ posyanduId: target.id, villageId: target.villageId, updatedAt: sql`now()` })
       .where(eq(mothers.id, mother.id));
     if (mother.userId) await tx.update(users).set({ villageId: target.villageId }).where(eq(users.id, mother.userId));
+    // Her babies count in the new posyandu and village, in every month.
+    await refreshCoverage(tx, await babiesOfMothers(tx, [mother.id]));
     await tx.insert(auditLog).values({
       puskesmasId: mother.puskesmasId,
       userId: actor.id,
@@ -107,6 +110,7 @@ export async function exitBaby(actor: Actor, raw: unknown): Promise<ExitResult> 
       .where(and(eq(babies.id, baby.id), sql`${babies.exitDate} is null`))
       .returning({ exitDate: babies.exitDate, exitReason: babies.exitReason, exitNote: babies.exitNote });
     if (!after) return { ok: false as const, formError: 'motherAdmin.alreadyExited' };
+    await refreshCoverage(tx, [baby.id]);
     await tx.insert(auditLog).values({
       puskesmasId: baby.puskesmasId,
       userId: actor.id,

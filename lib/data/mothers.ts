@@ -7,6 +7,7 @@ import 'server-only';
 import { and, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
+import { refreshCoverage } from '@/db/coverage';
 import { activationCodes, auditLog, babies, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
 import { clearFailures, isLocked, recordFailure, throttleKey } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/password';
@@ -163,6 +164,10 @@ export async function registerMother(actor: Actor, raw: unknown): Promise<Regist
           })),
         )
         .returning();
+      await refreshCoverage(
+        tx,
+        babyRows.map((b) => b.id),
+      );
       const issued = user ? await issueActivationCode(tx, user.id, actor.id) : null;
       await tx.insert(auditLog).values([
         {

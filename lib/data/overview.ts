@@ -23,7 +23,7 @@ import {
   type VisitWindow,
 } from '@/lib/domain';
 import { exclusiveDays } from '@/lib/domain/progress';
-import { statusCountsByVillageSql } from '@/db/queries/indicators';
+import { statusCountsByVillage } from '@/db/queries/coverage-months';
 import { babyFacts, type BabyRow } from './facts';
 import { motherScope } from './scope';
 
@@ -72,8 +72,8 @@ export async function staffOverview(actor: Actor) {
   const db = await getDb();
   const p = await puskesmasOf(db, actor);
   const today = isoToday(p.timeZone);
-  // Counted in the database with the SQL that tests hold equal to lib/domain.
-  const counts = await statusCountsByVillageSql(db, today, sql`b.mother_id in (select ${mothers.id} from ${mothers} where ${motherScope(actor)})`);
+  // Each baby's status today looked up in its stored timeline (lib/domain statusTimeline).
+  const counts = await statusCountsByVillage(db, today, sql`b.mother_id in (select ${mothers.id} from ${mothers} where ${motherScope(actor)})`);
   const names = new Map(
     (await db.select({ id: villages.id, name: villages.name }).from(villages).where(eq(villages.puskesmasId, actor.puskesmasId))).map((v) => [v.id, v.name]),
   );

@@ -9,6 +9,7 @@
 import 'server-only';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
+import { babiesOfPuskesmas, refreshCoverage } from '@/db/coverage';
 import { coverageTargets, puskesmas, villages, visitWindowSettings } from '@/db/schema';
 import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
 import { DEFAULT_VISIT_WINDOWS, isoToday, validateWindows, windowsInForce, type IsoDate, type VisitWindow } from '@/lib/domain';
@@ -121,6 +122,8 @@ export async function saveProfile(actor: Actor, raw: unknown): Promise<SettingsR
     const before = { name: p.name, district: p.district, subdistrict: p.subdistrict, province: p.province, address: p.address, timeZone: p.timeZone };
     if (sameJson(before, next)) return { ok: true, changed: false };
     await tx.update(puskesmas).set(next).where(eq(puskesmas.id, p.id));
+    // The time zone decides the day a session started on, so who attended before a 6-month date.
+    if (before.timeZone !== next.timeZone) await refreshCoverage(tx, await babiesOfPuskesmas(tx, p.id));
     await audit(tx, actor, 'settings.profile.update', 'puskesmas', p.id, before, next);
     return { ok: true, changed: true };
   });
@@ -219,8 +222,8 @@ export async function saveBlockedTerms(actor: Actor, raw: unknown): Promise<Sett
  * A new window setting for babies born from today (the puskesmas's date) on: the row
  * (puskesmas, today) is written or replaced, and the stored windows of babies born on or after
  * today are planned again. Babies born earlier keep their windows, their missed and late marks
- * and the reports of past months. puskesmas.visit_windows is never touched (its trigger would
- * plan every baby again). `{ reset: true }` goes back to DESIGN's defaults the same way.
+ * and the reports of past months. puskesmas.visit_windows (the base every baby falls back on) is
+ * never touched. `{ reset: true }` goes back to DESIGN's defaults the same way.
  */
 export async function saveVisitWindows(actor: Actor, raw: unknown): Promise<SettingsResult> {
   assertWrite(actor);
@@ -251,7 +254,7 @@ export async function saveVisitWindows(actor: Actor, raw: unknown): Promise<Sett
         target: [visitWindowSettings.puskesmasId, visitWindowSettings.effectiveFrom],
         set: { windows, createdBy: actor.id, createdAt: sql`now()` },
       });
-    await tx.execute(sql`select kekasihku_refresh_baby_windows(array(select id from babies where puskesmas_id = ${p.id} and birth_date >= ${today}::date))`);
+    await refreshCoverage(tx, await babiesOfPuskesmas(tx, p.id, today));
     await audit(
       tx,
       actor,

@@ -6,6 +6,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
+import { refreshCoverage } from '@/db/coverage';
 import { auditLog, babies, certificates, kaderAssignments, mothers, posyandu, puskesmas, users, visits } from '@/db/schema';
 import { assertCan, can, canEditVisit, canFollowUpReferral, ForbiddenError, NotFoundError, VISIT_EDIT_DAYS, type Actor, type VisitRecordScope } from '@/lib/auth/policy';
 import {
@@ -106,6 +107,7 @@ export async function recordVisit(actor: Actor, raw: unknown): Promise<RecordVis
       .returning();
     const row = inserted[0];
     if (row) {
+      await refreshCoverage(tx, [baby.id]);
       await tx.insert(auditLog).values({
         puskesmasId: baby.puskesmasId,
         userId: actor.id,
@@ -450,6 +452,7 @@ export async function correctVisit(actor: Actor, raw: unknown): Promise<CorrectV
       .set({ ...set, updatedAt: sql`now()` })
       .where(eq(visits.id, v.id))
       .returning();
+    await refreshCoverage(tx, [baby.id]);
     const pick = (row: typeof before) => Object.fromEntries(changed.map((k) => [k, row[k]]));
     await tx.insert(auditLog).values({
       puskesmasId: baby.puskesmasId,

@@ -1,7 +1,7 @@
 /**
  * Rules behind the coverage dashboard beyond the F1 indicators (DESIGN §3 "Indicators",
- * "Breaks", "Sessions"). Each has an SQL twin in db/queries/dashboard.ts that
- * tests/integration/dashboard-sql.test.ts holds equal to these functions.
+ * "Breaks", "Sessions"). The stored figures apply them per baby (coverage-rows.ts);
+ * tests/integration/coverage-months.test.ts holds the sums equal to these functions.
  */
 import { monthDate } from './age';
 import { coverage, roundPercent, type Coverage } from './indicators';

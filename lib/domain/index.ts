@@ -17,3 +17,4 @@ export * from './progress';
 export * from './dashboard';
 export * from './sessions';
 export * from './whatsapp';
+export * from './coverage-rows';

@@ -6,7 +6,7 @@
  * a confirmation given at a visit after day D still counts for D (reports are recomputed).
  */
 import { fiveMonthDate, sixMonthDate } from './age';
-import { maxDate, minDate } from './dates';
+import { addDays, maxDate, minDate } from './dates';
 import { isExclusiveRecall, type BreakReason, type ExitReason } from './recall';
 import type { IsoDate, Sex } from './types';
 
@@ -130,4 +130,46 @@ export function journeyStatus(baby: BabyFacts, on: IsoDate, known?: { firstBreak
   }
   if (on < sixMonthDate(baby.birthDate)) return { status: 'ongoing' };
   return hasConfirmation(baby) ? { status: 'graduated' } : { status: 'unrecorded' };
+}
+
+/** From `from` on (inclusive), the status is `status`, until the next change. */
+export interface StatusChange {
+  from: IsoDate;
+  status: JourneyStatus;
+}
+
+/** A baby's journey status on every day: the status before any change, then at most two changes. */
+export interface StatusTimeline {
+  initial: JourneyStatus;
+  changes: StatusChange[];
+}
+
+/**
+ * journeyStatus as a step function of the day, so that a status on any day can be looked up
+ * without the rule (the live counts of today read it from the stored steps). journeyStatus
+ * compares the day only with the exit date, the first break and the 6-month date, so the
+ * status can change only on those days: it is evaluated just before the earliest and on each.
+ * Precedence makes the steps few: ongoing → broken → exited, or ongoing → exited, or
+ * ongoing → graduated / unrecorded (never more than two changes; asserted).
+ */
+export function statusTimeline(baby: BabyFacts, known?: { firstBreak: BreakInfo | null }): StatusTimeline {
+  const k = known ?? { firstBreak: firstBreak(baby) };
+  const days = [...new Set([k.firstBreak?.date, baby.exitDate, sixMonthDate(baby.birthDate)].filter((d): d is IsoDate => typeof d === 'string'))].sort();
+  const initial = journeyStatus(baby, addDays(days[0]!, -1), k).status;
+  const changes: StatusChange[] = [];
+  let current = initial;
+  for (const day of days) {
+    const status = journeyStatus(baby, day, k).status;
+    if (status !== current) changes.push({ from: day, status });
+    current = status;
+  }
+  if (changes.length > 2) throw new Error('statusTimeline: more than two changes');
+  return { initial, changes };
+}
+
+/** The status on `day` read from a timeline (= journeyStatus on that day). */
+export function statusFromTimeline(t: StatusTimeline, day: IsoDate): JourneyStatus {
+  let status = t.initial;
+  for (const c of t.changes) if (c.from <= day) status = c.status;
+  return status;
 }

@@ -82,8 +82,8 @@ export interface VisitWindowChange {
 }
 
 /**
- * The windows a baby born on `birthDate` follows (docs/decisions/043; the SQL of
- * kekasihku_refresh_baby_windows says the same): the non-empty setting with the latest
+ * The windows a baby born on `birthDate` follows (docs/decisions/043; the stored windows of
+ * coverage_baby_windows are planned with it): the non-empty setting with the latest
  * `effectiveFrom` on or before the birth date; else the puskesmas's own base setting when it is
  * non-empty; else DEFAULT_VISIT_WINDOWS. A change of setting thus plans babies born from its day
  * on and leaves the windows of every baby born earlier as they were.

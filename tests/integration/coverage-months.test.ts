@@ -1,22 +1,27 @@
 /**
- * The stored coverage sums (migration 0005_coverage_months: coverage_baby_months and
- * coverage_months, kept by triggers) read by db/queries/coverage-months.ts must count exactly
- * what lib/domain counts — every month, per posyandu, per village and in total, the trend, the
- * stop reasons, coverage by attendance, the exclusivity curve and the status on several days
- * (month ends and starts among them, as "today" moves) — on a generated population with
- * sessions and attendance, and still after visits are inserted, changed and deleted, birth
- * dates corrected, babies exit, mothers move to another posyandu and village, attendance is
- * added and removed and a session is cancelled.
+ * The stored coverage sums (coverage_baby_months computed by lib/domain through db/coverage.ts,
+ * summed into coverage_months) read by db/queries/coverage-months.ts must count exactly what
+ * lib/domain counts — every month, per posyandu, per village and in total, the trend, the stop
+ * reasons, coverage by attendance, the exclusivity curve and the status on several days (month
+ * ends and starts among them, as "today" moves) — on a generated population with sessions and
+ * attendance, and still after visits are inserted, changed and deleted, birth dates corrected,
+ * babies exit, mothers move to another posyandu and village, attendance is added and removed and a
+ * session is cancelled. The records are changed here with raw SQL and everything is rebuilt with
+ * recomputeCoverage (`npm run db:recompute`); tests/integration/coverage-writes.test.ts drives the
+ * same kind of changes through the lib/data write functions, so that a write path that forgets
+ * refreshCoverage fails there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { attendance, babies, groupSessions, mothers, puskesmas, users, visits } from '@/db/schema';
 import { rowsOf } from '@/db/client';
+import { recomputeCoverage } from '@/db/coverage';
 import {
   coverageByAttendanceStored,
   coverageTrendStored,
   exclusivityCurveStored,
   indicatorsForMonthsStored,
+  statusCountsByVillage,
   statusCountsStored,
   stopReasonsStored,
   windowOutcomesStored,
@@ -119,6 +124,8 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
         .returning({ id: attendance.id });
       slice.forEach((r, j) => presences.push({ id: ids[j]!.id, session: r.session, motherId: r.motherId!, present: r.present }));
     }
+    // Attendance written by hand: the babies' "attended" and their O4/O5 by attendance follow on a recompute.
+    await recomputeCoverage(db.db);
   }, 300_000);
   afterAll(() => db.dispose());
 
@@ -232,6 +239,14 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
         want[s] = (want[s] ?? 0) + 1;
       }
       expect(await statusCountsStored(db.db, day, all), `${label}: status ${day}`).toEqual(want);
+      // The staff home's count per village (every baby, looked up in its status timeline).
+      const perVillage = new Map<string, number>();
+      for (const g of model) {
+        const key = `${villageIds[g.villageIdx]}:${journeyStatus(g.baby, day).status}`;
+        perVillage.set(key, (perVillage.get(key) ?? 0) + 1);
+      }
+      const got = await statusCountsByVillage(db.db, day, sql`b.puskesmas_id = ${puskesmasId}`);
+      expect(new Map(got.map((r) => [`${r.villageId}:${r.status}`, r.n])), `${label}: status per village ${day}`).toEqual(perVillage);
     }
     expect(await exclusivityCurveStored(db.db, TODAY, { puskesmasId, posyanduId: posyanduIds[2]! }), `${label}: curve of a posyandu`).toEqual(
       exclusivityCurve(
@@ -370,6 +385,7 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
     await db.db.update(groupSessions).set({ status: 'cancelled' }).where(eq(groupSessions.id, busiest.id));
     sessions[5]!.cancelled = false;
     await db.db.update(groupSessions).set({ status: 'closed' }).where(eq(groupSessions.id, sessions[5]!.id));
+    expect(await recomputeCoverage(db.db)).toBe(model.length);
     await expectAllEqual('changed');
     // The puskesmas sets its own visit windows.
     windows = [
@@ -382,12 +398,19 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
       .update(puskesmas)
       .set({ visitWindows: [...windows] })
       .where(eq(puskesmas.id, puskesmasId));
+    await recomputeCoverage(db.db);
     await expectAllEqual('own visit windows');
   }, 300_000);
 
-  it('the stored state written by hand is recomputed at once', async () => {
+  it('db:recompute repairs derived data written by hand: the state, the month rows and the sums', async () => {
     const g = model.find((x) => x.baby.exitDate === null)!;
     await db.db.execute(sql`update babies set state_break_reason = 'medical', state_attended = true, state_first_break = '2000-01-01' where id = ${g.baby.id}`);
-    await expectAllEqual('state written by hand');
+    await db.db.execute(sql`update coverage_baby_months set o3_l = o3_l + 1 where baby_id = ${g.baby.id}`);
+    await db.db.execute(sql`update coverage_months set o1_p = o1_p + 5 where puskesmas_id = ${puskesmasId}`);
+    await db.db.execute(sql`delete from coverage_baby_windows where baby_id = ${g.baby.id}`);
+    const [broken] = rowsOf<{ n: number }>(await db.db.execute(sql`select count(*)::int as n from babies where state_first_break = '2000-01-01'`));
+    expect(broken!.n).toBe(1);
+    await recomputeCoverage(db.db);
+    await expectAllEqual('state written by hand, recomputed');
   }, 240_000);
 });

@@ -5,6 +5,7 @@
  */
 import { Rng } from '@/db/seed/random';
 import type { DbOrTx } from '@/db/client';
+import { refreshCoverage } from '@/db/coverage';
 import { babies, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
 import { addDays, BREAK_REASONS, RECALL_ITEMS, type BabyFacts, type VisitFacts } from '@/lib/domain';
 
@@ -165,6 +166,11 @@ export async function insertPopulation(
       })),
     );
     for (let k = 0; k < vrows.length; k += batch) await db.insert(visits).values(vrows.slice(k, k + batch));
+    // The derived coverage rows, as every write of lib/data stores them (db/coverage.ts).
+    await refreshCoverage(
+      db,
+      slice.map((g) => g.baby.id),
+    );
   }
   return { puskesmasId, villageIds, posyanduIds };
 }

@@ -2,6 +2,7 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { babiesAttendingSessions, babiesOfMothers, refreshCoverage } from '@/db/coverage';
 import { attendance, groupSessions, sessionInvitations } from '@/db/schema';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { registerOpen } from '@/lib/domain';
@@ -52,6 +53,7 @@ export async function markAttendance(actor: Actor, raw: unknown, now: Date = new
         set: { status: v.status, recordedBy: actor.id, recordedAt: sql`now()`, updatedAt: sql`now()` },
       })
       .returning({ id: attendance.id });
+    await refreshCoverage(tx, await babiesOfMothers(tx, [v.motherId]));
     if (before?.status !== v.status) await audit(tx, actor, 'attendance.mark', 'attendance', row!.id, before ?? null, { motherId: v.motherId, status: v.status });
   });
 }
@@ -107,6 +109,7 @@ export async function markAttendanceFromDevice(actor: Actor, raw: unknown, now: 
         .where(and(eq(attendance.sessionId, s.id), eq(attendance.motherId, v.motherId)));
       return { ok: true as const, created: false, attendanceId: stored!.id };
     }
+    await refreshCoverage(tx, await babiesOfMothers(tx, [v.motherId]));
     await audit(tx, actor, 'attendance.mark', 'attendance', row.id, already ? { status: already.status } : null, {
       motherId: v.motherId,
       status: v.status,
@@ -205,6 +208,7 @@ export async function closeRegister(actor: Actor, sessionId: string, now: Date =
       .update(groupSessions)
       .set({ status: 'closed', closedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(groupSessions.id, s.id));
+    await refreshCoverage(tx, await babiesAttendingSessions(tx, [s.id]));
     await audit(tx, actor, 'session.close', 'group_session', s.id, { status: 'scheduled' }, { status: 'closed', markedAbsent: unmarked.length });
   });
 }

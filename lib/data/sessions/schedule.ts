@@ -3,6 +3,7 @@ import 'server-only';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
+import { babiesAttendingSessions, refreshCoverage } from '@/db/coverage';
 import { babies, groupSessions, mothers, posyandu, sessionInvitations, villages } from '@/db/schema';
 import { assertCan, can, ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { invitedOnDay, isoToday, zonedParts, type IsoDate } from '@/lib/domain';
@@ -143,6 +144,8 @@ export async function updateSession(actor: Actor, id: string, raw: unknown, now:
       .where(eq(groupSessions.id, s.id))
       .returning();
     await inviteEligible(tx, after!, s.timeZone);
+    // A start moved across a 6-month date changes who attended before it.
+    await refreshCoverage(tx, await babiesAttendingSessions(tx, [s.id]));
     await audit(tx, actor, 'session.update', 'group_session', s.id, before, after);
     return { ok: true as const, id: s.id, created: false };
   });
@@ -161,7 +164,9 @@ export async function cancelSession(actor: Actor, raw: unknown): Promise<SimpleR
       .set({ status: 'cancelled', cancelReason: parsed.data.reason, updatedAt: sql`now()` })
       .where(and(eq(groupSessions.id, s.id), eq(groupSessions.status, 'scheduled')))
       .returning({ status: groupSessions.status });
-    if (after) await audit(tx, actor, 'session.cancel', 'group_session', s.id, { status: s.status }, after, parsed.data.reason);
+    if (!after) return;
+    await refreshCoverage(tx, await babiesAttendingSessions(tx, [s.id]));
+    await audit(tx, actor, 'session.cancel', 'group_session', s.id, { status: s.status }, after, parsed.data.reason);
   });
   return { ok: true };
 }

@@ -1,0 +1,179 @@
+/**
+ * What one baby contributes to the stored coverage figures (docs/decisions/058): the rules of
+ * DESIGN §3 applied once per baby, here, by the functions the rest of lib/domain already uses
+ * (monthFacts, firstBreak, exclusiveAtAgeMonth, journeyStatus, datedWindows, assignVisits).
+ * lib/data/coverage-refresh.ts stores the result in the same transaction as every write it
+ * depends on; the database only sums these rows per posyandu and month (coverage_months).
+ *
+ * Per month M, from the birth month to the month of the 6-month date (one row each):
+ * - o1_l … o5_p: O1–O5 of M by sex (monthFacts); recall_num / recall_den: recall coverage;
+ * - o4_attended / o5_attended: O4 / O5 when the mother attended a session before the 6-month date;
+ * - stop_<reason>: the first break falls in M, with that reason ('unknown' when none was given);
+ * - curve_num_k / curve_den_k: the k-month date falls in M — counted (den) unless exited on it,
+ *   exclusive on it (num) as exclusiveAtAgeMonth says;
+ * - final_<status>: the 6-month date falls in M; the status on that day, which never changes after it.
+ * Beside the counts: the day of M each k-month date falls on, and the baby's status timeline, for
+ * the counts of the month in progress (what lies between its first day and today).
+ * Nothing here depends on today: the figures of a month are those of its days as known now.
+ */
+import { monthDate, sixMonthDate } from './age';
+import { monthBounds, monthOf } from './dates';
+import { CURVE_MONTHS, exclusiveAtAgeMonth, STOP_REASONS } from './dashboard';
+import { monthFacts } from './indicators';
+import { firstBreak, hasConfirmation, journeyStatus, statusTimeline, type BabyFacts, type StatusTimeline } from './journey';
+import type { BreakReason } from './recall';
+import type { SessionState } from './sessions';
+import type { IsoDate } from './types';
+import { assignVisits, datedWindows, type VisitWindow } from './windows';
+
+/** The counts every baby-month row holds, and coverage_months sums (db/schema.ts names the columns after them). */
+export const COVERAGE_COUNTS = [
+  'o1_l',
+  'o1_p',
+  'o2_l',
+  'o2_p',
+  'o3_l',
+  'o3_p',
+  'o4_l',
+  'o4_p',
+  'o5_l',
+  'o5_p',
+  'recall_num',
+  'recall_den',
+  'o4_attended',
+  'o5_attended',
+  ...STOP_REASONS.map((r) => `stop_${r}` as const),
+  ...CURVE_MONTHS.map((k) => `curve_num_${k}` as const),
+  ...CURVE_MONTHS.map((k) => `curve_den_${k}` as const),
+  'final_exited',
+  'final_broken',
+  'final_graduated',
+  'final_unrecorded',
+] as const;
+export type CoverageCount = (typeof COVERAGE_COUNTS)[number];
+export type CoverageCounts = Record<CoverageCount, number>;
+
+/** A baby's state derived from all its visits, stored beside it for the live counts of today. */
+export interface BabyCoverageState {
+  /** First break before the 6-month date (firstBreak), or null. */
+  firstBreak: IsoDate | null;
+  breakReason: BreakReason | null;
+  /** A visit from the 5-month date on confirmed exclusivity (hasConfirmation). */
+  confirmed: boolean;
+  /** The mother attended a session before the 6-month date (attendedBeforeSixMonths). */
+  attended: boolean;
+  /** The journey status on every day (statusTimeline): today's counts look it up. */
+  timeline: StatusTimeline;
+}
+
+export interface BabyMonthRow {
+  /** First day of the month. */
+  month: IsoDate;
+  counts: CoverageCounts;
+  /**
+   * For each k of CURVE_MONTHS whose k-month date falls in this month, its day of the month
+   * (else null): the curve of the month in progress counts only the k-month dates up to today.
+   */
+  curveDays: (number | null)[];
+}
+
+export interface BabyWindowRow {
+  /** Position of the window in the setting (0 = the first). */
+  idx: number;
+  from: IsoDate;
+  to: IsoDate;
+  /** Date of the visit that filled it (assignVisits), null when none did. */
+  filledOn: IsoDate | null;
+  late: boolean;
+}
+
+export interface BabyCoverage {
+  state: BabyCoverageState;
+  months: BabyMonthRow[];
+  windows: BabyWindowRow[];
+}
+
+/** One of the mother's attendance records, with its session. */
+export interface AttendanceFacts {
+  present: boolean;
+  sessionStatus: SessionState;
+  /** The day the session started, in the puskesmas's time zone. */
+  sessionDay: IsoDate;
+}
+
+/**
+ * DESIGN §3 "Sessions": a mother counts as having attended when she was present at a session
+ * that was not cancelled and started before her baby's 6-month date.
+ */
+export function attendedBeforeSixMonths(birthDate: IsoDate, attendance: readonly AttendanceFacts[]): boolean {
+  const six = sixMonthDate(birthDate);
+  return attendance.some((a) => a.present && a.sessionStatus !== 'cancelled' && a.sessionDay < six);
+}
+
+function zeroCounts(): CoverageCounts {
+  return Object.fromEntries(COVERAGE_COUNTS.map((c) => [c, 0])) as CoverageCounts;
+}
+
+/** The months a baby can count in: from its birth month to the month of its 6-month date. */
+function coverageMonths(birthDate: IsoDate): IsoDate[] {
+  const last = monthOf(sixMonthDate(birthDate));
+  const out: IsoDate[] = [];
+  for (let ym = monthOf(birthDate); ym.year < last.year || (ym.year === last.year && ym.month <= last.month);) {
+    out.push(monthBounds(ym.year, ym.month).first);
+    ym = ym.month === 12 ? { year: ym.year + 1, month: 1 } : { year: ym.year, month: ym.month + 1 };
+  }
+  return out;
+}
+
+const firstOfMonth = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;
+
+/**
+ * Everything one baby contributes: its state, one row per month it can count in, one row per
+ * visit window (`windows`: the setting in force on its birth date, windowsInForce).
+ */
+export function babyCoverage(baby: BabyFacts, attended: boolean, windows: readonly VisitWindow[]): BabyCoverage {
+  const fb = firstBreak(baby);
+  const known = { firstBreak: fb };
+  const six = sixMonthDate(baby.birthDate);
+  const sex = baby.sex === 'L' ? 'l' : 'p';
+  const months = coverageMonths(baby.birthDate).map((month): BabyMonthRow => {
+    const { year, month: m } = monthOf(month);
+    const c = zeroCounts();
+    const curveDays: (number | null)[] = CURVE_MONTHS.map(() => null);
+    const f = monthFacts(baby, year, m);
+    if (!f.leftOut) {
+      for (const o of ['O1', 'O2', 'O3', 'O4', 'O5'] as const) if (f[o]) c[`${o.toLowerCase() as 'o1'}_${sex}`] = 1;
+      c.recall_num = f.recallNumerator ? 1 : 0;
+      c.recall_den = f.recallDenominator ? 1 : 0;
+      c.o4_attended = f.O4 && attended ? 1 : 0;
+      c.o5_attended = f.O5 && attended ? 1 : 0;
+    }
+    if (fb && firstOfMonth(fb.date) === month) c[`stop_${fb.reason ?? 'unknown'}`] = 1;
+    for (const k of CURVE_MONTHS) {
+      const day = monthDate(baby.birthDate, k);
+      if (firstOfMonth(day) !== month) continue;
+      curveDays[k] = Number(day.slice(8, 10));
+      const e = exclusiveAtAgeMonth(baby, k, day, known);
+      if (e === null) continue;
+      c[`curve_den_${k}`] = 1;
+      if (e) c[`curve_num_${k}`] = 1;
+    }
+    if (firstOfMonth(six) === month) {
+      const s = journeyStatus(baby, six, known).status;
+      if (s !== 'ongoing') c[`final_${s}`] = 1;
+    }
+    return { month, counts: c, curveDays };
+  });
+  const dated = datedWindows(baby.birthDate, windows);
+  const filled = new Map<number, { on: IsoDate; late: boolean }>();
+  for (const a of assignVisits(
+    dated,
+    baby.visits.map((v) => v.visitDate),
+  ))
+    if (a.window !== null) filled.set(a.window, { on: a.visitDate, late: a.late });
+  return {
+    state: { firstBreak: fb?.date ?? null, breakReason: fb?.reason ?? null, confirmed: hasConfirmation(baby), attended, timeline: statusTimeline(baby, known) },
+    months,
+    windows: dated.map((w) => ({ idx: w.index, from: w.from, to: w.to, filledOn: filled.get(w.index)?.on ?? null, late: filled.get(w.index)?.late ?? false })),
+  };
+}
