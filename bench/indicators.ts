@@ -5,14 +5,18 @@
  * monthly sessions with attendance), then it times:
  *  - each query the dashboard reads from the stored sums of migration 0005_coverage_months
  *    (db/queries/coverage-months.ts: status counts, indicators per village / posyandu, the
- *    12-month trend, exclusivity curve, stop reasons, coverage by attendance, kader windows),
- *    and for comparison the live SQL it replaced (db/queries/indicators.ts, dashboard.ts);
+ *    12-month trend, exclusivity curve, stop reasons, coverage by attendance, kader windows);
  *  - the dashboard's data: coverageDashboard() as /staff calls it (all its queries);
+ *  - a kader saving a visit, then correcting it: BENCH_SAVES calls each of lib/data recordVisit
+ *    and correctVisit, one at a time, each for another baby under 6 months (bench/visit-save.ts);
  *  - the /staff page itself over HTTP, when a production build exists (.next/BUILD_ID; run
  *    `npm run build` first), served by the standalone server (else `next start`) on BENCH_PORT against the same database.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
- *   BENCH_SCALES=5000,50000 BENCH_RUNS=20 BENCH_PAGE=1 BENCH_PORT=3132   (defaults)
+ *   BENCH_SCALES=5000,50000 BENCH_RUNS=20 BENCH_SAVES=60 BENCH_PAGE=1 BENCH_PORT=3132   (defaults)
+ *
+ * Nothing here depends on how the stored sums are kept (PL/pgSQL triggers before issue #21,
+ * lib/domain + db/coverage.ts since): the population loader and the data layer keep them.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,11 +24,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchDatabase, loadedFacts, markLoaded, releaseDatabase } from './pg';
+import { timeVisitSaves } from './visit-save';
 import { eq, sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, setDbForTesting, type DbHandle } from '@/db/client';
 import { users } from '@/db/schema';
-import { coverageTrendSql, indicatorsForMonthsSql } from '@/db/queries/indicators';
-import { stopReasonsSql } from '@/db/queries/dashboard';
 import {
   coverageByAttendanceStored,
   coverageTrendStored,
@@ -46,6 +49,7 @@ if (!base) {
 }
 const scales = (process.env.BENCH_SCALES ?? '5000,50000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 20);
+const saves = Number(process.env.BENCH_SAVES ?? 60);
 // Checked when the page is timed (a build may finish while the data is loading).
 const pageWanted = process.env.BENCH_PAGE !== '0';
 let withPage = false;
@@ -198,7 +202,6 @@ async function main() {
         await markLoaded(url, { staff, visits, puskesmasId });
       }
       setDbForTesting(handle);
-      const where = sql`b.puskesmas_id = ${puskesmasId}`;
       const y = { from: { year: 2025, month: 7 }, to: MONTH };
       const scope = { puskesmasId };
       const prev = { year: MONTH.year, month: MONTH.month - 1 };
@@ -212,11 +215,10 @@ async function main() {
         await time('stored: stop reasons per village, 12 months', () => stopReasonsStored(handle.db, y.from, y.to, scope)),
         await time('stored: six-month coverage by attendance, 12 months', () => coverageByAttendanceStored(handle.db, y.from, y.to, scope)),
         await time('stored: kader windows closed in the month', () => windowOutcomesStored(handle.db, scope, MONTH, '2026-07-30')),
-        await time('live SQL: indicators O1-O5, 12 months, total', () => indicatorsForMonthsSql(handle.db, y.from, y.to, where)),
-        await time('live SQL: coverage trend, 12 months', () => coverageTrendSql(handle.db, y.from, y.to, where)),
-        await time('live SQL: stop reasons per village, 12 months', () => stopReasonsSql(handle.db, '2025-07-01', '2026-06-30', where)),
         await time('DASHBOARD DATA (coverageDashboard, all queries)', () => coverageDashboard(staff, { month: MONTH, villageId: null, posyanduId: null })),
       ];
+      // Writes last: the reads above time the loaded population as it is.
+      timed.push(...(await timeVisitSaves(handle, puskesmasId, TODAY, saves, pct)));
       withPage = pageWanted && fs.existsSync('.next/BUILD_ID');
       if (withPage) {
         page = await startPage(url, staff.phone);
@@ -243,7 +245,9 @@ async function main() {
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );
-  console.log(`\n${runs} runs after one warm-up; ${withPage ? 'page timed over HTTP (production server)' : 'page not timed (no production build, or BENCH_PAGE=0)'}`);
+  console.log(
+    `\n${runs} runs after one warm-up (visit save and correction: ${saves} calls after one warm-up, each another baby); ${withPage ? 'page timed over HTTP (production server)' : 'page not timed (no production build, or BENCH_PAGE=0)'}`,
+  );
   console.log('\n| babies | visits | query | p50 ms | p95 ms |\n|---:|---:|---|---:|---:|');
   for (const r of rows) console.log(`| ${r.scale} | ${r.visits} | ${r.label} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} |`);
   if (scales.length >= 2) {
