@@ -26,7 +26,8 @@ import { performance } from 'node:perf_hooks';
 import { benchDatabase, loadedFacts, markLoaded, releaseDatabase } from './pg';
 import { timeVisitSaves } from './visit-save';
 import { eq, sql } from 'drizzle-orm';
-import { migrateDatabase, openDatabase, setDbForTesting, type DbHandle } from '@/db/client';
+import { migrateDatabase, openDatabase, rowsOf, setDbForTesting, type DbHandle } from '@/db/client';
+import { refreshCoverage } from '@/db/coverage';
 import { users } from '@/db/schema';
 import {
   coverageByAttendanceStored,
@@ -98,6 +99,15 @@ async function addProgramData(handle: DbHandle, puskesmasId: string) {
     join group_sessions gs on gs.village_id = m.village_id and gs.starts_at::date between b.birth_date and b.birth_date + 200
     where m.puskesmas_id = ${puskesmasId} and abs(hashtext(m.id::text)) % 3 = 0
     order by m.id, gs.starts_at`);
+  // Attendance written here directly: its mothers' babies count as attended once recomputed, as
+  // lib/data's attendance writes do in their transaction (db/coverage.ts).
+  const attending = await db.execute(
+    sql`select distinct b.id::text as id from attendance a join babies b on b.mother_id = a.mother_id where a.puskesmas_id = ${puskesmasId}`,
+  );
+  await refreshCoverage(
+    db,
+    rowsOf<{ id: string }>(attending).map((r) => r.id),
+  );
   await db
     .update(users)
     .set({ passwordHash: await hashPassword(PASSWORD) })
