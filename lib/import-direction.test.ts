@@ -173,14 +173,14 @@ describe('import direction (docs/decisions/056)', () => {
     it('catches value imports, re-exports, dynamic imports and relative paths', () => {
       const text = [
         "import { db } from '@/db/client';",
-        "export { listSessions } from '../../lib/data/sessions';",
+        "export { listGroupSessions } from '../../lib/data/group-sessions';",
         "const m = await import('@/lib/data/forum');",
         "import '@/db/schema';",
         "import { type A, b } from '@/lib/data/visits';",
       ].join('\n');
       expect(violations('components/sessions/x.tsx', text).map((v) => v.split(' — ')[0])).toEqual([
         "components/sessions/x.tsx:1 import '@/db/client' (db)",
-        "components/sessions/x.tsx:2 import '../../lib/data/sessions' (lib/data)",
+        "components/sessions/x.tsx:2 import '../../lib/data/group-sessions' (lib/data)",
         "components/sessions/x.tsx:3 import '@/lib/data/forum' (lib/data)",
         "components/sessions/x.tsx:4 import '@/db/schema' (db)",
         "components/sessions/x.tsx:5 import '@/lib/data/visits' (lib/data)",
@@ -191,7 +191,7 @@ describe('import direction (docs/decisions/056)', () => {
       const text = [
         "import type { Detail } from '@/lib/data/visits';",
         "import { type A, type B } from '@/lib/data/forum';",
-        "type T = Awaited<ReturnType<typeof import('@/lib/data/sessions').mySessions>>;",
+        "type T = Awaited<ReturnType<typeof import('@/lib/data/group-sessions').myGroupSessions>>;",
         "import { babies } from '@/db-helpers';",
       ].join('\n');
       expect(violations('components/x.tsx', text)).toEqual([]);

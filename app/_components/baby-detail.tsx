@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { sessionsAttendedByMother } from '@/lib/data/sessions';
+import type { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
 import type { babyDetail, JourneyEvent } from '@/lib/data/visits';
 import { formatDate, formatDateShort, type UiLocale } from '@/lib/format';
 import { flatTexts } from '@/lib/i18n/texts';
@@ -64,7 +64,7 @@ export async function ChangeNotice({ searchParams }: { searchParams: Record<stri
  * One baby for kader and staff: status, visit windows, the journey (status changes computed by
  * lib/domain, certificates, transfers) and the visits with their corrections and referrals.
  * `base` is the section the links stay in. The page fetches `data` (babyDetail) and `attended`
- * (sessionsAttendedByMother of its mother). `motherAccount` (staff) is the mother's portal
+ * (groupSessionsAttendedByMother of its mother). `motherAccount` (staff) is the mother's portal
  * login, shown with her details near the top.
  */
 export async function BabyDetail({
@@ -76,7 +76,7 @@ export async function BabyDetail({
   motherAccount,
 }: {
   data: Detail;
-  attended: Awaited<ReturnType<typeof sessionsAttendedByMother>>;
+  attended: Awaited<ReturnType<typeof groupSessionsAttendedByMother>>;
   actions?: React.ReactNode;
   base: '/kader' | '/staff';
   aside?: React.ReactNode;

@@ -1,16 +1,16 @@
 /**
  * The session pages, shared by staff (/staff/pertemuan) and kaders (/kader/pertemuan): the
  * routes only pick the base path. Route bodies, so they live under app/ (decision 056) and
- * fetch; every read goes through lib/data/sessions (policy + village).
+ * fetch; every read goes through lib/data/group-sessions (policy + village).
  */
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { closeRegisterAction, inviteAction, markAttendanceAction, remindAction } from '@/lib/actions/sessions';
+import { closeRegisterAction, inviteAction, markAttendanceAction, remindAction } from '@/lib/actions/group-sessions';
 import type { CurrentUser } from '@/lib/auth/session';
 import { orDenied } from '@/lib/auth/session';
-import { publishCategories, sessionDetail, sessionForEdit, sessionFormContext } from '@/lib/data/sessions';
-import { sessionReminderText, whatsappLink, zoneLabel } from '@/lib/domain';
+import { publishCategories, groupSessionDetail, groupSessionForEdit, groupSessionFormContext } from '@/lib/data/group-sessions';
+import { groupSessionReminderText, whatsappLink, zoneLabel } from '@/lib/domain';
 import { formatDateTime, type UiLocale } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
@@ -21,7 +21,7 @@ import { MarkButtons, STATUS_TONE, topicLabel, whenText } from '@/components/ses
 import { OfflineMarkButtons } from '@/components/offline/mark-buttons';
 
 export async function NewSessionView({ user }: { user: CurrentUser }) {
-  const ctx = await orDenied(sessionFormContext(user));
+  const ctx = await orDenied(groupSessionFormContext(user));
   const t = await getTranslations();
   const texts = await sessionTexts();
   const initial = { topic: 'ten_steps', date: ctx.today, startTime: '09:00', endTime: '11:00', villageId: user.villageId ?? ctx.villages[0]?.id ?? '', capacity: '10' };
@@ -36,9 +36,9 @@ export async function NewSessionView({ user }: { user: CurrentUser }) {
 }
 
 export async function EditSessionView({ user, id }: { user: CurrentUser; id: string }) {
-  const s = await orDenied(sessionForEdit(user, id));
+  const s = await orDenied(groupSessionForEdit(user, id));
   // Its own village/posyandu stay choosable even when deactivated since (issue #18).
-  const ctx = await orDenied(sessionFormContext(user, { villageId: s.values.villageId, posyanduId: s.values.posyanduId || null }));
+  const ctx = await orDenied(groupSessionFormContext(user, { villageId: s.values.villageId, posyanduId: s.values.posyanduId || null }));
   const t = await getTranslations();
   return (
     <>
@@ -51,7 +51,7 @@ export async function EditSessionView({ user, id }: { user: CurrentUser; id: str
 }
 
 export async function SessionDetailView({ user, id, base, saved }: { user: CurrentUser; id: string; base: string; saved?: boolean }) {
-  const d = await orDenied(sessionDetail(user, id));
+  const d = await orDenied(groupSessionDetail(user, id));
   const t = await getTranslations();
   const tId = await getTranslations({ locale: 'id' });
   const locale = (await getLocale()) as UiLocale;
@@ -139,7 +139,7 @@ export async function SessionDetailView({ user, id, base, saved }: { user: Curre
                   m.phone && d.mayWrite
                     ? whatsappLink(
                         m.phone,
-                        sessionReminderText({
+                        groupSessionReminderText({
                           motherName: m.name,
                           title: d.title,
                           topicLabel: d.topic ? tId(`sessionTopic.${d.topic}` as never) : (d.topicText ?? ''),
@@ -235,7 +235,7 @@ export async function SessionDetailView({ user, id, base, saved }: { user: Curre
 
 /** The register on a phone: one tap per person, walk-ins, closing. */
 export async function RegisterView({ user, id, base }: { user: CurrentUser; id: string; base: string }) {
-  const d = await orDenied(sessionDetail(user, id));
+  const d = await orDenied(groupSessionDetail(user, id));
   if (!d.mayWrite) {
     const { forbidden } = await import('next/navigation');
     forbidden();

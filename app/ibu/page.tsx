@@ -12,7 +12,7 @@ import { certificatesByBaby } from '@/lib/data/certificates';
 import { unreadReplies } from '@/lib/data/forum';
 import { nextVisits } from '@/lib/data/next-visit';
 import { ibuOverview } from '@/lib/data/overview';
-import { mySessions } from '@/lib/data/sessions';
+import { myGroupSessions } from '@/lib/data/group-sessions';
 import { formatDate, type UiLocale } from '@/lib/format';
 
 export default async function IbuHome() {
@@ -20,7 +20,7 @@ export default async function IbuHome() {
   const [data, certs, sessions, visits, forum] = await Promise.all([
     ibuOverview(user),
     certificatesByBaby(user),
-    mySessions(user),
+    myGroupSessions(user),
     nextVisits(user),
     unreadReplies(user),
   ]);

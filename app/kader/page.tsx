@@ -11,7 +11,7 @@ import { requireUser } from '@/lib/auth/session';
 import { certificatesByBaby } from '@/lib/data/certificates';
 import { unreadReplies } from '@/lib/data/forum';
 import { kaderOverview, RECENTLY_ENDED_DAYS } from '@/lib/data/overview';
-import { nextSessionsForKader } from '@/lib/data/sessions';
+import { nextGroupSessionsForKader } from '@/lib/data/group-sessions';
 
 /**
  * The kader's home leads with the work (issue #23): today's visits (overdue, open windows) and
@@ -20,7 +20,7 @@ import { nextSessionsForKader } from '@/lib/data/sessions';
  */
 export default async function KaderHome() {
   const user = await requireUser(['kader']);
-  const [data, nextSessions, forumNews] = await Promise.all([kaderOverview(user), nextSessionsForKader(user), unreadReplies(user)]);
+  const [data, nextSessions, forumNews] = await Promise.all([kaderOverview(user), nextGroupSessionsForKader(user), unreadReplies(user)]);
   // The babies in today's list are not listed again below (they are linked there): at district
   // scale a posyandu's home page would otherwise carry most babies twice (issue #11, server time).
   const inToday = new Set(data.due.map((d) => d.babyId));

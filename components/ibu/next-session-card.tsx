@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { rsvpAction } from '@/lib/actions/sessions';
-import type { mySessions } from '@/lib/data/sessions';
+import { rsvpAction } from '@/lib/actions/group-sessions';
+import type { myGroupSessions } from '@/lib/data/group-sessions';
 import { zonedParts } from '@/lib/domain';
 import { formatDate, type UiLocale } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
@@ -9,8 +9,8 @@ import { Card } from '@/components/ui/card';
 import { cx } from '@/components/ui/cx';
 import { STATUS_TONE, topicLabel, whenText } from '@/components/sessions/views';
 
-/** The mother's next sessions of her village, her answer (RSVP), and the sessions she attended (`data`: mySessions). */
-export async function NextSessionCard({ data }: { data: Awaited<ReturnType<typeof mySessions>> }) {
+/** The mother's next sessions of her village, her answer (RSVP), and the sessions she attended (`data`: myGroupSessions). */
+export async function NextSessionCard({ data }: { data: Awaited<ReturnType<typeof myGroupSessions>> }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   return (

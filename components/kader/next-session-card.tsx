@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { nextSessionsForKader } from '@/lib/data/sessions';
+import type { nextGroupSessionsForKader } from '@/lib/data/group-sessions';
 import type { UiLocale } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { STATUS_TONE, whenText } from '@/components/sessions/views';
 
-/** The kader's next sessions in her village (`data`: nextSessionsForKader), with the way to the register. */
-export async function KaderNextSessionCard({ data }: { data: Awaited<ReturnType<typeof nextSessionsForKader>> }) {
+/** The kader's next sessions in her village (`data`: nextGroupSessionsForKader), with the way to the register. */
+export async function KaderNextSessionCard({ data }: { data: Awaited<ReturnType<typeof nextGroupSessionsForKader>> }) {
   const { timeZone, items } = data;
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;

@@ -5,7 +5,7 @@
  * and a client component referenced there would be sent to those pages too.
  */
 import { getTranslations } from 'next-intl/server';
-import { markAttendanceAction } from '@/lib/actions/sessions';
+import { markAttendanceAction } from '@/lib/actions/group-sessions';
 import type { MarkButtonsProps } from '@/components/sessions/views';
 import { MarkForm } from './mark-form';
 

@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { sessionsAttendedByMother } from '@/lib/data/sessions';
+import type { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
 import { zonedParts } from '@/lib/domain';
 import { formatDate, type UiLocale } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 
-/** On the baby/mother page: the KP-ASI sessions the mother attended (present); `data`: sessionsAttendedByMother. */
-export async function AttendedSessions({ data }: { data: Awaited<ReturnType<typeof sessionsAttendedByMother>> }) {
+/** On the baby/mother page: the KP-ASI sessions the mother attended (present); `data`: groupSessionsAttendedByMother. */
+export async function AttendedSessions({ data }: { data: Awaited<ReturnType<typeof groupSessionsAttendedByMother>> }) {
   const { timeZone, sessions } = data;
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;

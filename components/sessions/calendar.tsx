@@ -1,15 +1,15 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { monthSessions } from '@/lib/data/sessions';
+import type { monthGroupSessions } from '@/lib/data/group-sessions';
 import { addToYearMonth, daysInMonth, formatIsoDate } from '@/lib/domain';
 import { formatTime, type UiLocale } from '@/lib/format';
 import { cx } from '@/components/ui/cx';
 
 /**
  * A month grid (Monday first) with each day's sessions; cancelled ones struck through. `month` is
- * 'YYYY-MM'; `data` is monthSessions of that month.
+ * 'YYYY-MM'; `data` is monthGroupSessions of that month.
  */
-export async function MonthCalendar({ month, data, base }: { month: string; data: Awaited<ReturnType<typeof monthSessions>>; base: string }) {
+export async function MonthCalendar({ month, data, base }: { month: string; data: Awaited<ReturnType<typeof monthGroupSessions>>; base: string }) {
   const [year, m] = month.split('-').map(Number) as [number, number];
   const { timeZone, items } = data;
   const t = await getTranslations();

@@ -3,13 +3,13 @@
 import { useActionState, useState } from 'react';
 import {
   addWalkInAction,
-  cancelSessionAction,
+  cancelGroupSessionAction,
   findMothersAction,
   publishAction,
-  saveSessionAction,
+  saveGroupSessionAction,
   summaryAction,
-  type SessionActionState,
-} from '@/lib/actions/sessions';
+  type GroupSessionActionState,
+} from '@/lib/actions/group-sessions';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 
@@ -17,7 +17,7 @@ type Texts = Record<string, string>;
 const selectClass = 'min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink';
 const textareaClass = 'min-h-32 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink';
 
-function Notice({ state }: { state: SessionActionState }) {
+function Notice({ state }: { state: GroupSessionActionState }) {
   if (state.formError)
     return (
       <p id="form-error" role="alert" className="text-sm font-medium text-danger">
@@ -53,7 +53,7 @@ export function SessionForm({
   // The server action itself (not a client wrapper), so that the form also posts without
   // JavaScript. Each refusal carries a nonce: the form is mounted anew with it, so that the
   // fields show what was sent (React resets a form after its action).
-  const [state, action, pending] = useActionState<SessionActionState, FormData>(saveSessionAction, {});
+  const [state, action, pending] = useActionState<GroupSessionActionState, FormData>(saveGroupSessionAction, {});
   // Without JavaScript the refused form is rendered anew by the server: start from what was sent.
   const [topic, setTopic] = useState(state.values?.topic || initial.topic || 'ten_steps');
   const [villageId, setVillageId] = useState(state.values?.villageId || initial.villageId || villages[0]?.id || '');
@@ -128,7 +128,7 @@ export function SessionForm({
 }
 
 export function CancelForm({ sessionId, texts }: { sessionId: string; texts: Texts }) {
-  const [state, action, pending] = useActionState<SessionActionState, FormData>(cancelSessionAction, {});
+  const [state, action, pending] = useActionState<GroupSessionActionState, FormData>(cancelGroupSessionAction, {});
   const error = state.fieldErrors?.reason;
   return (
     <form action={action} noValidate className="flex flex-col gap-2">
@@ -147,7 +147,7 @@ export function CancelForm({ sessionId, texts }: { sessionId: string; texts: Tex
 }
 
 export function SummaryForm({ sessionId, summary, texts }: { sessionId: string; summary: string; texts: Texts }) {
-  const [state, action, pending] = useActionState<SessionActionState, FormData>(summaryAction, {});
+  const [state, action, pending] = useActionState<GroupSessionActionState, FormData>(summaryAction, {});
   const error = state.fieldErrors?.summary;
   return (
     <form action={action} noValidate className="flex flex-col gap-2">
@@ -174,7 +174,7 @@ export function SummaryForm({ sessionId, summary, texts }: { sessionId: string; 
 }
 
 export function PublishForm({ sessionId, categories, texts }: { sessionId: string; categories: { id: string; name: string }[]; texts: Texts }) {
-  const [state, action, pending] = useActionState<SessionActionState, FormData>(publishAction, {});
+  const [state, action, pending] = useActionState<GroupSessionActionState, FormData>(publishAction, {});
   if (state.postId)
     return (
       <p role="status" className="text-sm font-medium text-ok">
@@ -225,7 +225,7 @@ export function FindMother({
   hidden?: Record<string, string>;
   texts: Texts;
 }) {
-  const [state, action, pending] = useActionState<SessionActionState, FormData>(findMothersAction, {});
+  const [state, action, pending] = useActionState<GroupSessionActionState, FormData>(findMothersAction, {});
   const error = state.fieldErrors?.q;
   return (
     <div className="flex flex-col gap-2">
@@ -273,7 +273,7 @@ export function FindMother({
 }
 
 export function WalkInForm({ sessionId, newId, texts }: { sessionId: string; newId: string; texts: Texts }) {
-  const [state, action, pending] = useActionState<SessionActionState, FormData>(addWalkInAction, {});
+  const [state, action, pending] = useActionState<GroupSessionActionState, FormData>(addWalkInAction, {});
   const err = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate className="flex flex-col gap-2">

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { markAttendanceAction } from '@/lib/actions/sessions';
-import type { SessionListItem } from '@/lib/data/sessions';
+import { markAttendanceAction } from '@/lib/actions/group-sessions';
+import type { GroupSessionListItem } from '@/lib/data/group-sessions';
 import { zonedParts } from '@/lib/domain';
 import { formatDate, formatPercent, formatTime, type UiLocale } from '@/lib/format';
 import { Badge, type Tone } from '@/components/ui/badge';
@@ -33,7 +33,7 @@ export async function SessionList({
   empty,
   testId,
 }: {
-  items: SessionListItem[];
+  items: GroupSessionListItem[];
   timeZone: string;
   base: string;
   empty: string;

@@ -240,7 +240,14 @@ async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, period:
   }));
 }
 
-async function sessionCounts(db: DbOrTx, actor: Actor, from: string, to: string, timeZone: string, filters: { villageId?: string | null; posyanduId?: string | null }) {
+async function groupSessionCounts(
+  db: DbOrTx,
+  actor: Actor,
+  from: string,
+  to: string,
+  timeZone: string,
+  filters: { villageId?: string | null; posyanduId?: string | null },
+) {
   const conds: SQL[] = [
     sql`gs.puskesmas_id = ${actor.puskesmasId}`,
     sql`gs.status = 'closed'`,
@@ -300,7 +307,7 @@ export async function coverageDashboard(actor: Actor, params: { month?: YearMont
     indicatorsForMonthsStored(db, prevPeriod.from, period.to, scope, 'posyandu'),
     exclusivityCurveStored(db, curveDay, scope),
     stopReasonsStored(db, first12, month, scope, 'village'),
-    sessionCounts(db, actor, range.from, range.to, p.timeZone, { villageId, posyanduId }),
+    groupSessionCounts(db, actor, range.from, range.to, p.timeZone, { villageId, posyanduId }),
     coverageByAttendanceStored(db, first12, month, scope),
     kaderRows(db, actor, scope, period, today),
     targetFor(db, actor.puskesmasId, period.year, villageId),
@@ -432,7 +439,7 @@ export async function monthlyReport(actor: Actor, when: YearMonth | Period, opts
   const [posyanduRows, villageRows, sessions, [certs], target] = await Promise.all([
     indicatorsForMonthsStored(db, prev.from, period.to, scope, 'posyandu'),
     indicatorsForMonthsStored(db, prev.from, period.to, scope, 'village'),
-    sessionCounts(db, actor, first, last, p.timeZone, { villageId: village?.id ?? null }),
+    groupSessionCounts(db, actor, first, last, p.timeZone, { villageId: village?.id ?? null }),
     db
       .execute(
         sql`

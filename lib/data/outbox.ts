@@ -11,7 +11,7 @@ import 'server-only';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { recordVisit } from './visits';
-import { markAttendanceFromDevice, RegisterClosedError } from './sessions';
+import { markAttendanceFromDevice, RegisterClosedError } from './group-sessions';
 
 export type OutboxAnswer =
   | { http: 200; body: { status: 'stored' | 'duplicate'; id: string } }

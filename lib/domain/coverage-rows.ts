@@ -22,7 +22,7 @@ import { CURVE_MONTHS, exclusiveAtAgeMonth, STOP_REASONS } from './dashboard';
 import { monthFacts } from './indicators';
 import { firstBreak, hasConfirmation, journeyStatus, statusTimeline, type BabyFacts, type StatusTimeline } from './journey';
 import type { BreakReason } from './recall';
-import type { SessionState } from './sessions';
+import type { GroupSessionState } from './group-sessions';
 import type { IsoDate } from './types';
 import { assignVisits, datedWindows, type VisitWindow } from './windows';
 
@@ -96,7 +96,7 @@ export interface BabyCoverage {
 /** One of the mother's attendance records, with its session. */
 export interface AttendanceFacts {
   present: boolean;
-  sessionStatus: SessionState;
+  sessionStatus: GroupSessionState;
   /** The day the session started, in the puskesmas's time zone. */
   sessionDay: IsoDate;
 }

@@ -15,6 +15,6 @@ export * from './identifiers';
 export * from './catalogue';
 export * from './progress';
 export * from './dashboard';
-export * from './sessions';
+export * from './group-sessions';
 export * from './whatsapp';
 export * from './coverage-rows';

@@ -24,16 +24,16 @@ import { saveBlockedTerms } from '@/lib/data/settings';
 import { recordVisit } from '@/lib/data/visits';
 import {
   addWalkIn,
-  cancelSession,
-  createSession,
+  cancelGroupSession,
+  createGroupSession,
   findMothers,
   inviteMother,
   markReminded,
   markWalkIn,
   publishSummary,
   saveSummary,
-  updateSession,
-} from '@/lib/data/sessions';
+  updateGroupSession,
+} from '@/lib/data/group-sessions';
 import { attendance } from '@/db/schema';
 import { scopeOf } from '@/lib/auth/policy';
 import { zonedParts } from '@/lib/domain';
@@ -69,8 +69,8 @@ const ACTIONS: Record<string, string> = {
   followUpAction: 'followUpReferral',
   transferAction: 'transferMother',
   exitAction: 'exitBaby',
-  saveSessionAction: 'createSession',
-  cancelSessionAction: 'cancelSession',
+  saveGroupSessionAction: 'createGroupSession',
+  cancelGroupSessionAction: 'cancelGroupSession',
   markAttendanceAction: 'markAttendance',
   addWalkInAction: 'addWalkIn',
   findMothersAction: 'findMothers',
@@ -113,10 +113,10 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   transferMother: 'tests/integration/journey.test.ts',
   exitBaby: 'tests/integration/journey.test.ts',
   giveMotherLogin: 'tests/integration/mother-login.test.ts',
-  markAttendance: 'tests/integration/sessions.test.ts',
-  addWalkIn: 'tests/integration/sessions.test.ts',
-  closeRegister: 'tests/integration/sessions.test.ts',
-  answerRsvp: 'tests/integration/sessions.test.ts',
+  markAttendance: 'tests/integration/group-sessions.test.ts',
+  addWalkIn: 'tests/integration/group-sessions.test.ts',
+  closeRegister: 'tests/integration/group-sessions.test.ts',
+  answerRsvp: 'tests/integration/group-sessions.test.ts',
   updateVillage: 'tests/integration/places.test.ts',
   setPlaceStatus: 'tests/integration/places.test.ts',
   updateAccount: 'tests/integration/account-create.test.ts',
@@ -187,9 +187,9 @@ const MATRIX_FUNCTIONS = [
   'toggleUseful',
   'reportContent',
   'markAnswer',
-  'createSession',
-  'updateSession',
-  'cancelSession',
+  'createGroupSession',
+  'updateGroupSession',
+  'cancelGroupSession',
   'inviteMother',
   'markReminded',
   'findMothers',
@@ -284,11 +284,11 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
     euisId = who.euis!.id;
     // A session in Rina's village (tomorrow) with a summary, and one starting soon with a walk-in.
     const s1 = sessionForm();
-    expect(await createSession(who.sri!, s1)).toMatchObject({ ok: true });
+    expect(await createGroupSession(who.sri!, s1)).toMatchObject({ ok: true });
     expect(await saveSummary(who.sri!, { sessionId: s1.id, summary: 'Ibu-ibu berbagi cara memerah ASI.' })).toEqual({ ok: true });
     sessionV1 = { id: s1.id, scope: { puskesmasId: rina.puskesmasId, villageId: babyA.scope.villageId } };
     const s2 = sessionForm({}, 20);
-    expect(await createSession(who.sri!, s2)).toMatchObject({ ok: true });
+    expect(await createGroupSession(who.sri!, s2)).toMatchObject({ ok: true });
     expect(await addWalkIn(who.sri!, { sessionId: s2.id, id: randomUUID(), name: 'Pak Ujang (suami)', role: 'family' })).toEqual({ ok: true });
     const [w] = await db.db.select({ id: attendance.id }).from(attendance).where(eq(attendance.sessionId, s2.id));
     soonV1 = { id: s2.id, walkInId: w!.id };
@@ -381,25 +381,31 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       also: (a) => a.id === comment.postAuthorId || can(a, 'moderate', 'forum'),
       run: (a) => markAnswer(a, { commentId: comment.id }),
     },
-    { name: 'createSession (Rina’s village)', resource: 'groupSessions', action: 'write', record: () => sessionV1.scope, run: (a) => createSession(a, sessionForm()) },
     {
-      name: 'updateSession (Rina’s village)',
+      name: 'createGroupSession (Rina’s village)',
       resource: 'groupSessions',
       action: 'write',
       record: () => sessionV1.scope,
-      run: (a) => updateSession(a, sessionV1.id, sessionForm({ id: sessionV1.id, title: `Pertemuan matriks ${++n}` })),
+      run: (a) => createGroupSession(a, sessionForm()),
     },
     {
-      name: 'cancelSession (a fresh session in Rina’s village)',
+      name: 'updateGroupSession (Rina’s village)',
+      resource: 'groupSessions',
+      action: 'write',
+      record: () => sessionV1.scope,
+      run: (a) => updateGroupSession(a, sessionV1.id, sessionForm({ id: sessionV1.id, title: `Pertemuan matriks ${++n}` })),
+    },
+    {
+      name: 'cancelGroupSession (a fresh session in Rina’s village)',
       resource: 'groupSessions',
       action: 'write',
       record: () => sessionV1.scope,
       prepare: async () => {
         const f = sessionForm();
-        await createSession(who.sri!, f);
+        await createGroupSession(who.sri!, f);
         fresh = f.id;
       },
-      run: (a) => cancelSession(a, { sessionId: fresh, reason: 'Hujan deras, ditunda' }),
+      run: (a) => cancelGroupSession(a, { sessionId: fresh, reason: 'Hujan deras, ditunda' }),
     },
     {
       name: 'inviteMother (Rina)',

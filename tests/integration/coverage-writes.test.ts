@@ -40,7 +40,16 @@ import { exitBaby, transferMother } from '@/lib/data/journey';
 import { registerMother } from '@/lib/data/mothers';
 import { receiveOutboxRecord } from '@/lib/data/outbox';
 import { createPosyandu, createVillage } from '@/lib/data/places';
-import { addWalkIn, cancelSession, closeRegister, createSession, markAttendance, markAttendanceFromDevice, markWalkIn, updateSession } from '@/lib/data/sessions';
+import {
+  addWalkIn,
+  cancelGroupSession,
+  closeRegister,
+  createGroupSession,
+  markAttendance,
+  markAttendanceFromDevice,
+  markWalkIn,
+  updateGroupSession,
+} from '@/lib/data/group-sessions';
 import { saveProfile, saveVisitWindows, settingsOverview } from '@/lib/data/settings';
 import { issueSetupCode, setupPuskesmas } from '@/lib/data/setup';
 import { correctVisit, recordVisit, visitEditContext } from '@/lib/data/visits';
@@ -410,7 +419,7 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
   async function session(v: number, date: string, startTime = '09:00', endTime = '11:00') {
     const id = randomUUID();
     const start = zonedInstant(date, startTime, WIB);
-    const res = await createSession(staff, sessionForm(id, v, date, startTime, endTime), new Date(start.getTime() - 86_400_000));
+    const res = await createGroupSession(staff, sessionForm(id, v, date, startTime, endTime), new Date(start.getTime() - 86_400_000));
     if (!res.ok) throw new Error(`session refused: ${JSON.stringify(res)}`);
     return { id, start, at: (hours: number) => new Date(start.getTime() + hours * 3_600_000) };
   }
@@ -574,23 +583,23 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
     expect((await today(list)).attended).toBe(3);
   });
 
-  it('cancelSession: a mother present at a cancelled session did not attend', async () => {
+  it('cancelGroupSession: a mother present at a cancelled session did not attend', async () => {
     const s = await session(1, day(-160));
     await markAttendance(staff, { sessionId: s.id, motherId: m('E').id, status: 'present' }, s.at(0));
     let list = await expectStoredEqualsDomain('present at a session');
     expect((await today(list)).attended).toBe(4);
-    expect(await cancelSession(staff, { sessionId: s.id, reason: 'Hujan deras, balai desa banjir' })).toEqual({ ok: true });
+    expect(await cancelGroupSession(staff, { sessionId: s.id, reason: 'Hujan deras, balai desa banjir' })).toEqual({ ok: true });
     list = await expectStoredEqualsDomain('session cancelled');
     expect((await today(list)).attended).toBe(3);
   });
 
-  it('updateSession: a session moved from before to after the 6-month date', async () => {
+  it('updateGroupSession: a session moved from before to after the 6-month date', async () => {
     const six = sixMonthDate(m('E').birthDate);
     const s = await session(1, addDays(six, -3), '10:00', '12:00');
     await markAttendance(kader, { sessionId: s.id, motherId: m('E').id, status: 'present' }, s.at(0));
     let list = await expectStoredEqualsDomain('present before the 6-month date');
     expect(list.find((b) => b.id === babyOf('E'))!.attended).toBe(true);
-    const res = await updateSession(staff, s.id, sessionForm(s.id, 1, addDays(six, 2), '10:00', '12:00'), s.at(0.5));
+    const res = await updateGroupSession(staff, s.id, sessionForm(s.id, 1, addDays(six, 2), '10:00', '12:00'), s.at(0.5));
     expect(res).toEqual({ ok: true, id: s.id, created: false });
     list = await expectStoredEqualsDomain('session moved after the 6-month date');
     expect(list.find((b) => b.id === babyOf('E'))!.attended).toBe(false);

@@ -12,7 +12,7 @@ import { ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { addDays, isoToday, zonedParts } from '@/lib/domain';
 import { createPost, createReply, RATE_LIMITS } from '@/lib/data/forum';
 import { activateAccount, registerMother } from '@/lib/data/mothers';
-import { createSession } from '@/lib/data/sessions';
+import { createGroupSession } from '@/lib/data/group-sessions';
 import { actorFor, BACKENDS, demoActors, rowCounts, useDatabase, type TestDb } from './support';
 
 describe.each(BACKENDS)('create keys and duplicates on $name', (backend) => {
@@ -252,10 +252,10 @@ describe.each(BACKENDS)('create keys and duplicates on $name', (backend) => {
       facilitators: '',
       capacity: '10',
     };
-    const [x, y] = await Promise.all([createSession(a.kader, form), createSession(a.kader, form)]);
+    const [x, y] = await Promise.all([createGroupSession(a.kader, form), createGroupSession(a.kader, form)]);
     expect([x, y].map((r) => r.ok)).toEqual([true, true]);
     expect([x, y].filter((r) => r.ok && r.created)).toHaveLength(1);
-    expect(await createSession(a.kader, form)).toEqual({ ok: true, id: form.id, created: false });
+    expect(await createGroupSession(a.kader, form)).toEqual({ ok: true, id: form.id, created: false });
     expect((await db.db.select().from(groupSessions).where(eq(groupSessions.id, form.id))).length).toBe(1);
   });
 });

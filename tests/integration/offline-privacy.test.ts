@@ -8,7 +8,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { groupSessions, mothers, posyandu, sessionInvitations } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import { posyanduIdsOf, type Actor } from '@/lib/auth/policy';
-import { sessionDetail } from '@/lib/data/sessions';
+import { groupSessionDetail } from '@/lib/data/group-sessions';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
 const login = (role: string, n = 0) => DEMO_LOGINS.filter((l) => l.role === role)[n]!.phone;
@@ -50,7 +50,7 @@ describe.each(BACKENDS)('session pages on a kader’s phone, $name', (backend) =
   afterAll(() => db.dispose());
 
   it('the kader sees the phone of her own posyandu’s mothers only', async () => {
-    const d = await sessionDetail(kader, sessionId);
+    const d = await groupSessionDetail(kader, sessionId);
     const byId = new Map(d.mothers.map((m) => [m.motherId, m]));
     expect(byId.get(ownMotherId)?.phone).toMatch(/^\+62/);
     expect(byId.get(otherMotherId)).toBeDefined();
@@ -61,7 +61,7 @@ describe.each(BACKENDS)('session pages on a kader’s phone, $name', (backend) =
   });
 
   it('staff still see every invited mother’s phone', async () => {
-    const d = await sessionDetail(staff, sessionId);
+    const d = await groupSessionDetail(staff, sessionId);
     const other = d.mothers.find((m) => m.motherId === otherMotherId);
     expect(other?.phone).toMatch(/^\+62/);
   });

@@ -6,7 +6,7 @@ import { DEMO_LOGINS } from '@/db/seed';
 import type { Actor } from '@/lib/auth/policy';
 import { addDays, isoToday, zonedInstant, zonedParts } from '@/lib/domain';
 import { receiveOutboxRecord } from '@/lib/data/outbox';
-import { createSession } from '@/lib/data/sessions';
+import { createGroupSession } from '@/lib/data/group-sessions';
 import { answeredVisit } from '../support/visit';
 import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
@@ -160,7 +160,7 @@ describe.each(BACKENDS)('offline outbox on $name', (backend) => {
         capacity: '10',
       };
       if (input.endTime <= input.startTime) input.startTime = '23:58';
-      const res = await createSession(staff, input);
+      const res = await createGroupSession(staff, input);
       expect(res.ok).toBe(true);
     });
     const mark = (status: string, id = randomUUID()) => ({

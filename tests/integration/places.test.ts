@@ -15,7 +15,7 @@ import { coverageDashboard, monthlyReport } from '@/lib/data/coverage';
 import { motherAdminContext, transferMother } from '@/lib/data/journey';
 import { registerMother, registrationContext } from '@/lib/data/mothers';
 import { createPosyandu, createVillage, listPlaces, setPlaceStatus, updatePosyandu, updateVillage } from '@/lib/data/places';
-import { createSession, sessionFormContext, updateSession } from '@/lib/data/sessions';
+import { createGroupSession, groupSessionFormContext, updateGroupSession } from '@/lib/data/group-sessions';
 import { BACKENDS, rowCounts, useDatabase, type TestDb, demoActors } from './support';
 
 const OCT = { year: 2026, month: 10 };
@@ -232,7 +232,7 @@ describe.each(BACKENDS)('places on $name', (backend) => {
     expect(dashBefore!.current).not.toBeNull();
     // A session already scheduled there (before the deactivation) may still be edited in place.
     const scheduled = sessionForm(target.villageId, target.id);
-    expect(await createSession(staff, scheduled)).toMatchObject({ ok: true, created: true });
+    expect(await createGroupSession(staff, scheduled)).toMatchObject({ ok: true, created: true });
 
     expect(await setPlaceStatus(staff, { entity: 'posyandu', id: target.id, op: 'deactivate' })).toMatchObject({ ok: true });
 
@@ -263,11 +263,11 @@ describe.each(BACKENDS)('places on $name', (backend) => {
     expect(await rowCounts(db)).toEqual(before);
 
     // A new session: not offered, refused; the one already there may still be edited.
-    const ctx = await sessionFormContext(staff);
+    const ctx = await groupSessionFormContext(staff);
     expect(ctx.villages.flatMap((v) => v.posyandu).map((p) => p.id)).not.toContain(target.id);
-    expect(await createSession(staff, sessionForm(target.villageId, target.id))).toEqual(refused);
+    expect(await createGroupSession(staff, sessionForm(target.villageId, target.id))).toEqual(refused);
     expect(await rowCounts(db)).toEqual(before);
-    expect(await updateSession(staff, scheduled.id, { ...scheduled, title: 'Pertemuan wilayah (diubah)' })).toMatchObject({ ok: true });
+    expect(await updateGroupSession(staff, scheduled.id, { ...scheduled, title: 'Pertemuan wilayah (diubah)' })).toMatchObject({ ok: true });
 
     // Reactivated, it takes registrations again.
     expect(await setPlaceStatus(admin, { entity: 'posyandu', id: target.id, op: 'activate' })).toMatchObject({ ok: true });
@@ -289,8 +289,8 @@ describe.each(BACKENDS)('places on $name', (backend) => {
     });
     expect(await registerMother(staff, motherForm(post!.id))).toEqual({ ok: false, fieldErrors: { posyanduId: 'places.refuse.posyanduInactive' } });
     expect((await registrationContext(staff)).posyandu.map((p) => p.id)).not.toContain(post!.id);
-    expect((await sessionFormContext(staff)).villages.map((v) => v.id)).not.toContain(village.id);
-    expect(await createSession(staff, sessionForm(village.id, ''))).toEqual({ ok: false, fieldErrors: { villageId: 'places.refuse.villageInactive' } });
+    expect((await groupSessionFormContext(staff)).villages.map((v) => v.id)).not.toContain(village.id);
+    expect(await createGroupSession(staff, sessionForm(village.id, ''))).toEqual({ ok: false, fieldErrors: { villageId: 'places.refuse.villageInactive' } });
     // Its posyandu cannot be reactivated before the village.
     expect(await setPlaceStatus(staff, { entity: 'posyandu', id: post!.id, op: 'deactivate' })).toMatchObject({ ok: true });
     const afterDeactivate = await rowCounts(db);

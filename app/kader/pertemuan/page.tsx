@@ -4,11 +4,11 @@ import { Shell } from '@/components/layout/shell';
 import { SessionList } from '@/components/sessions/views';
 import { buttonClass } from '@/components/ui/button';
 import { requireUser } from '@/lib/auth/session';
-import { listSessions } from '@/lib/data/sessions';
+import { listGroupSessions } from '@/lib/data/group-sessions';
 
 export default async function KaderSessionsPage() {
   const user = await requireUser(['kader']);
-  const [upcoming, past] = await Promise.all([listSessions(user, { when: 'upcoming' }), listSessions(user, { when: 'past', limit: 12 })]);
+  const [upcoming, past] = await Promise.all([listGroupSessions(user, { when: 'upcoming' }), listGroupSessions(user, { when: 'past', limit: 12 })]);
   const t = await getTranslations();
   return (
     <Shell user={user} current="/kader/pertemuan">

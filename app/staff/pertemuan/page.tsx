@@ -6,7 +6,7 @@ import { rateText, SessionList } from '@/components/sessions/views';
 import { buttonClass } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
-import { listSessions, monthSessions, sessionFormContext, villageAttendance } from '@/lib/data/sessions';
+import { listGroupSessions, monthGroupSessions, groupSessionFormContext, villageAttendance } from '@/lib/data/group-sessions';
 import { isoToday } from '@/lib/domain';
 import type { UiLocale } from '@/lib/format';
 
@@ -18,7 +18,7 @@ export default async function StaffSessionsPage({ searchParams }: { searchParams
   const view: View = sp.tampil === 'lalu' || sp.tampil === 'kalender' ? sp.tampil : 'mendatang';
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
-  const ctx = await sessionFormContext(user);
+  const ctx = await groupSessionFormContext(user);
   const villageId = ctx.villages.some((v) => v.id === sp.desa) ? sp.desa! : null;
   const tabs: { key: View; label: string }[] = [
     { key: 'mendatang', label: t('sessions.upcoming') },
@@ -30,8 +30,8 @@ export default async function StaffSessionsPage({ searchParams }: { searchParams
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(sp.bulan ?? '') ? sp.bulan! : today.slice(0, 7);
   const [year, monthNo] = month.split('-').map(Number) as [number, number];
   const [list, calendar, perVillage] = await Promise.all([
-    view === 'kalender' ? null : listSessions(user, { when: view === 'lalu' ? 'past' : 'upcoming', villageId }),
-    view === 'kalender' ? monthSessions(user, year, monthNo) : null,
+    view === 'kalender' ? null : listGroupSessions(user, { when: view === 'lalu' ? 'past' : 'upcoming', villageId }),
+    view === 'kalender' ? monthGroupSessions(user, year, monthNo) : null,
     villageAttendance(user),
   ]);
   return (

@@ -3,7 +3,7 @@ import { BabyDetail, ChangeNotice } from '@/app/_components/baby-detail';
 import { Shell } from '@/components/layout/shell';
 import { ButtonLink } from '@/components/ui/button-link';
 import { orDenied, requireUser } from '@/lib/auth/session';
-import { sessionsAttendedByMother } from '@/lib/data/sessions';
+import { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
 import { babyDetail } from '@/lib/data/visits';
 
 export default async function KaderBabyPage({
@@ -17,7 +17,7 @@ export default async function KaderBabyPage({
   const sp = await searchParams;
   const user = await requireUser(['kader']);
   const data = await orDenied(babyDetail(user, babyId));
-  const attended = await sessionsAttendedByMother(user, data.motherId);
+  const attended = await groupSessionsAttendedByMother(user, data.motherId);
   const t = await getTranslations();
   return (
     <Shell user={user} current="/kader">

@@ -7,7 +7,7 @@ import { Card } from '@/components/ui/card';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { motherAdminContext } from '@/lib/data/journey';
 import { motherLoginOf } from '@/lib/data/mothers';
-import { sessionsAttendedByMother } from '@/lib/data/sessions';
+import { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
 import { babyDetail } from '@/lib/data/visits';
 import { EXIT_REASONS } from '@/lib/domain';
 import { flatTexts } from '@/lib/i18n/texts';
@@ -23,7 +23,7 @@ export default async function StaffBabyPage({
   const sp = await searchParams;
   const user = await requireUser(['staff', 'admin']);
   const [data, admin] = await Promise.all([orDenied(babyDetail(user, babyId)), orDenied(motherAdminContext(user, babyId))]);
-  const [attended, login] = await Promise.all([sessionsAttendedByMother(user, data.motherId), motherLoginOf(user, data.motherId)]);
+  const [attended, login] = await Promise.all([groupSessionsAttendedByMother(user, data.motherId), motherLoginOf(user, data.motherId)]);
   const t = await getTranslations();
   const texts = {
     ...(await flatTexts(['motherAdmin', 'validation', 'places.refuse'])),

@@ -5,18 +5,18 @@
 import { getTranslations } from 'next-intl/server';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
-import { sessionForCalendar } from '@/lib/data/sessions';
-import { sessionIcs } from '@/lib/sessions/ics';
+import { groupSessionForCalendar } from '@/lib/data/group-sessions';
+import { groupSessionIcs } from '@/lib/group-sessions/ics';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response('Unauthorized', { status: 401 });
   const { id } = await params;
   try {
-    const s = await sessionForCalendar(user, id);
+    const s = await groupSessionForCalendar(user, id);
     const t = await getTranslations({ locale: 'id' });
     const topic = s.topic ? t(`sessionTopic.${s.topic}` as never) : (s.topicText ?? '');
-    const body = sessionIcs({ ...s, topicLabel: topic }, { description: t('sessions.icsDescription', { topic }), calendarName: 'KEKASIHKU' });
+    const body = groupSessionIcs({ ...s, topicLabel: topic }, { description: t('sessions.icsDescription', { topic }), calendarName: 'KEKASIHKU' });
     return new Response(body, {
       headers: {
         'Content-Type': 'text/calendar; charset=utf-8',

@@ -6,11 +6,11 @@ import { babiesAttendingSessions, babiesOfMothers, refreshCoverage } from '@/db/
 import { attendance, groupSessions, sessionInvitations } from '@/db/schema';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { registerOpen } from '@/lib/domain';
-import { deviceMarkSchema, markSchema, markWalkInStatusSchema, walkInSchema } from '@/lib/validation/session';
+import { deviceMarkSchema, markSchema, markWalkInStatusSchema, walkInSchema } from '@/lib/validation/group-session';
 import { audit } from '../audit';
-import { fieldErrorsOf, motherForSession, sessionFor, type SessionRow, type SimpleResult, type Status } from './shared';
+import { fieldErrorsOf, motherForGroupSession, groupSessionFor, type GroupSessionRow, type SimpleResult, type Status } from './shared';
 
-function assertRegisterOpen(s: SessionRow, now: Date) {
+function assertRegisterOpen(s: GroupSessionRow, now: Date) {
   if (!registerOpen({ status: s.status as Status, startsAt: s.startsAt }, now)) throw new RegisterClosedError();
 }
 
@@ -29,9 +29,9 @@ export class RegisterClosedError extends Error {
 export async function markAttendance(actor: Actor, raw: unknown, now: Date = new Date()): Promise<void> {
   const v = markSchema.parse(raw);
   const db = await getDb();
-  const s = await sessionFor(db, actor, v.sessionId, 'write', 'attendance');
+  const s = await groupSessionFor(db, actor, v.sessionId, 'write', 'attendance');
   assertRegisterOpen(s, now);
-  await motherForSession(db, actor, s, v.motherId);
+  await motherForGroupSession(db, actor, s, v.motherId);
   await db.transaction(async (tx) => {
     const [before] = await tx
       .select({ status: attendance.status })
@@ -71,7 +71,7 @@ export async function markAttendanceFromDevice(actor: Actor, raw: unknown, now: 
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const v = parsed.data;
   const db = await getDb();
-  const s = await sessionFor(db, actor, v.sessionId, 'write', 'attendance');
+  const s = await groupSessionFor(db, actor, v.sessionId, 'write', 'attendance');
   const onDevice = v.recordedAt ? new Date(v.recordedAt) : null;
   return db.transaction(async (tx) => {
     const [already] = await tx
@@ -81,7 +81,7 @@ export async function markAttendanceFromDevice(actor: Actor, raw: unknown, now: 
     // A resend of a marking already stored is answered as stored, even once the register closed.
     if (already?.deviceRecordId === v.id) return { ok: true as const, created: false, attendanceId: already.id };
     assertRegisterOpen(s, now);
-    await motherForSession(tx, actor, s, v.motherId);
+    await motherForGroupSession(tx, actor, s, v.motherId);
     const [row] = await tx
       .insert(attendance)
       .values({
@@ -126,7 +126,7 @@ export async function addWalkIn(actor: Actor, raw: unknown, now: Date = new Date
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const v = parsed.data;
   const db = await getDb();
-  const s = await sessionFor(db, actor, v.sessionId, 'write', 'attendance');
+  const s = await groupSessionFor(db, actor, v.sessionId, 'write', 'attendance');
   assertRegisterOpen(s, now);
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -157,7 +157,7 @@ export async function addWalkIn(actor: Actor, raw: unknown, now: Date = new Date
 export async function markWalkIn(actor: Actor, raw: unknown, now: Date = new Date()): Promise<void> {
   const v = markWalkInStatusSchema.parse(raw);
   const db = await getDb();
-  const s = await sessionFor(db, actor, v.sessionId, 'write', 'attendance');
+  const s = await groupSessionFor(db, actor, v.sessionId, 'write', 'attendance');
   assertRegisterOpen(s, now);
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -173,7 +173,7 @@ export async function markWalkIn(actor: Actor, raw: unknown, now: Date = new Dat
 /** Closes the register: invited mothers not marked are recorded absent. */
 export async function closeRegister(actor: Actor, sessionId: string, now: Date = new Date()): Promise<void> {
   const db = await getDb();
-  const s = await sessionFor(db, actor, sessionId, 'write', 'attendance');
+  const s = await groupSessionFor(db, actor, sessionId, 'write', 'attendance');
   if (s.status === 'closed') return;
   assertRegisterOpen(s, now);
   await db.transaction(async (tx) => {

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { safeLine, safeMultiline } from './text';
-import { DEFAULT_SESSION_CAPACITY, isClockTime, isIsoDate, SESSION_CAPACITY_MAX, SESSION_TOPIC_CODES, zonedInstant } from '@/lib/domain';
+import { DEFAULT_GROUP_SESSION_CAPACITY, isClockTime, isIsoDate, GROUP_SESSION_CAPACITY_MAX, SESSION_TOPIC_CODES, zonedInstant } from '@/lib/domain';
 
 /**
  * Scheduling or editing a group session (issue 5). Shared by the form and the server
- * (lib/data/sessions.ts). The puskesmas zone and "now" come in as context, so both sides build
+ * (lib/data/group-sessions). The puskesmas zone and "now" come in as context, so both sides build
  * the same schema. Messages are keys of messages/*.json ("validation.*" or "sessions.errors.*").
  */
-export const SESSION_LIMITS = { title: 120, topicText: 120, place: 200, facilitators: 300, reason: 300, summary: 5000, name: 100 } as const;
+export const GROUP_SESSION_LIMITS = { title: 120, topicText: 120, place: 200, facilitators: 300, reason: 300, summary: 5000, name: 100 } as const;
 /** "Other" in the topic list: the topic is free text. */
 export const FREE_TOPIC = 'other';
 
-export type SessionContext = { timeZone: string; now: Date; /** When editing: the stored start (unchanged start may be in the past). */ storedStart?: Date };
+export type GroupSessionContext = { timeZone: string; now: Date; /** When editing: the stored start (unchanged start may be in the past). */ storedStart?: Date };
 
 const text = (min: number, max: number, multiline = false) =>
   z
@@ -31,9 +31,9 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 const fields = z.object({
-  title: text(3, SESSION_LIMITS.title),
+  title: text(3, GROUP_SESSION_LIMITS.title),
   topic: z.enum([...SESSION_TOPIC_CODES, FREE_TOPIC], { error: 'validation.required' }),
-  topicText: optionalText(SESSION_LIMITS.topicText),
+  topicText: optionalText(GROUP_SESSION_LIMITS.topicText),
   date: z
     .string({ error: 'validation.required' })
     .check(safeLine)
@@ -42,26 +42,26 @@ const fields = z.object({
     .refine((v) => isIsoDate(v), 'validation.dateInvalid'),
   startTime: z.string({ error: 'validation.required' }).check(safeLine).trim().min(1, 'validation.required').refine(isClockTime, 'sessions.errors.time'),
   endTime: z.string({ error: 'validation.required' }).check(safeLine).trim().min(1, 'validation.required').refine(isClockTime, 'sessions.errors.time'),
-  place: text(3, SESSION_LIMITS.place),
+  place: text(3, GROUP_SESSION_LIMITS.place),
   villageId: z.uuid({ error: 'sessions.errors.village' }),
   posyanduId: z
     .union([z.uuid({ error: 'validation.invalid' }), z.literal('')], { error: 'validation.invalid' })
     .optional()
     .transform((v) => (v ? v : null)),
-  facilitators: optionalText(SESSION_LIMITS.facilitators),
+  facilitators: optionalText(GROUP_SESSION_LIMITS.facilitators),
   capacity: z
     .string({ error: 'validation.required' })
     .check(safeLine)
     .trim()
     .min(1, 'validation.required')
     .refine((v) => /^\d{1,6}$/.test(v), 'sessions.errors.capacity')
-    .refine((v) => Number(v) >= 1 && Number(v) <= SESSION_CAPACITY_MAX, 'sessions.errors.capacity'),
+    .refine((v) => Number(v) >= 1 && Number(v) <= GROUP_SESSION_CAPACITY_MAX, 'sessions.errors.capacity'),
 });
 
-export type SessionFormValues = z.input<typeof fields>;
-export type SessionField = keyof SessionFormValues;
+export type GroupSessionFormValues = z.input<typeof fields>;
+export type GroupSessionField = keyof GroupSessionFormValues;
 
-export function sessionSchema(ctx: SessionContext) {
+export function groupSessionSchema(ctx: GroupSessionContext) {
   return fields
     .superRefine((v, c) => {
       if (v.topic === FREE_TOPIC && !v.topicText) c.addIssue({ code: 'custom', path: ['topicText'], message: 'validation.required' });
@@ -90,9 +90,9 @@ export function sessionSchema(ctx: SessionContext) {
     }));
 }
 
-export type SessionInput = z.output<ReturnType<typeof sessionSchema>>;
+export type GroupSessionInput = z.output<ReturnType<typeof groupSessionSchema>>;
 
-export function emptySession(villageId: string, date: string): SessionFormValues {
+export function emptyGroupSession(villageId: string, date: string): GroupSessionFormValues {
   return {
     title: '',
     topic: 'ten_steps',
@@ -104,7 +104,7 @@ export function emptySession(villageId: string, date: string): SessionFormValues
     villageId,
     posyanduId: '',
     facilitators: '',
-    capacity: String(DEFAULT_SESSION_CAPACITY),
+    capacity: String(DEFAULT_GROUP_SESSION_CAPACITY),
   };
 }
 
@@ -126,12 +126,12 @@ export const walkInSchema = z.object({
   sessionId: uuid,
   /** Made when the form is shown: sending the same form twice stores one person. */
   id: uuid,
-  name: text(2, SESSION_LIMITS.name),
+  name: text(2, GROUP_SESSION_LIMITS.name),
   role: z.enum(WALK_IN_ROLES, { error: 'validation.required' }),
 });
 export const findMotherSchema = z.object({ sessionId: uuid, q: text(2, 60) });
-export const cancelSchema = z.object({ sessionId: uuid, reason: text(5, SESSION_LIMITS.reason) });
-export const summarySchema = z.object({ sessionId: uuid, summary: text(10, SESSION_LIMITS.summary, true) });
+export const cancelSchema = z.object({ sessionId: uuid, reason: text(5, GROUP_SESSION_LIMITS.reason) });
+export const summarySchema = z.object({ sessionId: uuid, summary: text(10, GROUP_SESSION_LIMITS.summary, true) });
 export const publishSchema = z.object({ sessionId: uuid, categoryId: uuid });
 export const rsvpSchema = z.object({ sessionId: uuid, answer: z.enum(['yes', 'no'], { error: 'validation.invalid' }) });
 export const remindSchema = z.object({ sessionId: uuid, motherId: uuid });

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
 import { attendance, groupSessions, mothers, posyandu, sessionInvitations, villages } from '@/db/schema';
 import { assertCan, can, ForbiddenError, NotFoundError, posyanduIdsOf, scopeOf, type Actor } from '@/lib/auth/policy';
-import { attendanceRate, isPastSession, registerOpen, rsvpOpen, zonedParts } from '@/lib/domain';
-import { publishedPostOf, readable, sessionFor, timeZoneOf, type Status } from './shared';
+import { attendanceRate, isPastGroupSession, registerOpen, rsvpOpen, zonedParts } from '@/lib/domain';
+import { publishedPostOf, readable, groupSessionFor, timeZoneOf, type Status } from './shared';
 
 const countsSql = {
   invited: sql<number>`(select count(*)::int from ${sessionInvitations} where ${sessionInvitations.sessionId} = ${groupSessions.id})`,
@@ -40,10 +40,10 @@ const listColumns = {
   ...countsSql,
 };
 
-export type SessionListItem = Awaited<ReturnType<typeof listSessions>>['items'][number];
+export type GroupSessionListItem = Awaited<ReturnType<typeof listGroupSessions>>['items'][number];
 
 /** Upcoming (soonest first) or past (latest first) sessions the actor may read. */
-export async function listSessions(actor: Actor, opts: { when: 'upcoming' | 'past'; villageId?: string | null; limit?: number }, now: Date = new Date()) {
+export async function listGroupSessions(actor: Actor, opts: { when: 'upcoming' | 'past'; villageId?: string | null; limit?: number }, now: Date = new Date()) {
   const db = await getDb();
   const timeZone = await timeZoneOf(db, actor.puskesmasId);
   const conds: SQL[] = [readable(actor)];
@@ -61,7 +61,7 @@ export async function listSessions(actor: Actor, opts: { when: 'upcoming' | 'pas
 }
 
 /** Sessions of one month (in the puskesmas zone), for the staff calendar. */
-export async function monthSessions(actor: Actor, year: number, month: number) {
+export async function monthGroupSessions(actor: Actor, year: number, month: number) {
   const db = await getDb();
   const timeZone = await timeZoneOf(db, actor.puskesmasId);
   const first = `${year}-${String(month).padStart(2, '0')}-01`;
@@ -98,9 +98,9 @@ export async function villageAttendance(actor: Actor, now: Date = new Date()) {
 }
 
 /** The session page: facts, invitations with reminders and RSVPs, the register and flags. */
-export async function sessionDetail(actor: Actor, id: string, now: Date = new Date()) {
+export async function groupSessionDetail(actor: Actor, id: string, now: Date = new Date()) {
   const db = await getDb();
-  const s = await sessionFor(db, actor, id, 'read');
+  const s = await groupSessionFor(db, actor, id, 'read');
   const mayWrite = can(actor, 'write', 'groupSessions', { puskesmasId: s.puskesmasId, villageId: s.villageId });
   const invited = await db
     .select({
@@ -164,7 +164,7 @@ export async function sessionDetail(actor: Actor, id: string, now: Date = new Da
     mayWrite,
     mayPublish: mayWrite && scopeOf(actor, 'write', 'groupSessions') === 'puskesmas' && can(actor, 'write', 'forum'),
     registerOpen: mayWrite && registerOpen({ status, startsAt: s.startsAt }, now),
-    past: isPastSession({ status, endsAt: s.endsAt }, now),
+    past: isPastGroupSession({ status, endsAt: s.endsAt }, now),
     mothers: mothersList,
     others,
     counts: {
@@ -182,7 +182,7 @@ export async function sessionDetail(actor: Actor, id: string, now: Date = new Da
 }
 
 /** A mother's upcoming sessions (her village, and any she is invited to) with her answer. */
-export async function mySessions(actor: Actor, now: Date = new Date()) {
+export async function myGroupSessions(actor: Actor, now: Date = new Date()) {
   assertCan(actor, 'read', 'groupSessions');
   if (!actor.motherId) return { timeZone: 'Asia/Jakarta', upcoming: [], attended: [] };
   const db = await getDb();
@@ -219,7 +219,7 @@ async function attendedBy(db: DbOrTx, motherId: string) {
 }
 
 /** Sessions a mother attended, for her page (staff, her kader; the mother herself). */
-export async function sessionsAttendedByMother(actor: Actor, motherId: string) {
+export async function groupSessionsAttendedByMother(actor: Actor, motherId: string) {
   if (!z.uuid().safeParse(motherId).success) throw new NotFoundError('mother');
   const db = await getDb();
   const [m] = await db
@@ -235,13 +235,13 @@ export async function sessionsAttendedByMother(actor: Actor, motherId: string) {
 }
 
 /** The kader's next sessions (her village), for her home page. */
-export async function nextSessionsForKader(actor: Actor, now: Date = new Date()) {
-  const { timeZone, items } = await listSessions(actor, { when: 'upcoming', limit: 2 }, now);
+export async function nextGroupSessionsForKader(actor: Actor, now: Date = new Date()) {
+  const { timeZone, items } = await listGroupSessions(actor, { when: 'upcoming', limit: 2 }, now);
   return { timeZone, items };
 }
 
 /** Counts for the staff list header. */
-export async function sessionCounts(actor: Actor, now: Date = new Date()) {
+export async function groupSessionCounts(actor: Actor, now: Date = new Date()) {
   const db = await getDb();
   const [r] = await db
     .select({ upcoming: count() })

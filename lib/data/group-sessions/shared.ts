@@ -33,7 +33,13 @@ export async function timeZoneOf(db: DbOrTx, puskesmasId: string): Promise<strin
  * The session if `actor` may `action` it: unknown or another puskesmas's → NotFoundError; the
  * puskesmas's but outside the actor's scope → ForbiddenError.
  */
-export async function sessionFor(db: DbOrTx, actor: Actor, id: string, action: 'read' | 'write' | 'rsvp', resource: 'groupSessions' | 'attendance' = 'groupSessions') {
+export async function groupSessionFor(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  action: 'read' | 'write' | 'rsvp',
+  resource: 'groupSessions' | 'attendance' = 'groupSessions',
+) {
   // Nobody signed in, or a role without this action at all: refused before any read.
   assertCan(actor, action, resource);
   if (!z.uuid().safeParse(id).success) throw new NotFoundError('session');
@@ -75,7 +81,7 @@ export async function sessionFor(db: DbOrTx, actor: Actor, id: string, action: '
   return row;
 }
 
-export type SessionRow = Awaited<ReturnType<typeof sessionFor>>;
+export type GroupSessionRow = Awaited<ReturnType<typeof groupSessionFor>>;
 
 export type SimpleResult = { ok: true } | { ok: false; fieldErrors: Partial<Record<string, string>> };
 
@@ -91,7 +97,7 @@ export function readable(actor: Actor): SQL {
   throw new ForbiddenError(`${actor.role} may not read groupSessions`);
 }
 
-export async function motherForSession(db: DbOrTx, actor: Actor, s: SessionRow, motherId: string) {
+export async function motherForGroupSession(db: DbOrTx, actor: Actor, s: GroupSessionRow, motherId: string) {
   const [m] = await db
     .select({
       id: mothers.id,

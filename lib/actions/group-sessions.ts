@@ -13,9 +13,9 @@ import { requireUser } from '@/lib/auth/session';
 import {
   addWalkIn,
   answerRsvp,
-  cancelSession,
+  cancelGroupSession,
   closeRegister,
-  createSession,
+  createGroupSession,
   findMothers,
   inviteMother,
   markAttendance,
@@ -24,8 +24,8 @@ import {
   publishSummary,
   RegisterClosedError,
   saveSummary,
-  updateSession,
-} from '@/lib/data/sessions';
+  updateGroupSession,
+} from '@/lib/data/group-sessions';
 import { ForumError } from '@/lib/data/forum';
 import { formatDate } from '@/lib/format';
 import { formValues } from './form-data';
@@ -33,7 +33,7 @@ import { ignoring, safeAction, when } from './safe-action';
 
 const WRITERS: Role[] = ['staff', 'admin', 'kader'];
 
-export type SessionActionState = {
+export type GroupSessionActionState = {
   ok?: boolean;
   notice?: string;
   formError?: string;
@@ -57,22 +57,22 @@ async function translated(errors: Partial<Record<string, string>>) {
 
 const SESSION_FIELDS = ['id', 'title', 'topic', 'topicText', 'date', 'startTime', 'endTime', 'place', 'villageId', 'posyanduId', 'facilitators', 'capacity'] as const;
 
-export async function saveSessionAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
+export async function saveGroupSessionAction(_prev: GroupSessionActionState, formData: FormData): Promise<GroupSessionActionState> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const t = await getTranslations();
     const values = formValues(formData, SESSION_FIELDS);
     const editId = String(formData.get('editId') ?? '');
-    const res = editId ? await updateSession(user, editId, values) : await createSession(user, values);
+    const res = editId ? await updateGroupSession(user, editId, values) : await createGroupSession(user, values);
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors'), values, nonce: randomUUID() };
     revalidatePath(baseOf(user.role));
     redirect(`${baseOf(user.role)}/${res.id}?disimpan=1`);
   });
 }
 
-export async function cancelSessionAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
+export async function cancelGroupSessionAction(_prev: GroupSessionActionState, formData: FormData): Promise<GroupSessionActionState> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const t = await getTranslations();
-    const res = await cancelSession(user, formValues(formData, ['sessionId', 'reason']));
+    const res = await cancelGroupSession(user, formValues(formData, ['sessionId', 'reason']));
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
     revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
     return { ok: true, notice: t('sessions.cancelled') };
@@ -90,7 +90,7 @@ export async function markAttendanceAction(formData: FormData): Promise<void> {
   });
 }
 
-export async function addWalkInAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
+export async function addWalkInAction(_prev: GroupSessionActionState, formData: FormData): Promise<GroupSessionActionState> {
   return safeAction(
     {
       user: () => requireUser(WRITERS),
@@ -106,7 +106,7 @@ export async function addWalkInAction(_prev: SessionActionState, formData: FormD
   );
 }
 
-export async function findMothersAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
+export async function findMothersAction(_prev: GroupSessionActionState, formData: FormData): Promise<GroupSessionActionState> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const res = await findMothers(user, formValues(formData, ['sessionId', 'q']));
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
@@ -136,7 +136,7 @@ export async function closeRegisterAction(formData: FormData): Promise<void> {
   });
 }
 
-export async function summaryAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
+export async function summaryAction(_prev: GroupSessionActionState, formData: FormData): Promise<GroupSessionActionState> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const t = await getTranslations();
     const res = await saveSummary(user, formValues(formData, ['sessionId', 'summary']));
@@ -146,7 +146,7 @@ export async function summaryAction(_prev: SessionActionState, formData: FormDat
   });
 }
 
-export async function publishAction(_prev: SessionActionState, formData: FormData): Promise<SessionActionState> {
+export async function publishAction(_prev: GroupSessionActionState, formData: FormData): Promise<GroupSessionActionState> {
   return safeAction(
     {
       user: () => requireUser(['staff', 'admin']),

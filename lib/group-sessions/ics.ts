@@ -5,7 +5,7 @@
  */
 import { createEvent } from 'ics';
 
-export type CalendarSession = {
+export type CalendarGroupSession = {
   id: string;
   title: string;
   topicLabel: string | null;
@@ -16,7 +16,7 @@ export type CalendarSession = {
   status: 'scheduled' | 'cancelled' | 'closed';
 };
 
-export function sessionIcs(s: CalendarSession, texts: { description: string; calendarName: string }): string {
+export function groupSessionIcs(s: CalendarGroupSession, texts: { description: string; calendarName: string }): string {
   const { error, value } = createEvent({
     uid: `${s.id}@kekasihku`,
     productId: 'kekasihku/pertemuan',

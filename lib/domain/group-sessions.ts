@@ -8,9 +8,9 @@ import { sixMonthDate } from './age';
 import type { IsoDate } from './types';
 
 /** Default group size (DESIGN §6: KP-ASI groups are about 10 mothers). */
-export const DEFAULT_SESSION_CAPACITY = 10;
+export const DEFAULT_GROUP_SESSION_CAPACITY = 10;
 /** The schema's check: between 1 and 200 people. */
-export const SESSION_CAPACITY_MAX = 200;
+export const GROUP_SESSION_CAPACITY_MAX = 200;
 /**
  * The register opens this long before the start: mothers arrive early and the kader ticks
  * them off as they come (docs/decisions/033-group-sessions.md).
@@ -41,21 +41,21 @@ export function zonedParts(at: Date, timeZone: string): { date: IsoDate; time: s
   };
 }
 
-export type SessionState = 'scheduled' | 'cancelled' | 'closed';
+export type GroupSessionState = 'scheduled' | 'cancelled' | 'closed';
 
 /** May attendance be marked now? Not when cancelled or closed; from an hour before the start. */
-export function registerOpen(s: { status: SessionState; startsAt: Date }, now: Date): boolean {
+export function registerOpen(s: { status: GroupSessionState; startsAt: Date }, now: Date): boolean {
   if (s.status !== 'scheduled') return false;
   return now.getTime() >= s.startsAt.getTime() - REGISTER_OPENS_MINUTES_BEFORE * 60_000;
 }
 
 /** May a mother still answer whether she comes? Until the start, if not cancelled or closed. */
-export function rsvpOpen(s: { status: SessionState; startsAt: Date }, now: Date): boolean {
+export function rsvpOpen(s: { status: GroupSessionState; startsAt: Date }, now: Date): boolean {
   return s.status === 'scheduled' && now.getTime() < s.startsAt.getTime();
 }
 
 /** Is the session over for the lists (upcoming vs past)? Past once it has ended or is closed. */
-export function isPastSession(s: { status: SessionState; endsAt: Date }, now: Date): boolean {
+export function isPastGroupSession(s: { status: GroupSessionState; endsAt: Date }, now: Date): boolean {
   return s.status === 'closed' || s.endsAt.getTime() <= now.getTime();
 }
 
@@ -77,7 +77,7 @@ export function attendanceRate(present: number, recorded: number): number | null
  * topic, date, time (WIB) and place. The caller gives the topic label and the zone's short
  * name; times are written "09.00" (DESIGN §2).
  */
-export function sessionReminderText(s: {
+export function groupSessionReminderText(s: {
   motherName: string;
   title: string;
   topicLabel: string;

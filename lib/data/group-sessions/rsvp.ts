@@ -5,15 +5,15 @@ import { getDb } from '@/db/client';
 import { mothers, posyandu, sessionInvitations, villages } from '@/db/schema';
 import { assertCan, ForbiddenError, NotFoundError, scopeOf, type Actor } from '@/lib/auth/policy';
 import { normalizePhone, rsvpOpen } from '@/lib/domain';
-import { findMotherSchema, inviteSchema, remindSchema, rsvpSchema } from '@/lib/validation/session';
+import { findMotherSchema, inviteSchema, remindSchema, rsvpSchema } from '@/lib/validation/group-session';
 import { audit } from '../audit';
-import { fieldErrorsOf, motherForSession, sessionFor, type Status } from './shared';
+import { fieldErrorsOf, motherForGroupSession, groupSessionFor, type Status } from './shared';
 
 /** Marks that the kader or staff sent the WhatsApp reminder (again: the time moves on). */
 export async function markReminded(actor: Actor, raw: unknown): Promise<void> {
   const v = remindSchema.parse(raw);
   const db = await getDb();
-  const s = await sessionFor(db, actor, v.sessionId, 'write');
+  const s = await groupSessionFor(db, actor, v.sessionId, 'write');
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(sessionInvitations)
@@ -30,7 +30,7 @@ export async function findMothers(actor: Actor, raw: unknown) {
   const parsed = findMotherSchema.safeParse(raw);
   if (!parsed.success) return { ok: false as const, fieldErrors: fieldErrorsOf<'q'>(parsed.error) };
   const db = await getDb();
-  const s = await sessionFor(db, actor, parsed.data.sessionId, 'write', 'attendance');
+  const s = await groupSessionFor(db, actor, parsed.data.sessionId, 'write', 'attendance');
   const q = parsed.data.q;
   const phone = normalizePhone(q);
   // Staff: any mother of the puskesmas; a kader: the mothers of the session's village (hers).
@@ -54,9 +54,9 @@ export async function findMothers(actor: Actor, raw: unknown) {
 export async function inviteMother(actor: Actor, raw: unknown): Promise<void> {
   const v = inviteSchema.parse(raw);
   const db = await getDb();
-  const s = await sessionFor(db, actor, v.sessionId, 'write');
+  const s = await groupSessionFor(db, actor, v.sessionId, 'write');
   if (s.status !== 'scheduled') throw new ForbiddenError('session not open');
-  await motherForSession(db, actor, s, v.motherId);
+  await motherForGroupSession(db, actor, s, v.motherId);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(sessionInvitations)
@@ -72,7 +72,7 @@ export async function answerRsvp(actor: Actor, raw: unknown, now: Date = new Dat
   assertCan(actor, 'rsvp', 'groupSessions', { puskesmasId: actor.puskesmasId, motherId: actor.motherId });
   const v = rsvpSchema.parse(raw);
   const db = await getDb();
-  const s = await sessionFor(db, actor, v.sessionId, 'rsvp');
+  const s = await groupSessionFor(db, actor, v.sessionId, 'rsvp');
   if (!rsvpOpen({ status: s.status as Status, startsAt: s.startsAt }, now)) return { ok: false, reason: 'closed' };
   await db.transaction(async (tx) => {
     const [row] = await tx

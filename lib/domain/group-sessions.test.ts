@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceRate, invitedOnDay, isClockTime, registerOpen, rsvpOpen, sessionReminderText, whatsappLink, zonedInstant, zonedParts, zoneLabel } from './index';
+import { attendanceRate, invitedOnDay, isClockTime, registerOpen, rsvpOpen, groupSessionReminderText, whatsappLink, zonedInstant, zonedParts, zoneLabel } from './index';
 
 describe('session times in the puskesmas zone', () => {
   it('09.00 WIB is 02.00 UTC, and back', () => {
@@ -62,7 +62,7 @@ describe('invitations', () => {
 
 describe('WhatsApp reminder', () => {
   it('is Indonesian with day, date, time, place and topic, and the link encodes it', () => {
-    const text = sessionReminderText({
+    const text = groupSessionReminderText({
       motherName: 'Rina',
       title: 'Posisi menyusui',
       topicLabel: 'Posisi dan pelekatan menyusui',

@@ -7,9 +7,9 @@ import { babiesAttendingSessions, refreshCoverage } from '@/db/coverage';
 import { babies, groupSessions, mothers, posyandu, sessionInvitations, villages } from '@/db/schema';
 import { assertCan, can, ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { invitedOnDay, isoToday, zonedParts, type IsoDate } from '@/lib/domain';
-import { cancelSchema, sessionSchema, type SessionField } from '@/lib/validation/session';
+import { cancelSchema, groupSessionSchema, type GroupSessionField } from '@/lib/validation/group-session';
 import { audit } from '../audit';
-import { fieldErrorsOf, sessionFor, timeZoneOf, type SimpleResult, type Status } from './shared';
+import { fieldErrorsOf, groupSessionFor, timeZoneOf, type SimpleResult, type Status } from './shared';
 
 /**
  * Villages (with their posyandu) in which the actor may schedule sessions: the active ones
@@ -32,14 +32,14 @@ async function writableVillages(db: DbOrTx, actor: Actor, keep?: { villageId: st
 }
 
 /** What the schedule form needs; `keep`: the places of the session being edited. */
-export async function sessionFormContext(actor: Actor, keep?: { villageId: string; posyanduId: string | null }) {
+export async function groupSessionFormContext(actor: Actor, keep?: { villageId: string; posyanduId: string | null }) {
   assertCan(actor, 'write', 'groupSessions');
   const db = await getDb();
   const timeZone = await timeZoneOf(db, actor.puskesmasId);
   return { timeZone, today: isoToday(timeZone), villages: await writableVillages(db, actor, keep) };
 }
 
-export type SaveSessionResult = { ok: true; id: string; created: boolean } | { ok: false; fieldErrors: Partial<Record<SessionField, string>> };
+export type SaveGroupSessionResult = { ok: true; id: string; created: boolean } | { ok: false; fieldErrors: Partial<Record<GroupSessionField, string>> };
 
 /**
  * Checks the village (and posyandu) of a parsed session; a field error when it does not fit.
@@ -52,7 +52,7 @@ async function placeError(
   villageId: string,
   posyanduId: string | null,
   current?: { villageId: string; posyanduId: string | null },
-): Promise<Partial<Record<SessionField, string>> | null> {
+): Promise<Partial<Record<GroupSessionField, string>> | null> {
   const [v] = await db
     .select({ id: villages.id, active: villages.active })
     .from(villages)
@@ -98,14 +98,14 @@ async function inviteEligible(tx: DbOrTx, s: { id: string; puskesmasId: string; 
  * Schedules a session. The id is made when the form is shown: the same form sent twice stores
  * one session. The village's mothers with a baby under 6 months that day are invited.
  */
-export async function createSession(actor: Actor, raw: unknown, now: Date = new Date()): Promise<SaveSessionResult> {
+export async function createGroupSession(actor: Actor, raw: unknown, now: Date = new Date()): Promise<SaveGroupSessionResult> {
   assertCan(actor, 'write', 'groupSessions');
   const idParsed = z.object({ id: z.uuid() }).safeParse(raw);
   if (!idParsed.success) return { ok: false, fieldErrors: { title: 'validation.invalid' } };
   const db = await getDb();
   const timeZone = await timeZoneOf(db, actor.puskesmasId);
-  const parsed = sessionSchema({ timeZone, now }).safeParse(raw);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<SessionField>(parsed.error) };
+  const parsed = groupSessionSchema({ timeZone, now }).safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<GroupSessionField>(parsed.error) };
   const v = parsed.data;
   const bad = await placeError(db, actor, v.villageId, v.posyanduId);
   if (bad) return { ok: false, fieldErrors: bad };
@@ -127,12 +127,12 @@ export async function createSession(actor: Actor, raw: unknown, now: Date = new 
 }
 
 /** Edits a scheduled session; a changed start must be in the future. Newly eligible mothers are invited. */
-export async function updateSession(actor: Actor, id: string, raw: unknown, now: Date = new Date()): Promise<SaveSessionResult> {
+export async function updateGroupSession(actor: Actor, id: string, raw: unknown, now: Date = new Date()): Promise<SaveGroupSessionResult> {
   const db = await getDb();
-  const s = await sessionFor(db, actor, id, 'write');
+  const s = await groupSessionFor(db, actor, id, 'write');
   if (s.status !== 'scheduled') throw new ForbiddenError('session not editable');
-  const parsed = sessionSchema({ timeZone: s.timeZone, now, storedStart: s.startsAt }).safeParse(raw);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<SessionField>(parsed.error) };
+  const parsed = groupSessionSchema({ timeZone: s.timeZone, now, storedStart: s.startsAt }).safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<GroupSessionField>(parsed.error) };
   const v = parsed.data;
   const bad = await placeError(db, actor, v.villageId, v.posyanduId, s);
   if (bad) return { ok: false, fieldErrors: bad };
@@ -152,11 +152,11 @@ export async function updateSession(actor: Actor, id: string, raw: unknown, now:
 }
 
 /** Cancels with a reason; the session stays visible as cancelled. Cancelling twice changes nothing. */
-export async function cancelSession(actor: Actor, raw: unknown): Promise<SimpleResult> {
+export async function cancelGroupSession(actor: Actor, raw: unknown): Promise<SimpleResult> {
   const parsed = cancelSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const db = await getDb();
-  const s = await sessionFor(db, actor, parsed.data.sessionId, 'write');
+  const s = await groupSessionFor(db, actor, parsed.data.sessionId, 'write');
   if (s.status === 'closed') throw new ForbiddenError('session closed');
   await db.transaction(async (tx) => {
     const [after] = await tx
@@ -172,9 +172,9 @@ export async function cancelSession(actor: Actor, raw: unknown): Promise<SimpleR
 }
 
 /** Facts for the edit form. */
-export async function sessionForEdit(actor: Actor, id: string) {
+export async function groupSessionForEdit(actor: Actor, id: string) {
   const db = await getDb();
-  const s = await sessionFor(db, actor, id, 'write');
+  const s = await groupSessionFor(db, actor, id, 'write');
   if (s.status !== 'scheduled') throw new ForbiddenError('session not editable');
   const start = zonedParts(s.startsAt, s.timeZone);
   const end = zonedParts(s.endsAt, s.timeZone);
@@ -197,9 +197,9 @@ export async function sessionForEdit(actor: Actor, id: string) {
 }
 
 /** The .ics event of a session: the session only, no personal data. */
-export async function sessionForCalendar(actor: Actor, id: string) {
+export async function groupSessionForCalendar(actor: Actor, id: string) {
   const db = await getDb();
-  const s = await sessionFor(db, actor, id, 'read');
+  const s = await groupSessionFor(db, actor, id, 'read');
   return {
     id: s.id,
     title: s.title,

@@ -5,21 +5,21 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { attendance, auditLog, groupSessions, mothers, sessionInvitations, villages } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, type Actor } from '@/lib/auth/policy';
-import { sessionReminderText, whatsappLink, zonedInstant, zonedParts } from '@/lib/domain';
+import { groupSessionReminderText, whatsappLink, zonedInstant, zonedParts } from '@/lib/domain';
 import {
   addWalkIn,
   answerRsvp,
   closeRegister,
-  createSession,
+  createGroupSession,
   markAttendance,
-  mySessions,
+  myGroupSessions,
   RegisterClosedError,
-  sessionDetail,
-  sessionForCalendar,
-  sessionsAttendedByMother,
-} from '@/lib/data/sessions';
-import { sessionIcs } from '@/lib/sessions/ics';
-import type { SessionFormValues } from '@/lib/validation/session';
+  groupSessionDetail,
+  groupSessionForCalendar,
+  groupSessionsAttendedByMother,
+} from '@/lib/data/group-sessions';
+import { groupSessionIcs } from '@/lib/group-sessions/ics';
+import type { GroupSessionFormValues } from '@/lib/validation/group-session';
 import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
 const login = (role: string, n = 0) => DEMO_LOGINS.filter((l) => l.role === role)[n]!;
@@ -38,7 +38,7 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
   let otherKader: Actor;
   let ibu: Actor;
 
-  const form = (over: Partial<SessionFormValues> & { id?: string } = {}) => {
+  const form = (over: Partial<GroupSessionFormValues> & { id?: string } = {}) => {
     const soon = jakartaIn(24 * 60);
     return {
       id: randomUUID(),
@@ -70,9 +70,9 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
 
   it('schedules a session at 09.00 WIB, invites the village mothers with babies under 6 months, and sending it twice stores one', async () => {
     const input = form();
-    const res = await createSession(staff, input);
+    const res = await createGroupSession(staff, input);
     expect(res).toEqual({ ok: true, id: input.id, created: true });
-    expect(await createSession(staff, input)).toEqual({ ok: true, id: input.id, created: false });
+    expect(await createGroupSession(staff, input)).toEqual({ ok: true, id: input.id, created: false });
     const [row] = await db.db.select().from(groupSessions).where(eq(groupSessions.id, input.id));
     expect(row!.startsAt.toISOString()).toBe(`${input.date}T02:00:00.000Z`);
     const inv = await db.db.select({ motherId: sessionInvitations.motherId }).from(sessionInvitations).where(eq(sessionInvitations.sessionId, input.id));
@@ -87,9 +87,9 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
 
   it('the .ics file parses and has the session in UTC (09.00–11.00 WIB = 02.00–04.00 UTC), without personal data', async () => {
     const input = form({ title: 'Kalender; uji, ASI', startTime: '09:00', endTime: '11:00' });
-    await createSession(staff, input);
-    const s = await sessionForCalendar(kader, input.id);
-    const text = sessionIcs({ ...s, topicLabel: 'Memerah dan menyimpan ASI' }, { description: 'Topik: Memerah dan menyimpan ASI', calendarName: 'KEKASIHKU' });
+    await createGroupSession(staff, input);
+    const s = await groupSessionForCalendar(kader, input.id);
+    const text = groupSessionIcs({ ...s, topicLabel: 'Memerah dan menyimpan ASI' }, { description: 'Topik: Memerah dan menyimpan ASI', calendarName: 'KEKASIHKU' });
     const comp = new ICAL.Component(ICAL.parse(text));
     const event = new ICAL.Event(comp.getFirstSubcomponent('vevent')!);
     expect(event.summary).toBe('Kalender; uji, ASI');
@@ -102,9 +102,9 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
   });
 
   it('the WhatsApp reminder is a wa.me/62… link with the Indonesian text encoded: date, time, place and topic', async () => {
-    const d = await sessionDetail(kader, (await db.db.select({ id: groupSessions.id }).from(groupSessions).where(eq(groupSessions.title, 'Pertemuan uji')))[0]!.id);
+    const d = await groupSessionDetail(kader, (await db.db.select({ id: groupSessions.id }).from(groupSessions).where(eq(groupSessions.title, 'Pertemuan uji')))[0]!.id);
     const mother = d.mothers.find((m) => m.phone)!;
-    const text = sessionReminderText({
+    const text = groupSessionReminderText({
       motherName: mother.name,
       title: d.title,
       topicLabel: 'Memerah dan menyimpan ASI',
@@ -139,14 +139,14 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
       const end = zonedParts(new Date(zonedInstant(soon.date, soon.time, TZ).getTime() + 60 * 60_000), TZ);
       const input = form({ title: 'Pertemuan segera', date: soon.date, startTime: soon.time, endTime: end.date === soon.date ? end.time : '23:59' });
       if (input.endTime <= input.startTime) input.startTime = '23:58';
-      const res = await createSession(kader, input);
+      const res = await createGroupSession(kader, input);
       expect(res.ok).toBe(true);
       sessionId = input.id;
     });
 
     it('the mother answers that she will come', async () => {
       expect(await answerRsvp(ibu, { sessionId, answer: 'yes' })).toEqual({ ok: true });
-      const mine = await mySessions(ibu);
+      const mine = await myGroupSessions(ibu);
       expect(mine.upcoming.find((s) => s.id === sessionId)?.rsvp).toBe('yes');
     });
 
@@ -181,31 +181,31 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
       const before = await rowCounts(db);
       await expect(markAttendance(otherKader, { sessionId, motherId: ibu.motherId, status: 'absent' })).rejects.toBeInstanceOf(ForbiddenError);
       await expect(addWalkIn(otherKader, { sessionId, id: randomUUID(), name: 'Bu Tini', role: 'pregnant' })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(sessionDetail(otherKader, sessionId)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(groupSessionDetail(otherKader, sessionId)).rejects.toBeInstanceOf(ForbiddenError);
       expect(await rowCounts(db)).toEqual(before);
     });
 
     it('closing the register records the unmarked invited mothers absent; the mother sees the session among those she attended', async () => {
       await closeRegister(kader, sessionId);
-      const d = await sessionDetail(staff, sessionId);
+      const d = await groupSessionDetail(staff, sessionId);
       expect(d.status).toBe('closed');
       expect(d.mothers.every((m) => m.status !== null)).toBe(true);
-      expect((await mySessions(ibu)).attended.map((s) => s.id)).toContain(sessionId);
-      expect((await sessionsAttendedByMother(staff, ibu.motherId!)).sessions.map((s) => s.id)).toContain(sessionId);
+      expect((await myGroupSessions(ibu)).attended.map((s) => s.id)).toContain(sessionId);
+      expect((await groupSessionsAttendedByMother(staff, ibu.motherId!)).sessions.map((s) => s.id)).toContain(sessionId);
       await expect(markAttendance(kader, { sessionId, motherId: ibu.motherId, status: 'absent' })).rejects.toBeInstanceOf(RegisterClosedError);
     });
   });
 
   it('the register of a session tomorrow is not open yet', async () => {
     const input = form({ title: 'Besok' });
-    await createSession(staff, input);
+    await createGroupSession(staff, input);
     await expect(markAttendance(kader, { sessionId: input.id, motherId: ibu.motherId, status: 'present' })).rejects.toBeInstanceOf(RegisterClosedError);
   });
 
   it('bad input: past, end before start, capacity 0 or 10,000, unknown village — field messages, nothing stored', async () => {
     const before = await rowCounts(db);
     const past = jakartaIn(-120);
-    const cases: [Partial<SessionFormValues>, Partial<Record<string, string>>][] = [
+    const cases: [Partial<GroupSessionFormValues>, Partial<Record<string, string>>][] = [
       [{ date: past.date, startTime: past.time, endTime: '23:59' }, { date: 'sessions.errors.past' }],
       [{ startTime: '11:00', endTime: '09:00' }, { endTime: 'sessions.errors.endBeforeStart' }],
       [{ capacity: '0' }, { capacity: 'sessions.errors.capacity' }],
@@ -216,12 +216,12 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
       [{ topic: 'other', topicText: '' }, { topicText: 'validation.required' }],
     ];
     for (const [over, errors] of cases) {
-      const res = await createSession(staff, form(over));
+      const res = await createGroupSession(staff, form(over));
       expect(res.ok, JSON.stringify(over)).toBe(false);
       if (!res.ok) expect(res.fieldErrors).toMatchObject(errors);
     }
     // A kader schedules for her own village only.
-    const res = await createSession(kader, form({ villageId: otherKader.villageId! }));
+    const res = await createGroupSession(kader, form({ villageId: otherKader.villageId! }));
     expect(res).toEqual({ ok: false, fieldErrors: { villageId: 'sessions.errors.villageNotYours' } });
     expect(await rowCounts(db)).toEqual(before);
   });
@@ -234,8 +234,8 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
       .where(eq(groupSessions.villageId, otherKader.villageId!))
       .orderBy(asc(groupSessions.startsAt))
       .limit(1);
-    await expect(sessionDetail(kader, other!.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(sessionDetail(kader, randomUUID())).rejects.toMatchObject({ status: 404 });
+    await expect(groupSessionDetail(kader, other!.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(groupSessionDetail(kader, randomUUID())).rejects.toMatchObject({ status: 404 });
     void mothers;
   });
 });

@@ -5,17 +5,17 @@ import { getDb } from '@/db/client';
 import { auditLog, forumCategories, groupSessions } from '@/db/schema';
 import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
 import { zonedParts } from '@/lib/domain';
-import { publishSchema, summarySchema } from '@/lib/validation/session';
+import { publishSchema, summarySchema } from '@/lib/validation/group-session';
 import { audit } from '../audit';
 import { createPost } from '../forum';
-import { fieldErrorsOf, publishedPostOf, sessionFor, type SimpleResult } from './shared';
+import { fieldErrorsOf, publishedPostOf, groupSessionFor, type SimpleResult } from './shared';
 
 /** What was discussed and the main experiences shared (kader or staff, before or after closing). */
 export async function saveSummary(actor: Actor, raw: unknown): Promise<SimpleResult> {
   const parsed = summarySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const db = await getDb();
-  const s = await sessionFor(db, actor, parsed.data.sessionId, 'write');
+  const s = await groupSessionFor(db, actor, parsed.data.sessionId, 'write');
   if (s.status === 'cancelled') throw new ForbiddenError('session cancelled');
   await db.transaction(async (tx) => {
     await tx
@@ -50,7 +50,7 @@ export async function publishSummary(
 ): Promise<{ postId: string; created: boolean }> {
   const v = publishSchema.parse(raw);
   const db = await getDb();
-  const s = await sessionFor(db, actor, v.sessionId, 'write');
+  const s = await groupSessionFor(db, actor, v.sessionId, 'write');
   if (scopeOf(actor, 'write', 'groupSessions') !== 'puskesmas') throw new ForbiddenError('only staff publish');
   if (!s.summary) throw new ForbiddenError('no summary');
   const existing = await publishedPostOf(db, s.id);
