@@ -178,12 +178,12 @@ describe('import direction (docs/decisions/056)', () => {
         "import '@/db/schema';",
         "import { type A, b } from '@/lib/data/visits';",
       ].join('\n');
-      expect(violations('components/sessions/x.tsx', text).map((v) => v.split(' — ')[0])).toEqual([
-        "components/sessions/x.tsx:1 import '@/db/client' (db)",
-        "components/sessions/x.tsx:2 import '../../lib/data/group-sessions' (lib/data)",
-        "components/sessions/x.tsx:3 import '@/lib/data/forum' (lib/data)",
-        "components/sessions/x.tsx:4 import '@/db/schema' (db)",
-        "components/sessions/x.tsx:5 import '@/lib/data/visits' (lib/data)",
+      expect(violations('components/group-sessions/x.tsx', text).map((v) => v.split(' — ')[0])).toEqual([
+        "components/group-sessions/x.tsx:1 import '@/db/client' (db)",
+        "components/group-sessions/x.tsx:2 import '../../lib/data/group-sessions' (lib/data)",
+        "components/group-sessions/x.tsx:3 import '@/lib/data/forum' (lib/data)",
+        "components/group-sessions/x.tsx:4 import '@/db/schema' (db)",
+        "components/group-sessions/x.tsx:5 import '@/lib/data/visits' (lib/data)",
       ]);
     });
 

@@ -5,7 +5,7 @@ import type { babyDetail, JourneyEvent } from '@/lib/data/visits';
 import { formatDate, formatDateShort, type UiLocale } from '@/lib/format';
 import { flatTexts } from '@/lib/i18n/texts';
 import { FollowUpForm } from '@/components/forms/journey-forms';
-import { AttendedSessions } from '@/components/sessions/attended-sessions';
+import { AttendedGroupSessions } from '@/components/group-sessions/attended-sessions';
 import { WindowRuleNote } from '@/components/coverage/window-rule-note';
 import { StatusBadge } from '@/components/status-badge';
 import { Badge, type Tone } from '@/components/ui/badge';
@@ -208,7 +208,7 @@ export async function BabyDetail({
           </ol>
         )}
       </Card>
-      <AttendedSessions data={attended} />
+      <AttendedGroupSessions data={attended} />
       {aside}
     </div>
   );

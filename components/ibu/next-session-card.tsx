@@ -7,7 +7,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { cx } from '@/components/ui/cx';
-import { STATUS_TONE, topicLabel, whenText } from '@/components/sessions/views';
+import { STATUS_TONE, topicLabel, whenText } from '@/components/group-sessions/views';
 
 /** The mother's next sessions of her village, her answer (RSVP), and the sessions she attended (`data`: myGroupSessions). */
 export async function NextSessionCard({ data }: { data: Awaited<ReturnType<typeof myGroupSessions>> }) {

@@ -5,7 +5,7 @@ import type { UiLocale } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { STATUS_TONE, whenText } from '@/components/sessions/views';
+import { STATUS_TONE, whenText } from '@/components/group-sessions/views';
 
 /** The kader's next sessions in her village (`data`: nextGroupSessionsForKader), with the way to the register. */
 export async function KaderNextSessionCard({ data }: { data: Awaited<ReturnType<typeof nextGroupSessionsForKader>> }) {

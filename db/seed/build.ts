@@ -4,7 +4,7 @@
  *
  * One puskesmas is built by a TenantBuilder (tenant.ts) in steps, each in its own file:
  * tenant-accounts.ts (places, staff and kaders), tenant-mothers.ts (mothers, babies, visits),
- * tenant-sessions.ts, tenant-forum.ts and tenant-certificates.ts. The order of the steps below is
+ * tenant-group-sessions.ts, tenant-forum.ts and tenant-certificates.ts. The order of the steps below is
  * part of the data: they draw from the same random generators.
  */
 import { addDays, type IsoDate } from '../../lib/domain';
@@ -17,7 +17,7 @@ import { seedAccounts, seedPlaces } from './tenant-accounts';
 import { seedCertificates } from './tenant-certificates';
 import { seedForum } from './tenant-forum';
 import { emitBabiesAndVisits, seedAwaitingReferral, seedPopulation } from './tenant-mothers';
-import { seedSessions } from './tenant-sessions';
+import { seedGroupSessions } from './tenant-group-sessions';
 import { zoned } from './time';
 import type { BabyReport, SeedData } from './types';
 
@@ -89,7 +89,7 @@ export function buildSeedData(today: IsoDate, passwordHash: string): { data: See
   seedPopulation(bjn, [...specials, ...random]);
   seedAwaitingReferral(bjn);
   emitBabiesAndVisits(bjn);
-  seedSessions(bjn, 12, (vi) => (vi === 0 ? 3 : 2), true);
+  seedGroupSessions(bjn, 12, (vi) => (vi === 0 ? 3 : 2), true);
   seedForum(bjn, BJN_POSTS);
   const certRng = new Rng(`kekasihku-certificates:${today}`);
   seedCertificates(bjn, certRng, ['dewi'], true);
@@ -113,7 +113,7 @@ export function buildSeedData(today: IsoDate, passwordHash: string): { data: See
   seedAccounts(gpt);
   seedPopulation(gpt, gptSpecials());
   emitBabiesAndVisits(gpt);
-  seedSessions(gpt, 2, () => 1, false);
+  seedGroupSessions(gpt, 2, () => 1, false);
   seedForum(gpt, GPT_POSTS);
   seedCertificates(gpt, certRng, ['g-yanti'], false);
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
-import { SessionList } from '@/components/sessions/views';
+import { GroupSessionList } from '@/components/group-sessions/views';
 import { buttonClass } from '@/components/ui/button';
 import { requireUser } from '@/lib/auth/session';
 import { listGroupSessions } from '@/lib/data/group-sessions';
@@ -18,9 +18,9 @@ export default async function KaderSessionsPage() {
         {t('sessions.new')}
       </Link>
       <h2 className="mt-6 text-lg font-semibold">{t('sessions.upcoming')}</h2>
-      <SessionList items={upcoming.items} timeZone={upcoming.timeZone} base="/kader/pertemuan" empty={t('sessions.noUpcoming')} testId="session-list" />
+      <GroupSessionList items={upcoming.items} timeZone={upcoming.timeZone} base="/kader/pertemuan" empty={t('sessions.noUpcoming')} testId="session-list" />
       <h2 className="mt-6 text-lg font-semibold">{t('sessions.past')}</h2>
-      <SessionList items={past.items} timeZone={past.timeZone} base="/kader/pertemuan" empty={t('sessions.noPast')} testId="past-list" />
+      <GroupSessionList items={past.items} timeZone={past.timeZone} base="/kader/pertemuan" empty={t('sessions.noPast')} testId="past-list" />
     </Shell>
   );
 }

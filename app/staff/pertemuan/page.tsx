@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
-import { MonthCalendar } from '@/components/sessions/calendar';
-import { rateText, SessionList } from '@/components/sessions/views';
+import { MonthCalendar } from '@/components/group-sessions/calendar';
+import { rateText, GroupSessionList } from '@/components/group-sessions/views';
 import { buttonClass } from '@/components/ui/button';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
@@ -81,7 +81,7 @@ export default async function StaffSessionsPage({ searchParams }: { searchParams
         {view === 'kalender' ? (
           <MonthCalendar month={month} data={calendar!} base="/staff/pertemuan" />
         ) : (
-          <SessionList
+          <GroupSessionList
             items={list!.items}
             timeZone={list!.timeZone}
             base="/staff/pertemuan"

@@ -1,12 +1,12 @@
 import { Shell } from '@/components/layout/shell';
-import { NewSessionView } from '@/app/_components/session-pages';
+import { NewGroupSessionView } from '@/app/_components/group-session-pages';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function NewSessionPage() {
   const user = await requireUser(['kader']);
   return (
     <Shell user={user} current="/kader/pertemuan">
-      <NewSessionView user={user} />
+      <NewGroupSessionView user={user} />
     </Shell>
   );
 }

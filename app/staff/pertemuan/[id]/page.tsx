@@ -1,5 +1,5 @@
 import { Shell } from '@/components/layout/shell';
-import { SessionDetailView } from '@/app/_components/session-pages';
+import { GroupSessionDetailView } from '@/app/_components/group-session-pages';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function SessionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ disimpan?: string }> }) {
@@ -7,7 +7,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
   const user = await requireUser(['staff', 'admin']);
   return (
     <Shell user={user} current="/staff/pertemuan">
-      <SessionDetailView user={user} id={id} base="/staff/pertemuan" saved={sp.disimpan === '1'} />
+      <GroupSessionDetailView user={user} id={id} base="/staff/pertemuan" saved={sp.disimpan === '1'} />
     </Shell>
   );
 }

@@ -1,5 +1,5 @@
 import { Shell } from '@/components/layout/shell';
-import { RegisterView } from '@/app/_components/session-pages';
+import { RegisterView } from '@/app/_components/group-session-pages';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function RegisterPage({ params }: { params: Promise<{ id: string }> }) {

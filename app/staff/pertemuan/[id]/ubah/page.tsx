@@ -1,5 +1,5 @@
 import { Shell } from '@/components/layout/shell';
-import { EditSessionView } from '@/app/_components/session-pages';
+import { EditGroupSessionView } from '@/app/_components/group-session-pages';
 import { requireUser } from '@/lib/auth/session';
 
 export default async function EditSessionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -7,7 +7,7 @@ export default async function EditSessionPage({ params }: { params: Promise<{ id
   const user = await requireUser(['staff', 'admin']);
   return (
     <Shell user={user} current="/staff/pertemuan">
-      <EditSessionView user={user} id={id} />
+      <EditGroupSessionView user={user} id={id} />
     </Shell>
   );
 }

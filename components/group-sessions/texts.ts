@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { SESSION_TOPIC_CODES } from '@/lib/domain';
 
 /** The "sessions" texts flattened without the prefix ("fields.title", "role.family"…), for client forms. */
-export async function sessionTexts(): Promise<Record<string, string>> {
+export async function groupSessionTexts(): Promise<Record<string, string>> {
   const t = await getTranslations();
   const out: Record<string, string> = {};
   const walk = (prefix: string, obj: Record<string, unknown>) => {

@@ -5,7 +5,7 @@ import { formatDate, type UiLocale } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 
 /** On the baby/mother page: the KP-ASI sessions the mother attended (present); `data`: groupSessionsAttendedByMother. */
-export async function AttendedSessions({ data }: { data: Awaited<ReturnType<typeof groupSessionsAttendedByMother>> }) {
+export async function AttendedGroupSessions({ data }: { data: Awaited<ReturnType<typeof groupSessionsAttendedByMother>> }) {
   const { timeZone, sessions } = data;
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;

@@ -15,27 +15,27 @@ import { formatDateTime, type UiLocale } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { CancelForm, FindMother, PublishForm, SessionForm, SummaryForm, WalkInForm } from '@/components/sessions/forms';
-import { sessionTexts, topicOptions } from '@/components/sessions/texts';
-import { MarkButtons, STATUS_TONE, topicLabel, whenText } from '@/components/sessions/views';
+import { CancelForm, FindMother, PublishForm, GroupSessionForm, SummaryForm, WalkInForm } from '@/components/group-sessions/forms';
+import { groupSessionTexts, topicOptions } from '@/components/group-sessions/texts';
+import { MarkButtons, STATUS_TONE, topicLabel, whenText } from '@/components/group-sessions/views';
 import { OfflineMarkButtons } from '@/components/offline/mark-buttons';
 
-export async function NewSessionView({ user }: { user: CurrentUser }) {
+export async function NewGroupSessionView({ user }: { user: CurrentUser }) {
   const ctx = await orDenied(groupSessionFormContext(user));
   const t = await getTranslations();
-  const texts = await sessionTexts();
+  const texts = await groupSessionTexts();
   const initial = { topic: 'ten_steps', date: ctx.today, startTime: '09:00', endTime: '11:00', villageId: user.villageId ?? ctx.villages[0]?.id ?? '', capacity: '10' };
   return (
     <>
       <h1 className="text-2xl font-bold text-ink">{t('sessions.newTitle')}</h1>
       <div className="mt-4 max-w-2xl">
-        <SessionForm id={randomUUID()} initial={initial} villages={ctx.villages} topics={await topicOptions()} texts={texts} />
+        <GroupSessionForm id={randomUUID()} initial={initial} villages={ctx.villages} topics={await topicOptions()} texts={texts} />
       </div>
     </>
   );
 }
 
-export async function EditSessionView({ user, id }: { user: CurrentUser; id: string }) {
+export async function EditGroupSessionView({ user, id }: { user: CurrentUser; id: string }) {
   const s = await orDenied(groupSessionForEdit(user, id));
   // Its own village/posyandu stay choosable even when deactivated since (issue #18).
   const ctx = await orDenied(groupSessionFormContext(user, { villageId: s.values.villageId, posyanduId: s.values.posyanduId || null }));
@@ -44,18 +44,18 @@ export async function EditSessionView({ user, id }: { user: CurrentUser; id: str
     <>
       <h1 className="text-2xl font-bold text-ink">{t('sessions.editTitle')}</h1>
       <div className="mt-4 max-w-2xl">
-        <SessionForm id={s.id} editId={s.id} initial={s.values} villages={ctx.villages} topics={await topicOptions()} texts={await sessionTexts()} />
+        <GroupSessionForm id={s.id} editId={s.id} initial={s.values} villages={ctx.villages} topics={await topicOptions()} texts={await groupSessionTexts()} />
       </div>
     </>
   );
 }
 
-export async function SessionDetailView({ user, id, base, saved }: { user: CurrentUser; id: string; base: string; saved?: boolean }) {
+export async function GroupSessionDetailView({ user, id, base, saved }: { user: CurrentUser; id: string; base: string; saved?: boolean }) {
   const d = await orDenied(groupSessionDetail(user, id));
   const t = await getTranslations();
   const tId = await getTranslations({ locale: 'id' });
   const locale = (await getLocale()) as UiLocale;
-  const texts = await sessionTexts();
+  const texts = await groupSessionTexts();
   const topic = topicLabel(t, d);
   const categories = d.mayPublish && d.summary && !d.publishedPostId ? await publishCategories(user) : [];
   return (
@@ -242,7 +242,7 @@ export async function RegisterView({ user, id, base }: { user: CurrentUser; id: 
   }
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
-  const texts = await sessionTexts();
+  const texts = await groupSessionTexts();
   const open = d.registerOpen;
   // A kader's phone: the taps can wait in the outbox (docs/decisions/036).
   const offline = base.startsWith('/kader');

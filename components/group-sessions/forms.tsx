@@ -35,7 +35,7 @@ function Notice({ state }: { state: GroupSessionActionState }) {
 
 export type VillageOption = { id: string; name: string; posyandu: { id: string; name: string }[] };
 
-export function SessionForm({
+export function GroupSessionForm({
   id,
   editId,
   initial,

@@ -26,7 +26,7 @@ export function whenText(t: T, s: { startsAt: Date; endsAt: Date }, timeZone: st
 }
 
 /** Sessions as cards (phone and desktop), each linking to its page. */
-export async function SessionList({
+export async function GroupSessionList({
   items,
   timeZone,
   base,

@@ -15,7 +15,7 @@ function weekday(iso: IsoDate): IsoDate {
 }
 
 /** Group sessions: about one a month per village over the last year, a few upcoming. */
-export function seedSessions(tenant: TenantBuilder, pastMonths: number, upcoming: (villageIndex: number) => number, special: boolean) {
+export function seedGroupSessions(tenant: TenantBuilder, pastMonths: number, upcoming: (villageIndex: number) => number, special: boolean) {
   const { def, today, rng, data } = tenant;
   const bidan = tenant.staff.get('bidan')!;
   const nowCap = zoned(today, 7);
