@@ -61,6 +61,7 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
       status1: babies.status1,
       statusChange2: babies.statusChange2,
       status2: babies.status2,
+      followedUntil: babies.followedUntil,
       villageId: mothers.villageId,
       posyanduId: mothers.posyanduId,
       baseWindows: puskesmas.visitWindows,
@@ -160,6 +161,7 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
       s1: c1?.status ?? null,
       d2: c2?.from ?? null,
       s2: c2?.status ?? null,
+      fu: s.followedUntil,
     };
     const stored = {
       id: b.id,
@@ -179,9 +181,9 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
   if (stateChanged.length) {
     await tx.execute(sql`
       update babies b set state_first_break = v.fb, state_break_reason = v.r, state_confirmed = v.c, state_attended = v.a,
-        status_initial = v.s0, status_change_1 = v.d1, status_1 = v.s1, status_change_2 = v.d2, status_2 = v.s2
+        status_initial = v.s0, status_change_1 = v.d1, status_1 = v.s1, status_change_2 = v.d2, status_2 = v.s2, followed_until = v.fu
       from jsonb_to_recordset(${JSON.stringify(stateChanged)}::jsonb)
-        as v(id uuid, fb date, r break_reason, c boolean, a boolean, s0 text, d1 date, s1 text, d2 date, s2 text)
+        as v(id uuid, fb date, r break_reason, c boolean, a boolean, s0 text, d1 date, s1 text, d2 date, s2 text, fu date)
       where b.id = v.id`);
   }
 
@@ -257,9 +259,10 @@ export async function babiesOfPuskesmas(tx: DbOrTx, puskesmasId: string, from?: 
 }
 
 /**
- * Babies never computed (status_initial is null): those of a database migrated to 0012, whose
- * rows the old triggers wrote without the status timeline and the curve days. Run after every
- * migration (db/client.ts); nothing to do but one query once they are all computed.
+ * Babies to compute (status_initial is null): those of a database migrated from the trigger era
+ * (0012 added the status timeline and the curve days), and every baby after a migration that adds
+ * a derived column and asks for it by clearing status_initial (0013). Run after every migration
+ * (db/client.ts); nothing to do but one query once they are all computed.
  */
 export async function completeCoverage(db: Db): Promise<number> {
   const ids = (

@@ -375,14 +375,16 @@ export const babies = pgTable(
      * The journey status on every day (lib/domain statusTimeline), stored with the rest of the
      * state: the status before any change, then up to two changes (from that day on). The counts
      * of today look a day up in these columns (db/queries/coverage-months.ts statusAtSql) instead
-     * of applying the status rule in SQL. Null until computed (a database migrated to 0012 is
-     * completed at start-up, db/client.ts).
+     * of applying the status rule in SQL. Null until computed (completed at start-up after a
+     * migration, db/coverage.ts completeCoverage).
      */
     statusInitial: text('status_initial'),
     statusChange1: date('status_change_1', { mode: 'string' }),
     status1: text('status_1'),
     statusChange2: date('status_change_2', { mode: 'string' }),
     status2: text('status_2'),
+    /** The first day the baby is no longer followed (lib/domain followedUntil): the kader table's mothers followed on a day. */
+    followedUntil: date('followed_until', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -22,6 +22,7 @@ import {
 } from '@/db/queries/coverage-months';
 import { assertCan, ForbiddenError, posyanduIdsOf, scopeOf, type Actor } from '@/lib/auth/policy';
 import {
+  addMonths,
   addToYearMonth,
   compareYearMonth,
   coverage,
@@ -205,16 +206,15 @@ async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, period:
       order by min(kp.posyandu_name), u.name`),
   );
   if (kaders.length === 0) return [];
-  // Mothers followed on asOf: a baby born by then, under 6 months and not exited that day.
+  // Mothers followed on asOf (lib/domain followedOn: born by then, followed until the stored
+  // followedUntil). Born in the 7 months before asOf is a wider range, said so the index is used.
   const followed = new Map(
     rowsOf<{ posyandu_id: string; n: number }>(
       await db.execute(sql`
         select m.posyandu_id::text as posyandu_id, count(distinct m.id)::int as n
         from babies b join mothers m on m.id = b.mother_id
-        where ${where} and b.birth_date <= ${asOf}::date and (b.birth_date + interval '6 months')::date > ${asOf}::date
-          -- the same babies (6-month date after asOf <=> born after asOf 6 months earlier), said so the index is used
-          and b.birth_date > (${asOf}::date - interval '6 months')::date
-          and (b.exit_date is null or b.exit_date > ${asOf}::date)
+        where ${where} and b.birth_date <= ${asOf}::date and b.followed_until > ${asOf}::date
+          and b.birth_date > ${addMonths(asOf, -7)}::date
         group by 1`),
     ).map((r) => [r.posyandu_id, Number(r.n)]),
   );

@@ -16,6 +16,7 @@ import {
   isoToday,
   journeyStatus,
   JOURNEY_STATUSES,
+  followedOn,
   sixMonthDate,
   windowsInForce,
   type IsoDate,
@@ -127,11 +128,6 @@ type KaderRow = {
   motherId: string;
   motherName: string;
 };
-
-/** Still followed today: not exited, under 6 months (what lib/domain dueList gives items for). */
-function followedOn(r: { birthDate: string; exitDate: string | null }, today: string): boolean {
-  return !(r.exitDate !== null && r.exitDate <= today) && r.birthDate <= today && today < sixMonthDate(r.birthDate);
-}
 
 /** One list item per baby: age, journey status and last visit, from the baby's visits. */
 async function kaderItems(db: DbOrTx, rows: KaderRow[], today: string) {

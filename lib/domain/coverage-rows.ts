@@ -20,7 +20,7 @@ import { monthDate, sixMonthDate } from './age';
 import { monthBounds, monthOf } from './dates';
 import { CURVE_MONTHS, exclusiveAtAgeMonth, STOP_REASONS } from './dashboard';
 import { monthFacts } from './indicators';
-import { firstBreak, hasConfirmation, journeyStatus, statusTimeline, type BabyFacts, type StatusTimeline } from './journey';
+import { firstBreak, followedUntil, hasConfirmation, journeyStatus, statusTimeline, type BabyFacts, type StatusTimeline } from './journey';
 import type { BreakReason } from './recall';
 import type { GroupSessionState } from './group-sessions';
 import type { IsoDate } from './types';
@@ -64,6 +64,8 @@ export interface BabyCoverageState {
   attended: boolean;
   /** The journey status on every day (statusTimeline): today's counts look it up. */
   timeline: StatusTimeline;
+  /** The first day the baby is no longer followed (followedUntil). */
+  followedUntil: IsoDate;
 }
 
 export interface BabyMonthRow {
@@ -172,7 +174,14 @@ export function babyCoverage(baby: BabyFacts, attended: boolean, windows: readon
   ))
     if (a.window !== null) filled.set(a.window, { on: a.visitDate, late: a.late });
   return {
-    state: { firstBreak: fb?.date ?? null, breakReason: fb?.reason ?? null, confirmed: hasConfirmation(baby), attended, timeline: statusTimeline(baby, known) },
+    state: {
+      firstBreak: fb?.date ?? null,
+      breakReason: fb?.reason ?? null,
+      confirmed: hasConfirmation(baby),
+      attended,
+      timeline: statusTimeline(baby, known),
+      followedUntil: followedUntil(baby),
+    },
     months,
     windows: dated.map((w) => ({ idx: w.index, from: w.from, to: w.to, filledOn: filled.get(w.index)?.on ?? null, late: filled.get(w.index)?.late ?? false })),
   };

@@ -4,7 +4,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { formatDateLongId, formatIsoDate, parseIsoDate } from './dates';
-import { sixMonthDate } from './age';
+import { followedOn } from './journey';
 import type { IsoDate } from './types';
 
 /** Default group size (DESIGN §6: KP-ASI groups are about 10 mothers). */
@@ -64,7 +64,7 @@ export function isPastGroupSession(s: { status: GroupSessionState; endsAt: Date 
  * before it, not exited by then).
  */
 export function invitedOnDay(babies: readonly { birthDate: IsoDate; exitDate: IsoDate | null }[], day: IsoDate): boolean {
-  return babies.some((b) => b.birthDate <= day && day < sixMonthDate(b.birthDate) && !(b.exitDate && b.exitDate <= day));
+  return babies.some((b) => followedOn(b, day));
 }
 
 /** Present people over those recorded; null when nobody is recorded ("no data", never 0%). */

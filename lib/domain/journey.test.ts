@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstBreak, journeyStatus, visitBreakDate, type BabyFacts, type JourneyStatus, type VisitFacts } from './journey';
+import { firstBreak, followedOn, followedUntil, journeyStatus, visitBreakDate, type BabyFacts, type JourneyStatus, type VisitFacts } from './journey';
 import { baby, visit } from './testkit';
 
 describe('visitBreakDate', () => {
@@ -127,5 +127,22 @@ describe('journeyStatus', () => {
     const twinB = baby('2024-01-10', [visit('2024-02-01', { recallItems: ['formula'] })], { sex: 'P' });
     expect(journeyStatus(twinA, '2024-02-15').status).toBe('ongoing');
     expect(journeyStatus(twinB, '2024-02-15').status).toBe('broken');
+  });
+});
+
+describe('followedUntil / followedOn', () => {
+  // Born 31 Aug 2023: 6-month date 29 Feb 2024.
+  it.each<[string, string | null, string, boolean, string]>([
+    ['the day of birth', null, '2023-08-31', true, '2024-02-29'],
+    ['the day before birth', null, '2023-08-30', false, '2024-02-29'],
+    ['the day before the 6-month date', null, '2024-02-28', true, '2024-02-29'],
+    ['the 6-month date', null, '2024-02-29', false, '2024-02-29'],
+    ['the day before the exit', '2023-12-01', '2023-11-30', true, '2023-12-01'],
+    ['the exit date', '2023-12-01', '2023-12-01', false, '2023-12-01'],
+    ['an exit after the 6-month date changes nothing', '2024-03-10', '2024-02-29', false, '2024-02-29'],
+  ])('%s', (_name, exitDate, day, followed, until) => {
+    const b = baby('2023-08-31', [], { exitDate });
+    expect(followedUntil(b)).toBe(until);
+    expect(followedOn(b, day)).toBe(followed);
   });
 });

@@ -109,6 +109,21 @@ export function isExitedOn(baby: BabyFacts, on: IsoDate): boolean {
   return baby.exitDate !== null && baby.exitDate <= on && baby.exitDate < sixMonthDate(baby.birthDate);
 }
 
+/**
+ * The day a baby's follow-up ends (the first day it is no longer followed): its 6-month date,
+ * or its exit date when that comes first. Stored with the coverage state (babies.followed_until)
+ * so that the kader table counts the mothers followed on a day without the rule.
+ */
+export function followedUntil(baby: Pick<BabyFacts, 'birthDate' | 'exitDate'>): IsoDate {
+  const six = sixMonthDate(baby.birthDate);
+  return baby.exitDate !== null && baby.exitDate < six ? baby.exitDate : six;
+}
+
+/** Followed on `day` (DESIGN §1, §3): born by then, under 6 months and not exited. */
+export function followedOn(baby: Pick<BabyFacts, 'birthDate' | 'exitDate'>, day: IsoDate): boolean {
+  return baby.birthDate <= day && day < followedUntil(baby);
+}
+
 /** True when a visit on or after the 5-month date answered the confirmation yes. */
 export function hasConfirmation(baby: BabyFacts): boolean {
   const from = fiveMonthDate(baby.birthDate);

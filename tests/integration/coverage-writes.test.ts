@@ -35,6 +35,7 @@ import {
 } from '@/db/queries/coverage-months';
 import type { Actor } from '@/lib/auth/policy';
 import { createAccount } from '@/lib/data/accounts';
+import { coverageDashboard } from '@/lib/data/coverage';
 import { confirmImport, importContext, previewImport } from '@/lib/data/imports';
 import { exitBaby, transferMother } from '@/lib/data/journey';
 import { registerMother } from '@/lib/data/mothers';
@@ -81,6 +82,8 @@ import {
   type VisitWindow,
   type VisitWindowChange,
   type YearMonth,
+  addToYearMonth,
+  followedOn,
 } from '@/lib/domain';
 import { IMPORT_COLUMNS, IMPORT_HEADERS, type ImportColumn } from '@/lib/domain/import';
 import type { VisitFormValues } from '@/lib/validation/visit';
@@ -353,6 +356,24 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
                (select count(*) from coverage_baby_months cbm where not exists (select 1 from babies b where b.id = cbm.baby_id))::int as orphans`),
     );
     expect(diff, `${label}: coverage_months = sums of coverage_baby_months`).toEqual({ rows: 0, orphans: 0 });
+
+    // The kader table's mothers followed on a day (lib/domain followedOn, stored as
+    // babies.followed_until): today, and on the last day of last month. Her one account works
+    // in every posyandu, so the table has her alone, with every mother followed.
+    const kaderNow = kader as Actor | undefined;
+    if (kaderNow && list.length) {
+      for (const [month, asOf] of [
+        [monthOf(T), T],
+        [addToYearMonth(monthOf(T), -1), bounds(addToYearMonth(monthOf(T), -1)).last],
+      ] as const) {
+        const board = await coverageDashboard(staff, { month, villageId: null, posyanduId: null });
+        const want = new Set(list.filter((b) => followedOn(b, asOf)).map((b) => b.motherId)).size;
+        expect(
+          board.kaders.map((k) => [k.id, k.mothersFollowed]),
+          `${label}: mothers followed on ${asOf}`,
+        ).toEqual([[kaderNow.id, want]]);
+      }
+    }
     return list;
   }
 
@@ -669,5 +690,16 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
     await record(v);
     list = await expectStoredEqualsDomain('imported baby visited');
     expect((await today(list)).status).toEqual({ graduated: 2, broken: 6, unrecorded: 1, ongoing: 6, exited: 1 });
+  });
+
+  it('a baby leaving today is no longer followed today (the kader table), nor counted in its status', async () => {
+    // The imported mother of one baby: her baby was the only one she had followed.
+    const list = await readBack();
+    const leaving = list.find((b) => b.birthDate === day(-100) && b.exitDate === null)!;
+    const before = new Set(list.filter((b) => followedOn(b, T)).map((b) => b.motherId)).size;
+    expect(await exitBaby(staff, { babyId: leaving.id, exitDate: T, exitReason: 'moved', reason: 'Pindah ke luar kota' })).toEqual({ ok: true, babyId: leaving.id });
+    const after = await expectStoredEqualsDomain('exit today');
+    expect(new Set(after.filter((b) => followedOn(b, T)).map((b) => b.motherId)).size).toBe(before - 1);
+    expect((await today(after)).status).toEqual({ graduated: 2, broken: 5, unrecorded: 1, ongoing: 6, exited: 2 });
   });
 });
