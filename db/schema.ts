@@ -389,7 +389,7 @@ export const babies = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // INCLUDE (id, mother_id, sex, exit_date, state_*) in migration 0007 (drizzle-kit cannot write it).
+    // INCLUDE (id, mother_id, sex, status_*, followed_until) in migration 0013 (drizzle-kit cannot write it).
     index('babies_puskesmas_birth_idx').on(t.puskesmasId, t.birthDate),
     index('babies_mother_idx').on(t.motherId),
     uniqueIndex('babies_mother_birth_order_uq').on(t.motherId, t.birthDate, t.birthOrder),
@@ -553,6 +553,7 @@ export const attendance = pgTable(
   },
   (t) => [
     uniqueIndex('attendance_session_mother_uq').on(t.sessionId, t.motherId),
+    // Also attendance_session_cover_idx (session_id) INCLUDE (status, mother_id), migration 0013 (drizzle-kit cannot write INCLUDE).
     index('attendance_mother_idx').on(t.motherId),
     index('attendance_puskesmas_idx').on(t.puskesmasId),
     check('attendance_who_ck', sql`${t.motherId} is not null or ${t.attendeeName} is not null`),

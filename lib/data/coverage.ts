@@ -186,10 +186,13 @@ async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, period:
   const last = monthBounds(period.to.year, period.to.month).last;
   const asOf = periodAsOf(period, today);
   const since = addDays(asOf, -30);
-  // One row per kader, over every posyandu she works in (issue #18: her home posyandu and her
-  // kader_posyandu rows), listed when one of them has a baby in the scope.
-  const kaders = rowsOf<{ id: string; name: string; posyandu_ids: string[]; posyandu_names: string[]; visits: number; last_visit: string | null }>(
-    await db.execute(sql`
+  // Three independent reads, at once (the kader table is on the dashboard's critical path).
+  const [kaders, followed, outcomes] = await Promise.all([
+    // One row per kader, over every posyandu she works in (issue #18: her home posyandu and her
+    // kader_posyandu rows), listed when one of them has a baby in the scope.
+    db
+      .execute(
+        sql`
       with kp as (
         select u.id as kader_id, p.id as posyandu_id, p.name as posyandu_name
         from users u join posyandu p on p.id = u.posyandu_id or p.id in (select k.posyandu_id from kader_posyandu k where k.kader_id = u.id)
@@ -203,25 +206,27 @@ async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, period:
         (select max(v.visit_date)::text from visits v where v.kader_id = u.id and v.visit_date <= ${asOf}::date) as last_visit
       from kp join users u on u.id = kp.kader_id
       group by u.id, u.name, u.posyandu_id
-      order by min(kp.posyandu_name), u.name`),
-  );
-  if (kaders.length === 0) return [];
-  // Mothers followed on asOf (lib/domain followedOn: born by then, followed until the stored
-  // followedUntil). Born in the 7 months before asOf is a wider range, said so the index is used.
-  const followed = new Map(
-    rowsOf<{ posyandu_id: string; n: number }>(
-      await db.execute(sql`
+      order by min(kp.posyandu_name), u.name`,
+      )
+      .then((x) => rowsOf<{ id: string; name: string; posyandu_ids: string[]; posyandu_names: string[]; visits: number; last_visit: string | null }>(x)),
+    // Mothers followed on asOf (lib/domain followedOn: born by then, followed until the stored
+    // followedUntil). Born in the 7 months before asOf is a wider range, said so the index is used.
+    db
+      .execute(
+        sql`
         select m.posyandu_id::text as posyandu_id, count(distinct m.id)::int as n
         from babies b join mothers m on m.id = b.mother_id
         where ${where} and b.birth_date <= ${asOf}::date and b.followed_until > ${asOf}::date
           and b.birth_date > ${addMonths(asOf, -7)}::date
-        group by 1`),
-    ).map((r) => [r.posyandu_id, Number(r.n)]),
-  );
+        group by m.posyandu_id`,
+      )
+      .then((x) => new Map(rowsOf<{ posyandu_id: string; n: number }>(x).map((r) => [r.posyandu_id, Number(r.n)]))),
+    // Windows that closed in the period, in their state on asOf (the puskesmas's window setting, stored per baby).
+    windowOutcomesStored(db, scope, { from: period.from, to: period.to }, asOf),
+  ]);
+  if (kaders.length === 0) return [];
   const perPosyandu = new Map<string, number>();
   for (const k of kaders) for (const p of k.posyandu_ids) perPosyandu.set(p, (perPosyandu.get(p) ?? 0) + 1);
-  // Windows that closed in the period, in their state on asOf (the puskesmas's window setting, stored per baby).
-  const outcomes = await windowOutcomesStored(db, scope, { from: period.from, to: period.to }, asOf);
   const sum = (ids: string[], of: (p: string) => number) => ids.reduce((n, p) => n + of(p), 0);
   return kaders.map((k) => ({
     id: k.id,
@@ -261,7 +266,7 @@ async function groupSessionCounts(
   const [r] = rowsOf<{ held: number; present: number; mothers: number }>(
     await db.execute(sql`
       select count(distinct gs.id)::int as held,
-        count(a.id) filter (where a.status = 'present')::int as present,
+        count(a.status) filter (where a.status = 'present')::int as present,
         count(distinct a.mother_id) filter (where a.status = 'present')::int as mothers
       from group_sessions gs left join attendance a on a.session_id = gs.id
       where ${sql.join(conds, sql` and `)}`),

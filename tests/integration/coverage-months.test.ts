@@ -14,7 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { attendance, babies, groupSessions, mothers, puskesmas, users, visits } from '@/db/schema';
-import { rowsOf } from '@/db/client';
+import { migrateDatabase, rowsOf } from '@/db/client';
 import { recomputeCoverage } from '@/db/coverage';
 import {
   coverageByAttendanceStored,
@@ -412,5 +412,19 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
     expect(broken!.n).toBe(1);
     await recomputeCoverage(db.db);
     await expectAllEqual('state written by hand, recomputed');
+  }, 240_000);
+
+  it('babies a migration left to compute (status_initial null, as 0012 and 0013 leave them) are computed when migrations run at start-up', async () => {
+    await db.db.execute(sql`update babies set status_initial = null, followed_until = null where puskesmas_id = ${puskesmasId}`);
+    await db.db.execute(sql`update coverage_baby_months set curve_day_0 = null, curve_day_6 = null where puskesmas_id = ${puskesmasId}`);
+    expect(await migrateDatabase(db)).toBe(0);
+    const [left] = rowsOf<{ n: number; curve: number }>(
+      await db.db.execute(sql`select
+        (select count(*)::int from babies where puskesmas_id = ${puskesmasId} and (status_initial is null or followed_until is null)) as n,
+        (select count(*)::int from coverage_baby_months where puskesmas_id = ${puskesmasId} and curve_day_0 is not null) as curve`),
+    );
+    expect(left!.n).toBe(0);
+    expect(left!.curve).toBe(model.length);
+    await expectAllEqual('completed after a migration');
   }, 240_000);
 });
