@@ -32,7 +32,10 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 const plainWindows = (ws: readonly VisitWindow[]): VisitWindow[] => ws.map((w) => ({ fromDay: w.fromDay, toDay: w.toDay }));
 
 async function lockPuskesmas(tx: DbOrTx, puskesmasId: string) {
-  const [p] = await tx.select().from(puskesmas).where(eq(puskesmas.id, puskesmasId)).for('update');
+  // NO KEY UPDATE: settings writes wait for each other, but not for a visit or a registration
+  // being saved (their foreign keys take KEY SHARE on the puskesmas); with FOR UPDATE, a time-zone
+  // change recomputing babies could deadlock with a visit save holding its baby's lock.
+  const [p] = await tx.select().from(puskesmas).where(eq(puskesmas.id, puskesmasId)).for('no key update');
   if (!p) throw new Error('puskesmas of the signed-in user is missing');
   return p;
 }
