@@ -29,6 +29,18 @@ import {
 import type { Db, DbOrTx } from './client';
 import { attendance, babies, groupSessions, mothers, puskesmas, visits, visitWindowSettings } from './schema';
 
+/** The columns of a visit the rules read (lib/domain VisitFacts); lib/data/facts.ts reads the same. */
+export const VISIT_FACT_COLUMNS = {
+  id: visits.id,
+  visitDate: visits.visitDate,
+  breastfed: visits.breastfed,
+  recallItems: visits.recallItems,
+  givenSinceLast: visits.givenSinceLast,
+  givenSinceLastDate: visits.givenSinceLastDate,
+  confirmedExclusive: visits.confirmedExclusive,
+  breakReason: visits.breakReason,
+};
+
 /** Babies per round: the reads and the three writes each take one parameter list of this size. */
 const CHUNK = 1000;
 
@@ -79,17 +91,7 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
   const puskesmasIds = [...new Set(rows.map((r) => r.puskesmasId))];
   const [visitRows, presence, settings] = await Promise.all([
     tx
-      .select({
-        id: visits.id,
-        babyId: visits.babyId,
-        visitDate: visits.visitDate,
-        breastfed: visits.breastfed,
-        recallItems: visits.recallItems,
-        givenSinceLast: visits.givenSinceLast,
-        givenSinceLastDate: visits.givenSinceLastDate,
-        confirmedExclusive: visits.confirmedExclusive,
-        breakReason: visits.breakReason,
-      })
+      .select({ ...VISIT_FACT_COLUMNS, babyId: visits.babyId })
       .from(visits)
       .where(sql`${visits.babyId} = any(${uuidList(found)})`)
       // Date, then id: the order lib/domain's ties follow (firstBreak's reason, latest recall).

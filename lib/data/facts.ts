@@ -2,6 +2,7 @@
 import 'server-only';
 import { asc, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { VISIT_FACT_COLUMNS } from '@/db/coverage';
 import { visits } from '@/db/schema';
 import type { BabyFacts, VisitFacts } from '@/lib/domain';
 
@@ -21,17 +22,7 @@ export async function visitFactsByBaby(db: DbOrTx, babyIds: readonly string[]): 
   for (let i = 0; i < babyIds.length; i += CHUNK) {
     const ids = babyIds.slice(i, i + CHUNK);
     const rows = await db
-      .select({
-        id: visits.id,
-        babyId: visits.babyId,
-        visitDate: visits.visitDate,
-        breastfed: visits.breastfed,
-        recallItems: visits.recallItems,
-        givenSinceLast: visits.givenSinceLast,
-        givenSinceLastDate: visits.givenSinceLastDate,
-        confirmedExclusive: visits.confirmedExclusive,
-        breakReason: visits.breakReason,
-      })
+      .select({ ...VISIT_FACT_COLUMNS, babyId: visits.babyId })
       .from(visits)
       // One uuid[] parameter rather than one per id: cheaper to build and to plan for long lists.
       .where(sql`${visits.babyId} = any(${'{' + ids.join(',') + '}'}::uuid[])`)
