@@ -273,8 +273,16 @@ export async function completeCoverage(db: Db): Promise<number> {
       .from(babies)
       .where(sql`${babies.statusInitial} is null`)
   ).map((r) => r.id);
-  for (let i = 0; i < ids.length; i += CHUNK) await db.transaction((tx) => refreshCoverage(tx, ids.slice(i, i + CHUNK)));
+  await refreshInRounds(db, ids);
   return ids.length;
+}
+
+/** The babies `ids`, a chunk per transaction (the row locks of one chunk are held only while it is computed). */
+async function refreshInRounds(db: Db, ids: readonly string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await db.transaction((tx) => refreshCoverage(tx, ids.slice(i, i + CHUNK)));
+    onProgress?.(Math.min(i + CHUNK, ids.length), ids.length);
+  }
 }
 
 /**
@@ -285,10 +293,7 @@ export async function completeCoverage(db: Db): Promise<number> {
  */
 export async function recomputeCoverage(db: Db, onProgress?: (done: number, total: number) => void): Promise<number> {
   const ids = (await db.select({ id: babies.id }).from(babies).orderBy(asc(babies.id))).map((r) => r.id);
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    await db.transaction((tx) => refreshCoverage(tx, ids.slice(i, i + CHUNK)));
-    onProgress?.(Math.min(i + CHUNK, ids.length), ids.length);
-  }
+  await refreshInRounds(db, ids, onProgress);
   await db.transaction(async (tx) => {
     const cols = sql.raw(COVERAGE_COUNTS.join(', '));
     const sums = sql.raw(COVERAGE_COUNTS.map((c) => `sum(${c})`).join(', '));

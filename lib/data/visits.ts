@@ -6,7 +6,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type DbOrTx } from '@/db/client';
-import { refreshCoverage } from '@/db/coverage';
+import { refreshCoverage, VISIT_FACT_COLUMNS } from '@/db/coverage';
 import { auditLog, babies, certificates, kaderAssignments, mothers, posyandu, puskesmas, users, visits } from '@/db/schema';
 import { assertCan, can, canEditVisit, canFollowUpReferral, ForbiddenError, NotFoundError, VISIT_EDIT_DAYS, type Actor, type VisitRecordScope } from '@/lib/auth/policy';
 import {
@@ -201,14 +201,7 @@ export async function babyDetail(actor: Actor, babyId: string) {
   const record = recordOf(actor, baby);
   const rows = await db
     .select({
-      id: visits.id,
-      visitDate: visits.visitDate,
-      breastfed: visits.breastfed,
-      recallItems: visits.recallItems,
-      givenSinceLast: visits.givenSinceLast,
-      givenSinceLastDate: visits.givenSinceLastDate,
-      confirmedExclusive: visits.confirmedExclusive,
-      breakReason: visits.breakReason,
+      ...VISIT_FACT_COLUMNS,
       dangerSigns: visits.dangerSigns,
       referral: visits.referral,
       referralReason: visits.referralReason,

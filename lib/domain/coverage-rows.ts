@@ -17,7 +17,7 @@
  * Nothing here depends on today: the figures of a month are those of its days as known now.
  */
 import { monthDate, sixMonthDate } from './age';
-import { monthBounds, monthOf } from './dates';
+import { monthBounds, monthOf, yearMonthRange } from './dates';
 import { CURVE_MONTHS, exclusiveAtAgeMonth, STOP_REASONS } from './dashboard';
 import { monthFacts } from './indicators';
 import { firstBreak, followedUntil, hasConfirmation, journeyStatus, statusTimeline, type BabyFacts, type StatusTimeline } from './journey';
@@ -118,13 +118,7 @@ function zeroCounts(): CoverageCounts {
 
 /** The months a baby can count in: from its birth month to the month of its 6-month date. */
 function coverageMonths(birthDate: IsoDate): IsoDate[] {
-  const last = monthOf(sixMonthDate(birthDate));
-  const out: IsoDate[] = [];
-  for (let ym = monthOf(birthDate); ym.year < last.year || (ym.year === last.year && ym.month <= last.month);) {
-    out.push(monthBounds(ym.year, ym.month).first);
-    ym = ym.month === 12 ? { year: ym.year + 1, month: 1 } : { year: ym.year, month: ym.month + 1 };
-  }
-  return out;
+  return yearMonthRange(monthOf(birthDate), monthOf(sixMonthDate(birthDate))).map((ym) => monthBounds(ym.year, ym.month).first);
 }
 
 const firstOfMonth = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;

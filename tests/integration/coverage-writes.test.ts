@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
+import { VISIT_FACT_COLUMNS } from '@/db/coverage';
 import { attendance, babies, groupSessions, importBatches, mothers, puskesmas, visits, visitWindowSettings } from '@/db/schema';
 import {
   coverageByAttendanceStored,
@@ -160,17 +161,7 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
       .where(eq(babies.puskesmasId, puskesmasId))
       .orderBy(asc(babies.id));
     const visitRows = await db.db
-      .select({
-        babyId: visits.babyId,
-        id: visits.id,
-        visitDate: visits.visitDate,
-        breastfed: visits.breastfed,
-        recallItems: visits.recallItems,
-        givenSinceLast: visits.givenSinceLast,
-        givenSinceLastDate: visits.givenSinceLastDate,
-        confirmedExclusive: visits.confirmedExclusive,
-        breakReason: visits.breakReason,
-      })
+      .select({ ...VISIT_FACT_COLUMNS, babyId: visits.babyId })
       .from(visits)
       .where(eq(visits.puskesmasId, puskesmasId))
       .orderBy(asc(visits.visitDate), asc(visits.id));
