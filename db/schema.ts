@@ -80,6 +80,11 @@ export const puskesmas = pgTable('puskesmas', {
   signatoryTitle: text('signatory_title'),
   /** Street address of the puskesmas (profile, certificate footer). */
   address: text('address'),
+  /**
+   * The portal's public address (issue #29): every link sent to people (activation, certificate QR,
+   * reminders) is built from it, never from a request's Host. Null: APP_URL, else shown as missing.
+   */
+  publicUrl: text('public_url'),
   createdAt: createdAt(),
 });
 
@@ -385,6 +390,16 @@ export const babies = pgTable(
     status2: text('status_2'),
     /** The first day the baby is no longer followed (lib/domain followedUntil): the kader table's mothers followed on a day. */
     followedUntil: date('followed_until', { mode: 'string' }),
+    /**
+     * Knowledge (issue #28), written by db/coverage.ts refreshCoverage from lib/domain babyKnowledge:
+     * the level of the mother's baseline check for this baby ('high' | 'low', null without one) and
+     * the counselling topics recorded on its visits before its 6-month date.
+     */
+    knowledgeBaseline: text('knowledge_baseline'),
+    counselledTopics: text('counselled_topics')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -445,6 +460,11 @@ export const visits = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Slugs of the lessons (materi) the kader went through with the mother at this visit (issue #28). */
+    lessons: text('lessons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     weightGrams: integer('weight_grams'),
     notes: text('notes'),
     /** Time on the phone when the kader saved it, and when the server received it. */
@@ -476,6 +496,11 @@ export const groupSessions = pgTable(
     /** A topic code from the catalogue, or null with free text in topicText. */
     topic: text('topic'),
     topicText: text('topic_text'),
+    /** Slugs of the lessons (materi) the session goes through (issue #28). */
+    lessons: text('lessons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     place: text('place').notNull(),
@@ -884,4 +909,133 @@ export const importBatches = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   },
   (t) => [index('import_batches_puskesmas_idx').on(t.puskesmasId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Lessons and knowledge (issue #28; docs/decisions/059-lessons-and-knowledge.md)
+
+/**
+ * A puskesmas's own lessons (materi). The built-in library ships as files (content/lessons/*.md)
+ * and is not stored; a slug is unique within a puskesmas and never equals a built-in slug.
+ * History is the audit log (entity 'lesson').
+ */
+export const lessons = pgTable(
+  'lessons',
+  {
+    id: id(),
+    puskesmasId: tenant(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    /** Markdown; rendered on the server and sanitised (lib/lessons/render.ts). */
+    body: text('body').notNull(),
+    /** The "yang perlu diingat" box: three short points. */
+    keyPoints: text('key_points')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** lib/domain/lessons.ts LESSON_AUDIENCES. */
+    audience: text('audience').notNull(),
+    /** 'pregnancy', or 'age' with a day range from birth (ageToDay null: to the 6-month date and beyond). */
+    stage: text('stage').notNull(),
+    ageFromDay: smallint('age_from_day'),
+    ageToDay: smallint('age_to_day'),
+    /** What it answers: counselling topics, break reasons, visit findings (lib/domain/lessons.ts). */
+    counselling: text('counselling')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    breakReasons: text('break_reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    findings: text('findings')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    sources: text('sources').notNull(),
+    /** 'draft' | 'published'. */
+    status: text('status').notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('lessons_puskesmas_slug_uq').on(t.puskesmasId, t.slug),
+    check('lessons_status_ck', sql`${t.status} in ('draft', 'published')`),
+    check('lessons_stage_ck', sql`${t.stage} in ('pregnancy', 'age')`),
+  ],
+);
+
+/**
+ * What a puskesmas decided about a built-in lesson: hidden for its mothers and kaders, and
+ * reviewed by one of its staff (for the content version whose hash is kept: a changed file asks
+ * for a new review).
+ */
+export const builtinLessonStates = pgTable(
+  'builtin_lesson_states',
+  {
+    puskesmasId: tenant(),
+    slug: text('slug').notNull(),
+    hidden: boolean('hidden').notNull().default(false),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedHash: text('reviewed_hash'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.puskesmasId, t.slug] })],
+);
+
+/**
+ * A knowledge check (cek pengetahuan) of a mother: the answers to lib/domain/knowledge.ts
+ * KNOWLEDGE_STATEMENTS, scored there. Taken by a kader with the mother (source 'kader', for a
+ * baby, often with a visit) or by the mother herself on /ibu (source 'self', never baseline or
+ * endline). `occasion` and `rose` are derived by lib/domain babyKnowledge and written by
+ * db/coverage.ts refreshCoverage. The id may be made on the phone: a resend finds the stored row.
+ */
+export const knowledgeChecks = pgTable(
+  'knowledge_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    puskesmasId: tenant(),
+    motherId: uuid('mother_id')
+      .notNull()
+      .references(() => mothers.id, { onDelete: 'restrict' }),
+    babyId: uuid('baby_id').references(() => babies.id, { onDelete: 'restrict' }),
+    visitId: uuid('visit_id').references(() => visits.id, { onDelete: 'set null' }),
+    /** 'kader' | 'self'. */
+    source: text('source').notNull(),
+    takenOn: date('taken_on', { mode: 'string' }).notNull(),
+    /** Statement id → 'true' | 'false' | 'dont_know'. */
+    answers: jsonb('answers').$type<Record<string, string>>().notNull(),
+    score: smallint('score').notNull(),
+    total: smallint('total').notNull(),
+    /** Ids of the statements answered correctly (sums per statement). */
+    correct: text('correct')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Derived: 'baseline' | 'endline' | null. */
+    occasion: text('occasion'),
+    /** Derived, on an endline: its score is above the baseline's. */
+    rose: boolean('rose'),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('knowledge_checks_mother_idx').on(t.motherId, t.takenOn),
+    index('knowledge_checks_baby_idx').on(t.babyId, t.takenOn),
+    index('knowledge_checks_occasion_idx').on(t.puskesmasId, t.occasion, t.takenOn),
+    check('knowledge_checks_source_ck', sql`${t.source} in ('kader', 'self')`),
+    check('knowledge_checks_score_ck', sql`${t.score} between 0 and ${t.total}`),
+  ],
 );

@@ -18,3 +18,5 @@ export * from './dashboard';
 export * from './group-sessions';
 export * from './whatsapp';
 export * from './coverage-rows';
+export * from './lessons';
+export * from './knowledge';
