@@ -15,6 +15,15 @@ import type { IsoDate } from './types';
 /** Who a lesson speaks to. */
 export const LESSON_AUDIENCES = ['mother', 'father', 'family', 'working_mother', 'kader'] as const;
 export type LessonAudience = (typeof LESSON_AUDIENCES)[number];
+/** The lessons a mother reads for herself (/ibu's lesson of the week). */
+export const MOTHER_AUDIENCES = ['mother', 'working_mother'] as const satisfies readonly LessonAudience[];
+/** The lessons written to the family, which a mother sends on ("Kirim ke keluarga"). */
+export const FAMILY_AUDIENCES = ['father', 'family'] as const satisfies readonly LessonAudience[];
+/**
+ * What a kader goes through with the household at a visit: everything but the lessons written
+ * to the kader herself (how to counsel), which are for her, not for the mother.
+ */
+export const COUNSELLING_AUDIENCES = ['mother', 'working_mother', 'father', 'family'] as const satisfies readonly LessonAudience[];
 
 /** What a visit can find that a lesson answers: what the baby got, what happened, the problems. */
 export const LESSON_FINDINGS = [
@@ -96,6 +105,8 @@ export interface LessonSituation {
 }
 
 export interface LessonSelection<L extends LessonMeta> {
+  /** The baby's age in days on the day asked (negative before birth). */
+  ageDay: number;
   /** Lessons of the baby's age stage, most specific first. */
   forAge: L[];
   /** Lessons answering what the latest visit found, best answer first (none when it found nothing). */
@@ -114,12 +125,15 @@ export function lessonsFor<L extends LessonMeta>(lessons: readonly L[], s: Lesso
   const forAge = ageDay < 0 ? pool.filter((l) => l.stage.kind === 'pregnancy').sort(bySpecificity) : pool.filter((l) => fitsAge(l.stage, ageDay)).sort(bySpecificity);
   const findings = s.latestVisit ? visitFindings(s.latestVisit) : [];
   const reason = s.latestVisit?.breakReason ?? null;
+  // Best answer first; between equal answers, one written for this age before one for another
+  // (a danger-sign lesson for newborns still answers a danger sign at 2 months, after one for that age).
+  const ageFit = (l: L) => ((ageDay < 0 ? l.stage.kind === 'pregnancy' : fitsAge(l.stage, ageDay)) ? 0 : 1);
   const forFindings = pool
     .map((l) => ({ l, score: answerScore(l, findings, reason) }))
     .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score || bySpecificity(a.l, b.l))
+    .sort((a, b) => b.score - a.score || ageFit(a.l) - ageFit(b.l) || bySpecificity(a.l, b.l))
     .map((x) => x.l);
-  return { forAge, forFindings, findings };
+  return { ageDay, forAge, forFindings, findings };
 }
 
 /**
@@ -135,22 +149,68 @@ export function lessonOfTheWeek<L extends LessonMeta>(forAge: readonly L[], birt
 /** How many lessons a kader gets as "bahan konseling" for a visit. */
 export const COUNSELLING_MATERIALS_MAX = 3;
 
+/** Why a lesson was chosen: for the baby's age, or for what the latest visit found (a finding or its break reason). */
+export type LessonBecause = { kind: 'age'; ageDay: number } | { kind: 'finding'; finding: LessonFinding } | { kind: 'breakReason'; reason: BreakReason };
+
+/** A lesson chosen for a reader, with why ("untuk umur 5 hari", "karena kunjungan terakhir: susu formula"). */
+export interface ChosenLesson<L extends LessonMeta> {
+  lesson: L;
+  because: LessonBecause;
+}
+
 /**
- * "Bahan konseling" for the kader's visit: what the latest visit found comes first (at most two),
- * then the lessons of the baby's age, without repeats, at most COUNSELLING_MATERIALS_MAX.
+ * Why a lesson of the selection fits: the first finding of the visit it answers (LESSON_FINDINGS
+ * order: what the baby got comes before the problems), else the break reason it answers, else
+ * the baby's age.
  */
-export function counsellingMaterials<L extends LessonMeta>(sel: LessonSelection<L>): L[] {
-  const out: L[] = [];
+export function becauseOf<L extends LessonMeta>(lesson: L, sel: LessonSelection<L>, breakReason: BreakReason | null): LessonBecause {
+  const f = sel.findings.find((x) => (lesson.findings as readonly string[]).includes(x));
+  if (f) return { kind: 'finding', finding: f };
+  if (breakReason && (lesson.breakReasons as readonly string[]).includes(breakReason)) return { kind: 'breakReason', reason: breakReason };
+  return { kind: 'age', ageDay: sel.ageDay };
+}
+
+/**
+ * "Bahan konseling" for the kader's visit: what the latest visit found comes first (at most
+ * two), then the lessons of the baby's age, without repeats, at most COUNSELLING_MATERIALS_MAX.
+ * Pass a selection made over COUNSELLING_AUDIENCES, and the latest visit's break reason for the why.
+ */
+export function counsellingMaterials<L extends LessonMeta>(sel: LessonSelection<L>, breakReason: BreakReason | null = null): ChosenLesson<L>[] {
+  const out: ChosenLesson<L>[] = [];
   const seen = new Set<string>();
-  const add = (l: L) => {
+  const add = (l: L, because: LessonBecause) => {
     if (out.length < COUNSELLING_MATERIALS_MAX && !seen.has(l.slug)) {
       seen.add(l.slug);
-      out.push(l);
+      out.push({ lesson: l, because });
     }
   };
-  sel.forFindings.slice(0, 2).forEach(add);
-  sel.forAge.forEach(add);
+  sel.forFindings.slice(0, 2).forEach((l) => add(l, becauseOf(l, sel, breakReason)));
+  sel.forAge.forEach((l) => add(l, { kind: 'age', ageDay: sel.ageDay }));
   return out;
+}
+
+/** The bahan konseling of a baby on a day: lessonsFor over COUNSELLING_AUDIENCES, then counsellingMaterials. */
+export function counsellingFor<L extends LessonMeta>(lessons: readonly L[], s: LessonSituation): ChosenLesson<L>[] {
+  return counsellingMaterials(lessonsFor(lessons, s, COUNSELLING_AUDIENCES), s.latestVisit?.breakReason ?? null);
+}
+
+/**
+ * The mother's lessons on /ibu: the lesson of the week among those for her baby's age
+ * (MOTHER_AUDIENCES), and the best answer to what the latest visit found when it is another
+ * lesson; then the family lessons for the baby's age that she can send on ("Kirim ke keluarga").
+ */
+export function mothersLessons<L extends LessonMeta>(lessons: readonly L[], s: LessonSituation): { week: L | null; forVisit: ChosenLesson<L> | null; family: L[] } {
+  const sel = lessonsFor(lessons, s, MOTHER_AUDIENCES);
+  const week = lessonOfTheWeek(sel.forAge, s.birthDate, s.today);
+  const answer = sel.forFindings.find((l) => l.slug !== week?.slug) ?? null;
+  // The family lessons of the baby's age; when none is written for it, every family lesson.
+  const forFamily = lessonsFor(lessons, s, FAMILY_AUDIENCES).forAge;
+  const family = forFamily.length ? forFamily : lessons.filter((l) => (FAMILY_AUDIENCES as readonly string[]).includes(l.audience)).sort(bySpecificity);
+  return {
+    week,
+    forVisit: answer ? { lesson: answer, because: becauseOf(answer, sel, s.latestVisit?.breakReason ?? null) } : null,
+    family,
+  };
 }
 
 /** The lessons answering a break reason (the dashboard's stop reasons link the first). */
