@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pino'],
   outputFileTracingIncludes: {
     // Read at run time from the file system, so the tracer cannot see them.
-    '/*': ['./db/migrations/**/*', './node_modules/@electric-sql/pglite/dist/**/*'],
+    '/*': ['./db/migrations/**/*', './content/lessons/**/*', './node_modules/@electric-sql/pglite/dist/**/*'],
   },
   poweredByHeader: false,
   typedRoutes: false,

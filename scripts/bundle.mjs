@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // After `next build`: completes .next/standalone into a folder that runs on its own
 // (`node .next/standalone/scripts/server.mjs`, or copied into a container image):
-// the static files and public/ (Next leaves them out for a CDN), the migrations, and the
+// the static files and public/ (Next leaves them out for a CDN), the migrations, the built-in
+// lessons (content/lessons, read at run time by lib/lessons/library.ts), and the
 // production server with the plain modules it loads.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ const copies = [
   ['.next/static', '.next/static'],
   ['public', 'public'],
   ['db/migrations', 'db/migrations'],
+  ['content/lessons', 'content/lessons'],
   ['scripts/server.mjs', 'scripts/server.mjs'],
   ['lib/server/log-core.mjs', 'lib/server/log-core.mjs'],
   ['lib/server/lifecycle.mjs', 'lib/server/lifecycle.mjs'],
