@@ -15,7 +15,7 @@ import {
   type VisitFindingFacts,
 } from './lessons';
 
-/** The built-in library's 16 lessons as the rule sees them (stages and codes as in content/lessons). */
+/** The built-in library's 16 lessons as the rule sees them (stages and codes of content/lessons/*.id.md). */
 const age = (fromDay: number, toDay: number | null): LessonStage => ({ kind: 'age', fromDay, toDay });
 const L = (slug: string, audience: LessonMeta['audience'], stage: LessonStage, counselling: string[], breakReasons: string[], findings: string[]): LessonMeta => ({
   slug,
@@ -26,23 +26,25 @@ const L = (slug: string, audience: LessonMeta['audience'], stage: LessonStage, c
   findings,
 });
 const TABLE: LessonMeta[] = [
-  L('imd-dan-kolostrum', 'mother', { kind: 'pregnancy' }, ['exclusive_bf'], [], []),
-  L('tanda-cukup-asi', 'mother', age(0, 59), ['feeding_frequency'], ['low_supply'], ['low_supply']),
-  L('pelekatan-ambida', 'mother', age(0, 28), ['positioning_attachment'], [], ['sore_nipples', 'not_latching']),
-  L('menyusu-sesuai-keinginan-bayi', 'mother', age(0, 28), ['feeding_frequency'], [], []),
-  L('lonjakan-pertumbuhan', 'mother', age(14, 119), ['feeding_frequency'], ['low_supply'], ['low_supply']),
-  L('tanpa-air-madu-pisang', 'mother', age(0, 182), ['exclusive_bf'], ['family_pressure'], ['water', 'sweet_drink', 'herbal', 'food']),
-  L('memerah-menyimpan-asi', 'working_mother', age(60, 182), ['expressing_storing', 'back_to_work'], ['back_to_work', 'mother_absent'], ['back_to_work']),
-  L('payudara-bengkak-mastitis', 'mother', age(0, 59), ['breast_care'], [], ['engorgement', 'blocked_duct', 'mastitis']),
-  L('tanda-bahaya-bayi-baru-lahir', 'mother', age(0, 28), ['danger_signs'], ['baby_ill'], ['danger_sign', 'referral']),
-  L('menyusui-saat-sakit', 'mother', age(0, 182), [], ['medical', 'baby_ill'], []),
+  L('imd-dan-kolostrum', 'mother', age(0, 7), ['exclusive_bf'], [], []),
+  L('kembali-ke-asi-saja', 'mother', age(0, 182), ['exclusive_bf'], ['low_supply'], ['formula', 'other_milk']),
+  L('konseling-saat-kunjungan', 'kader', age(0, 182), ['exclusive_bf', 'feeding_frequency'], [], []),
+  L('lonjakan-pertumbuhan', 'mother', age(8, 120), ['feeding_frequency', 'exclusive_bf'], ['low_supply'], ['low_supply', 'formula', 'other_milk']),
   L('makan-minum-ibu', 'mother', age(0, 182), ['mother_nutrition'], [], []),
-  L('mp-asi-di-6-bulan', 'mother', age(120, 200), ['complementary_food'], [], ['food']),
+  L('memerah-menyimpan-asi', 'working_mother', age(30, 182), ['expressing_storing', 'back_to_work'], ['back_to_work', 'mother_absent'], ['back_to_work']),
+  L('menyusu-sesuai-keinginan-bayi', 'mother', age(0, 59), ['feeding_frequency'], [], []),
+  L('menyusui-saat-sakit', 'mother', age(0, 182), ['exclusive_bf'], ['medical', 'baby_ill'], []),
+  L('mp-asi-di-6-bulan', 'mother', age(150, 240), ['complementary_food'], [], ['food']),
+  L('payudara-bengkak-mastitis', 'mother', age(0, 182), ['breast_care'], [], ['engorgement', 'blocked_duct', 'mastitis']),
+  L('pelekatan-ambida', 'mother', age(0, 42), ['positioning_attachment'], [], ['sore_nipples', 'not_latching']),
+  L('tanda-bahaya-bayi-baru-lahir', 'mother', age(0, 28), ['danger_signs'], [], ['danger_sign', 'referral']),
+  L('tanda-cukup-asi', 'mother', age(0, 42), ['feeding_frequency'], ['low_supply'], ['low_supply']),
+  L('tanpa-air-madu-pisang', 'mother', age(0, 182), ['exclusive_bf'], ['family_pressure', 'other'], ['water', 'sweet_drink', 'herbal', 'food', 'given_since_last']),
   L('untuk-ayah', 'father', age(0, 182), ['family_support'], ['family_pressure'], []),
-  L('untuk-nenek', 'family', age(0, 182), ['family_support'], ['family_pressure'], ['water', 'sweet_drink', 'herbal']),
-  L('kembali-ke-asi-saja', 'mother', age(0, 182), ['exclusive_bf'], ['low_supply', 'family_pressure', 'other'], ['formula', 'other_milk', 'given_since_last']),
-  L('konseling-saat-kunjungan', 'kader', age(0, 182), [], [], []),
+  L('untuk-nenek', 'family', age(0, 182), ['family_support'], ['family_pressure'], ['water', 'sweet_drink', 'herbal', 'food']),
 ];
+/** A puskesmas's own lesson for pregnancy (the built-in library has none). */
+const PREGNANCY = L('persiapan-menyusui', 'mother', { kind: 'pregnancy' }, ['exclusive_bf'], [], []);
 const slugs = (ls: readonly { slug: string }[]) => ls.map((l) => l.slug);
 const chosen = (ls: readonly { lesson: { slug: string } }[]) => ls.map((c) => c.lesson.slug);
 
@@ -78,58 +80,60 @@ describe('lessonsFor and counsellingFor: the bahan konseling of a baby on a day'
       name: 'a 5-day-old, no visit yet: the newborn lessons, narrowest range first',
       today: on(5),
       latest: null,
-      forAge0: 'menyusu-sesuai-keinginan-bayi',
+      forAge0: 'imd-dan-kolostrum',
       findings: [],
-      materials: ['menyusu-sesuai-keinginan-bayi', 'pelekatan-ambida', 'tanda-bahaya-bayi-baru-lahir'],
+      materials: ['imd-dan-kolostrum', 'tanda-bahaya-bayi-baru-lahir', 'pelekatan-ambida'],
       because: ['age', 'age', 'age'],
     },
     {
-      name: 'a 6-week-old whose last visit found nothing: the lessons of weeks 2–8',
+      name: 'a 6-week-old whose last visit found nothing: the lessons of weeks 6–8',
       today: on(42),
       latest: visit(30, { recallItems: [] }),
-      forAge0: 'payudara-bengkak-mastitis',
+      forAge0: 'pelekatan-ambida',
       findings: [],
-      materials: ['payudara-bengkak-mastitis', 'tanda-cukup-asi', 'lonjakan-pertumbuhan'],
+      materials: ['pelekatan-ambida', 'tanda-cukup-asi', 'menyusu-sesuai-keinginan-bayi'],
       because: ['age', 'age', 'age'],
     },
     {
       name: 'a 6-week-old whose last visit found formula (perceived low supply): the answers first',
       today: on(42),
       latest: visit(40, { recallItems: ['formula'], breakReason: 'low_supply' }),
-      forAge0: 'payudara-bengkak-mastitis',
+      forAge0: 'pelekatan-ambida',
       findings: ['formula'],
-      // kembali-ke-asi-saja answers formula (1) and low supply (2); tanda-cukup-asi and
-      // lonjakan-pertumbuhan the reason only (2): the narrower range of the two (0–59 days) leads.
-      materials: ['kembali-ke-asi-saja', 'tanda-cukup-asi', 'payudara-bengkak-mastitis'],
-      because: ['finding', 'breakReason', 'age'],
+      // lonjakan-pertumbuhan and kembali-ke-asi-saja both answer formula (1) and low supply (2):
+      // the narrower range (8–120 days) leads; tanda-cukup-asi answers the reason only.
+      materials: ['lonjakan-pertumbuhan', 'kembali-ke-asi-saja', 'pelekatan-ambida'],
+      because: ['finding', 'finding', 'age'],
     },
     {
       name: 'a 10-day-old with a danger sign and a referral: the danger-sign lesson leads',
       today: on(10),
       latest: visit(10, { dangerSigns: ['fever'], referral: true }),
-      forAge0: 'menyusu-sesuai-keinginan-bayi',
+      forAge0: 'tanda-bahaya-bayi-baru-lahir',
       findings: ['danger_sign', 'referral'],
-      materials: ['tanda-bahaya-bayi-baru-lahir', 'menyusu-sesuai-keinginan-bayi', 'pelekatan-ambida'],
+      materials: ['tanda-bahaya-bayi-baru-lahir', 'pelekatan-ambida', 'tanda-cukup-asi'],
       because: ['finding', 'age', 'age'],
     },
     {
-      name: 'a 3-month-old whose mother went back to work',
+      name: 'a 3-month-old whose mother went back to work and gives formula',
       today: on(92),
       latest: visit(90, { recallItems: ['formula'], breakReason: 'back_to_work', problems: ['back_to_work'] }),
       forAge0: 'lonjakan-pertumbuhan',
       findings: ['formula', 'back_to_work'],
-      // memerah… answers the problem (1) and the reason (2); kembali… formula (1).
-      materials: ['memerah-menyimpan-asi', 'kembali-ke-asi-saja', 'lonjakan-pertumbuhan'],
+      // memerah… answers the problem (1) and the reason (2); of the two formula answers (1 each)
+      // the narrower range; then the age's lessons not yet listed (the household's, not the kader's).
+      materials: ['memerah-menyimpan-asi', 'lonjakan-pertumbuhan', 'kembali-ke-asi-saja'],
       because: ['finding', 'finding', 'age'],
     },
     {
-      name: 'before birth (a pregnancy): the pregnancy lessons',
-      today: addDays(BIRTH, -20),
-      latest: null,
-      forAge0: 'imd-dan-kolostrum',
-      findings: [],
-      materials: ['imd-dan-kolostrum'],
-      because: ['age'],
+      name: 'a 5-month-old given porridge: the complementary-food lesson (not before 6 months)',
+      today: on(155),
+      latest: visit(153, { recallItems: ['food'], breakReason: 'family_pressure' }),
+      forAge0: 'mp-asi-di-6-bulan',
+      findings: ['food'],
+      // tanpa-air… and untuk-nenek answer food (1) and family pressure (2); mp-asi… food (1).
+      materials: ['tanpa-air-madu-pisang', 'untuk-nenek', 'mp-asi-di-6-bulan'],
+      because: ['finding', 'finding', 'age'],
     },
   ])('$name', ({ today, latest, forAge0, findings, materials, because }) => {
     const s = { birthDate: BIRTH, today, latestVisit: latest };
@@ -142,12 +146,22 @@ describe('lessonsFor and counsellingFor: the bahan konseling of a baby on a day'
   });
 
   it('says which finding or reason, and the age in days', () => {
-    const got = counsellingFor(TABLE, { birthDate: BIRTH, today: on(42), latestVisit: visit(40, { recallItems: ['formula'], breakReason: 'low_supply' }) });
-    expect(got.map((c) => c.because)).toEqual([
+    const formula = counsellingFor(TABLE, { birthDate: BIRTH, today: on(42), latestVisit: visit(40, { recallItems: ['formula'], breakReason: 'low_supply' }) });
+    expect(formula.map((c) => c.because)).toEqual([
       { kind: 'finding', finding: 'formula' },
-      { kind: 'breakReason', reason: 'low_supply' },
+      { kind: 'finding', finding: 'formula' },
       { kind: 'age', ageDay: 42 },
     ]);
+    // Medicine is no finding; the reason the mother stopped (she was ill) is.
+    const ill = counsellingFor(TABLE, { birthDate: BIRTH, today: on(42), latestVisit: visit(40, { recallItems: ['other'], breakReason: 'medical' }) });
+    expect(ill[0]).toEqual({ lesson: TABLE.find((l) => l.slug === 'menyusui-saat-sakit'), because: { kind: 'breakReason', reason: 'medical' } });
+  });
+
+  it('before birth: only pregnancy lessons (none in the built-in library)', () => {
+    const s = { birthDate: BIRTH, today: addDays(BIRTH, -20), latestVisit: null };
+    expect(counsellingFor(TABLE, s)).toEqual([]);
+    expect(chosen(counsellingFor([...TABLE, PREGNANCY], s))).toEqual(['persiapan-menyusui']);
+    expect(slugs(lessonsFor([...TABLE, PREGNANCY], { birthDate: BIRTH, today: on(0), latestVisit: null }).forAge)).not.toContain('persiapan-menyusui');
   });
 
   it('the 5-day-old, the 6-week-old and the formula baby get different bahan konseling', () => {
@@ -170,8 +184,10 @@ describe('lessonsFor and counsellingFor: the bahan konseling of a baby on a day'
   it('the age range is inclusive at both ends; an open range has no end', () => {
     const open = L('sampai-kapan-saja', 'mother', age(200, null), [], [], []);
     const table = [...TABLE, open];
-    expect(slugs(lessonsFor(table, { birthDate: BIRTH, today: on(28), latestVisit: null }).forAge)).toContain('pelekatan-ambida');
-    expect(slugs(lessonsFor(table, { birthDate: BIRTH, today: on(29), latestVisit: null }).forAge)).not.toContain('pelekatan-ambida');
+    expect(slugs(lessonsFor(table, { birthDate: BIRTH, today: on(42), latestVisit: null }).forAge)).toContain('pelekatan-ambida');
+    expect(slugs(lessonsFor(table, { birthDate: BIRTH, today: on(43), latestVisit: null }).forAge)).not.toContain('pelekatan-ambida');
+    expect(slugs(lessonsFor(table, { birthDate: BIRTH, today: on(7), latestVisit: null }).forAge)).not.toContain('lonjakan-pertumbuhan');
+    expect(slugs(lessonsFor(table, { birthDate: BIRTH, today: on(8), latestVisit: null }).forAge)).toContain('lonjakan-pertumbuhan');
     expect(slugs(lessonsFor(table, { birthDate: BIRTH, today: on(199), latestVisit: null }).forAge)).not.toContain('sampai-kapan-saja');
     expect(slugs(lessonsFor(table, { birthDate: BIRTH, today: on(900), latestVisit: null }).forAge)).toEqual(['sampai-kapan-saja']);
   });
@@ -185,13 +201,13 @@ describe('lessonsFor and counsellingFor: the bahan konseling of a baby on a day'
   });
 
   it('a hidden or unpublished lesson (left out by the caller) never comes back', () => {
-    const visible = TABLE.filter((l) => l.slug !== 'kembali-ke-asi-saja');
-    const s = { birthDate: BIRTH, today: on(42), latestVisit: visit(40, { recallItems: ['formula'], givenSinceLast: true, breakReason: 'other' }) };
+    const visible = TABLE.filter((l) => l.slug !== 'lonjakan-pertumbuhan');
+    const s = { birthDate: BIRTH, today: on(42), latestVisit: visit(40, { recallItems: ['formula'], breakReason: 'low_supply' }) };
     const sel = lessonsFor(visible, s);
-    expect([...slugs(sel.forAge), ...slugs(sel.forFindings)]).not.toContain('kembali-ke-asi-saja');
-    expect(chosen(counsellingFor(visible, s))).not.toContain('kembali-ke-asi-saja');
+    expect([...slugs(sel.forAge), ...slugs(sel.forFindings)]).not.toContain('lonjakan-pertumbuhan');
+    expect(chosen(counsellingFor(visible, s))).toEqual(['kembali-ke-asi-saja', 'tanda-cukup-asi', 'pelekatan-ambida']);
     // …and it was the best answer while visible.
-    expect(chosen(counsellingFor(TABLE, s))[0]).toBe('kembali-ke-asi-saja');
+    expect(chosen(counsellingFor(TABLE, s))[0]).toBe('lonjakan-pertumbuhan');
   });
 
   it('audiences: only those readers; the kader’s own lessons are no bahan konseling', () => {
@@ -230,7 +246,7 @@ describe('counsellingMaterials: order and cap', () => {
   it('a lesson that is both an answer and for the age is listed once, as the answer', () => {
     const s = { birthDate: BIRTH, today: on(5), latestVisit: visit(5, { problems: ['sore_nipples'] }) };
     const got = counsellingFor(TABLE, s);
-    expect(chosen(got)).toEqual(['pelekatan-ambida', 'menyusu-sesuai-keinginan-bayi', 'tanda-bahaya-bayi-baru-lahir']);
+    expect(chosen(got)).toEqual(['pelekatan-ambida', 'imd-dan-kolostrum', 'tanda-bahaya-bayi-baru-lahir']);
     expect(got[0]!.because).toEqual({ kind: 'finding', finding: 'sore_nipples' });
   });
 
@@ -260,9 +276,10 @@ describe('lessonOfTheWeek', () => {
     expect(weeks[list.length]).toBe(weeks[0]);
   });
 
-  it('before birth: the first pregnancy lesson', () => {
-    const list = lessonsFor(TABLE, { birthDate: BIRTH, today: on(-30), latestVisit: null }).forAge;
-    expect(lessonOfTheWeek(list, BIRTH, on(-30))?.slug).toBe('imd-dan-kolostrum');
+  it('before birth: the first pregnancy lesson, every week', () => {
+    const list = lessonsFor([...TABLE, PREGNANCY], { birthDate: BIRTH, today: on(-30), latestVisit: null }).forAge;
+    expect(lessonOfTheWeek(list, BIRTH, on(-30))?.slug).toBe('persiapan-menyusui');
+    expect(lessonOfTheWeek(list, BIRTH, on(-9))?.slug).toBe('persiapan-menyusui');
   });
 });
 
@@ -296,8 +313,10 @@ describe('lessonsForBreakReason and lessonsForTopic', () => {
     ['back_to_work', ['memerah-menyimpan-asi']],
     ['low_supply', ['tanda-cukup-asi', 'lonjakan-pertumbuhan', 'kembali-ke-asi-saja']],
     ['medical', ['menyusui-saat-sakit']],
-    ['baby_ill', ['tanda-bahaya-bayi-baru-lahir', 'menyusui-saat-sakit']],
+    ['baby_ill', ['menyusui-saat-sakit']],
     ['mother_absent', ['memerah-menyimpan-asi']],
+    ['family_pressure', ['tanpa-air-madu-pisang', 'untuk-ayah', 'untuk-nenek']],
+    ['other', ['tanpa-air-madu-pisang']],
   ] as const)('stop reason %s', (reason, expected) => {
     expect(slugs(lessonsForBreakReason(TABLE, reason))).toEqual(expected);
   });
@@ -306,7 +325,7 @@ describe('lessonsForBreakReason and lessonsForTopic', () => {
     ['positioning_attachment', ['pelekatan-ambida']],
     ['family_support', ['untuk-ayah', 'untuk-nenek']],
     ['complementary_food', ['mp-asi-di-6-bulan']],
-    ['feeding_frequency', ['menyusu-sesuai-keinginan-bayi', 'tanda-cukup-asi', 'lonjakan-pertumbuhan']],
+    ['feeding_frequency', ['tanda-cukup-asi', 'menyusu-sesuai-keinginan-bayi', 'lonjakan-pertumbuhan', 'konseling-saat-kunjungan']],
   ] as const)('counselling topic %s', (topic, expected) => {
     expect(slugs(lessonsForTopic(TABLE, topic))).toEqual(expected);
   });
