@@ -16,18 +16,21 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   attendedBeforeSixMonths,
   babyCoverage,
+  babyKnowledge,
+  knowledgeCheckDerived,
   COVERAGE_COUNTS,
   CURVE_MONTHS,
   windowsInForce,
   zonedParts,
   type AttendanceFacts,
   type BabyCoverage,
+  type KnowledgeSource,
   type VisitFacts,
   type VisitWindow,
   type VisitWindowChange,
 } from '../lib/domain';
 import type { Db, DbOrTx } from './client';
-import { attendance, babies, groupSessions, mothers, puskesmas, visits, visitWindowSettings } from './schema';
+import { attendance, babies, groupSessions, knowledgeChecks, mothers, puskesmas, visits, visitWindowSettings } from './schema';
 
 /** The columns of a visit the rules read (lib/domain VisitFacts); lib/data/facts.ts reads the same. */
 export const VISIT_FACT_COLUMNS = {
@@ -74,6 +77,8 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
       statusChange2: babies.statusChange2,
       status2: babies.status2,
       followedUntil: babies.followedUntil,
+      knowledgeBaseline: babies.knowledgeBaseline,
+      counselledTopics: babies.counselledTopics,
       villageId: mothers.villageId,
       posyanduId: mothers.posyanduId,
       baseWindows: puskesmas.visitWindows,
@@ -89,9 +94,9 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
   const found = rows.map((r) => r.id);
   const motherIds = [...new Set(rows.map((r) => r.motherId))];
   const puskesmasIds = [...new Set(rows.map((r) => r.puskesmasId))];
-  const [visitRows, presence, settings] = await Promise.all([
+  const [visitRows, presence, settings, checkRows] = await Promise.all([
     tx
-      .select({ ...VISIT_FACT_COLUMNS, babyId: visits.babyId })
+      .select({ ...VISIT_FACT_COLUMNS, babyId: visits.babyId, counselling: visits.counselling })
       .from(visits)
       .where(sql`${visits.babyId} = any(${uuidList(found)})`)
       // Date, then id: the order lib/domain's ties follow (firstBreak's reason, latest recall).
@@ -112,14 +117,34 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
       .select({ puskesmasId: visitWindowSettings.puskesmasId, effectiveFrom: visitWindowSettings.effectiveFrom, windows: visitWindowSettings.windows })
       .from(visitWindowSettings)
       .where(inArray(visitWindowSettings.puskesmasId, puskesmasIds)),
+    // The babies' knowledge checks (a mother's own checks have no baby: never baseline or endline).
+    tx
+      .select({
+        id: knowledgeChecks.id,
+        babyId: knowledgeChecks.babyId,
+        source: knowledgeChecks.source,
+        takenOn: knowledgeChecks.takenOn,
+        score: knowledgeChecks.score,
+        total: knowledgeChecks.total,
+        createdAt: knowledgeChecks.createdAt,
+        occasion: knowledgeChecks.occasion,
+        rose: knowledgeChecks.rose,
+      })
+      .from(knowledgeChecks)
+      .where(sql`${knowledgeChecks.babyId} = any(${uuidList(found)})`),
   ]);
 
   const visitsOf = new Map<string, VisitFacts[]>();
-  for (const { babyId, ...v } of visitRows) {
+  const counsellingOf = new Map<string, { visitDate: string; topics: string[] }[]>();
+  for (const { babyId, counselling, ...v } of visitRows) {
     const list = visitsOf.get(babyId) ?? [];
     list.push(v);
     visitsOf.set(babyId, list);
+    counsellingOf.set(babyId, [...(counsellingOf.get(babyId) ?? []), { visitDate: v.visitDate, topics: counselling }]);
   }
+  const checksOf = new Map<string, typeof checkRows>();
+  for (const k of checkRows) if (k.babyId) checksOf.set(k.babyId, [...(checksOf.get(k.babyId) ?? []), k]);
+  const checkChanged: { id: string; o: string | null; r: boolean | null }[] = [];
   const attendanceOf = new Map<string, AttendanceFacts[]>();
   for (const a of presence) {
     if (!a.motherId) continue;
@@ -143,12 +168,26 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
     s1: string | null;
     d2: string | null;
     s2: string | null;
+    fu: string | null;
+    kb: string | null;
+    ct: string[];
   }[] = [];
   for (const b of rows) {
     const attended = attendedBeforeSixMonths(b.birthDate, attendanceOf.get(b.motherId) ?? []);
     const windows = windowsInForce(settingsOf.get(b.puskesmasId) ?? [], b.baseWindows as VisitWindow[] | null, b.birthDate);
     const baby = { id: b.id, sex: b.sex, birthDate: b.birthDate, exitDate: b.exitDate, exitReason: b.exitReason, visits: visitsOf.get(b.id) ?? [] };
     const c = babyCoverage(baby, attended, windows);
+    const checks = checksOf.get(b.id) ?? [];
+    const k = babyKnowledge({
+      birthDate: b.birthDate,
+      visitDates: baby.visits.map((v) => v.visitDate),
+      counselling: counsellingOf.get(b.id) ?? [],
+      checks: checks.map((x) => ({ id: x.id, source: x.source as KnowledgeSource, takenOn: x.takenOn, score: x.score, total: x.total, createdAt: x.createdAt })),
+    });
+    for (const x of checks) {
+      const d = knowledgeCheckDerived(x.id, k);
+      if (d.occasion !== x.occasion || d.rose !== x.rose) checkChanged.push({ id: x.id, o: d.occasion, r: d.rose });
+    }
     computed.push({ id: b.id, place: { puskesmasId: b.puskesmasId, villageId: b.villageId, posyanduId: b.posyanduId }, c });
     const s = c.state;
     const [c1, c2] = s.timeline.changes;
@@ -164,6 +203,8 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
       d2: c2?.from ?? null,
       s2: c2?.status ?? null,
       fu: s.followedUntil,
+      kb: k.baselineLevel,
+      ct: [...k.counselledTopics] as string[],
     };
     const stored = {
       id: b.id,
@@ -176,6 +217,9 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
       s1: b.status1,
       d2: b.statusChange2,
       s2: b.status2,
+      fu: b.followedUntil,
+      kb: b.knowledgeBaseline,
+      ct: b.counselledTopics,
     };
     if (JSON.stringify(next) !== JSON.stringify(stored)) stateChanged.push(next);
   }
@@ -183,10 +227,17 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
   if (stateChanged.length) {
     await tx.execute(sql`
       update babies b set state_first_break = v.fb, state_break_reason = v.r, state_confirmed = v.c, state_attended = v.a,
-        status_initial = v.s0, status_change_1 = v.d1, status_1 = v.s1, status_change_2 = v.d2, status_2 = v.s2, followed_until = v.fu
+        status_initial = v.s0, status_change_1 = v.d1, status_1 = v.s1, status_change_2 = v.d2, status_2 = v.s2, followed_until = v.fu,
+        knowledge_baseline = v.kb, counselled_topics = v.ct
       from jsonb_to_recordset(${JSON.stringify(stateChanged)}::jsonb)
-        as v(id uuid, fb date, r break_reason, c boolean, a boolean, s0 text, d1 date, s1 text, d2 date, s2 text, fu date)
+        as v(id uuid, fb date, r break_reason, c boolean, a boolean, s0 text, d1 date, s1 text, d2 date, s2 text, fu date, kb text, ct text[])
       where b.id = v.id`);
+  }
+  if (checkChanged.length) {
+    await tx.execute(sql`
+      update knowledge_checks k set occasion = v.o, rose = v.r
+      from jsonb_to_recordset(${JSON.stringify(checkChanged)}::jsonb) as v(id uuid, o text, r boolean)
+      where k.id = v.id`);
   }
 
   const monthRows = computed.flatMap(({ id, place, c }) =>

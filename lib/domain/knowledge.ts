@@ -136,14 +136,40 @@ export function babyKnowledge(b: BabyKnowledgeInput): BabyKnowledge {
   };
 }
 
-/** The occasion a check is to prompt for at a visit on `visitDate` (the visit form's prompt; never blocking). */
-export function knowledgePrompt(
-  birthDate: IsoDate,
-  visitDate: IsoDate,
-  k: Pick<BabyKnowledge, 'baselineId' | 'endlineId'>,
-  isFirstVisit: boolean,
-): KnowledgeOccasion | null {
-  if (!k.baselineId && isFirstVisit) return 'baseline';
-  if (!k.endlineId && compareIsoDates(visitDate, fiveMonthDate(birthDate)) >= 0) return 'endline';
+/** What refreshCoverage stores on one check of the baby: its occasion, and on the endline whether the score rose. */
+export function knowledgeCheckDerived(
+  checkId: string,
+  k: Pick<BabyKnowledge, 'baselineId' | 'endlineId' | 'rose'>,
+): { occasion: KnowledgeOccasion | null; rose: boolean | null } {
+  if (checkId === k.baselineId) return { occasion: 'baseline', rose: null };
+  if (checkId === k.endlineId) return { occasion: 'endline', rose: k.rose };
+  return { occasion: null, rose: null };
+}
+
+export interface KnowledgePromptInput {
+  birthDate: IsoDate;
+  exitDate?: IsoDate | null;
+  visitDates: readonly IsoDate[];
+  checks: readonly KnowledgeCheckFacts[];
+}
+
+/**
+ * Which check a kader should be prompted to take with the mother on `day` (the visit's date, or
+ * today on the baby page) — a prompt only, never blocking a visit:
+ * - `baseline` while the baby has none and a check taken on `day` would be one (no visit yet, or
+ *   `day` is on or before the first visit's date);
+ * - `endline` while it has none, from the 5-month date on, unless a check was already taken with
+ *   her that day (the baseline of a first visit after the 5-month date: the endline is a later one);
+ * - nothing on or after the 6-month date (visits end there) or once the baby has left the program.
+ */
+export function knowledgePrompt(b: KnowledgePromptInput, day: IsoDate): KnowledgeOccasion | null {
+  const six = sixMonthDate(b.birthDate);
+  if (compareIsoDates(day, six) >= 0) return null;
+  if (b.exitDate && compareIsoDates(b.exitDate, day) <= 0) return null;
+  const k = babyKnowledge({ birthDate: b.birthDate, visitDates: b.visitDates, counselling: [], checks: b.checks });
+  const firstVisit = [...b.visitDates].sort()[0] ?? null;
+  if (!k.baselineId && (firstVisit === null || compareIsoDates(day, firstVisit) <= 0)) return 'baseline';
+  const takenToday = b.checks.some((c) => c.source === 'kader' && c.takenOn === day);
+  if (!k.endlineId && compareIsoDates(day, fiveMonthDate(b.birthDate)) >= 0 && !takenToday) return 'endline';
   return null;
 }
