@@ -73,6 +73,22 @@ const DESIGN: Record<Resource, Record<Role | 'public', string[]>> = {
   imports: { admin: ['write:puskesmas'], staff: ['write:puskesmas'], kader: [], ibu: [], dinkes: [], public: [] },
   district: { admin: [], staff: [], kader: [], ibu: [], dinkes: ['read:kabupaten', 'export:kabupaten'], public: [] },
   districtAccounts: { admin: [], staff: [], kader: [], ibu: [], dinkes: ['read:kabupaten', 'write:kabupaten'], public: [] },
+  lessons: {
+    admin: ['read:puskesmas', 'write:puskesmas'],
+    staff: ['read:puskesmas', 'write:puskesmas'],
+    kader: ['read:puskesmas'],
+    ibu: ['read:puskesmas'],
+    dinkes: [],
+    public: ['read:any'],
+  },
+  knowledgeChecks: {
+    admin: ['read:puskesmas', 'correct:puskesmas'],
+    staff: ['read:puskesmas', 'correct:puskesmas'],
+    kader: ['read:posyandu', 'write:posyandu'],
+    ibu: ['read:own', 'write:own'],
+    dinkes: [],
+    public: [],
+  },
 };
 
 const ACTIONS: Action[] = ['read', 'write', 'correct', 'moderate', 'report', 'rsvp', 'issue', 'revoke', 'download', 'export', 'verify'];
@@ -120,6 +136,13 @@ describe('record scopes', () => {
     ['kader reads an assigned mother elsewhere', actor('kader'), 'read', 'mothers', { ...motherB, assignedKaderIds: ['kader-1'] }, true],
     ['kader writes visits of her posyandu', actor('kader'), 'write', 'visits', motherA, true],
     ['kader cannot correct visits (staff only)', actor('kader'), 'correct', 'visits', motherA, false],
+    ['kader records a knowledge check of a mother of her posyandu', actor('kader'), 'write', 'knowledgeChecks', motherA, true],
+    ['kader cannot record a check for another posyandu', actor('kader'), 'write', 'knowledgeChecks', motherB, false],
+    ['kader cannot correct a knowledge check (staff only)', actor('kader'), 'correct', 'knowledgeChecks', motherA, false],
+    ['ibu takes her own knowledge check', actor('ibu'), 'write', 'knowledgeChecks', motherA, true],
+    ['ibu cannot record a check for another mother', actor('ibu'), 'write', 'knowledgeChecks', motherB, false],
+    ['staff corrects a knowledge check of its puskesmas', actor('staff'), 'correct', 'knowledgeChecks', motherB, true],
+    ['staff cannot read a check of another puskesmas', actor('staff'), 'read', 'knowledgeChecks', otherPuskesmas, false],
     ['kader writes sessions of her village', actor('kader'), 'write', 'groupSessions', { puskesmasId: P1, villageId: 'vil-A' }, true],
     ['kader cannot write another village session', actor('kader'), 'write', 'attendance', { puskesmasId: P1, villageId: 'vil-B' }, false],
     [

@@ -55,7 +55,9 @@ export type Resource =
   | 'audit'
   | 'imports' // registers brought in from XLSX/CSV (issue #19)
   | 'district' // a kabupaten's aggregates per puskesmas: no names (issue #19)
-  | 'districtAccounts'; // the district office's own accounts
+  | 'districtAccounts' // the district office's own accounts
+  | 'lessons' // materi: a puskesmas's own lessons and its decisions on the built-in ones (issue #28)
+  | 'knowledgeChecks'; // cek pengetahuan: a mother's knowledge checks (issue #28)
 
 export type Action = 'read' | 'write' | 'correct' | 'moderate' | 'report' | 'rsvp' | 'issue' | 'revoke' | 'download' | 'export' | 'verify';
 
@@ -226,6 +228,30 @@ export const POLICY: Record<Resource, Row> = {
     kader: {},
     ibu: {},
     dinkes: { read: 'kabupaten', write: 'kabupaten' },
+    public: {},
+  },
+  /**
+   * DESIGN §4 "lessons (materi)": staff write, review and hide built-in ones; everyone reads the
+   * published ones (a draft only staff of its puskesmas, through write). dinkes sees aggregates only.
+   */
+  lessons: {
+    admin: staffAll(['read', 'write']),
+    staff: staffAll(['read', 'write']),
+    kader: { read: 'puskesmas' },
+    ibu: { read: 'puskesmas' },
+    dinkes: {},
+    public: { read: 'any' },
+  },
+  /**
+   * DESIGN §4 "counselling on a visit, knowledge checks": staff read and correct, a kader records
+   * them for the mothers of her scope (as visits), a mother takes her own and reads her own.
+   */
+  knowledgeChecks: {
+    admin: staffAll(['read', 'correct']),
+    staff: staffAll(['read', 'correct']),
+    kader: { read: 'posyandu', write: 'posyandu' },
+    ibu: { read: 'own', write: 'own' },
+    dinkes: {},
     public: {},
   },
 };
