@@ -9,7 +9,7 @@ import { kaderAssignments, mothers } from '@/db/schema';
 import { ForbiddenError, posyanduIdsOf, scopeOf, type Action, type Actor } from '@/lib/auth/policy';
 
 /** Condition on `mothers` for what `actor` may `action` on mothers (and their babies). */
-export function motherScope(actor: Actor, action: Action = 'read', resource: 'mothers' | 'visits' | 'certificates' = 'mothers'): SQL {
+export function motherScope(actor: Actor, action: Action = 'read', resource: 'mothers' | 'visits' | 'certificates' | 'knowledgeChecks' = 'mothers'): SQL {
   const scope = scopeOf(actor, action, resource);
   const tenant = eq(mothers.puskesmasId, actor.puskesmasId);
   switch (scope) {
