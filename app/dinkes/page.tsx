@@ -9,6 +9,8 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { districtOverview } from '@/lib/data/district';
+import { districtKnowledge } from '@/lib/data/knowledge-figures';
+import { DistrictKnowledgeTable } from '@/components/knowledge-figures/knowledge-figures';
 import { isEmptyTotals } from '@/lib/data/coverage';
 import { monthOf } from '@/lib/domain';
 import { formatNumber, type UiLocale } from '@/lib/format';
@@ -29,7 +31,8 @@ export default async function DistrictPage({ searchParams }: { searchParams: Pro
   const user = await requireUser(['dinkes']);
   const sp = await searchParams;
   // A period that is not one (?bulan=abc) shows this month, as the staff pages do.
-  const d = await orDenied(districtOverview(user, parsePeriodParam(sp.bulan)?.param ?? null));
+  const periodParam = parsePeriodParam(sp.bulan)?.param ?? null;
+  const [d, knowledge] = await Promise.all([orDenied(districtOverview(user, periodParam)), orDenied(districtKnowledge(user, periodParam))]);
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
   const n = (v: number) => formatNumber(v, locale);
@@ -104,6 +107,8 @@ export default async function DistrictPage({ searchParams }: { searchParams: Pro
         <TrendTable trend={d.trend} caption={t('district.trendTitle', { kabupaten: kab })} />
         <p className="text-sm text-muted">{t('district.trendNote')}</p>
       </section>
+
+      <DistrictKnowledgeTable rows={knowledge.puskesmas} total={knowledge.total.figures} periodLabel={label} totalLabel={totalLabel} />
 
       <Card className="mt-6">
         <p className="text-sm text-muted">{t('district.privacy')}</p>

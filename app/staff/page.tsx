@@ -11,6 +11,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
 import { coverageDashboard, isEmptyTotals, type PlaceRow } from '@/lib/data/coverage';
+import { knowledgeFiguresFor } from '@/lib/data/knowledge-figures';
+import { KnowledgeSection } from '@/components/knowledge-figures/knowledge-figures';
 import { JOURNEY_STATUSES, monthOf, roundPercent, STOP_REASONS, type Coverage } from '@/lib/domain';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, formatNumber, type UiLocale } from '@/lib/format';
@@ -50,7 +52,11 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
   const sortParam = searchParam(sp.urut) as Sort | undefined;
   const sort: Sort = sortParam && SORTS.includes(sortParam) ? sortParam : 'nama';
   // `bulan` is a month, a quarter (2026-Q1) or a year (2026); anything else is this month.
-  const d = await coverageDashboard(user, { ...params, period: parsePeriodParam(searchParam(sp.bulan)) });
+  const period = parsePeriodParam(searchParam(sp.bulan));
+  const [d, knowledge] = await Promise.all([
+    coverageDashboard(user, { ...params, period }),
+    knowledgeFiguresFor(user, { period, villageId: params.villageId, posyanduId: params.posyanduId }),
+  ]);
   const t = await getTranslations('coverage');
   const tr = await getTranslations('breakReason');
   const locale = (await getLocale()) as UiLocale;
@@ -353,6 +359,8 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         </dl>
         <p className="mt-2 text-sm text-muted">{t('attendedHelp')}</p>
       </Card>
+
+      <KnowledgeSection figures={knowledge.figures} periodLabel={mLabel} />
 
       <Table caption={t('kaders', { month: mLabel })} className="mt-6">
         <thead>

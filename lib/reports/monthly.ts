@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { roundPercent, type IndicatorTotals } from '@/lib/domain/indicators';
 import type { YearMonth } from '@/lib/domain/types';
 import type { DistrictPeriod } from '@/lib/validation/district';
+import type { KnowledgeFigures } from '@/lib/domain/knowledge-figures';
+import { addKnowledgeSheet } from './knowledge';
 
 export const NO_DATA = 'belum ada data';
 
@@ -58,6 +60,8 @@ export type ReportInput = {
   unitLabel?: string;
   /** The period in words when it is not `month` alone ("Triwulan I 2026"): the summary says "Periode". */
   periodLabel?: string;
+  /** The knowledge figures of the period (issue #28): the XLSX gets a sheet "Pengetahuan" (lib/reports/knowledge.ts). */
+  knowledge?: KnowledgeFigures;
 };
 
 export const NO_TARGET = 'belum ditetapkan';
@@ -183,5 +187,6 @@ export async function reportXlsx(r: ReportInput): Promise<Buffer> {
   for (const x of summary) s.addRow(x);
   s.getColumn(1).width = 42;
   s.getColumn(2).width = 28;
+  if (r.knowledge) addKnowledgeSheet(wb, r.knowledge, r.periodLabel ?? monthNameId(r.month));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

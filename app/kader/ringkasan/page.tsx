@@ -7,6 +7,8 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/session';
 import { isEmptyTotals, kaderSummary } from '@/lib/data/coverage';
+import { knowledgeFiguresFor } from '@/lib/data/knowledge-figures';
+import { KnowledgeSection } from '@/components/knowledge-figures/knowledge-figures';
 import { formatDate, formatNumber, type UiLocale } from '@/lib/format';
 import { monthParamSchema } from '@/lib/validation/coverage';
 import { monthPeriod, recentPeriods } from '@/lib/validation/district';
@@ -22,7 +24,10 @@ export default async function KaderSummaryPage({ searchParams }: { searchParams:
   const sp = await searchParams;
   const posyanduId = searchParam(sp.posyandu) ?? null;
   const bulan = monthParamSchema.safeParse(searchParam(sp.bulan));
-  const s = await kaderSummary(user, { month: bulan.success ? bulan.data : null, posyanduId });
+  const [s, knowledge] = await Promise.all([
+    kaderSummary(user, { month: bulan.success ? bulan.data : null, posyanduId }),
+    knowledgeFiguresFor(user, { period: bulan.success ? monthPeriod(bulan.data) : null, posyanduId }),
+  ]);
   const t = await getTranslations('kaderSummary');
   const tc = await getTranslations('coverage');
   const locale = (await getLocale()) as UiLocale;
@@ -127,6 +132,7 @@ export default async function KaderSummaryPage({ searchParams }: { searchParams:
           {t('asOfNote', { month: mLabel, date: asOf })}
         </p>
       </Card>
+      <KnowledgeSection figures={knowledge.figures} periodLabel={mLabel} variant="compact" title={(await getTranslations('knowledgeFigures'))('kaderTitle')} />
     </Shell>
   );
 }

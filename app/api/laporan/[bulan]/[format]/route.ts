@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/auth/policy';
 import { monthlyReport, reportFileInput } from '@/lib/data/coverage';
+import { knowledgeFiguresForReport } from '@/lib/data/knowledge-figures';
 import { reportCsv, reportFileName, reportXlsx } from '@/lib/reports/monthly';
 import { periodParamSchema } from '@/lib/validation/district';
 
@@ -29,9 +30,13 @@ export async function GET(req: Request, { params }: { params: Promise<{ bulan: s
   const village = desa === null ? null : villageParam.safeParse(desa);
   if (!period.success || (format !== 'csv' && format !== 'xlsx') || (village && !village.success)) return new NextResponse('Not found', { status: 404 });
   try {
-    const report = await monthlyReport(user, period.data, { villageId: village?.data ?? null });
+    const [report, knowledge] = await Promise.all([
+      monthlyReport(user, period.data, { villageId: village?.data ?? null }),
+      format === 'xlsx' ? knowledgeFiguresForReport(user, period.data, { villageId: village?.data ?? null }) : null,
+    ]);
     if (village && !report.village) return new NextResponse('Not found', { status: 404 });
-    const input = reportFileInput(report);
+    // The XLSX has a sheet "Pengetahuan" (issue #28); the CSV stays the F1 table alone.
+    const input = { ...reportFileInput(report), ...(knowledge ? { knowledge: knowledge.figures } : {}) };
     const body = format === 'csv' ? Buffer.from(reportCsv(input), 'utf8') : await reportXlsx(input);
     return new NextResponse(new Uint8Array(body), {
       status: 200,
