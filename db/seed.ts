@@ -102,6 +102,9 @@ const ORDER: { key: keyof SeedData; table: PgTable }[] = [
   { key: 'forumReports', table: schema.forumReports },
   { key: 'serialCounters', table: schema.serialCounters },
   { key: 'certificates', table: schema.certificates },
+  { key: 'lessons', table: schema.lessons },
+  { key: 'builtinLessonStates', table: schema.builtinLessonStates },
+  { key: 'knowledgeChecks', table: schema.knowledgeChecks },
 ];
 
 async function insertAll(tx: DbOrTx, table: PgTable, rows: readonly Record<string, unknown>[]) {

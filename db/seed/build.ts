@@ -18,6 +18,7 @@ import { seedCertificates } from './tenant-certificates';
 import { seedForum } from './tenant-forum';
 import { emitBabiesAndVisits, seedAwaitingReferral, seedPopulation } from './tenant-mothers';
 import { seedGroupSessions } from './tenant-group-sessions';
+import { seedKnowledge } from './tenant-knowledge';
 import { zoned } from './time';
 import type { BabyReport, SeedData } from './types';
 
@@ -51,6 +52,9 @@ function emptyData(): SeedData {
     forumReports: [],
     serialCounters: [],
     certificates: [],
+    lessons: [],
+    builtinLessonStates: [],
+    knowledgeChecks: [],
   };
 }
 
@@ -93,6 +97,8 @@ export function buildSeedData(today: IsoDate, passwordHash: string): { data: See
   seedForum(bjn, BJN_POSTS);
   const certRng = new Rng(`kekasihku-certificates:${today}`);
   seedCertificates(bjn, certRng, ['dewi'], true);
+  // Issue #28: lessons on visits and sessions, knowledge checks, own lessons (its own generators: nothing above changes).
+  seedKnowledge(bjn, { ownLessons: true, selfChecks: ['rina', 'dewi'] });
 
   // Puskesmas Gunung Putri: small, for tenant isolation.
   const gptRng = new Rng(`kekasihku-gpt:${today}`);
@@ -116,6 +122,7 @@ export function buildSeedData(today: IsoDate, passwordHash: string): { data: See
   seedGroupSessions(gpt, 2, () => 1, false);
   seedForum(gpt, GPT_POSTS);
   seedCertificates(gpt, certRng, ['g-yanti'], false);
+  seedKnowledge(gpt, { ownLessons: false, selfChecks: [] });
 
   // The district office's account(s), after every puskesmas's.
   for (const d of DISTRICT.accounts) {

@@ -26,6 +26,10 @@ export interface SeedData {
   forumReports: Row<typeof schema.forumReports>[];
   serialCounters: Row<typeof schema.serialCounters>[];
   certificates: Row<typeof schema.certificates>[];
+  /** Issue #28 (db/seed/tenant-knowledge.ts). */
+  lessons: Row<typeof schema.lessons>[];
+  builtinLessonStates: Row<typeof schema.builtinLessonStates>[];
+  knowledgeChecks: Row<typeof schema.knowledgeChecks>[];
 }
 
 /** One baby as built, for checks and reports. */
