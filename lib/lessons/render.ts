@@ -37,7 +37,7 @@ function options(lessonBase: string | null): sanitizeHtml.IOptions {
       h1: 'h2',
       h5: 'h4',
       h6: 'h4',
-      a: (tagName, attribs) => {
+      a: (tagName, attribs): sanitizeHtml.Tag => {
         const href = attribs.href ?? '';
         if (!isAllowedLessonLink(href)) return { tagName: 'span', attribs: {} };
         if (href.startsWith('/')) {
