@@ -53,7 +53,10 @@ const cache = new Map<string, { at: number; value: Promise<Visible | null> }>();
 /** Forget a puskesmas's cached lessons (every lesson write), or all of them. */
 export function forgetLessonCache(puskesmasId?: string): void {
   if (puskesmasId) cache.delete(puskesmasId);
-  else cache.clear();
+  else {
+    cache.clear();
+    codes.clear();
+  }
 }
 
 const sourceLines = (s: string) =>
