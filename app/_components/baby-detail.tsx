@@ -10,6 +10,7 @@ import { WindowRuleNote } from '@/components/coverage/window-rule-note';
 import { StatusBadge } from '@/components/status-badge';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
+import { VisitLessonsLine } from '@/components/lessons/counselling-card';
 import { Card } from '@/components/ui/card';
 
 type Detail = Awaited<ReturnType<typeof babyDetail>>;
@@ -74,6 +75,7 @@ export async function BabyDetail({
   base,
   aside,
   motherAccount,
+  counselling,
 }: {
   data: Detail;
   attended: Awaited<ReturnType<typeof groupSessionsAttendedByMother>>;
@@ -81,6 +83,8 @@ export async function BabyDetail({
   base: '/kader' | '/staff';
   aside?: React.ReactNode;
   motherAccount?: React.ReactNode;
+  /** The kader's "bahan konseling" card (components/lessons/counselling-card.tsx). */
+  counselling?: React.ReactNode;
 }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
@@ -113,6 +117,7 @@ export async function BabyDetail({
       <ReferralBanner data={data} t={t} locale={locale} />
       {motherAccount}
       {actions}
+      {counselling}
       <Card title={t('baby.schedule')}>
         <ol className="flex flex-col gap-2" data-testid="windows">
           {data.windows.map((w) => (
@@ -170,6 +175,7 @@ export async function BabyDetail({
                   </p>
                 ) : null}
                 {v.weightGrams ? <p className="text-sm text-muted">{t('baby.weight', { grams: v.weightGrams })}</p> : null}
+                <VisitLessonsLine lessons={v.lessons} />
                 {v.referralState ? (
                   <p className="mt-1">
                     <Badge tone={v.referralState === 'open' ? 'danger' : 'ok'}>{t(v.referralState === 'open' ? 'baby.referralOpen' : 'baby.referralDone')}</Badge>

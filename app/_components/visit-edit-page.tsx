@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { VisitForm } from '@/components/forms/visit-form';
+import { visitFormLessons } from '@/components/lessons/visit-lessons';
 import { StatusBadge } from '@/components/status-badge';
 import type { visitEditContext } from '@/lib/data/visits';
 import { formatDate, formatDateTime, type UiLocale } from '@/lib/format';
@@ -12,7 +13,7 @@ type Ctx = Awaited<ReturnType<typeof visitEditContext>>;
 export async function VisitEditPage({ ctx, base }: { ctx: Ctx; base: '/kader' | '/staff' }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
-  const texts = await flatTexts(['visit', 'visitEdit', 'recallItem', 'breakReason', 'problem', 'attachment', 'danger', 'counsel', 'validation']);
+  const texts = await flatTexts(['visit', 'visitEdit', 'recallItem', 'breakReason', 'problem', 'attachment', 'danger', 'counsel', 'validation', 'lessonCards']);
   const babyName = ctx.babyName ?? t('ibu.unnamed', { sex: t(`sex.${ctx.sex}`) });
   return (
     <>
@@ -40,6 +41,7 @@ export async function VisitEditPage({ ctx, base }: { ctx: Ctx; base: '/kader' | 
           windows={ctx.windows}
           texts={texts}
           edit={{ values: ctx.values }}
+          lessons={visitFormLessons(t, ctx.lessons)}
         />
       </div>
     </>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { UnreadCard } from '@/components/forum/unread-card';
 import { NextVisitCard } from '@/components/ibu/next-visit-card';
 import { NextSessionCard } from '@/components/ibu/next-session-card';
+import { LessonCards } from '@/components/lessons/lesson-cards';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
 import { buttonClass } from '@/components/ui/button';
@@ -13,19 +14,30 @@ import { unreadReplies } from '@/lib/data/forum';
 import { nextVisits } from '@/lib/data/next-visit';
 import { ibuOverview } from '@/lib/data/overview';
 import { myGroupSessions } from '@/lib/data/group-sessions';
+import { latestVisitsOfBabies } from '@/lib/data/counselling';
+import { visibleLessons } from '@/lib/data/lessons';
+import { publicOrigin } from '@/lib/server/public-url';
 import { formatDate, type UiLocale } from '@/lib/format';
 
 export default async function IbuHome() {
   const user = await requireUser(['ibu']);
-  const [data, certs, sessions, visits, forum] = await Promise.all([
+  const locale = (await getLocale()) as UiLocale;
+  const [data, certs, sessions, visits, forum, lessons, origin] = await Promise.all([
     ibuOverview(user),
     certificatesByBaby(user),
     myGroupSessions(user),
     nextVisits(user),
     unreadReplies(user),
+    visibleLessons(user.puskesmasId, locale),
+    publicOrigin(),
   ]);
   const t = await getTranslations();
-  const locale = (await getLocale()) as UiLocale;
+  // Lessons for the babies still under 6 months (issue #28), from their age and latest visit.
+  const young = data.babies.filter((b) => b.status === 'ongoing' || b.status === 'broken').filter((b) => data.today < b.sixMonthDate);
+  const latest = await latestVisitsOfBabies(
+    user,
+    young.map((b) => b.id),
+  );
   const ready = data.babies.flatMap((b) => {
     const cert = b.status === 'graduated' ? certs.get(b.id) : undefined;
     return cert ? [{ baby: b, cert }] : [];
@@ -70,6 +82,18 @@ export default async function IbuHome() {
           ))}
         </section>
       )}
+      <LessonCards
+        babies={young.map((b) => ({
+          id: b.id,
+          name: b.name ?? t('ibu.unnamed', { sex: t(`sex.${b.sex}`) }),
+          birthDate: b.birthDate,
+          ageDays: b.ageDays,
+          latestVisit: latest.get(b.id) ?? null,
+        }))}
+        lessons={lessons}
+        today={data.today}
+        origin={origin}
+      />
       {ready.map(({ baby, cert }) => (
         <CertificateReady key={cert.id} cert={cert} babyName={baby.name} locale={locale} t={t} />
       ))}

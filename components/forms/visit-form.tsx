@@ -42,6 +42,15 @@ export type VisitFormProps = {
    * goes to the outbox (docs/decisions/036); `label` names it there.
    */
   offline?: { label: string };
+  /** The lessons she may tick (issue #28): the bahan konseling of this visit, then each topic's lessons. */
+  lessons?: VisitFormLessons;
+};
+
+/** Lessons for the counselling section, made by the page (titles and "why" already translated). */
+export type VisitFormLessons = {
+  list: { slug: string; title: string; href: string }[];
+  materials: { slug: string; because: string }[];
+  byTopic: Partial<Record<string, string[]>>;
 };
 
 type Errors = Partial<Record<string, string>>;
@@ -83,6 +92,7 @@ function readForm(form: HTMLFormElement, base: { id: string; babyId: string }): 
     referral: on('referral'),
     referralReason: s('referralReason'),
     counselling: all('counselling'),
+    lessons: all('lessons'),
     weightGrams: s('weightGrams'),
     notes: s('notes'),
     sameDayConfirmed: on('sameDayConfirmed'),
@@ -183,7 +193,43 @@ function Section({ id, title, open, danger, children }: { id: string; title: str
   );
 }
 
-export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts, edit, offline }: VisitFormProps) {
+/** A lesson to tick, with its "why" and a link to read it (opened beside the form, which keeps its answers). */
+function LessonChoice({
+  slug,
+  title,
+  href,
+  hint,
+  checked,
+  hidden,
+  openText,
+}: {
+  slug: string;
+  title: string;
+  href: string;
+  hint?: string;
+  checked: boolean;
+  hidden?: boolean;
+  openText: string;
+}) {
+  return (
+    <div hidden={hidden} className="flex items-start justify-between gap-2">
+      <label htmlFor={`lesson-${slug}`} className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg px-1 py-2 text-base text-ink hover:bg-canvas">
+        <input id={`lesson-${slug}`} name="lessons" type="checkbox" value={slug} defaultChecked={checked} className="mt-0.5 h-5 w-5 shrink-0 accent-brand" />
+        <span>
+          {title}
+          {hint ? <span className="block text-sm text-muted">{hint}</span> : null}
+        </span>
+      </label>
+      {href ? (
+        <a href={href} target="_blank" rel="noopener" className="inline-flex min-h-11 shrink-0 items-center px-1 text-sm font-semibold text-brand underline">
+          {openText}
+        </a>
+      ) : null}
+    </div>
+  );
+}
+
+export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts, edit, offline, lessons }: VisitFormProps) {
   const tx = (key: string, vars: Record<string, string | number> = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
   // The same schema as the server's; editing adds the reason (visitEditSchema).
   const schema = useMemo(() => (edit ? visitEditSchema({ birthDate, today }) : visitSchema({ birthDate, today })), [birthDate, today, edit]);
@@ -515,6 +561,7 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
             <Choice key={c} id={`counsel-${c}`} name="counselling" value={c} label={tx(`counsel.${c}`)} checked={has(d.counselling, c)} />
           ))}
         </Group>
+        {lessons ? <LessonGroups lessons={lessons} initial={d.lessons ?? []} ticked={v.lessons ?? []} topics={v.counselling ?? []} err={err('lessons')} tx={tx} /> : null}
         <Field id="weightGrams" label={tx('visit.weight')} hint={tx('visit.weightHint')} error={err('weightGrams')}>
           <Input
             id="weightGrams"
@@ -562,5 +609,48 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
         {edit ? (pending ? tx('visitEdit.saving') : tx('visitEdit.save')) : pending ? tx('visit.saving') : tx('visit.save')}
       </Button>
     </form>
+  );
+}
+
+/**
+ * The lessons of the counselling section: the bahan konseling of this visit, then the lessons of
+ * each counselling topic she ticked. Every lesson is one check box in the DOM (hidden while its
+ * topic is not ticked, unless it is ticked itself), so an answer is never lost or sent twice.
+ */
+function LessonGroups({
+  lessons,
+  initial,
+  ticked,
+  topics,
+  err,
+  tx,
+}: {
+  lessons: VisitFormLessons;
+  initial: readonly string[];
+  ticked: readonly string[];
+  topics: readonly string[];
+  err?: string;
+  tx: (k: string) => string;
+}) {
+  const material = new Set(lessons.materials.map((m) => m.slug));
+  const ofTopics = new Set(topics.flatMap((t) => lessons.byTopic[t] ?? []));
+  const others = lessons.list.filter((l) => !material.has(l.slug));
+  const shown = (slug: string) => ofTopics.has(slug) || ticked.includes(slug) || initial.includes(slug);
+  const byslug = new Map(lessons.list.map((l) => [l.slug, l]));
+  return (
+    <>
+      <Group id="lessons" legend={tx('lessonCards.materialsTitle')} hint={tx('lessonCards.materialsIntro')} error={err}>
+        {lessons.materials.length === 0 ? <p className="text-sm text-muted">{tx('lessonCards.none')}</p> : null}
+        {lessons.materials.map((m) => {
+          const l = byslug.get(m.slug);
+          return l ? <LessonChoice key={m.slug} {...l} hint={m.because} checked={initial.includes(m.slug)} openText={tx('lessonCards.open')} /> : null;
+        })}
+      </Group>
+      <Group id="topic-lessons" legend={tx('lessonCards.topicLessons')} hint={others.some((l) => shown(l.slug)) ? undefined : tx('lessonCards.topicLessonsHint')}>
+        {others.map((l) => (
+          <LessonChoice key={l.slug} {...l} checked={initial.includes(l.slug)} hidden={!shown(l.slug)} openText={tx('lessonCards.open')} />
+        ))}
+      </Group>
+    </>
   );
 }

@@ -20,12 +20,16 @@ import {
   sixMonthDate,
   visitBreakDate,
   windowStates,
+  type BreakReason,
   type VisitWindow,
 } from '@/lib/domain';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
 import { followUpSchema, type FollowUpField } from '@/lib/validation/journey';
 import { visitEditSchema, visitSchema, visitToForm, type VisitEditField, type VisitField } from '@/lib/validation/visit';
+import { allowedLessonSlugs, latestVisitOf, visitLessonOptions } from './counselling';
 import { babyFacts } from './facts';
+import { visibleLessons } from './lessons';
+import { builtinLessons } from '@/lib/lessons/library';
 import { windowsByBirth } from './overview';
 import { motherScope } from './scope';
 
@@ -75,7 +79,9 @@ export async function recordVisit(actor: Actor, raw: unknown): Promise<RecordVis
   if (!ids.success) return { ok: false, fieldErrors: { babyId: 'validation.invalid' } };
   const db = await getDb();
   const baby = await babyInScope(db, actor, ids.data.babyId, 'write');
-  const parsed = visitSchema({ birthDate: baby.birthDate, today: isoToday(baby.timeZone) }).safeParse(raw);
+  // Only lessons she may see (issue #28): an unknown, hidden or unpublished slug is refused on its field.
+  const lessonSlugs = allowedLessonSlugs(await visibleLessons(baby.puskesmasId));
+  const parsed = visitSchema({ birthDate: baby.birthDate, today: isoToday(baby.timeZone), lessonSlugs }).safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<VisitField>(parsed.error) };
   const { sameDayConfirmed, ...v } = parsed.data;
 
@@ -131,14 +137,22 @@ async function windowsOf(db: DbOrTx, baby: { puskesmasId: string; birthDate: str
   return (await windowsByBirth(db, baby.puskesmasId, baby.visitWindows))(baby.birthDate);
 }
 
-/** What the visit form needs: the baby, its status today and the dates of earlier visits. */
-export async function visitFormContext(actor: Actor, babyId: string) {
+/**
+ * What the visit form needs: the baby, its status today, the dates of earlier visits, and the
+ * lessons to tick (the bahan konseling of this visit from its age and latest visit, and each
+ * counselling topic's lessons). `locale`: the lessons' titles.
+ */
+export async function visitFormContext(actor: Actor, babyId: string, locale: 'id' | 'en' = 'id') {
   assertCan(actor, 'write', 'visits');
   if (!z.uuid().safeParse(babyId).success) throw new NotFoundError('baby');
   const db = await getDb();
   const baby = await babyInScope(db, actor, babyId, 'write');
   const today = isoToday(baby.timeZone);
-  const facts = (await babyFacts(db, [baby])).get(baby.id)!;
+  const [facts, latestVisit, visible] = await Promise.all([
+    babyFacts(db, [baby]).then((m) => m.get(baby.id)!),
+    latestVisitOf(db, baby.id),
+    visibleLessons(baby.puskesmasId, locale),
+  ]);
   return {
     babyId: baby.id,
     babyName: baby.name,
@@ -152,6 +166,7 @@ export async function visitFormContext(actor: Actor, babyId: string) {
     status: journeyStatus(facts, today).status,
     visitDates: facts.visits.map((x) => x.visitDate),
     windows: await windowsOf(db, baby),
+    lessons: visitLessonOptions(visible, { birthDate: baby.birthDate, today, latestVisit }),
   };
 }
 
@@ -209,6 +224,8 @@ export async function babyDetail(actor: Actor, babyId: string) {
       referralOutcome: visits.referralOutcome,
       referralFollowedUpBy: sql<string | null>`(select u.name from ${users} u where u.id = ${visits.referralFollowedUpBy})`,
       weightGrams: visits.weightGrams,
+      problems: visits.problems,
+      lessons: visits.lessons,
       kaderId: visits.kaderId,
       receivedAt: visits.receivedAt,
       kaderName: users.name,
@@ -304,6 +321,11 @@ export async function babyDetail(actor: Actor, babyId: string) {
   events.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : ORDER.indexOf(b.kind) - ORDER.indexOf(a.kind)));
 
   const mayFollowUp = canFollowUpReferral(actor, record);
+  // The lessons gone through at each visit, by title (a lesson hidden since keeps its place: its title when known, else its slug).
+  const lessonOf = await lessonTitles(
+    baby.puskesmasId,
+    rows.flatMap((r) => r.lessons),
+  );
   return {
     babyId: baby.id,
     babyName: baby.name,
@@ -332,8 +354,20 @@ export async function babyDetail(actor: Actor, babyId: string) {
         canEdit: canEditVisit(actor, { ...record, kaderId, receivedAt }),
         canFollowUp: mayFollowUp && r.referral && !r.referralFollowedUpAt,
         corrections: correctionsOf.get(r.id) ?? [],
+        lessons: r.lessons.map((slug) => lessonOf(slug)),
       }))
       .reverse(),
+  };
+}
+
+/** Titles of lessons recorded on visits: visible ones with their page, else a built-in's title, else the slug. */
+async function lessonTitles(puskesmasId: string, slugs: readonly string[]): Promise<(slug: string) => { slug: string; title: string; href: string | null }> {
+  if (slugs.length === 0) return (slug) => ({ slug, title: slug, href: null });
+  const visible = new Map((await visibleLessons(puskesmasId)).map((l) => [l.slug, l]));
+  const builtin = new Map(builtinLessons().map((l) => [l.slug, l.text.id.title]));
+  return (slug) => {
+    const v = visible.get(slug);
+    return v ? { slug, title: v.title, href: v.href } : { slug, title: builtin.get(slug) ?? slug, href: null };
   };
 }
 
@@ -353,7 +387,7 @@ async function visitInScope(db: DbOrTx, actor: Actor, visitId: string, babyId: s
 }
 
 /** What the edit form needs: the visit as the form holds it, and the other visits' dates. */
-export async function visitEditContext(actor: Actor, babyId: string, visitId: string) {
+export async function visitEditContext(actor: Actor, babyId: string, visitId: string, locale: 'id' | 'en' = 'id') {
   if (!can(actor, 'write', 'visits') && !can(actor, 'correct', 'visits')) throw new ForbiddenError('visit edit');
   if (!z.uuid().safeParse(babyId).success || !z.uuid().safeParse(visitId).success) throw new NotFoundError('visit');
   const db = await getDb();
@@ -362,6 +396,15 @@ export async function visitEditContext(actor: Actor, babyId: string, visitId: st
   const today = isoToday(baby.timeZone);
   const facts = (await babyFacts(db, [baby])).get(baby.id)!;
   const [author] = await db.select({ name: users.name }).from(users).where(eq(users.id, visit.kaderId));
+  // The bahan konseling as on the day of the visit (its age then, the visit before it).
+  const [before] = await db
+    .select({ id: visits.id })
+    .from(visits)
+    .where(and(eq(visits.babyId, baby.id), sql`(${visits.visitDate}, ${visits.receivedAt}) < (${visit.visitDate}::date, ${visit.receivedAt.toISOString()}::timestamptz)`))
+    .orderBy(sql`${visits.visitDate} desc, ${visits.receivedAt} desc`)
+    .limit(1);
+  const previous = before ? await previousVisitFacts(db, before.id) : null;
+  const visible = await visibleLessons(baby.puskesmasId, locale);
   return {
     babyId: baby.id,
     babyName: baby.name,
@@ -379,7 +422,23 @@ export async function visitEditContext(actor: Actor, babyId: string, visitId: st
     values: visitToForm(visit),
     visitDates: facts.visits.filter((x) => x.id !== visit.id).map((x) => x.visitDate),
     windows: await windowsOf(db, baby),
+    lessons: visitLessonOptions(visible, { birthDate: baby.birthDate, today: visit.visitDate, latestVisit: previous }, visit.lessons),
   };
+}
+
+async function previousVisitFacts(db: DbOrTx, visitId: string) {
+  const [r] = await db.select().from(visits).where(eq(visits.id, visitId));
+  return r
+    ? {
+        visitDate: r.visitDate,
+        recallItems: r.recallItems,
+        givenSinceLast: r.givenSinceLast,
+        dangerSigns: r.dangerSigns,
+        referral: r.referral,
+        problems: r.problems,
+        breakReason: (r.breakReason as BreakReason | null) ?? null,
+      }
+    : null;
 }
 
 export type CorrectVisitResult = { ok: true; visitId: string; babyId: string; changed: string[] } | { ok: false; fieldErrors: Partial<Record<VisitEditField, string>> };
@@ -400,6 +459,7 @@ const EDITABLE = [
   'referral',
   'referralReason',
   'counselling',
+  'lessons',
   'weightGrams',
   'notes',
 ] as const;
@@ -426,9 +486,11 @@ export async function correctVisit(actor: Actor, raw: unknown): Promise<CorrectV
   const ids = z.object({ id: z.uuid(), babyId: z.uuid() }).safeParse(raw);
   if (!ids.success) return { ok: false, fieldErrors: { id: 'validation.invalid' } };
   const db = await getDb();
-  const { baby, scope } = await visitInScope(db, actor, ids.data.id, ids.data.babyId);
+  const { baby, visit, scope } = await visitInScope(db, actor, ids.data.id, ids.data.babyId);
   if (!canEditVisit(actor, scope)) throw new ForbiddenError('visit edit');
-  const parsed = visitEditSchema({ birthDate: baby.birthDate, today: isoToday(baby.timeZone) }).safeParse(raw);
+  // The lessons she may see, and those the visit already holds (kept even if hidden since).
+  const lessonSlugs = allowedLessonSlugs(await visibleLessons(baby.puskesmasId), visit.lessons);
+  const parsed = visitEditSchema({ birthDate: baby.birthDate, today: isoToday(baby.timeZone), lessonSlugs }).safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<VisitEditField>(parsed.error) };
   const v = parsed.data;
 

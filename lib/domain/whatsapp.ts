@@ -6,3 +6,8 @@
 export function whatsappLink(phoneE164: string, message: string): string {
   return `https://wa.me/${phoneE164.replace(/^\+/, '')}?text=${encodeURIComponent(message)}`;
 }
+
+/** A WhatsApp link that lets the sender choose whom to send `message` to (a lesson for the family). */
+export function whatsappShareLink(message: string): string {
+  return `https://wa.me/?text=${encodeURIComponent(message)}`;
+}

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { fiveMonthDate } from '@/lib/domain/age';
 import { COUNSELLING_CODES, DANGER_SIGN_CODES, PROBLEM_CODES, type CounsellingCode, type DangerSignCode, type ProblemCode } from '@/lib/domain/catalogue';
 import { isIsoDate } from '@/lib/domain/dates';
+import { LESSON_SLUG_MAX, LESSON_SLUG_PATTERN } from '@/lib/domain/lessons';
 import { BREAK_REASONS, isExclusiveRecall, RECALL_ITEMS } from '@/lib/domain/recall';
 import type { IsoDate } from '@/lib/domain/types';
 import { REASON_MAX, REASON_MIN } from './limits';
@@ -39,7 +40,16 @@ export type VisitContext = {
   birthDate: IsoDate;
   /** Today in the puskesmas time zone (lib/domain isoToday). */
   today: IsoDate;
+  /**
+   * The lessons (materi) the kader may record on this visit: the puskesmas's visible lessons, and
+   * on a correction those the visit already holds (kept even if hidden since). Absent: any
+   * well-formed slug (the data layer always passes it).
+   */
+  lessonSlugs?: readonly string[];
 };
+
+/** At most this many lessons on one visit. */
+export const VISIT_LESSONS_MAX = 20;
 
 /**
  * A recall answer: asked with no answer chosen (decision 053, the WHO/UNICEF recall method), so
@@ -85,6 +95,17 @@ const visitFields = z.object({
   referral: z.optional(flag()),
   referralReason: optionalText(500, true),
   counselling: codes(COUNSELLING_TOPICS, COUNSELLING_TOPICS.length),
+  /** Slugs of the lessons she went through (issue #28); absent on visits kept on a phone before it. */
+  lessons: z.optional(
+    z
+      .array(
+        z
+          .string({ error: 'validation.unknownLesson' })
+          .check(safeLine, z.maxLength(LESSON_SLUG_MAX, 'validation.unknownLesson'), z.regex(LESSON_SLUG_PATTERN, 'validation.unknownLesson')),
+        { error: 'validation.invalid' },
+      )
+      .check(z.maxLength(VISIT_LESSONS_MAX, 'validation.invalid')),
+  ),
   weightGrams: z.optional(z.string({ error: 'validation.invalid' }).check(safeLine, z.trim(), z.maxLength(6, 'validation.weightRange'))).check(
     z.refine((v) => !v || /^\d+$/.test(v), 'validation.weightRange'),
     z.refine((v) => !v || (Number(v) >= WEIGHT_MIN && Number(v) <= WEIGHT_MAX), 'validation.weightRange'),
@@ -122,6 +143,9 @@ export function visitSchema(ctx: VisitContext) {
       }
       if (v.dangerSigns.length > 0 && !v.referral) c.addIssue({ code: 'custom', path: ['referral'], message: 'validation.referralRequired' });
       if (v.referral && !v.referralReason) c.addIssue({ code: 'custom', path: ['referralReason'], message: 'validation.required' });
+      if (ctx.lessonSlugs && (v.lessons ?? []).some((slug) => !ctx.lessonSlugs!.includes(slug))) {
+        c.addIssue({ code: 'custom', path: ['lessons'], message: 'validation.unknownLesson' });
+      }
     }),
   );
   return z.pipe(
@@ -147,6 +171,7 @@ export function visitSchema(ctx: VisitContext) {
         referral: Boolean(v.referral),
         referralReason: v.referral ? v.referralReason : null,
         counselling: [...new Set(v.counselling)],
+        lessons: [...new Set(v.lessons ?? [])],
         weightGrams: v.weightGrams ? Number(v.weightGrams) : null,
         notes: v.notes,
         recordedAt: v.recordedAt ? new Date(v.recordedAt) : null,
@@ -180,6 +205,7 @@ export function emptyVisit(id: string, babyId: string, today: IsoDate): VisitFor
     referral: false,
     referralReason: '',
     counselling: [],
+    lessons: [],
     weightGrams: '',
     notes: '',
   };
@@ -222,6 +248,7 @@ export function visitToForm(v: {
   referral: boolean;
   referralReason: string | null;
   counselling: readonly string[];
+  lessons: readonly string[];
   weightGrams: number | null;
   notes: string | null;
 }): VisitFormValues {
@@ -244,6 +271,7 @@ export function visitToForm(v: {
     referral: v.referral,
     referralReason: v.referralReason ?? '',
     counselling: [...v.counselling] as VisitFormValues['counselling'],
+    lessons: [...v.lessons],
     weightGrams: v.weightGrams === null ? '' : String(v.weightGrams),
     notes: v.notes ?? '',
   };

@@ -1,9 +1,11 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { BabyDetail, ChangeNotice } from '@/app/_components/baby-detail';
 import { Shell } from '@/components/layout/shell';
+import { CounsellingCard } from '@/components/lessons/counselling-card';
 import { ButtonLink } from '@/components/ui/button-link';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
+import { visibleLessons } from '@/lib/data/lessons';
 import { babyDetail } from '@/lib/data/visits';
 
 export default async function KaderBabyPage({
@@ -16,9 +18,12 @@ export default async function KaderBabyPage({
   const { babyId } = await params;
   const sp = await searchParams;
   const user = await requireUser(['kader']);
-  const data = await orDenied(babyDetail(user, babyId));
+  const locale = (await getLocale()) as 'id' | 'en';
+  const [data, lessons] = await Promise.all([orDenied(babyDetail(user, babyId)), visibleLessons(user.puskesmasId, locale)]);
   const attended = await groupSessionsAttendedByMother(user, data.motherId);
   const t = await getTranslations();
+  // Bahan konseling while the kader still visits (under 6 months, not exited); the newest visit first.
+  const followed = (data.status === 'ongoing' || data.status === 'broken') && data.today < data.sixMonthDate;
   return (
     <Shell user={user} current="/kader">
       <ChangeNotice searchParams={sp} />
@@ -26,6 +31,17 @@ export default async function KaderBabyPage({
         data={data}
         attended={attended}
         base="/kader"
+        counselling={
+          followed ? (
+            <CounsellingCard
+              lessons={lessons}
+              birthDate={data.birthDate}
+              today={data.today}
+              latestVisit={data.visits[0] ?? null}
+              allHref={lessons[0]?.href.replace(/\/[^/]+$/, '')}
+            />
+          ) : null
+        }
         actions={
           <ButtonLink href={`/kader/bayi/${data.babyId}/kunjungan`} className="w-full">
             {t('baby.recordVisit')}

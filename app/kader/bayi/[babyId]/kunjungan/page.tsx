@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
 import { VisitForm } from '@/components/forms/visit-form';
+import { visitFormLessons } from '@/components/lessons/visit-lessons';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { visitFormContext } from '@/lib/data/visits';
 import { formatDate, type UiLocale } from '@/lib/format';
@@ -11,10 +12,10 @@ import { flatTexts } from '@/lib/i18n/texts';
 export default async function RecordVisitPage({ params }: { params: Promise<{ babyId: string }> }) {
   const { babyId } = await params;
   const user = await requireUser(['kader']);
-  const ctx = await orDenied(visitFormContext(user, babyId));
-  const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
-  const texts = await flatTexts(['visit', 'recallItem', 'breakReason', 'problem', 'attachment', 'danger', 'counsel', 'validation', 'offline']);
+  const ctx = await orDenied(visitFormContext(user, babyId, locale));
+  const t = await getTranslations();
+  const texts = await flatTexts(['visit', 'recallItem', 'breakReason', 'problem', 'attachment', 'danger', 'counsel', 'validation', 'offline', 'lessonCards']);
   const babyName = ctx.babyName ?? t('ibu.unnamed', { sex: t(`sex.${ctx.sex}`) });
   return (
     <Shell user={user} current="/kader">
@@ -40,6 +41,7 @@ export default async function RecordVisitPage({ params }: { params: Promise<{ ba
           windows={ctx.windows}
           texts={texts}
           offline={{ label: `${babyName} · ${ctx.motherName}` }}
+          lessons={visitFormLessons(t, ctx.lessons)}
         />
       </div>
     </Shell>
