@@ -74,6 +74,7 @@ export async function BabyDetail({
   actions,
   base,
   aside,
+  knowledge,
   motherAccount,
   counselling,
 }: {
@@ -82,6 +83,8 @@ export async function BabyDetail({
   actions?: React.ReactNode;
   base: '/kader' | '/staff';
   aside?: React.ReactNode;
+  /** The mother's knowledge checks (components/knowledge/knowledge-results.tsx). */
+  knowledge?: React.ReactNode;
   motherAccount?: React.ReactNode;
   /** The kader's "bahan konseling" card (components/lessons/counselling-card.tsx). */
   counselling?: React.ReactNode;
@@ -214,6 +217,7 @@ export async function BabyDetail({
           </ol>
         )}
       </Card>
+      {knowledge}
       <AttendedGroupSessions data={attended} />
       {aside}
     </div>

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { UnreadCard } from '@/components/forum/unread-card';
 import { NextVisitCard } from '@/components/ibu/next-visit-card';
 import { NextSessionCard } from '@/components/ibu/next-session-card';
+import { IbuKnowledgeCard } from './_components/knowledge-card';
 import { LessonCards } from '@/components/lessons/lesson-cards';
 import { Shell } from '@/components/layout/shell';
 import { StatusBadge } from '@/components/status-badge';
@@ -101,6 +102,7 @@ export default async function IbuHome() {
         <NextSessionCard data={sessions} />
       </div>
       <NextVisitCard list={visits} />
+      <IbuKnowledgeCard user={user} />
       <div data-testid="ibu-forum">
         <UnreadCard data={forum} />
       </div>

@@ -116,7 +116,6 @@ export function KnowledgeCheckForm({
                         name={sid}
                         value={a}
                         defaultChecked={values[sid] === a}
-                        aria-invalid={err ? true : undefined}
                         className="h-5 w-5 shrink-0 accent-brand"
                       />
                       <span>{tx(`knowledge.answer.${a}`)}</span>

@@ -3,10 +3,12 @@ import { BabyDetail, ChangeNotice } from '@/app/_components/baby-detail';
 import { Shell } from '@/components/layout/shell';
 import { CounsellingCard } from '@/components/lessons/counselling-card';
 import { ButtonLink } from '@/components/ui/button-link';
+import { KnowledgePromptCard, KnowledgeResults } from '@/components/knowledge/knowledge-results';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
 import { visibleLessons } from '@/lib/data/lessons';
 import { babyDetail } from '@/lib/data/visits';
+import { babyKnowledgeChecks } from '@/lib/data/knowledge';
 
 export default async function KaderBabyPage({
   params,
@@ -20,7 +22,8 @@ export default async function KaderBabyPage({
   const user = await requireUser(['kader']);
   const locale = (await getLocale()) as 'id' | 'en';
   const [data, lessons] = await Promise.all([orDenied(babyDetail(user, babyId)), visibleLessons(user.puskesmasId, locale)]);
-  const attended = await groupSessionsAttendedByMother(user, data.motherId);
+  const [attended, knowledge] = await Promise.all([groupSessionsAttendedByMother(user, data.motherId), babyKnowledgeChecks(user, data.babyId)]);
+  const checkHref = `/kader/bayi/${data.babyId}/cek-pengetahuan`;
   const t = await getTranslations();
   // Bahan konseling while the kader still visits (under 6 months, not exited); the newest visit first.
   const followed = (data.status === 'ongoing' || data.status === 'broken') && data.today < data.sixMonthDate;
@@ -43,10 +46,16 @@ export default async function KaderBabyPage({
           ) : null
         }
         actions={
-          <ButtonLink href={`/kader/bayi/${data.babyId}/kunjungan`} className="w-full">
-            {t('baby.recordVisit')}
-          </ButtonLink>
+          <>
+            <ButtonLink href={`/kader/bayi/${data.babyId}/kunjungan`} className="w-full">
+              {t('baby.recordVisit')}
+            </ButtonLink>
+            {knowledge.prompt ? (
+              <KnowledgePromptCard occasion={knowledge.prompt} href={knowledge.promptVisitId ? `${checkHref}?kunjungan=${knowledge.promptVisitId}` : checkHref} />
+            ) : null}
+          </>
         }
+        knowledge={<KnowledgeResults checks={knowledge.checks} takeHref={checkHref} />}
       />
     </Shell>
   );

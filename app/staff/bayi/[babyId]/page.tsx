@@ -9,6 +9,8 @@ import { motherAdminContext } from '@/lib/data/journey';
 import { motherLoginOf } from '@/lib/data/mothers';
 import { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
 import { babyDetail } from '@/lib/data/visits';
+import { babyKnowledgeChecks } from '@/lib/data/knowledge';
+import { KnowledgeResults } from '@/components/knowledge/knowledge-results';
 import { EXIT_REASONS } from '@/lib/domain';
 import { flatTexts } from '@/lib/i18n/texts';
 
@@ -23,7 +25,11 @@ export default async function StaffBabyPage({
   const sp = await searchParams;
   const user = await requireUser(['staff', 'admin']);
   const [data, admin] = await Promise.all([orDenied(babyDetail(user, babyId)), orDenied(motherAdminContext(user, babyId))]);
-  const [attended, login] = await Promise.all([groupSessionsAttendedByMother(user, data.motherId), motherLoginOf(user, data.motherId)]);
+  const [attended, login, knowledge] = await Promise.all([
+    groupSessionsAttendedByMother(user, data.motherId),
+    motherLoginOf(user, data.motherId),
+    babyKnowledgeChecks(user, data.babyId),
+  ]);
   const t = await getTranslations();
   const texts = {
     ...(await flatTexts(['motherAdmin', 'validation', 'places.refuse'])),
@@ -43,6 +49,7 @@ export default async function StaffBabyPage({
         data={data}
         attended={attended}
         base="/staff"
+        knowledge={<KnowledgeResults checks={knowledge.checks} />}
         motherAccount={login ? <MotherLoginForm motherId={login.motherId} motherName={data.motherName} hasLogin={login.hasLogin} texts={loginTexts} /> : null}
         aside={
           <Card title={t('motherAdmin.title')}>
