@@ -6,7 +6,10 @@
  *  - each query the dashboard reads from the stored sums of migration 0005_coverage_months
  *    (db/queries/coverage-months.ts: status counts, indicators per village / posyandu, the
  *    12-month trend, exclusivity curve, stop reasons, coverage by attendance, kader windows);
- *  - the dashboard's data: coverageDashboard() as /staff calls it (all its queries);
+ *  - the knowledge figures (db/queries/knowledge-figures.ts, issue #28: the population has
+ *    counselling on its visits and baseline/endline checks) for a month and 12 months;
+ *  - the dashboard's data: coverageDashboard() as /staff calls it (all its queries), and with the
+ *    knowledge figures beside it, as /staff reads them since issue #28;
  *  - a kader saving a visit, then correcting it: BENCH_SAVES calls each of lib/data recordVisit
  *    and correctVisit, one at a time, each for another baby under 6 months (bench/visit-save.ts);
  *  - the /staff page itself over HTTP, when a production build exists (.next/BUILD_ID; run
@@ -38,9 +41,12 @@ import {
   stopReasonsStored,
   windowOutcomesStored,
 } from '@/db/queries/coverage-months';
+import { knowledgeCountsStored } from '@/db/queries/knowledge-figures';
 import { hashPassword } from '@/lib/auth/password';
 import type { Actor } from '@/lib/auth/policy';
 import { coverageDashboard } from '@/lib/data/coverage';
+import { knowledgeFiguresFor } from '@/lib/data/knowledge-figures';
+import { monthPeriod, periodParamSchema } from '@/lib/validation/district';
 import { generatePopulation, insertPopulation } from '@/tests/support/population';
 
 const base = process.env.DATABASE_URL;
@@ -183,7 +189,8 @@ async function main() {
   const rows: { scale: number; visits: number; label: string; p50: number; p95: number }[] = [];
   for (const n of scales) {
     // BENCH_KEEP=1 keeps the loaded database for the next run (bench/pg.ts).
-    const { name, url, loaded } = await benchDatabase(base!, `sql_${n}_${TODAY}`);
+    // 'k': the population has counselling on its visits and knowledge checks (issue #28); a database kept before does not.
+    const { name, url, loaded } = await benchDatabase(base!, `sql_k_${n}_${TODAY}`);
     const handle = await openDatabase({ url });
     let page: Awaited<ReturnType<typeof startPage>> | undefined;
     try {
@@ -195,7 +202,17 @@ async function main() {
         ({ staff, visits, puskesmasId } = await loadedFacts<{ staff: Actor & { phone: string }; visits: number; puskesmasId: string }>(url));
         console.log(`scale ${n}: using the kept database ${name} (${visits} visits)`);
       } else {
-        const gen = generatePopulation({ babies: n, seed: 42, start: '2025-01-01', spanDays: 700, today: TODAY, villages: 25, posyanduPerVillage: 4, maxVisits: 15 });
+        const gen = generatePopulation({
+          babies: n,
+          seed: 42,
+          start: '2025-01-01',
+          spanDays: 700,
+          today: TODAY,
+          villages: 25,
+          posyanduPerVillage: 4,
+          maxVisits: 15,
+          knowledge: true,
+        });
         visits = gen.reduce((a, g) => a + g.baby.visits.length, 0);
         const t0 = performance.now();
         ({ puskesmasId } = await insertPopulation(handle.db, gen, { code: `B${n}`, villages: 25, posyanduPerVillage: 4 }));
@@ -225,7 +242,14 @@ async function main() {
         await time('stored: stop reasons per village, 12 months', () => stopReasonsStored(handle.db, y.from, y.to, scope)),
         await time('stored: six-month coverage by attendance, 12 months', () => coverageByAttendanceStored(handle.db, y.from, y.to, scope)),
         await time('stored: kader windows closed in the month', () => windowOutcomesStored(handle.db, scope, MONTH, '2026-07-30')),
+        await time('stored: knowledge figures, one month', () => knowledgeCountsStored(handle.db, scope, MONTH, MONTH)),
+        await time('stored: knowledge figures, 12 months', () => knowledgeCountsStored(handle.db, scope, y.from, y.to)),
         await time('DASHBOARD DATA (coverageDashboard, all queries)', () => coverageDashboard(staff, { month: MONTH, villageId: null, posyanduId: null })),
+        // What /staff reads since issue #28: the dashboard and the knowledge figures, at once.
+        await time('DASHBOARD DATA + knowledge figures (as /staff reads them)', () =>
+          Promise.all([coverageDashboard(staff, { month: MONTH, villageId: null, posyanduId: null }), knowledgeFiguresFor(staff, { period: monthPeriod(MONTH) })]),
+        ),
+        await time('knowledge figures, year (knowledgeFiguresFor)', () => knowledgeFiguresFor(staff, { period: periodParamSchema.parse('2026') })),
       ];
       // Writes last: the reads above time the loaded population as it is.
       timed.push(...(await timeVisitSaves(handle, puskesmasId, TODAY, saves, pct)));

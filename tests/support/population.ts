@@ -6,10 +6,31 @@
 import { Rng } from '@/db/seed/random';
 import type { DbOrTx } from '@/db/client';
 import { refreshCoverage } from '@/db/coverage';
-import { babies, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
-import { addDays, BREAK_REASONS, RECALL_ITEMS, type BabyFacts, type VisitFacts } from '@/lib/domain';
+import { babies, knowledgeChecks, mothers, posyandu, puskesmas, users, villages, visits } from '@/db/schema';
+import {
+  addDays,
+  BREAK_REASONS,
+  COUNSELLING_CODES,
+  fiveMonthDate,
+  KNOWLEDGE_ANSWERS,
+  KNOWLEDGE_STATEMENTS,
+  RECALL_ITEMS,
+  scoreKnowledge,
+  type BabyFacts,
+  type VisitFacts,
+} from '@/lib/domain';
 
-export type GeneratedBaby = { villageIdx: number; posyanduIdx: number; baby: BabyFacts & { id: string; visits: (VisitFacts & { id: string })[] } };
+/** A knowledge check of the generated baby's mother (source 'kader', at one of its visits). */
+export type GeneratedCheck = { id: string; visitId: string; takenOn: string; answers: Record<string, string> };
+
+export type GeneratedBaby = {
+  villageIdx: number;
+  posyanduIdx: number;
+  baby: BabyFacts & { id: string; visits: (VisitFacts & { id: string })[] };
+  /** With `knowledge`: counselling topics per visit id, and the mother's checks. */
+  counselling?: Record<string, string[]>;
+  checks?: GeneratedCheck[];
+};
 
 export type PopulationOptions = {
   babies: number;
@@ -23,6 +44,12 @@ export type PopulationOptions = {
   posyanduPerVillage: number;
   /** Up to this many visits per baby (1 + a uniform draw below it); default 8. */
   maxVisits?: number;
+  /**
+   * Counselling on visits and knowledge checks (a baseline at the first visit, an endline at the
+   * first visit from the 5-month date), from a generator of their own: the babies and visits are
+   * the same with or without it (issue #28; the dashboard bench).
+   */
+  knowledge?: boolean;
 };
 
 function uuid(r: Rng): string {
@@ -79,7 +106,30 @@ export function generatePopulation(o: PopulationOptions): GeneratedBaby[] {
       },
     });
   }
+  if (o.knowledge) addKnowledge(out, new Rng(`${o.seed}-knowledge`));
   return out;
+}
+
+function addKnowledge(gen: GeneratedBaby[], r: Rng) {
+  for (const g of gen) {
+    const vs = [...g.baby.visits].sort((a, b) => (a.visitDate < b.visitDate ? -1 : a.visitDate > b.visitDate ? 1 : 0));
+    g.counselling = Object.fromEntries(vs.map((v) => [v.id, r.sample(COUNSELLING_CODES, r.int(0, 3))]));
+    g.checks = [];
+    // How likely the mother answers a statement right: baseline lower, endline higher.
+    const skill = 0.35 + r.next() * 0.45;
+    const check = (v: (typeof vs)[number], p: number) =>
+      g.checks!.push({
+        id: uuid(r),
+        visitId: v.id,
+        takenOn: v.visitDate,
+        answers: Object.fromEntries(KNOWLEDGE_STATEMENTS.map((s) => [s.id, r.chance(p) ? s.correct : r.pick(KNOWLEDGE_ANSWERS)])),
+      });
+    const first = vs[0];
+    if (first && r.chance(0.85)) check(first, skill);
+    const five = fiveMonthDate(g.baby.birthDate);
+    const late = vs.find((v) => v !== first && v.visitDate >= five);
+    if (late && r.chance(0.8)) check(late, Math.min(0.95, skill + 0.2));
+  }
 }
 
 /** Inserts a puskesmas with its villages and posyandu, and the population, in batches. */
@@ -163,9 +213,30 @@ export async function insertPopulation(
         givenSinceLastDate: v.givenSinceLastDate,
         confirmedExclusive: v.confirmedExclusive,
         breakReason: v.breakReason,
+        counselling: (v.id && g.counselling?.[v.id]) || [],
       })),
     );
     for (let k = 0; k < vrows.length; k += batch) await db.insert(visits).values(vrows.slice(k, k + batch));
+    const krows = slice.flatMap((g, j) =>
+      (g.checks ?? []).map((c) => {
+        const score = scoreKnowledge(c.answers);
+        return {
+          id: c.id,
+          puskesmasId,
+          motherId: ms[j]!.id,
+          babyId: g.baby.id,
+          visitId: c.visitId,
+          source: 'kader',
+          takenOn: c.takenOn,
+          answers: c.answers,
+          score: score.score,
+          total: score.total,
+          correct: score.correct,
+          recordedBy: staff!.id,
+        };
+      }),
+    );
+    for (let k = 0; k < krows.length; k += batch) await db.insert(knowledgeChecks).values(krows.slice(k, k + batch));
     // The derived coverage rows, as every write of lib/data stores them (db/coverage.ts).
     await refreshCoverage(
       db,
