@@ -4,7 +4,7 @@ import type { Role } from '@/lib/auth/policy';
 export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'chart' | 'key' | 'list' | 'calendar' | 'map' | 'gear';
 export type NavItem = {
   href: string;
-  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit' | 'sessions' | 'places' | 'settings' | 'import';
+  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit' | 'sessions' | 'places' | 'settings' | 'import' | 'lessons';
   icon: NavIcon;
 };
 
@@ -16,6 +16,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/pertemuan', key: 'sessions', icon: 'calendar' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/staff/laporan', key: 'reports', icon: 'chart' },
+    { href: '/staff/materi', key: 'lessons', icon: 'list' },
     { href: '/forum', key: 'forum', icon: 'chat' },
     { href: '/staff/wilayah', key: 'places', icon: 'map' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
@@ -30,6 +31,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/pertemuan', key: 'sessions', icon: 'calendar' },
     { href: '/staff/sertifikat', key: 'certificates', icon: 'award' },
     { href: '/staff/laporan', key: 'reports', icon: 'chart' },
+    { href: '/staff/materi', key: 'lessons', icon: 'list' },
     { href: '/forum', key: 'forum', icon: 'chat' },
     { href: '/staff/wilayah', key: 'places', icon: 'map' },
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
