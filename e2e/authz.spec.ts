@@ -327,6 +327,13 @@ const MATRIX: Entry[] = [
   { route: '/api/locale', cases: [{ label: 'language (POST form)', method: 'POST', url: () => '/api/locale', expect: () => 303 }] },
   // Does the sign-in still stand (the kader's service worker, issue #22): 204 signed in, else 401.
   { route: '/api/sesi', cases: [{ label: 'session check', url: () => '/api/sesi', expect: (w) => (ACTORS[w].actor ? 204 : 401) }] },
+  // The lesson pages a kader's phone keeps offline (issue #28): kader 200, signed out 401, others 403.
+  {
+    route: '/api/kader/materi',
+    cases: [
+      { label: 'lessons to keep offline', url: () => '/api/kader/materi', expect: (w) => (!ACTORS[w].actor ? 401 : ACTORS[w].actor!.role === 'kader' ? 200 : 403) },
+    ],
+  },
 ];
 
 /** Route patterns of every page.tsx and route.ts under app/ (route groups dropped). */

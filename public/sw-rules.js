@@ -56,5 +56,31 @@
     };
   }
 
-  root.KK_OFFLINE = { MAX_AGE_MS, STAMP, isFresh, cachedAtOf, sessionVerdict, lockRecord };
+  /** Lesson pages (issue #28): public, no personal data, kept for the kader without signal. */
+  const LESSON_PATH = /^\/materi\/pkm\/[A-Za-z0-9_-]{1,32}(\/[a-z0-9]+(-[a-z0-9]+)*)?$/;
+  const MAX_LESSONS = 500;
+
+  /** Is this a lesson page (or the list) the worker may answer from its copies? */
+  function isLessonPath(pathname) {
+    return typeof pathname === 'string' && pathname.length <= 120 && LESSON_PATH.test(pathname);
+  }
+
+  /**
+   * The lesson pages to keep, from the answer of GET /api/kader/materi: only well-formed lesson
+   * addresses of this site, each once, at most MAX_LESSONS; null when the answer is not a list
+   * (then the copies stay as they are).
+   */
+  function lessonPagesOf(body) {
+    if (!body || !Array.isArray(body.pages)) return null;
+    const out = [];
+    for (const p of body.pages) if (isLessonPath(p) && !out.includes(p) && out.length < MAX_LESSONS) out.push(p);
+    return out;
+  }
+
+  /** The kept lesson pages no longer listed (hidden or unpublished since): to delete. */
+  function staleLessonPaths(cached, listed) {
+    return cached.filter((p) => !listed.includes(p));
+  }
+
+  root.KK_OFFLINE = { MAX_AGE_MS, STAMP, isFresh, cachedAtOf, sessionVerdict, lockRecord, isLessonPath, lessonPagesOf, staleLessonPaths };
 })(typeof self !== 'undefined' ? self : globalThis);

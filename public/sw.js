@@ -2,6 +2,8 @@
  * KEKASIHKU service worker (docs/decisions/036-offline-kader.md). Plain JavaScript, no build
  * step. What it keeps on the phone:
  *  - kk-static-*: Next's hashed files (/_next/static), cache first; they never change.
+ *  - kk-lessons-*: the lesson pages of her puskesmas (/materi/pkm/<kode>…, issue #28), stored
+ *    signed out (no personal data), refreshed while pre-caching, answered when the network fails.
  *  - kk-pages-*: the kader's pages (/kader…), network first with a short wait, the copy used
  *    when the signal is gone. Health data of the signed-in kader only: emptied when the
  *    browser lands on /login or another section, and by the page at logout.
@@ -13,11 +15,13 @@
  * the outbox (names removed, records kept to be sent after signing in again).
  */
 importScripts('/sw-rules.js');
-const { isFresh, cachedAtOf, sessionVerdict, lockRecord, STAMP } = self.KK_OFFLINE;
+const { isFresh, cachedAtOf, sessionVerdict, lockRecord, STAMP, isLessonPath, lessonPagesOf, staleLessonPaths } = self.KK_OFFLINE;
 const VERSION = 'v2';
 const PAGES = `kk-pages-${VERSION}`;
 const STATIC = `kk-static-${VERSION}`;
 const META = `kk-meta-${VERSION}`;
+/** Lesson pages of her puskesmas (issue #28): public, no personal data, so not emptied with her copies. */
+const LESSONS = `kk-lessons-${VERSION}`;
 const CONFIRMED = '/__kk/confirmed';
 const NETWORK_WAIT_MS = 4000;
 const MAX_PAGES = 150;
@@ -124,7 +128,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const k of await caches.keys()) if (k.startsWith('kk-') && k !== PAGES && k !== STATIC && k !== META) await caches.delete(k);
+      for (const k of await caches.keys()) if (k.startsWith('kk-') && k !== PAGES && k !== STATIC && k !== META && k !== LESSONS) await caches.delete(k);
       await self.clients.claim();
       await checkSession();
     })(),
@@ -186,6 +190,67 @@ async function networkFirst(event, url) {
   }
 }
 
+/**
+ * A lesson page: the network's answer when it comes within the short wait, else the phone's copy
+ * (stored by precacheLessons, signed out), else the network's late answer, else the offline page.
+ * Navigations are never stored here: a signed-in copy would carry the header's name.
+ */
+async function lessonPage(event, url) {
+  const network = fetch(event.request);
+  event.waitUntil(network.catch(() => undefined));
+  const copy = caches.open(LESSONS).then((c) => c.match(url.origin + url.pathname));
+  const timeout = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, 'timeout'));
+  try {
+    const first = await Promise.race([network, timeout]);
+    if (first !== 'timeout') return first;
+    return (await copy) || (await network);
+  } catch {
+    return (await copy) || offlinePage();
+  }
+}
+
+/**
+ * Keeps every lesson page of her puskesmas (GET /api/kader/materi lists them): each fetched
+ * without cookies, so the copy is the public page; pages no longer listed are deleted. No answer
+ * (offline, signed out) changes nothing.
+ */
+async function precacheLessons() {
+  let listed;
+  try {
+    const res = await fetch('/api/kader/materi', { credentials: 'same-origin', cache: 'no-store' });
+    if (res.status !== 200) return;
+    listed = lessonPagesOf(await res.json());
+  } catch {
+    return;
+  }
+  if (!listed) return;
+  const c = await caches.open(LESSONS);
+  const statics = await caches.open(STATIC);
+  const cached = (await c.keys()).map((k) => new URL(k.url).pathname);
+  for (const p of staleLessonPaths(cached, listed)) await c.delete(self.location.origin + p);
+  for (const p of listed) {
+    let res;
+    try {
+      res = await fetch(p, { credentials: 'omit' });
+    } catch {
+      return;
+    }
+    if (!storable(res)) continue;
+    const html = await res.clone().text();
+    await c.put(self.location.origin + p, res);
+    for (const a of assetsOf(html)) {
+      if (!(await statics.match(a))) {
+        try {
+          const r = await fetch(a);
+          if (storable(r)) await statics.put(a, r);
+        } catch {
+          return;
+        }
+      }
+    }
+  }
+}
+
 async function cacheFirst(request) {
   const c = await caches.open(STATIC);
   const hit = await c.match(request);
@@ -205,6 +270,10 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (req.mode !== 'navigate') return;
+  if (isLessonPath(url.pathname)) {
+    event.respondWith(lessonPage(event, url));
+    return;
+  }
   if (isKaderPage(url)) {
     event.respondWith(networkFirst(event, url));
     return;
@@ -290,6 +359,7 @@ self.addEventListener('message', (event) => {
         do {
           again = false;
           await precache().catch(() => undefined);
+          await precacheLessons().catch(() => undefined);
         } while (again);
         precaching = null;
       })();

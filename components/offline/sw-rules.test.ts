@@ -9,6 +9,9 @@ type Rules = {
   cachedAtOf: (headers: Headers) => number;
   sessionVerdict: (status: number) => 'valid' | 'ended' | 'unknown';
   lockRecord: (rec: Record<string, unknown>) => Record<string, unknown>;
+  isLessonPath: (pathname: unknown) => boolean;
+  lessonPagesOf: (body: unknown) => string[] | null;
+  staleLessonPaths: (cached: string[], listed: string[]) => string[];
 };
 // public/sw-rules.js is a plain script for the service worker's importScripts().
 const scope: { KK_OFFLINE?: Rules } = {};
@@ -77,5 +80,44 @@ describe('offline copies expire (issue #22, decision 036)', () => {
       locked: true,
     });
     expect(JSON.stringify(locked)).not.toMatch(/Dewi|Ahmad|kunjungan\?/);
+  });
+});
+
+describe('lesson pages kept on the phone (issue #28)', () => {
+  it.each([
+    ['/materi/pkm/BJN', true],
+    ['/materi/pkm/BJN/untuk-ayah', true],
+    ['/materi/pkm/bjn-2/tanda-cukup-asi', true],
+    ['/materi/pkm/BJN/untuk-ayah/', false],
+    ['/materi/pkm/BJN/Untuk-Ayah', false],
+    ['/materi/pkm/BJN/untuk--ayah', false],
+    ['/materi/pkm/BJN/a/b', false],
+    ['/materi/untuk-ayah', false],
+    ['/materi', false],
+    ['/kader/bayi/00000000-0000-4000-8000-000000000000', false],
+    ['/ibu', false],
+    ['/materi/pkm/../kader', false],
+    [42, false],
+  ])('%s is a lesson page to answer from the copies: %s', (path, yes) => {
+    expect(rules.isLessonPath(path)).toBe(yes);
+  });
+
+  it('keeps only well-formed lesson addresses from the server’s list, once each', () => {
+    expect(
+      rules.lessonPagesOf({ pages: ['/materi/pkm/BJN', '/materi/pkm/BJN/untuk-ayah', '/materi/pkm/BJN/untuk-ayah', '/kader', 'https://evil.example/materi/pkm/X/y', 7] }),
+    ).toEqual(['/materi/pkm/BJN', '/materi/pkm/BJN/untuk-ayah']);
+    expect(rules.lessonPagesOf({ pages: [] })).toEqual([]);
+    expect(rules.lessonPagesOf({ pages: Array.from({ length: 600 }, (_, i) => `/materi/pkm/BJN/l${i}`) })).toHaveLength(500);
+  });
+
+  it('an answer that is no list keeps the copies as they are (null)', () => {
+    for (const body of [null, undefined, {}, { pages: 'x' }, 'pages', []]) expect(rules.lessonPagesOf(body)).toBeNull();
+  });
+
+  it('a lesson no longer listed (hidden, unpublished) is dropped; the others stay', () => {
+    expect(
+      rules.staleLessonPaths(['/materi/pkm/BJN', '/materi/pkm/BJN/untuk-ayah', '/materi/pkm/BJN/untuk-nenek'], ['/materi/pkm/BJN', '/materi/pkm/BJN/untuk-nenek']),
+    ).toEqual(['/materi/pkm/BJN/untuk-ayah']);
+    expect(rules.staleLessonPaths(['/materi/pkm/BJN/untuk-ayah'], [])).toEqual(['/materi/pkm/BJN/untuk-ayah']);
   });
 });
