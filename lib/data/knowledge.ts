@@ -75,6 +75,11 @@ export async function recordKnowledgeCheck(actor: Actor, raw: unknown): Promise<
   let parsed;
   if (actor.role === 'ibu') {
     const mother = await ownMother(db, actor, 'write');
+    // A baby named must be hers (the check is still hers, not the baby's: stored without it).
+    if (input.babyId !== undefined && input.babyId !== '') {
+      if (!isUuid(input.babyId)) return { ok: false, fieldErrors: { babyId: 'validation.invalid' } };
+      await babyInScope(db, actor, input.babyId, 'write');
+    }
     const today = isoToday(mother.timeZone);
     // Her own check is dated the day she takes it.
     parsed = knowledgeCheckSchema({ today }).safeParse({ ...input, babyId: '', visitId: '', takenOn: today });

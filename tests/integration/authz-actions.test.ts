@@ -22,6 +22,8 @@ import { registerMother } from '@/lib/data/mothers';
 import { createPosyandu, createVillage, updatePosyandu } from '@/lib/data/places';
 import { saveBlockedTerms } from '@/lib/data/settings';
 import { recordVisit } from '@/lib/data/visits';
+import { recordKnowledgeCheck } from '@/lib/data/knowledge';
+import { KNOWLEDGE_STATEMENTS } from '@/lib/domain/knowledge';
 import {
   addWalkIn,
   cancelGroupSession,
@@ -99,6 +101,8 @@ const ACTIONS: Record<string, string> = {
   createDistrictAccountAction: 'createDistrictAccount',
   // Issue #19: confirming an import (the upload is a route handler: e2e/authz.spec.ts).
   confirmImportAction: 'confirmImport',
+  // Issue #28: knowledge checks (kader with a mother, or the mother herself).
+  recordKnowledgeCheckAction: 'recordKnowledgeCheck',
 };
 
 /** Data functions whose per-actor refusals are tested in their feature's own test file. */
@@ -178,6 +182,7 @@ const MATRIX_FUNCTIONS = [
   'reissueActivationCode',
   'saveBlockedTerms',
   'recordVisit',
+  'recordKnowledgeCheck',
   'registerMother',
   'revokeCertificate',
   'createPost',
@@ -317,6 +322,15 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       action: 'write',
       record: () => babyA.scope,
       run: (a) => recordVisit(a, answeredVisit(randomUUID(), babyA.id, today)),
+    },
+    {
+      // A kader of Rina's posyandu for her baby; Rina herself (her own check); nobody else.
+      name: 'recordKnowledgeCheck (Rina’s baby)',
+      resource: 'knowledgeChecks',
+      action: 'write',
+      record: () => babyA.scope,
+      run: (a) =>
+        recordKnowledgeCheck(a, { id: randomUUID(), babyId: babyA.id, takenOn: today, ...Object.fromEntries(KNOWLEDGE_STATEMENTS.map((s) => [s.id, s.correct])) }),
     },
     {
       name: 'registerMother (Rina’s posyandu)',

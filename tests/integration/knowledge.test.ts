@@ -214,8 +214,12 @@ describe.each(BACKENDS)('knowledge checks on $name', (backend) => {
 
   it('a mother takes her own check: source self, no baby, today, never baseline or endline; she reads only her own', async () => {
     const id = randomUUID();
-    // A baby id or a date she sends is not hers to choose.
-    const res = await recordKnowledgeCheck(ibu, { id, babyId: baby.other.id, takenOn: '2026-01-01', ...answers() });
+    // Another mother's baby: refused, nothing stored.
+    const before = await count();
+    await expect(recordKnowledgeCheck(ibu, { id: randomUUID(), babyId: baby.other.id, ...answers() })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await count()).toBe(before);
+    // Her own baby named, and a date: the check is hers, dated today, without the baby.
+    const res = await recordKnowledgeCheck(ibu, { id, babyId: baby.young.id, takenOn: '2026-01-01', ...answers() });
     expect(res).toEqual({ ok: true, checkId: id, babyId: null, created: true });
     const [row] = await db.db.select().from(knowledgeChecks).where(eq(knowledgeChecks.id, id));
     expect(row).toMatchObject({ source: 'self', babyId: null, motherId: baby.young.motherId, takenOn: T, occasion: null, score: 10, recordedBy: ibu.id });
