@@ -125,6 +125,17 @@ const MATRIX: Entry[] = [
     ],
   },
   {
+    route: '/kader/bayi/[babyId]/cek-pengetahuan',
+    cases: [
+      { label: 'knowledge check, Rina’s baby', url: (i) => `/kader/bayi/${i.babyA}/cek-pengetahuan`, expect: sectionPage('/kader', 'knowledgeChecks', 'write', REC.A) },
+      { label: 'knowledge check, Dewi’s baby', url: (i) => `/kader/bayi/${i.babyB}/cek-pengetahuan`, expect: sectionPage('/kader', 'knowledgeChecks', 'write', REC.B) },
+    ],
+  },
+  {
+    route: '/ibu/cek-pengetahuan',
+    cases: [{ label: 'her own knowledge check', url: () => '/ibu/cek-pengetahuan', expect: sectionPage('/ibu', 'knowledgeChecks', 'write') }],
+  },
+  {
     route: '/kader/bayi/[babyId]/kunjungan/[visitId]',
     cases: [
       // An unknown visit of a known baby: the kader of the posyandu gets 404, others as the section says.
