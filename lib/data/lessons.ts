@@ -17,6 +17,7 @@ import { assertCan, NotFoundError, type Actor } from '@/lib/auth/policy';
 import type { LessonAudience, LessonMeta, LessonStage } from '@/lib/domain/lessons';
 import { matchBlockedTerms } from '@/lib/forum/blocked';
 import type { Locale } from '@/lib/i18n/config';
+import { filterLessons, type LibraryFilter } from '@/lib/lessons/filter';
 import { builtinLesson, builtinLessons, type BuiltinLesson } from '@/lib/lessons/library';
 import { renderLesson } from '@/lib/lessons/render';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
@@ -835,4 +836,33 @@ export async function previewLesson(
       words: lessonWords(v.body),
     },
   };
+}
+
+/**
+ * The public library with its filters (/materi, /materi/pkm/<kode>): the global one (code null:
+ * every built-in lesson) or a puskesmas's; the word search reads the title, summary, key points
+ * and text. Null for an unknown code. No database query per request (the cache).
+ */
+export async function lessonLibrary(
+  code: string | null,
+  locale: Locale,
+  filter: LibraryFilter,
+): Promise<{ puskesmas: { code: string; name: string } | null; lessons: LessonCard[] } | null> {
+  const own = new Map<string, OwnPublished>();
+  let cards: LessonCard[];
+  let pkm: { code: string; name: string } | null = null;
+  if (code === null) cards = builtinLessonCards(locale);
+  else {
+    const id = await puskesmasIdOfCode(code);
+    const v = id ? await visible(id) : null;
+    if (!v) return null;
+    cards = v.cards[locale];
+    pkm = { code: v.code, name: v.name };
+    for (const [k, o] of v.own) own.set(k, o);
+  }
+  const textOf = (c: LessonCard) => {
+    const x = c.builtin ? builtinLesson(c.slug)?.text[locale] : own.get(c.slug);
+    return x ? [x.title, x.summary, ...x.keyPoints, x.body].join('\n') : `${c.title}\n${c.summary}`;
+  };
+  return { puskesmas: pkm, lessons: filterLessons(cards, filter, textOf) };
 }

@@ -21,6 +21,7 @@ import { createPost, ForumError, markAnswer, moderate, reportContent, saveCatego
 import { registerMother } from '@/lib/data/mothers';
 import { createPosyandu, createVillage, updatePosyandu } from '@/lib/data/places';
 import { saveBlockedTerms } from '@/lib/data/settings';
+import { createLesson, previewLesson, publishLesson, reviewLesson, setBuiltinHidden, unpublishLesson, updateLesson } from '@/lib/data/lessons';
 import { recordVisit } from '@/lib/data/visits';
 import { recordKnowledgeCheck } from '@/lib/data/knowledge';
 import { KNOWLEDGE_STATEMENTS } from '@/lib/domain/knowledge';
@@ -103,6 +104,14 @@ const ACTIONS: Record<string, string> = {
   confirmImportAction: 'confirmImport',
   // Issue #28: knowledge checks (kader with a mother, or the mother herself).
   recordKnowledgeCheckAction: 'recordKnowledgeCheck',
+  // Issue #28: lessons (materi) at /staff/materi.
+  previewLessonAction: 'previewLesson',
+  createLessonAction: 'createLesson',
+  updateLessonAction: 'updateLesson',
+  publishLessonAction: 'publishLesson',
+  unpublishLessonAction: 'unpublishLesson',
+  reviewLessonAction: 'reviewLesson',
+  hideLessonAction: 'setBuiltinHidden',
 };
 
 /** Data functions whose per-actor refusals are tested in their feature's own test file. */
@@ -201,7 +210,33 @@ const MATRIX_FUNCTIONS = [
   'saveSummary',
   'publishSummary',
   'markWalkIn',
+  'previewLesson',
+  'createLesson',
+  'updateLesson',
+  'publishLesson',
+  'unpublishLesson',
+  'reviewLesson',
+  'setBuiltinHidden',
 ];
+
+/** A lesson form of the matrix (issue #28). */
+const lessonForm = (slug: string, title = 'Materi matriks otorisasi') => ({
+  slug,
+  title,
+  summary: 'Materi uji untuk matriks otorisasi penulisan.',
+  body: 'Isi materi uji.\n\n- satu\n- dua',
+  keyPoint1: 'Poin pertama.',
+  keyPoint2: 'Poin kedua.',
+  keyPoint3: 'Poin ketiga.',
+  audience: 'mother',
+  stage: 'age',
+  ageFromDay: '0',
+  ageToDay: '30',
+  counselling: ['exclusive_bf'],
+  breakReasons: [],
+  findings: [],
+  sources: 'WHO/UNICEF',
+});
 
 const PHONES = {
   rina: '0813-3000-0001',
@@ -537,6 +572,72 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
           .where(eq(puskesmas.id, a?.puskesmasId || babyA.scope.puskesmasId));
         return saveBlockedTerms(a, { terms: (p?.terms ?? []).join('\n') || 'susu formula' });
       },
+    },
+    // Issue #28: lessons of P1 (a new one, or a decision on a built-in one: the actor's own puskesmas).
+    {
+      name: 'previewLesson (in one’s puskesmas)',
+      resource: 'lessons',
+      action: 'write',
+      ownPuskesmas: true,
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => previewLesson(a, lessonForm('matriks-pratinjau')),
+    },
+    {
+      name: 'createLesson (in one’s puskesmas)',
+      resource: 'lessons',
+      action: 'write',
+      ownPuskesmas: true,
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => createLesson(a, lessonForm(`matriks-baru-${++n}`)),
+    },
+    {
+      name: 'updateLesson (a lesson of P1)',
+      resource: 'lessons',
+      action: 'write',
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      prepare: async () => {
+        await createLesson(who.sri!, lessonForm('matriks-ubah'));
+      },
+      run: (a) => updateLesson(a, 'matriks-ubah', lessonForm('matriks-ubah', `Materi matriks diubah ${++n}`)),
+    },
+    {
+      name: 'publishLesson (a draft of P1)',
+      resource: 'lessons',
+      action: 'write',
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      prepare: async () => {
+        fresh = `matriks-terbit-${++n}`;
+        await createLesson(who.sri!, lessonForm(fresh));
+      },
+      run: (a) => publishLesson(a, fresh),
+    },
+    {
+      name: 'unpublishLesson (a published lesson of P1)',
+      resource: 'lessons',
+      action: 'write',
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      prepare: async () => {
+        fresh = `matriks-tarik-${++n}`;
+        await createLesson(who.sri!, lessonForm(fresh));
+        await publishLesson(who.sri!, fresh);
+      },
+      run: (a) => unpublishLesson(a, fresh),
+    },
+    {
+      name: 'reviewLesson (a built-in lesson, for one’s puskesmas)',
+      resource: 'lessons',
+      action: 'write',
+      ownPuskesmas: true,
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => reviewLesson(a, 'untuk-ayah'),
+    },
+    {
+      name: 'setBuiltinHidden (a built-in lesson, for one’s puskesmas)',
+      resource: 'lessons',
+      action: 'write',
+      ownPuskesmas: true,
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => setBuiltinHidden(a, 'untuk-nenek', ++n % 2 === 0),
     },
     {
       name: 'manageAccount (end Euis’s sessions)',
