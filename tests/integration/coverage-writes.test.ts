@@ -9,7 +9,9 @@
  * (attendance marked in person, from the phone and its outbox, changed, walk-ins, the register
  * closed, a session cancelled, a session moved across a 6-month date), the time zone (a session
  * at 23.30 WIB is on the next day in WITA), the visit windows and an import (preview, then
- * confirmation).
+ * confirmation), knowledge checks (a kader's baseline and endline, a mother's own check) and
+ * counselling recorded on a visit (issue #28: the babies' knowledge columns and each check's
+ * occasion, from lib/domain babyKnowledge).
  *
  * After each step the figures read by db/queries/coverage-months.ts are compared with lib/domain
  * computed from the records read back from the database (not from a model kept here), so a write
@@ -22,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
 import { VISIT_FACT_COLUMNS } from '@/db/coverage';
-import { attendance, babies, groupSessions, importBatches, mothers, puskesmas, visits, visitWindowSettings } from '@/db/schema';
+import { attendance, babies, groupSessions, importBatches, knowledgeChecks, mothers, puskesmas, visits, visitWindowSettings } from '@/db/schema';
 import {
   coverageByAttendanceStored,
   coverageTrendStored,
@@ -38,6 +40,7 @@ import type { Actor } from '@/lib/auth/policy';
 import { createAccount } from '@/lib/data/accounts';
 import { coverageDashboard } from '@/lib/data/coverage';
 import { confirmImport, importContext, previewImport } from '@/lib/data/imports';
+import { recordKnowledgeCheck } from '@/lib/data/knowledge';
 import { exitBaby, transferMother } from '@/lib/data/journey';
 import { registerMother } from '@/lib/data/mothers';
 import { receiveOutboxRecord } from '@/lib/data/outbox';
@@ -85,6 +88,10 @@ import {
   type YearMonth,
   addToYearMonth,
   followedOn,
+  babyKnowledge,
+  knowledgeCheckDerived,
+  KNOWLEDGE_STATEMENTS,
+  type KnowledgeSource,
 } from '@/lib/domain';
 import { IMPORT_COLUMNS, IMPORT_HEADERS, type ImportColumn } from '@/lib/domain/import';
 import type { VisitFormValues } from '@/lib/validation/visit';
@@ -229,6 +236,35 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
         return { id: b.id, fb: fb?.date ?? null, r: fb?.reason ?? null, c: hasConfirmation(b), a: b.attended };
       }),
     );
+
+    // Knowledge (issue #28): each baby's baseline level and counselled topics, each check's occasion and rose.
+    const checkRows = await db.db.select().from(knowledgeChecks).where(eq(knowledgeChecks.puskesmasId, puskesmasId));
+    const counselRows = await db.db
+      .select({ babyId: visits.babyId, visitDate: visits.visitDate, counselling: visits.counselling })
+      .from(visits)
+      .where(eq(visits.puskesmasId, puskesmasId));
+    const knowledgeCols = await db.db
+      .select({ id: babies.id, kb: babies.knowledgeBaseline, ct: babies.counselledTopics })
+      .from(babies)
+      .where(eq(babies.puskesmasId, puskesmasId))
+      .orderBy(asc(babies.id));
+    const derivedChecks = new Map<string, { occasion: string | null; rose: boolean | null }>();
+    expect(knowledgeCols, `${label}: babies' knowledge`).toEqual(
+      list.map((b) => {
+        const k = babyKnowledge({
+          birthDate: b.birthDate,
+          visitDates: b.visits.map((v) => v.visitDate),
+          counselling: counselRows.filter((v) => v.babyId === b.id).map((v) => ({ visitDate: v.visitDate, topics: v.counselling })),
+          checks: checkRows
+            .filter((c) => c.babyId === b.id)
+            .map((c) => ({ id: c.id, source: c.source as KnowledgeSource, takenOn: c.takenOn, score: c.score, total: c.total, createdAt: c.createdAt })),
+        });
+        for (const c of checkRows.filter((x) => x.babyId === b.id)) derivedChecks.set(c.id, knowledgeCheckDerived(c.id, k));
+        return { id: b.id, kb: k.baselineLevel, ct: k.counselledTopics };
+      }),
+    );
+    for (const c of checkRows)
+      expect({ occasion: c.occasion, rose: c.rose }, `${label}: check ${c.id}`).toEqual(derivedChecks.get(c.id) ?? { occasion: null, rose: null });
 
     // O1–O5 and both coverages, every month, per posyandu, per village and in total.
     for (const [groupBy, groups] of [
@@ -524,6 +560,52 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
     expect(await receiveOutboxRecord(kader, { kind: 'visit', id, payload })).toEqual({ http: 200, body: { status: 'stored', id } });
     const list = await expectStoredEqualsDomain('visits recorded');
     expect(await today(list)).toEqual({ status: { graduated: 1, broken: 6, unrecorded: 1, ongoing: 4 }, attended: 0 });
+  });
+
+  it("recordKnowledgeCheck and counselling on a visit: baselines, an endline, a mother's own check; the derived columns follow", async () => {
+    const right = Object.fromEntries(KNOWLEDGE_STATEMENTS.map((s) => [s.id, s.correct]));
+    const withWrong = (n: number) => ({ ...right, ...Object.fromEntries(KNOWLEDGE_STATEMENTS.slice(0, n).map((s) => [s.id, 'dont_know'])) });
+    const check = async (actor: Actor, k: MotherKey | null, offset: number, answers: Record<string, string>) => {
+      const id = randomUUID();
+      const res = await recordKnowledgeCheck(actor, { id, ...(k ? { babyId: babyOf(k), takenOn: addDays(m(k).birthDate, offset) } : {}), ...answers });
+      if (!res.ok || !res.created) throw new Error(`check refused: ${JSON.stringify(res)}`);
+      return id;
+    };
+    // A: baseline on the first visit's day (low), endline at day 160 (from the 5-month date), rose.
+    await check(kader, 'A', 10, withWrong(4));
+    await check(kader, 'A', 160, withWrong(1));
+    // D: a baseline before its first visit (high); E: a check only after its first visit (none).
+    await check(kader, 'D', 25, right);
+    await check(kader, 'E', 40, right);
+    // K: counselling on a visit today, a baseline with its first visit (day 3; 8 of 10: high).
+    await check(kader, 'K', 3, withWrong(2));
+    await record(visit('K', 10, { counselling: ['exclusive_bf', 'family_support'] }));
+    // A mother's own check: never counted.
+    const ibuA = await actorFor(
+      db,
+      (
+        await db.db
+          .select({ phone: mothers.phone })
+          .from(mothers)
+          .where(eq(mothers.id, m('A').id))
+      )[0]!.phone!,
+    );
+    await check(ibuA, null, 0, right);
+    const list = await expectStoredEqualsDomain('knowledge checks');
+    const [a] = await db.db
+      .select({ kb: babies.knowledgeBaseline })
+      .from(babies)
+      .where(eq(babies.id, babyOf('A')));
+    const [k] = await db.db
+      .select({ kb: babies.knowledgeBaseline, ct: babies.counselledTopics })
+      .from(babies)
+      .where(eq(babies.id, babyOf('K')));
+    expect([a!.kb, k!.kb, k!.ct]).toEqual(['low', 'high', ['exclusive_bf', 'family_support']]);
+    const occasions = await db.db.select({ o: knowledgeChecks.occasion, r: knowledgeChecks.rose, s: knowledgeChecks.source }).from(knowledgeChecks);
+    expect(occasions.filter((x) => x.o === 'baseline')).toHaveLength(3);
+    expect(occasions.filter((x) => x.o === 'endline')).toEqual([{ o: 'endline', r: true, s: 'kader' }]);
+    expect(occasions.find((x) => x.s === 'self')!.o).toBeNull();
+    expect(list.length).toBe(12);
   });
 
   it('correctVisit: a break removed, a visit date moved', async () => {
