@@ -10,68 +10,68 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '@/db/client';
 import type { CoverageScope } from '@/db/queries/coverage-months';
-import { COUNSELLING_CODES, monthBounds, type CounsellingCode, type YearMonth } from '@/lib/domain';
+import { addToYearMonth, COUNSELLING_CODES, monthBounds, type CounsellingCode, type YearMonth } from '@/lib/domain';
 import { emptyKnowledgeCounts, type CheckSums, type KnowledgeCounts } from '@/lib/domain/knowledge-figures';
-import { KNOWLEDGE_STATEMENT_IDS, type KnowledgeStatementId } from '@/lib/domain/knowledge';
+import { KNOWLEDGE_STATEMENT_IDS } from '@/lib/domain/knowledge';
 
-/** The scope on knowledge_checks k joined with its mother m (the mother's village and posyandu now). */
-function onChecks(s: CoverageScope): SQL {
+/** The scope on knowledge_checks k: the mother's village and posyandu now (m joined only when filtered). */
+function onChecks(s: CoverageScope): { join: SQL; where: SQL } {
   const parts: SQL[] = [sql`k.puskesmas_id = ${s.puskesmasId}`];
   if (s.villageId) parts.push(sql`m.village_id = ${s.villageId}`);
   if (s.posyanduId) parts.push(sql`m.posyandu_id = ${s.posyanduId}`);
-  return sql.join(parts, sql` and `);
+  return { join: s.villageId || s.posyanduId ? sql`join mothers m on m.id = k.mother_id` : sql``, where: sql.join(parts, sql` and `) };
 }
 
 /** The scope on coverage_baby_months c (the baby's mother's village and posyandu, stored with the row). */
 function onBabyMonths(s: CoverageScope): SQL {
-  const parts: SQL[] = [sql`c.puskesmas_id = ${s.puskesmasId}`];
+  const parts: SQL[] = [];
   if (s.villageId) parts.push(sql`c.village_id = ${s.villageId}`);
   if (s.posyanduId) parts.push(sql`c.posyandu_id = ${s.posyanduId}`);
-  return sql.join(parts, sql` and `);
+  return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
 }
 
-const isStatement = (id: string): id is KnowledgeStatementId => (KNOWLEDGE_STATEMENT_IDS as readonly string[]).includes(id);
 const isTopic = (t: string): t is CounsellingCode => (COUNSELLING_CODES as readonly string[]).includes(t);
 
 /**
  * The counts of the months `from`–`to` for a scope: baseline and endline checks taken in the
  * period (count, sums of score and total, per statement right; endlines compared with a baseline
  * and risen), and the O4 cohort of the period split by baseline level and by counselling topic.
- * Three statements, run at once.
+ * Two statements, run at once.
  */
 export async function knowledgeCountsStored(db: DbOrTx, scope: CoverageScope, from: YearMonth, to: YearMonth): Promise<KnowledgeCounts> {
   const first = monthBounds(from.year, from.month).first;
   const last = monthBounds(to.year, to.month).last;
-  const monthFrom = first;
   const monthTo = monthBounds(to.year, to.month).first;
-  const checksIn = sql`${onChecks(scope)} and k.occasion in ('baseline', 'endline') and k.taken_on between ${first}::date and ${last}::date`;
-  const [checks, statements, cohort] = await Promise.all([
+  // Babies born from 7 months before the period to 5 months before its end: a wider range than
+  // the cohort (whose 6-month dates fall in the period), said so that the babies' birth index
+  // narrows the per-baby rows read; the stored o4 decides who is in it.
+  const bornFrom = monthBounds(addToYearMonth(from, -7).year, addToYearMonth(from, -7).month).first;
+  const bornTo = monthBounds(addToYearMonth(to, -5).year, addToYearMonth(to, -5).month).last;
+  const c = onChecks(scope);
+  // One pass over the checks: counts, sums and, per statement, how many got it right.
+  const perStatement = sql.join(
+    KNOWLEDGE_STATEMENT_IDS.map((id, i) => sql`count(*) filter (where ${id} = any(k.correct))::int as ${sql.raw(`s${i}`)}`),
+    sql`, `,
+  );
+  const [checks, cohort] = await Promise.all([
     db
       .execute(
         sql`
       select k.occasion, count(*)::int as n, coalesce(sum(k.score), 0)::int as score, coalesce(sum(k.total), 0)::int as total,
-        count(*) filter (where k.rose is not null)::int as compared, count(*) filter (where k.rose)::int as rose
-      from knowledge_checks k join mothers m on m.id = k.mother_id
-      where ${checksIn}
+        count(*) filter (where k.rose is not null)::int as compared, count(*) filter (where k.rose)::int as rose, ${perStatement}
+      from knowledge_checks k ${c.join}
+      where ${c.where} and k.occasion in ('baseline', 'endline') and k.taken_on between ${first}::date and ${last}::date
       group by k.occasion`,
       )
-      .then((x) => rowsOf<{ occasion: string; n: number; score: number; total: number; compared: number; rose: number }>(x)),
-    db
-      .execute(
-        sql`
-      select k.occasion, s.id as statement, count(*)::int as n
-      from knowledge_checks k join mothers m on m.id = k.mother_id cross join unnest(k.correct) as s(id)
-      where ${checksIn}
-      group by k.occasion, s.id`,
-      )
-      .then((x) => rowsOf<{ occasion: string; statement: string; n: number }>(x)),
+      .then((x) => rowsOf<Record<string, number> & { occasion: string }>(x)),
     db
       .execute(
         sql`
       with cohort as (
         select b.knowledge_baseline as level, b.counselled_topics as topics, (c.o4_l + c.o4_p)::int as o4, (c.o5_l + c.o5_p)::int as o5
-        from coverage_baby_months c join babies b on b.id = c.baby_id
-        where ${onBabyMonths(scope)} and c.month between ${monthFrom}::date and ${monthTo}::date and c.o4_l + c.o4_p > 0)
+        from babies b join coverage_baby_months c on c.baby_id = b.id and c.month between ${first}::date and ${monthTo}::date
+        where b.puskesmas_id = ${scope.puskesmasId} and b.birth_date between ${bornFrom}::date and ${bornTo}::date
+          and c.puskesmas_id = ${scope.puskesmasId} and c.o4_l + c.o4_p > 0${onBabyMonths(scope)})
       select 'level' as kind, coalesce(level, '') as key, sum(o4)::int as o4, sum(o5)::int as o5 from cohort group by level
       union all
       select 'topic', t, sum(o4)::int, sum(o5)::int from cohort cross join unnest(topics) as t group by t`,
@@ -86,14 +86,11 @@ export async function knowledgeCountsStored(db: DbOrTx, scope: CoverageScope, fr
     s.checks = Number(r.n);
     s.scoreSum = Number(r.score);
     s.totalSum = Number(r.total);
+    KNOWLEDGE_STATEMENT_IDS.forEach((id, i) => (s.correct[id] = Number(r[`s${i}`] ?? 0)));
     if (r.occasion === 'endline') {
       out.compared = Number(r.compared);
       out.rose = Number(r.rose);
     }
-  }
-  for (const r of statements) {
-    const s = sums(r.occasion);
-    if (s && isStatement(r.statement)) s.correct[r.statement] = Number(r.n);
   }
   for (const r of cohort) {
     const c = { o4: Number(r.o4), o5: Number(r.o5) };
