@@ -19,17 +19,21 @@ import { CancelForm, FindMother, PublishForm, GroupSessionForm, SummaryForm, Wal
 import { groupSessionTexts, topicOptions } from '@/components/group-sessions/texts';
 import { MarkButtons, STATUS_TONE, topicLabel, whenText } from '@/components/group-sessions/views';
 import { OfflineMarkButtons } from '@/components/offline/mark-buttons';
+import { SessionLessons } from '@/components/lessons/session-lessons';
+import { visibleLessons } from '@/lib/data/lessons';
+import { publicOrigin } from '@/lib/server/public-url';
 
 export async function NewGroupSessionView({ user }: { user: CurrentUser }) {
   const ctx = await orDenied(groupSessionFormContext(user));
   const t = await getTranslations();
   const texts = await groupSessionTexts();
+  const lessons = (await visibleLessons(user.puskesmasId, (await getLocale()) as UiLocale)).map((l) => ({ slug: l.slug, title: l.title }));
   const initial = { topic: 'ten_steps', date: ctx.today, startTime: '09:00', endTime: '11:00', villageId: user.villageId ?? ctx.villages[0]?.id ?? '', capacity: '10' };
   return (
     <>
       <h1 className="text-2xl font-bold text-ink">{t('sessions.newTitle')}</h1>
       <div className="mt-4 max-w-2xl">
-        <GroupSessionForm id={randomUUID()} initial={initial} villages={ctx.villages} topics={await topicOptions()} texts={texts} />
+        <GroupSessionForm id={randomUUID()} initial={initial} villages={ctx.villages} topics={await topicOptions()} texts={texts} lessons={lessons} />
       </div>
     </>
   );
@@ -40,11 +44,23 @@ export async function EditGroupSessionView({ user, id }: { user: CurrentUser; id
   // Its own village/posyandu stay choosable even when deactivated since (issue #18).
   const ctx = await orDenied(groupSessionFormContext(user, { villageId: s.values.villageId, posyanduId: s.values.posyanduId || null }));
   const t = await getTranslations();
+  // The visible lessons, and any it holds that were hidden since (by slug), so an edit keeps them.
+  const visible = (await visibleLessons(user.puskesmasId, (await getLocale()) as UiLocale)).map((l) => ({ slug: l.slug, title: l.title }));
+  const kept = s.values.lessons.split(',').filter((slug) => slug && !visible.some((l) => l.slug === slug));
+  const lessons = [...visible, ...kept.map((slug) => ({ slug, title: slug }))];
   return (
     <>
       <h1 className="text-2xl font-bold text-ink">{t('sessions.editTitle')}</h1>
       <div className="mt-4 max-w-2xl">
-        <GroupSessionForm id={s.id} editId={s.id} initial={s.values} villages={ctx.villages} topics={await topicOptions()} texts={await groupSessionTexts()} />
+        <GroupSessionForm
+          id={s.id}
+          editId={s.id}
+          initial={s.values}
+          villages={ctx.villages}
+          topics={await topicOptions()}
+          texts={await groupSessionTexts()}
+          lessons={lessons}
+        />
       </div>
     </>
   );
@@ -58,6 +74,10 @@ export async function GroupSessionDetailView({ user, id, base, saved }: { user: 
   const texts = await groupSessionTexts();
   const topic = topicLabel(t, d);
   const categories = d.mayPublish && d.summary && !d.publishedPostId ? await publishCategories(user) : [];
+  // Its lessons (issue #28): linked here, and by full address in the reminder (always Indonesian).
+  const [lessonsShown, lessonsId, origin] = await Promise.all([visibleLessons(user.puskesmasId, locale), visibleLessons(user.puskesmasId, 'id'), publicOrigin()]);
+  const sessionLessons = lessonsShown.filter((l) => d.lessons.includes(l.slug));
+  const reminderLessons = lessonsId.filter((l) => d.lessons.includes(l.slug)).map((l) => ({ title: l.title, url: `${origin}${l.href}` }));
   return (
     <div className="flex flex-col gap-4">
       <div>
@@ -93,6 +113,7 @@ export async function GroupSessionDetailView({ user, id, base, saved }: { user: 
           <div>
             <dd>{t('sessions.topic', { topic })}</dd>
           </div>
+          <SessionLessons lessons={sessionLessons} title={t('lessonCards.sessionLessons')} />
           {d.facilitators ? (
             <div>
               <dd>{t('sessions.facilitators', { names: d.facilitators })}</dd>
@@ -149,6 +170,7 @@ export async function GroupSessionDetailView({ user, id, base, saved }: { user: 
                           timeZone: d.timeZone,
                           zoneLabel: zoneLabel(d.timeZone),
                           kaderName: user.name,
+                          lessons: reminderLessons,
                         }),
                       )
                     : null;

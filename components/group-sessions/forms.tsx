@@ -42,6 +42,7 @@ export function GroupSessionForm({
   villages,
   topics,
   texts,
+  lessons = [],
 }: {
   id: string;
   editId?: string;
@@ -49,6 +50,8 @@ export function GroupSessionForm({
   villages: VillageOption[];
   topics: { code: string; label: string }[];
   texts: Texts;
+  /** The lessons it may choose as its topic (issue #28): the puskesmas's visible ones. */
+  lessons?: { slug: string; title: string }[];
 }) {
   // The server action itself (not a client wrapper), so that the form also posts without
   // JavaScript. Each refusal carries a nonce: the form is mounted anew with it, so that the
@@ -81,6 +84,7 @@ export function GroupSessionForm({
         </select>
       </Field>
       {topic === 'other' ? input('topicText', { required: true, maxLength: 120 }) : null}
+      {lessons.length ? <LessonPicker lessons={lessons} chosen={(shown.lessons ?? '').split(',').filter(Boolean)} error={err.lessons} texts={texts} /> : null}
       <div className="grid gap-4 sm:grid-cols-3">
         {input('date', { type: 'date', required: true })}
         {input('startTime', { type: 'time', required: true }, texts['fields.timeHint'])}
@@ -295,5 +299,41 @@ export function WalkInForm({ sessionId, newId, texts }: { sessionId: string; new
       </div>
       <Notice state={state} />
     </form>
+  );
+}
+
+/** The session's lessons: check boxes in a group (a multi-select that works at 360 px and by keyboard). */
+function LessonPicker({ lessons, chosen, error, texts }: { lessons: { slug: string; title: string }[]; chosen: string[]; error?: string; texts: Texts }) {
+  return (
+    <fieldset id="lessons" aria-describedby={error ? 'lessons-error' : 'lessons-hint'} aria-invalid={error ? true : undefined} className="flex flex-col gap-1">
+      <legend className="mb-1 text-sm font-semibold text-ink">{texts['fields.lessons']}</legend>
+      <p id="lessons-hint" className="text-sm text-muted">
+        {texts['fields.lessonsHint']}
+      </p>
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        {lessons.map((l) => (
+          <label
+            key={l.slug}
+            htmlFor={`lesson-${l.slug}`}
+            className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg px-1 py-1 text-base text-ink hover:bg-canvas"
+          >
+            <input
+              id={`lesson-${l.slug}`}
+              name="lessons"
+              type="checkbox"
+              value={l.slug}
+              defaultChecked={chosen.includes(l.slug)}
+              className="h-5 w-5 shrink-0 accent-brand"
+            />
+            <span>{l.title}</span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id="lessons-error" role="alert" className="text-sm font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

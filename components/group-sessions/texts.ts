@@ -14,6 +14,8 @@ export async function groupSessionTexts(): Promise<Record<string, string>> {
   };
   walk('', t.raw('sessions') as Record<string, unknown>);
   out['fields.timeHint'] = t('sessions.fields.timeHint', { zone: t('sessions.zone') });
+  out['fields.lessons'] = t('lessonCards.sessionLessons');
+  out['fields.lessonsHint'] = t('lessonCards.sessionLessonsHint');
   return out;
 }
 

@@ -60,9 +60,12 @@ const SESSION_FIELDS = ['id', 'title', 'topic', 'topicText', 'date', 'startTime'
 export async function saveGroupSessionAction(_prev: GroupSessionActionState, formData: FormData): Promise<GroupSessionActionState> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const t = await getTranslations();
-    const values = formValues(formData, SESSION_FIELDS);
+    // The lessons it chooses are check boxes (several values); kept comma-joined in the refused form's values.
+    const lessons = formData.getAll('lessons').map(String);
+    const values = { ...formValues(formData, SESSION_FIELDS), lessons: lessons.join(',') };
     const editId = String(formData.get('editId') ?? '');
-    const res = editId ? await updateGroupSession(user, editId, values) : await createGroupSession(user, values);
+    const input = { ...values, lessons };
+    const res = editId ? await updateGroupSession(user, editId, input) : await createGroupSession(user, input);
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors'), values, nonce: randomUUID() };
     revalidatePath(baseOf(user.role));
     redirect(`${baseOf(user.role)}/${res.id}?disimpan=1`);

@@ -87,6 +87,8 @@ export function groupSessionReminderText(s: {
   timeZone: string;
   zoneLabel: string;
   kaderName: string;
+  /** The lessons the session goes through (issue #28), with their full addresses. */
+  lessons?: readonly { title: string; url: string }[];
 }): string {
   const start = zonedParts(s.startsAt, s.timeZone);
   const end = zonedParts(s.endsAt, s.timeZone);
@@ -99,6 +101,7 @@ export function groupSessionReminderText(s: {
     `Hari/tanggal: ${weekday}, ${formatDateLongId(start.date)}`,
     `Jam: ${dot(start.time)}–${dot(end.time)} ${s.zoneLabel}`,
     `Tempat: ${s.place}`,
+    ...(s.lessons?.length ? ['Materi yang dibahas (bisa dibaca sebelumnya):', ...s.lessons.map((l) => `- ${l.title}: ${l.url}`)] : []),
     `Suami dan keluarga juga boleh ikut. Mohon balas apakah Ibu bisa hadir. Terima kasih.`,
     `— ${s.kaderName}`,
   ].join('\n');

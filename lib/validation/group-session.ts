@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { safeLine, safeMultiline } from './text';
 import { DEFAULT_GROUP_SESSION_CAPACITY, isClockTime, isIsoDate, GROUP_SESSION_CAPACITY_MAX, SESSION_TOPIC_CODES, zonedInstant } from '@/lib/domain';
+import { LESSON_SLUG_MAX, LESSON_SLUG_PATTERN } from '@/lib/domain/lessons';
 
 /**
  * Scheduling or editing a group session (issue 5). Shared by the form and the server
@@ -11,7 +12,15 @@ export const GROUP_SESSION_LIMITS = { title: 120, topicText: 120, place: 200, fa
 /** "Other" in the topic list: the topic is free text. */
 export const FREE_TOPIC = 'other';
 
-export type GroupSessionContext = { timeZone: string; now: Date; /** When editing: the stored start (unchanged start may be in the past). */ storedStart?: Date };
+export type GroupSessionContext = {
+  timeZone: string;
+  now: Date;
+  /** When editing: the stored start (unchanged start may be in the past). */ storedStart?: Date;
+  /** The lessons the session may choose (issue #28): the puskesmas's visible ones, and on an edit those it holds. */
+  lessonSlugs?: readonly string[];
+};
+/** At most this many lessons for one session. */
+export const GROUP_SESSION_LESSONS_MAX = 10;
 
 const text = (min: number, max: number, multiline = false) =>
   z
@@ -56,6 +65,18 @@ const fields = z.object({
     .min(1, 'validation.required')
     .refine((v) => /^\d{1,6}$/.test(v), 'sessions.errors.capacity')
     .refine((v) => Number(v) >= 1 && Number(v) <= GROUP_SESSION_CAPACITY_MAX, 'sessions.errors.capacity'),
+  /** Slugs of the lessons the session goes through (issue #28); its page and reminder link them. */
+  lessons: z
+    .array(
+      z
+        .string({ error: 'validation.unknownLesson' })
+        .check(safeLine)
+        .max(LESSON_SLUG_MAX, 'validation.unknownLesson')
+        .regex(LESSON_SLUG_PATTERN, 'validation.unknownLesson'),
+      { error: 'validation.invalid' },
+    )
+    .max(GROUP_SESSION_LESSONS_MAX, 'validation.tooLong')
+    .optional(),
 });
 
 export type GroupSessionFormValues = z.input<typeof fields>;
@@ -65,6 +86,9 @@ export function groupSessionSchema(ctx: GroupSessionContext) {
   return fields
     .superRefine((v, c) => {
       if (v.topic === FREE_TOPIC && !v.topicText) c.addIssue({ code: 'custom', path: ['topicText'], message: 'validation.required' });
+      if (ctx.lessonSlugs && (v.lessons ?? []).some((slug) => !ctx.lessonSlugs!.includes(slug))) {
+        c.addIssue({ code: 'custom', path: ['lessons'], message: 'validation.unknownLesson' });
+      }
       if (!isIsoDate(v.date) || !isClockTime(v.startTime)) return;
       const start = zonedInstant(v.date, v.startTime, ctx.timeZone);
       const unchanged = ctx.storedStart && ctx.storedStart.getTime() === start.getTime();
@@ -87,6 +111,7 @@ export function groupSessionSchema(ctx: GroupSessionContext) {
       posyanduId: v.posyanduId,
       facilitators: v.facilitators,
       capacity: Number(v.capacity),
+      lessons: [...new Set(v.lessons ?? [])],
     }));
 }
 

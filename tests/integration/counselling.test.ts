@@ -8,16 +8,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, visits } from '@/db/schema';
+import { auditLog, groupSessions, visits } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { createAccount } from '@/lib/data/accounts';
+import { createGroupSession, groupSessionDetail, groupSessionForEdit } from '@/lib/data/group-sessions';
 import { forgetLessonCache, setBuiltinHidden, visibleLessons } from '@/lib/data/lessons';
 import { registerMother } from '@/lib/data/mothers';
 import { receiveOutboxRecord } from '@/lib/data/outbox';
 import { createPosyandu, createVillage } from '@/lib/data/places';
 import { setupFromCli } from '@/lib/data/setup';
 import { babyDetail, correctVisit, recordVisit, visitEditContext, visitFormContext } from '@/lib/data/visits';
-import { addDays, isoToday } from '@/lib/domain';
+import { addDays, groupSessionReminderText, isoToday } from '@/lib/domain';
 import { answeredVisit } from '../support/visit';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
@@ -28,6 +29,7 @@ describe.each(BACKENDS)('counselling with lessons on $name', (backend) => {
   let admin: Actor;
   let kader: Actor;
   const babyOf: Record<string, string> = {};
+  let villageId = '';
 
   beforeAll(async () => {
     forgetLessonCache();
@@ -50,6 +52,7 @@ describe.each(BACKENDS)('counselling with lessons on $name', (backend) => {
     admin = await actorFor(db, '0811-9200-0001');
     const v = await createVillage(admin, { name: 'Bojong Kulur', kind: 'desa' });
     if (!v.ok) throw new Error('village refused');
+    villageId = v.id;
     const p = await createPosyandu(admin, { villageId: v.id, name: 'Posyandu Mawar', rw: '01', address: '' });
     if (!p.ok) throw new Error('posyandu refused');
     const k = await createAccount(admin, { role: 'kader', name: 'Euis Rohaeti', phone: '0812-4200-0001', posyanduIds: [p.id] });
@@ -162,5 +165,46 @@ describe.each(BACKENDS)('counselling with lessons on $name', (backend) => {
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'visit.update')));
     expect(audit).toEqual({ before: { lessons: ['untuk-ayah'] }, after: { lessons: ['untuk-ayah', 'untuk-nenek'] } });
     expect(await setBuiltinHidden(admin, 'untuk-ayah', false)).toMatchObject({ ok: true });
+  });
+
+  it('a group session chooses visible lessons as its topic; an unknown one is refused, nothing stored', async () => {
+    const form = (id: string, lessons: string[]) => ({
+      id,
+      title: 'Kelas ASI untuk keluarga',
+      topic: 'family_support',
+      topicText: '',
+      date: addDays(T, 7),
+      startTime: '09:00',
+      endTime: '11:00',
+      place: 'Balai Desa Bojong Kulur',
+      villageId,
+      posyanduId: '',
+      facilitators: '',
+      capacity: '10',
+      lessons,
+    });
+    const bad = randomUUID();
+    const refused = await createGroupSession(kader, form(bad, ['untuk-ayah', 'materi-entah']));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { lessons: 'validation.unknownLesson' } });
+    expect(await db.db.select({ id: groupSessions.id }).from(groupSessions).where(eq(groupSessions.id, bad))).toEqual([]);
+    const id = randomUUID();
+    expect(await createGroupSession(kader, form(id, ['untuk-ayah', 'untuk-nenek', 'untuk-ayah']))).toMatchObject({ ok: true, created: true });
+    const detail = await groupSessionDetail(kader, id);
+    expect(detail.lessons).toEqual(['untuk-ayah', 'untuk-nenek']);
+    expect((await groupSessionForEdit(kader, id)).values.lessons).toBe('untuk-ayah,untuk-nenek');
+    // The reminder carries each lesson's title and full address.
+    const text = groupSessionReminderText({
+      motherName: 'Ani',
+      title: detail.title,
+      topicLabel: 'Dukungan keluarga',
+      startsAt: detail.startsAt,
+      endsAt: detail.endsAt,
+      place: detail.place,
+      timeZone: 'Asia/Jakarta',
+      zoneLabel: 'WIB',
+      kaderName: 'Euis',
+      lessons: [{ title: 'Untuk Ayah', url: 'https://kekasihku.example.id/materi/pkm/KSU/untuk-ayah' }],
+    });
+    expect(text).toContain('- Untuk Ayah: https://kekasihku.example.id/materi/pkm/KSU/untuk-ayah');
   });
 });

@@ -9,6 +9,7 @@ import { assertCan, can, ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { invitedOnDay, isoToday, zonedParts, type IsoDate } from '@/lib/domain';
 import { cancelSchema, groupSessionSchema, type GroupSessionField } from '@/lib/validation/group-session';
 import { audit } from '../audit';
+import { visibleLessons } from '../lessons';
 import { fieldErrorsOf, groupSessionFor, timeZoneOf, type SimpleResult, type Status } from './shared';
 
 /**
@@ -104,7 +105,8 @@ export async function createGroupSession(actor: Actor, raw: unknown, now: Date =
   if (!idParsed.success) return { ok: false, fieldErrors: { title: 'validation.invalid' } };
   const db = await getDb();
   const timeZone = await timeZoneOf(db, actor.puskesmasId);
-  const parsed = groupSessionSchema({ timeZone, now }).safeParse(raw);
+  const lessonSlugs = (await visibleLessons(actor.puskesmasId)).map((l) => l.slug);
+  const parsed = groupSessionSchema({ timeZone, now, lessonSlugs }).safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<GroupSessionField>(parsed.error) };
   const v = parsed.data;
   const bad = await placeError(db, actor, v.villageId, v.posyanduId);
@@ -131,7 +133,9 @@ export async function updateGroupSession(actor: Actor, id: string, raw: unknown,
   const db = await getDb();
   const s = await groupSessionFor(db, actor, id, 'write');
   if (s.status !== 'scheduled') throw new ForbiddenError('session not editable');
-  const parsed = groupSessionSchema({ timeZone: s.timeZone, now, storedStart: s.startsAt }).safeParse(raw);
+  // The visible lessons, and those it already holds (kept if hidden since).
+  const lessonSlugs = [...(await visibleLessons(actor.puskesmasId)).map((l) => l.slug), ...s.lessons];
+  const parsed = groupSessionSchema({ timeZone: s.timeZone, now, storedStart: s.startsAt, lessonSlugs }).safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<GroupSessionField>(parsed.error) };
   const v = parsed.data;
   const bad = await placeError(db, actor, v.villageId, v.posyanduId, s);
@@ -192,6 +196,8 @@ export async function groupSessionForEdit(actor: Actor, id: string) {
       posyanduId: s.posyanduId ?? '',
       facilitators: s.facilitators ?? '',
       capacity: String(s.capacity),
+      /** Comma-separated slugs (the form's values are strings). */
+      lessons: s.lessons.join(','),
     },
   };
 }
@@ -211,5 +217,6 @@ export async function groupSessionForCalendar(actor: Actor, id: string) {
     villageName: s.villageName,
     status: s.status as Status,
     cancelReason: s.cancelReason,
+    lessons: s.lessons,
   };
 }

@@ -52,6 +52,7 @@ export async function groupSessionFor(
       title: groupSessions.title,
       topic: groupSessions.topic,
       topicText: groupSessions.topicText,
+      lessons: groupSessions.lessons,
       startsAt: groupSessions.startsAt,
       endsAt: groupSessions.endsAt,
       place: groupSessions.place,

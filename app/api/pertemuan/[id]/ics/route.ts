@@ -7,6 +7,8 @@ import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { groupSessionForCalendar } from '@/lib/data/group-sessions';
 import { groupSessionIcs } from '@/lib/group-sessions/ics';
+import { visibleLessons } from '@/lib/data/lessons';
+import { publicOrigin } from '@/lib/server/public-url';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
@@ -16,7 +18,14 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     const s = await groupSessionForCalendar(user, id);
     const t = await getTranslations({ locale: 'id' });
     const topic = s.topic ? t(`sessionTopic.${s.topic}` as never) : (s.topicText ?? '');
-    const body = groupSessionIcs({ ...s, topicLabel: topic }, { description: t('sessions.icsDescription', { topic }), calendarName: 'KEKASIHKU' });
+    // The lessons it goes through (issue #28), by title and full address: public pages, no personal data.
+    const origin = await publicOrigin();
+    const lessons = (await visibleLessons(user.puskesmasId, 'id')).filter((l) => s.lessons.includes(l.slug));
+    const description = [
+      t('sessions.icsDescription', { topic }),
+      ...(lessons.length ? ['', t('lessonCards.reminderLessons'), ...lessons.map((l) => `- ${l.title}: ${origin}${l.href}`)] : []),
+    ].join('\n');
+    const body = groupSessionIcs({ ...s, topicLabel: topic }, { description, calendarName: 'KEKASIHKU' });
     return new Response(body, {
       headers: {
         'Content-Type': 'text/calendar; charset=utf-8',
