@@ -10,9 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './support';
 
-export type WeightClass = 'reading' | 'form' | 'chart';
+export type WeightClass = 'reading' | 'form' | 'chart' | 'lesson';
 export type Role = 'public' | 'admin' | 'staff' | 'kader' | 'ibu';
-export const BUDGET: Record<WeightClass, number> = { reading: 1.15, form: 1.35, chart: 1.8 };
+/** lesson: the public lesson pages (issue #28), no client JavaScript of their own. */
+export const BUDGET: Record<WeightClass, number> = { reading: 1.15, form: 1.35, chart: 1.8, lesson: 1.1 };
 
 export const CLASS_OF: Record<string, WeightClass> = {
   '/staff': 'chart',
@@ -31,11 +32,15 @@ export const CLASS_OF: Record<string, WeightClass> = {
   '/kader/bayi/[babyId]/kunjungan': 'form',
   '/kader/ibu/baru': 'form',
   '/staff/ibu/baru': 'form',
+  '/materi': 'lesson',
+  '/materi/[slug]': 'lesson',
+  '/materi/pkm/[kode]': 'lesson',
+  '/materi/pkm/[kode]/[slug]': 'lesson',
 };
 
 /** Who opens the route (the first role allowed by the section); forum reading as a mother. */
 export function roleOf(route: string): Role {
-  if (['/login', '/aktivasi', '/'].includes(route) || route.startsWith('/verifikasi')) return 'public';
+  if (['/login', '/aktivasi', '/'].includes(route) || route.startsWith('/verifikasi') || route === '/materi' || route.startsWith('/materi/')) return 'public';
   if (route === '/forum/moderasi' || route === '/forum/kategori') return 'staff';
   if (route.startsWith('/staff')) return 'staff';
   if (route.startsWith('/kader')) return 'kader';

@@ -272,6 +272,54 @@ const MATRIX: Entry[] = [
     ],
   },
   { route: '/staff/audit', cases: [{ label: 'audit log', url: () => '/staff/audit', expect: sectionPage('/staff', 'audit', 'read') }] },
+  // Issue #28: lessons. Public pages need no login; a puskesmas's address 404s for what it hides.
+  { route: '/materi', cases: [{ label: 'the library', url: () => '/materi?usia=baru-lahir&q=ASI', expect: publicPage }] },
+  {
+    route: '/materi/[slug]',
+    cases: [
+      { label: 'a built-in lesson', url: () => '/materi/tanda-cukup-asi', expect: publicPage },
+      { label: 'an unknown lesson', url: () => '/materi/tidak-ada-materi-ini', expect: () => 'notFound' },
+    ],
+  },
+  {
+    route: '/materi/pkm/[kode]',
+    cases: [
+      { label: 'a puskesmas library', url: () => '/materi/pkm/BJN', expect: publicPage },
+      { label: 'an unknown puskesmas', url: () => '/materi/pkm/TIDAKADA', expect: () => 'notFound' },
+    ],
+  },
+  {
+    route: '/materi/pkm/[kode]/[slug]',
+    cases: [
+      { label: 'a built-in lesson at a puskesmas', url: () => '/materi/pkm/BJN/untuk-ayah', expect: publicPage },
+      { label: 'an unknown lesson at a puskesmas', url: () => '/materi/pkm/BJN/tidak-ada-materi-ini', expect: () => 'notFound' },
+    ],
+  },
+  { route: '/staff/materi', cases: [{ label: 'lessons (staff)', url: () => '/staff/materi', expect: sectionPage('/staff', 'lessons', 'write') }] },
+  { route: '/staff/materi/baru', cases: [{ label: 'write a lesson', url: () => '/staff/materi/baru', expect: sectionPage('/staff', 'lessons', 'write') }] },
+  {
+    route: '/staff/materi/[slug]',
+    cases: [
+      // A built-in lesson's state is the actor's own puskesmas's: Maya sees Gunung Putri's.
+      { label: 'a built-in lesson', url: () => '/staff/materi/untuk-ayah', expect: sectionPage('/staff', 'lessons', 'write') },
+      {
+        label: 'an unknown lesson',
+        url: () => '/staff/materi/tidak-ada-materi-ini',
+        expect: (w) => (sectionPage('/staff', 'lessons', 'write')(w) === 'ok' ? 'notFound' : sectionPage('/staff', 'lessons', 'write')(w)),
+      },
+    ],
+  },
+  {
+    route: '/staff/materi/[slug]/ubah',
+    cases: [
+      // A built-in lesson is changed in the repository, never here.
+      {
+        label: 'edit a built-in lesson',
+        url: () => '/staff/materi/untuk-ayah/ubah',
+        expect: (w) => (sectionPage('/staff', 'lessons', 'write')(w) === 'ok' ? 'notFound' : sectionPage('/staff', 'lessons', 'write')(w)),
+      },
+    ],
+  },
   { route: '/forum', cases: [{ label: 'forum home', url: () => '/forum', expect: sectionPage('/forum', 'forum', 'read') }] },
   { route: '/forum/baru', cases: [{ label: 'new post', url: () => '/forum/baru', expect: sectionPage('/forum', 'forum', 'write') }] },
   { route: '/forum/cari', cases: [{ label: 'search', url: () => '/forum/cari?q=ASI', expect: sectionPage('/forum', 'forum', 'read') }] },
