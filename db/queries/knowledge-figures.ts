@@ -10,7 +10,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '@/db/client';
 import type { CoverageScope } from '@/db/queries/coverage-months';
-import { addToYearMonth, COUNSELLING_CODES, monthBounds, type CounsellingCode, type YearMonth } from '@/lib/domain';
+import { addToYearMonth, COUNSELLING_CODES, monthBounds, type YearMonth } from '@/lib/domain';
 import { emptyKnowledgeCounts, type CheckSums, type KnowledgeCounts } from '@/lib/domain/knowledge-figures';
 import { KNOWLEDGE_STATEMENT_IDS } from '@/lib/domain/knowledge';
 
@@ -29,8 +29,6 @@ function onBabyMonths(s: CoverageScope): SQL {
   if (s.posyanduId) parts.push(sql`c.posyandu_id = ${s.posyanduId}`);
   return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
 }
-
-const isTopic = (t: string): t is CounsellingCode => (COUNSELLING_CODES as readonly string[]).includes(t);
 
 /**
  * The counts of the months `from`–`to` for a scope: baseline and endline checks taken in the
@@ -53,6 +51,14 @@ export async function knowledgeCountsStored(db: DbOrTx, scope: CoverageScope, fr
     KNOWLEDGE_STATEMENT_IDS.map((id, i) => sql`count(*) filter (where ${id} = any(k.correct))::int as ${sql.raw(`s${i}`)}`),
     sql`, `,
   );
+  // One pass over the cohort: per baseline level, and per counselling topic as filtered sums.
+  const perTopic = sql.join(
+    COUNSELLING_CODES.map(
+      (t, i) =>
+        sql`coalesce(sum(c.o4_l + c.o4_p) filter (where ${t} = any(b.counselled_topics)), 0)::int as ${sql.raw(`t${i}_o4`)}, coalesce(sum(c.o5_l + c.o5_p) filter (where ${t} = any(b.counselled_topics)), 0)::int as ${sql.raw(`t${i}_o5`)}`,
+    ),
+    sql`, `,
+  );
   const [checks, cohort] = await Promise.all([
     db
       .execute(
@@ -67,16 +73,13 @@ export async function knowledgeCountsStored(db: DbOrTx, scope: CoverageScope, fr
     db
       .execute(
         sql`
-      with cohort as (
-        select b.knowledge_baseline as level, b.counselled_topics as topics, (c.o4_l + c.o4_p)::int as o4, (c.o5_l + c.o5_p)::int as o5
-        from babies b join coverage_baby_months c on c.baby_id = b.id and c.month between ${first}::date and ${monthTo}::date
-        where b.puskesmas_id = ${scope.puskesmasId} and b.birth_date between ${bornFrom}::date and ${bornTo}::date
-          and c.puskesmas_id = ${scope.puskesmasId} and c.o4_l + c.o4_p > 0${onBabyMonths(scope)})
-      select 'level' as kind, coalesce(level, '') as key, sum(o4)::int as o4, sum(o5)::int as o5 from cohort group by level
-      union all
-      select 'topic', t, sum(o4)::int, sum(o5)::int from cohort cross join unnest(topics) as t group by t`,
+      select coalesce(b.knowledge_baseline, '') as level, sum(c.o4_l + c.o4_p)::int as o4, sum(c.o5_l + c.o5_p)::int as o5, ${perTopic}
+      from babies b join coverage_baby_months c on c.baby_id = b.id and c.month between ${first}::date and ${monthTo}::date
+      where b.puskesmas_id = ${scope.puskesmasId} and b.birth_date between ${bornFrom}::date and ${bornTo}::date
+        and c.puskesmas_id = ${scope.puskesmasId} and c.o4_l + c.o4_p > 0${onBabyMonths(scope)}
+      group by 1`,
       )
-      .then((x) => rowsOf<{ kind: string; key: string; o4: number; o5: number }>(x)),
+      .then((x) => rowsOf<Record<string, number> & { level: string }>(x)),
   ]);
   const out = emptyKnowledgeCounts();
   const sums = (occasion: string): CheckSums | null => (occasion === 'baseline' ? out.baseline : occasion === 'endline' ? out.endline : null);
@@ -93,12 +96,15 @@ export async function knowledgeCountsStored(db: DbOrTx, scope: CoverageScope, fr
     }
   }
   for (const r of cohort) {
-    const c = { o4: Number(r.o4), o5: Number(r.o5) };
-    if (r.kind === 'level') {
-      out.cohort.o4 += c.o4;
-      out.cohort.o5 += c.o5;
-      if (r.key === 'high' || r.key === 'low') out.byBaseline[r.key] = c;
-    } else if (isTopic(r.key)) out.byTopic[r.key] = c;
+    const o4 = Number(r.o4);
+    const o5 = Number(r.o5);
+    out.cohort.o4 += o4;
+    out.cohort.o5 += o5;
+    if (r.level === 'high' || r.level === 'low') out.byBaseline[r.level] = { o4, o5 };
+    COUNSELLING_CODES.forEach((t, i) => {
+      out.byTopic[t].o4 += Number(r[`t${i}_o4`] ?? 0);
+      out.byTopic[t].o5 += Number(r[`t${i}_o5`] ?? 0);
+    });
   }
   return out;
 }
