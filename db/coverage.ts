@@ -82,6 +82,9 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
       villageId: mothers.villageId,
       posyanduId: mothers.posyanduId,
       baseWindows: puskesmas.visitWindows,
+      // The day it was registered (or imported), in the puskesmas's zone: windows owed from then (decision 060).
+      createdAt: babies.createdAt,
+      timeZone: puskesmas.timeZone,
     })
     .from(babies)
     .innerJoin(mothers, eq(mothers.id, babies.motherId))
@@ -176,7 +179,7 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
     const attended = attendedBeforeSixMonths(b.birthDate, attendanceOf.get(b.motherId) ?? []);
     const windows = windowsInForce(settingsOf.get(b.puskesmasId) ?? [], b.baseWindows as VisitWindow[] | null, b.birthDate);
     const baby = { id: b.id, sex: b.sex, birthDate: b.birthDate, exitDate: b.exitDate, exitReason: b.exitReason, visits: visitsOf.get(b.id) ?? [] };
-    const c = babyCoverage(baby, attended, windows);
+    const c = babyCoverage(baby, attended, windows, zonedParts(b.createdAt, b.timeZone).date);
     const checks = checksOf.get(b.id) ?? [];
     const k = babyKnowledge({
       birthDate: b.birthDate,
@@ -257,13 +260,13 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
       order by puskesmas_id, month, village_id, posyandu_id`);
   }
 
-  const exitOf = new Map(rows.map((r) => [r.id, r.exitDate]));
   const windowRows = computed.flatMap(({ id, place, c }) =>
     c.windows.map((w) => ({
       baby_id: id,
       idx: w.idx,
       ...placeColumns(place),
-      exit_date: exitOf.get(id) ?? null,
+      // The exit the windows follow (journey rule: before the 6-month date), not the raw exit date.
+      exit_date: c.state.countedExit,
       window_from: w.from,
       window_to: w.to,
       filled_on: w.filledOn,

@@ -132,13 +132,28 @@ test('staff import a register from the template: errors, fix, confirm, registry,
   const done = page.getByTestId('import-done');
   await expect(done.getByRole('heading', { name: 'Impor selesai' })).toBeVisible();
   await expect(done).toContainText('20 ibu dan 20 bayi dibuat.');
-  const codes = done.getByRole('region', { name: 'Kode aktivasi ibu baru' });
-  await expect(codes.locator('tbody tr')).toHaveCount(20);
-  await expect(codes.getByRole('link', { name: `Kirim kode ke Ibu ${family} 1 lewat WhatsApp` })).toHaveAttribute('href', /^https:\/\/wa\.me\/62857/);
+  // No flood of codes (issue #29): per posyandu, how many mothers still need a login, and a printable list.
+  await expect(done.getByText(/Kode aktivasi/)).toHaveCount(0);
+  await expect(done.getByRole('link', { name: /WhatsApp/ })).toHaveCount(0);
+  const logins = done.getByRole('region', { name: 'Ibu yang belum punya akun portal, per posyandu' });
+  await expect(logins.locator('tbody tr')).toHaveCount(1);
+  await expect(logins.locator('tbody tr')).toContainText(posyandu);
   await expectAccessible(page);
+  await page.screenshot({ path: '/tmp/wt29a-import-result-desktop.png', fullPage: true });
+  const printLink = logins.getByRole('link', { name: `Daftar untuk dicetak: ibu di ${posyandu} yang belum punya akun portal` });
+  const href = await printLink.getAttribute('href');
+  expect(href).toMatch(/^\/staff\/impor\/akun\/[0-9a-f-]{36}$/);
+  await printLink.click();
+  await page.waitForURL(/\/staff\/impor\/akun\//);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ibu yang belum punya akun portal' })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Ibu ${family} 1`, exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Ibu ${family} 20`, exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: '/tmp/wt29a-logins-list-desktop.png', fullPage: true });
+  await page.goBack();
 
   // The registry shows them.
-  await done.getByRole('link', { name: 'Lihat daftar ibu' }).click();
+  await page.goto('/staff/ibu');
   await page.waitForURL(/\/staff\/ibu/);
   await page.getByLabel('Cari nama atau nomor HP').fill(family);
   await page.getByLabel('Cari nama atau nomor HP').press('Enter');
@@ -152,6 +167,61 @@ test('staff import a register from the template: errors, fix, confirm, registry,
   await expect(count(page, 'existing')).toHaveText('20');
   await expect(page.getByText('Tidak ada baris baru untuk diimpor.')).toBeVisible();
   await expect(page.getByRole('button', { name: /Impor \d+ baris baru/ })).toHaveCount(0);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a CSV saved by Excel in Indonesia (Windows-1252, ";") with a repeated row, "Mawar 1" and Indonesian dates', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kekasihku-import-csv-'));
+  const run = String(Date.now()).slice(-7);
+  await signInAs(page, demoLogin('staff', 0, /Gunung Putri/));
+  await page.goto('/staff/impor');
+  // The first active place, as the page lists it; the posyandu written without its prefix.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh templat (XLSX)' }).click()]);
+  const templatePath = path.join(dir, 'templat.xlsx');
+  await download.saveAs(templatePath);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(templatePath);
+  let village = '';
+  let posyandu = '';
+  let inPlaces = false;
+  wb.getWorksheet('Petunjuk')!.eachRow((r) => {
+    const [a, b] = [String(r.getCell(1).value ?? ''), String(r.getCell(2).value ?? '')];
+    if (inPlaces && a && b && !village) [village, posyandu] = [a, b];
+    if (a === 'Desa' && b.startsWith('Posyandu')) inPlaces = true;
+  });
+  const short = posyandu.replace(/^Posyandu\s+/i, '');
+  const d = daysAgo(40);
+  const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'][Number(d.slice(5, 7)) - 1]!;
+  const written = `${Number(d.slice(8, 10))} ${bulan} ${d.slice(0, 4)}`;
+  const line = (i: number, name: string) =>
+    [`Ibu Csv${run} ${name}`, '', `0858${run}${String(i).padStart(2, '0')}`, village, short, '01', '02', 'Gg. “Melati” – No. 3', `Bayi ${i}`, 'P', written, '3.100'].join(
+      ';',
+    );
+  const text = [
+    'Nama ibu;NIK;Nomor HP;Desa;Posyandu;RT;RW;Alamat;Nama bayi;Jenis kelamin (L/P);Tanggal lahir;Berat lahir (gram)',
+    line(1, 'Désirée'),
+    line(1, 'Désirée'),
+    line(2, 'Kedua'),
+  ].join('\r\n');
+  const cp1252: Record<string, number> = { '–': 0x96, '“': 0x93, '”': 0x94 };
+  const file = path.join(dir, 'register-excel.csv');
+  fs.writeFileSync(file, Buffer.from([...text].map((c) => cp1252[c] ?? c.charCodeAt(0))));
+  await upload(page, file);
+  await expect(count(page, 'new')).toHaveText('2');
+  await expect(count(page, 'existing')).toHaveText('1');
+  await expect(count(page, 'rejected')).toHaveText('0');
+  await expect(page.getByRole('region', { name: 'Sudah ada di portal (1)' })).toContainText('Sama persis dengan baris 2 (baris ganda): tidak dibuat');
+  const fresh = page.getByRole('region', { name: 'Akan dibuat (2)' });
+  await expect(fresh).toContainText(`Ibu Csv${run} Désirée`);
+  await expect(fresh).not.toContainText('kembar');
+  await expectAccessible(page);
+  await page.screenshot({ path: '/tmp/wt29a-import-preview-desktop.png', fullPage: true });
+  await page.getByLabel(/persetujuan setiap ibu yang diimpor sudah dicatat/).check();
+  await page.getByRole('button', { name: 'Impor 2 baris baru' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('2 ibu dan 2 bayi dibuat.');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: '/tmp/wt29a-import-result-phone.png', fullPage: true });
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

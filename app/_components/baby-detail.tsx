@@ -21,6 +21,7 @@ const WINDOW_TONE: Record<Detail['windows'][number]['state'], Tone> = {
   done_on_time: 'ok',
   done_late: 'warn',
   missed: 'danger',
+  before_registration: 'neutral',
 };
 
 const RECALL_TONE: Record<Detail['visits'][number]['recallClass'], Tone> = {

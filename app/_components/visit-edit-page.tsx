@@ -39,6 +39,7 @@ export async function VisitEditPage({ ctx, base }: { ctx: Ctx; base: '/kader' | 
           today={ctx.today}
           visitDates={ctx.visitDates}
           windows={ctx.windows}
+          registeredOn={ctx.registeredOn}
           texts={texts}
           edit={{ values: ctx.values }}
           lessons={visitFormLessons(t, ctx.lessons)}

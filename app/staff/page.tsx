@@ -409,6 +409,9 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         {t('windowsNotePeriod', { date: formatDate(d.asOf, locale) })}{' '}
         {t('noVisit30Count', { n: d.kaders.filter((k) => k.noVisit30Days).length, date: formatDate(d.asOf, locale) })}
       </p>
+      <p className="mt-1 text-sm text-muted" data-testid="late-registered">
+        {t('lateRegistered', { n: d.lateRegistered })}
+      </p>
     </Shell>
   );
 }

@@ -34,6 +34,8 @@ export type VisitFormProps = {
   today: string;
   visitDates: string[];
   windows: readonly VisitWindow[];
+  /** The day the baby was registered: windows closed before it are not owed (decision 060). */
+  registeredOn?: string | null;
   texts: VisitTexts;
   /** Edit mode: the stored visit as the form holds it; a reason is then required. */
   edit?: { values: VisitFormValues };
@@ -229,7 +231,7 @@ function LessonChoice({
   );
 }
 
-export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts, edit, offline, lessons }: VisitFormProps) {
+export function VisitForm({ babyId, birthDate, today, visitDates, windows, registeredOn, texts, edit, offline, lessons }: VisitFormProps) {
   const tx = (key: string, vars: Record<string, string | number> = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
   // The same schema as the server's; editing adds the reason (visitEditSchema).
   const schema = useMemo(() => (edit ? visitEditSchema({ birthDate, today }) : visitSchema({ birthDate, today })), [birthDate, today, edit]);
@@ -284,7 +286,7 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, texts
 
   const visitDate = v.visitDate ?? '';
   const validDate = isIsoDate(visitDate) && visitDate >= birthDate && visitDate <= today;
-  const fill = validDate ? windowForVisit(birthDate, visitDates, visitDate, windows) : undefined;
+  const fill = validDate ? windowForVisit(birthDate, visitDates, visitDate, windows, registeredOn) : undefined;
   const exclusive = isExclusiveRecall({ breastfed: v.breastfed === 'yes', items: v.recallItems ?? [] });
   const breaks = (v.breastfed !== '' && !exclusive) || v.givenSinceLast === 'yes';
   const askConfirm = validDate && visitDate >= fiveMonthDate(birthDate);

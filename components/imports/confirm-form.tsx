@@ -11,8 +11,8 @@ type Texts = Record<string, string>;
 
 /**
  * "Impor": the staff member's word that each mother's consent is on paper, then one
- * confirmation. Afterwards the counts and, once, the new mothers' activation codes with their
- * WhatsApp links.
+ * confirmation. Afterwards the counts and, per posyandu, how many mothers still need a portal
+ * login, with a printable list each (no codes: each mother gets hers from her baby's page).
  */
 export function ConfirmImportForm({ batchId, newRows, texts }: { batchId: string; newRows: number; texts: Texts }) {
   const [state, action, pending] = useActionState<ConfirmImportState, FormData>(confirmImportAction, {});
@@ -23,38 +23,38 @@ export function ConfirmImportForm({ batchId, newRows, texts }: { batchId: string
   }, [state.done]);
 
   if (state.done) {
-    const { counts, codes, already, days } = state.done;
+    const { counts, logins, already } = state.done;
     return (
       <div ref={doneRef} tabIndex={-1} className="flex flex-col gap-4 outline-none" data-testid="import-done">
         <div role="status" className="rounded-xl border border-ok bg-ok-soft p-4">
           <h2 className="text-lg font-semibold text-ok">{tx('imports.doneTitle')}</h2>
           <p className="mt-1 text-ink">{already ? tx('imports.alreadyDone') : tx('imports.doneCounts', { ...counts })}</p>
         </div>
-        {codes.length > 0 ? (
+        {logins.length > 0 ? (
           <>
-            <p className="font-medium text-ink">{tx('imports.codesOnce', { days })}</p>
-            <Table caption={tx('imports.codesCaption')}>
+            <p className="max-w-3xl text-ink">{tx('imports.loginsIntro')}</p>
+            <Table caption={tx('imports.loginsCaption')}>
               <thead>
                 <tr>
-                  <Th>{tx('imports.motherName')}</Th>
-                  <Th>{tx('imports.code')}</Th>
-                  <Th>{tx('imports.send')}</Th>
+                  <Th>{tx('imports.place')}</Th>
+                  <Th numeric>{tx('imports.loginsCount')}</Th>
+                  <Th>{tx('imports.loginsList')}</Th>
                 </tr>
               </thead>
               <tbody>
-                {codes.map((c) => (
-                  <tr key={c.code}>
-                    <Td>{c.name}</Td>
-                    <Td className="font-mono text-base font-bold tracking-widest">{c.code}</Td>
+                {logins.map((l) => (
+                  <tr key={l.posyanduId}>
+                    <Td>
+                      {l.village} / {l.posyandu}
+                    </Td>
+                    <Td numeric>{l.mothers}</Td>
                     <Td>
                       <a
-                        href={c.waLink}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        aria-label={tx('imports.sendTo', { name: c.name })}
-                        className="inline-flex min-h-11 items-center rounded-lg bg-brand px-3 py-2 font-semibold text-white"
+                        href={`/staff/impor/akun/${l.posyanduId}`}
+                        aria-label={tx('imports.loginsPrintOf', { posyandu: l.posyandu })}
+                        className="inline-flex min-h-11 items-center rounded-lg border border-brand px-3 py-2 font-semibold text-brand"
                       >
-                        {tx('imports.send')}
+                        {tx('imports.loginsPrint')}
                       </a>
                     </Td>
                   </tr>

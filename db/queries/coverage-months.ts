@@ -212,7 +212,7 @@ function babiesInScope(scope: CoverageScope, extra: SQL): SQL {
 }
 
 /**
- * = lib/domain journeyStatus on `day`, counted: babies whose 6-month date is before `day`'s
+ * = lib/domain statusCountsOn `day` (babies born by then), counted: babies whose 6-month date is before `day`'s
  * month keep their status for ever after it (final_* of the sums); the others are looked up in
  * their status timeline on `day`.
  */
@@ -228,7 +228,7 @@ export async function statusCountsStored(db: DbOrTx, day: string, scope: Coverag
     db
       .execute(
         sql`select ${statusAtSql(sql`${day}::date`)} as status, count(*)::int as n
-          from babies b where ${babiesInScope(scope, sql`b.birth_date >= ${addMonths(F, -6)}::date`)} group by 1`,
+          from babies b where ${babiesInScope(scope, sql`b.birth_date >= ${addMonths(F, -6)}::date and b.birth_date <= ${day}::date`)} group by 1`,
       )
       .then((x) => rowsOf<{ status: string; n: number }>(x)),
   ]);
@@ -255,16 +255,20 @@ export async function statusCountsByVillage(db: DbOrTx, day: string, where: SQL)
 
 /**
  * Per posyandu, the visit windows that closed in `month` (their last day in it; or in a range of
- * months) of babies not exited by its last day, in their state on `asOf` (lib/domain windowStates over the visits
- * dated on or before `asOf`): filled by then on time / late, or missed (`asOf` after the last day).
- * Assigning visits in date order means the visits after `asOf` never change which earlier visit
- * filled a window, so the stored assignment over all visits gives the state on any day.
+ * months) of babies not exited by its last day (an exit before the 6-month date: the stored
+ * exit_date is lib/domain's countedExit), each in its column as of `asOf` = lib/domain
+ * periodWindowColumn: filled by then on time / late, or missed once closed — after its last day,
+ * or on it when the period is over (`periodOver`, decision 050). Windows not owed (closed before
+ * the baby entered the program, decision 060) have no row. Assigning visits in date order means
+ * the visits after `asOf` never change which earlier visit filled a window, so the stored
+ * assignment over all visits gives the state on any day.
  */
 export async function windowOutcomesStored(
   db: DbOrTx,
   scope: CoverageScope,
   month: YearMonth | { from: YearMonth; to: YearMonth },
   asOf: string,
+  periodOver = false,
 ): Promise<Map<string, { onTime: number; late: number; missed: number }>> {
   // A month, or every month of a period (quarter, year): windows whose last day is in it.
   const range = 'from' in month ? month : { from: month, to: month };
@@ -279,7 +283,7 @@ export async function windowOutcomesStored(
       select w.posyandu_id::text as posyandu_id,
         count(*) filter (where w.filled_on <= ${A} and not w.late)::int as on_time,
         count(*) filter (where w.filled_on <= ${A} and w.late)::int as late,
-        count(*) filter (where (w.filled_on is null or w.filled_on > ${A}) and ${A} > w.window_to)::int as missed
+        count(*) filter (where (w.filled_on is null or w.filled_on > ${A}) and (${A} > w.window_to or (${periodOver}::boolean and ${A} >= w.window_to)))::int as missed
       from coverage_baby_windows w
       where ${sql.join(parts, sql` and `)} and w.window_to between ${F}::date and ${L}::date
         -- not exited by the last day of the month the window closed in (= L for one month)

@@ -22,6 +22,8 @@ import {
 } from '@/db/queries/coverage-months';
 import { assertCan, ForbiddenError, posyanduIdsOf, scopeOf, type Actor } from '@/lib/auth/policy';
 import {
+  registeredLate,
+  type VisitWindow,
   addMonths,
   addToYearMonth,
   compareYearMonth,
@@ -44,7 +46,7 @@ import {
 } from '@/lib/domain';
 import { monthPeriod, type DistrictPeriod } from '@/lib/validation/district';
 import { periodNameId, type ReportInput } from '@/lib/reports/monthly';
-import { puskesmasOf } from './overview';
+import { puskesmasOf, windowsByBirth } from './overview';
 
 /**
  * A month (`2026-10`), a quarter (`2026-Q1`) or a year (`2026`) — the same period type, URL
@@ -222,7 +224,7 @@ async function kaderRows(db: DbOrTx, actor: Actor, scope: CoverageScope, period:
       )
       .then((x) => new Map(rowsOf<{ posyandu_id: string; n: number }>(x).map((r) => [r.posyandu_id, Number(r.n)]))),
     // Windows that closed in the period, in their state on asOf (the puskesmas's window setting, stored per baby).
-    windowOutcomesStored(db, scope, { from: period.from, to: period.to }, asOf),
+    windowOutcomesStored(db, scope, { from: period.from, to: period.to }, asOf, today > last),
   ]);
   if (kaders.length === 0) return [];
   const perPosyandu = new Map<string, number>();
@@ -306,7 +308,7 @@ export async function coverageDashboard(actor: Actor, params: { month?: YearMont
   const villageNames = new Map(places.villages.map((v) => [v.id, v.name]));
   const shownPosyandu = places.posyandu.filter((x) => (!villageId || x.villageId === villageId) && (!posyanduId || x.id === posyanduId));
   const shownVillages = places.villages.filter((v) => !villageId || v.id === villageId);
-  const [trendRows, villageRows, posyanduRows, curve, reasons, sessions, byAttendance, kaders, target, statusOnDay] = await Promise.all([
+  const [trendRows, villageRows, posyanduRows, curve, reasons, sessions, byAttendance, kaders, target, statusOnDay, lateRegistered] = await Promise.all([
     coverageTrendStored(db, first12, month, scope),
     indicatorsForMonthsStored(db, prevPeriod.from, period.to, scope, 'village'),
     indicatorsForMonthsStored(db, prevPeriod.from, period.to, scope, 'posyandu'),
@@ -317,6 +319,7 @@ export async function coverageDashboard(actor: Actor, params: { month?: YearMont
     kaderRows(db, actor, scope, period, today),
     targetFor(db, actor.puskesmasId, period.year, villageId),
     statusCountsStored(db, asOf, scope),
+    lateRegistrations(db, scope, period, asOf, p.timeZone, p.visitWindows),
   ]);
   // The trend spans two years when it starts before January: each month shows its own year's target.
   const targetOf = new Map<number, number | null>([[period.year, target]]);
@@ -356,7 +359,30 @@ export async function coverageDashboard(actor: Actor, params: { month?: YearMont
     sessions: { ...sessions, attended: byAttendance.attended, notAttended: byAttendance.notAttended },
     kaders,
     statusOnDay: Object.fromEntries(JOURNEY_STATUSES.map((st) => [st, statusOnDay[st] ?? 0])) as Record<JourneyStatus, number>,
+    /** Babies registered (or imported) in the period after their first visit window closed (lib/domain registeredLate). */
+    lateRegistered,
   };
+}
+
+/**
+ * How many babies in scope were registered in the period (up to asOf, in the puskesmas's zone)
+ * after their first visit window had closed (lib/domain registeredLate, decision 060): the windows
+ * closed before they were registered count as nobody's miss, and staff keep this number in sight.
+ * SQL only filters by date; the rule is applied here. A baby is registered within a year of its
+ * birth, which bounds the read by the birth-date index.
+ */
+async function lateRegistrations(db: DbOrTx, scope: CoverageScope, period: Period, asOf: string, timeZone: string, base: VisitWindow[] | null): Promise<number> {
+  const first = monthBounds(period.from.year, period.from.month).first;
+  const rows = rowsOf<{ birth_date: string; registered_on: string }>(
+    await db.execute(sql`
+      select b.birth_date::text as birth_date, (b.created_at at time zone ${timeZone})::date::text as registered_on
+      from babies b join mothers m on m.id = b.mother_id
+      where ${scopeOnBabies(scope)} and b.birth_date between ${addMonths(first, -13)}::date and ${asOf}::date
+        and (b.created_at at time zone ${timeZone})::date between ${first}::date and ${asOf}::date`),
+  );
+  if (rows.length === 0) return 0;
+  const windowsOf = await windowsByBirth(db, scope.puskesmasId, base);
+  return rows.filter((r) => registeredLate(r.birth_date, r.registered_on, windowsOf(r.birth_date))).length;
 }
 
 /**

@@ -13,6 +13,8 @@ import yauzl from 'yauzl';
 import {
   cellText,
   columnOfHeader,
+  csvDelimiter,
+  decodeCsv,
   IMPORT_HEADERS,
   IMPORT_MAX_FILE_BYTES,
   IMPORT_MAX_ROWS,
@@ -181,20 +183,15 @@ async function readXlsx(buf: Buffer): Promise<ReadResult> {
 
 function readCsv(buf: Buffer): ReadResult {
   if (buf.includes(0)) return refuse('type');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return refuse('encoding');
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // UTF-8 when it is valid UTF-8, else Windows-1252 (Excel's "CSV" in Indonesia): lib/domain decodeCsv.
+  const { text } = decodeCsv(buf);
   // Far more lines than rows allowed (with room for blank lines and line breaks inside cells):
   // refused before parsing.
   let lines = 0;
   for (let i = text.indexOf('\n'); i !== -1 && lines <= IMPORT_MAX_ROWS + 1000; i = text.indexOf('\n', i + 1)) lines++;
   if (lines > IMPORT_MAX_ROWS + 1000) return refuse('tooManyRows', { max: IMPORT_MAX_ROWS });
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const delimiter = csvDelimiter(firstLine);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(text, {

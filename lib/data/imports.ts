@@ -6,9 +6,10 @@
  *   registration form's schema and rules, classifies it as new / already there / refused and
  *   keeps that preview in import_batches. Nothing is written to the health tables.
  * - confirmImport: checks the rows again against the database as it is now and, in ONE
- *   transaction, creates the new mothers, their babies, their logins with one-time activation
- *   codes, the per-record audit rows registration writes and one audit row for the import with
- *   its counts. A row that became invalid since the preview (a phone taken meanwhile) stops the
+ *   transaction, creates the new mothers and their babies (no logins: each mother gets hers from
+ *   her baby's page when staff are with her; the result lists, per posyandu, how many still need
+ *   one, printable with mothersWithoutLogin), the per-record audit rows registration writes and
+ *   one audit row for the import with its counts. A row that became invalid since the preview (a phone taken meanwhile) stops the
  *   whole import: nothing is created. Confirming twice, or the same file again, creates nothing
  *   new (the rows are then "sudah ada").
  *
@@ -18,11 +19,11 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { getDb, type DbOrTx } from '@/db/client';
 import { refreshCoverage } from '@/db/coverage';
-import { activationCodes, auditLog, babies, importBatches, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
+import { auditLog, babies, importBatches, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
 import { assertCan, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { isoToday, isUnderSixMonths, maskNik, type IsoDate } from '@/lib/domain';
 import {
@@ -34,6 +35,11 @@ import {
   IMPORT_MAX_FILE_BYTES,
   IMPORT_MAX_ROWS,
   importSex,
+  IMPORT_DATE_FORMATS,
+  isFormulaCell,
+  isImportDate,
+  posyanduKey,
+  repeatedRows,
   type ImportCells,
   type ImportCounts,
   type ImportRow,
@@ -42,7 +48,6 @@ import {
 import { fieldErrorsOf } from '@/lib/validation/form-state';
 import { columnOfField, confirmImportSchema, motherValuesOfRow, type ConfirmImportField } from '@/lib/validation/import';
 import { CONSENT_TEXT_VERSION, MAX_BABIES, motherSchema, type MotherInput } from '@/lib/validation/mother';
-import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation';
 import { readImportFile, type FileRefusal } from './import-file';
 import { isUniqueViolation } from '@/db/pg-errors';
 import { villageNameOf } from '@/lib/validation/places';
@@ -90,13 +95,13 @@ const EXPLAIN: Record<(typeof IMPORT_COLUMNS)[number], string> = {
   nik: 'Boleh kosong. 16 angka sesuai KTP, ditulis sebagai teks.',
   phone: 'Wajib. Nomor HP ibu, contoh 0812-3456-7890. Dipakai untuk masuk ke portal; satu nomor untuk satu ibu.',
   village: 'Wajib. Nama desa/kelurahan persis seperti daftar di bawah (huruf besar/kecil tidak berpengaruh).',
-  posyandu: 'Wajib. Nama posyandu di desa tersebut, persis seperti daftar di bawah.',
+  posyandu: 'Wajib. Nama posyandu di desa tersebut seperti daftar di bawah ("Posyandu Mawar 1" atau "Mawar 1"; huruf besar/kecil tidak berpengaruh).',
   rt: 'Boleh kosong. Paling banyak 3 karakter.',
   rw: 'Boleh kosong. Paling banyak 3 karakter.',
   address: 'Boleh kosong. Paling banyak 200 karakter.',
   babyName: 'Boleh kosong.',
   sex: 'Wajib. L (laki-laki) atau P (perempuan).',
-  birthDate: 'Wajib. Tanggal lahir bayi: 2026-03-09 atau 09/03/2026. Tidak di masa depan; bayi harus berumur di bawah 6 bulan pada hari impor.',
+  birthDate: `Wajib. Tanggal lahir bayi, misalnya ${IMPORT_DATE_FORMATS}. Tidak di masa depan; bayi harus berumur di bawah 6 bulan pada hari impor.`,
   birthWeight: 'Boleh kosong. Dalam gram, 300–7000.',
   visitDate:
     'Boleh kosong. Pemberian makan terakhir yang diketahui: hanya ditampilkan saat pemeriksaan, tidak disimpan sebagai kunjungan (kunjungan dicatat oleh kader).',
@@ -129,7 +134,7 @@ export async function importTemplate(actor: Actor): Promise<Buffer> {
   help.addRow({});
   help.addRow({
     col: 'Batas',
-    text: `Satu baris untuk satu bayi (bayi kembar: satu baris per bayi dengan nomor HP ibu yang sama). Paling banyak ${IMPORT_MAX_ROWS} baris dan ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB. Rumus tidak dihitung: isinya dibaca sebagai teks.`,
+    text: `Satu baris untuk satu bayi (bayi kembar: satu baris per bayi dengan nomor HP ibu yang sama). Paling banyak ${IMPORT_MAX_ROWS} baris dan ${IMPORT_MAX_FILE_BYTES / 1024 / 1024} MB. Rumus tidak dibaca: sel berisi rumus ditolak, tulis nilainya. Baris yang sama persis (ibu, NIK, nomor HP, nama bayi, jenis kelamin, tanggal lahir) dihitung sekali.`,
   });
   help.addRow({});
   const title = help.addRow({ col: 'Desa', text: 'Posyandu (yang aktif)' });
@@ -162,29 +167,53 @@ async function checkRows(db: DbOrTx, actor: Actor, raw: readonly { row: number; 
     villageByName.set(k, [...(villageByName.get(k) ?? []), p]);
   }
 
+  // The valid names a refusal lists (the active ones; the Petunjuk sheet of the template has them too).
+  const listOf = (names: string[]) => {
+    const unique = [...new Set(names)];
+    return unique.length > 12 ? `${unique.slice(0, 12).join(', ')}, …` : unique.join(', ');
+  };
+  const activeVillages = listOf(places.filter((p) => p.villageActive).map((p) => p.village));
+
   const rows: Checked[] = raw.map(({ row, cells }) => {
     const errors: ImportRowError[] = [];
-    // The place, by name within the puskesmas (case does not matter).
+    // A formula in any cell: refused on its column, before any other rule reads its text.
+    const formulas = new Set(IMPORT_COLUMNS.filter((c) => isFormulaCell(cells[c] ?? '')));
+    for (const c of formulas) errors.push({ column: c, message: 'imports.errors.formula' });
+    // The place, by name within the puskesmas (case and the "Desa"/"Posyandu" prefix do not matter).
     let posyanduId = NO_PLACE;
     let villageId: string | undefined;
-    const vName = villageKey(cells.village ?? '');
-    const pName = (cells.posyandu ?? '').trim().toLowerCase();
+    const vName = formulas.has('village') ? '' : villageKey(cells.village ?? '');
+    const pName = formulas.has('posyandu') ? '' : posyanduKey(cells.posyandu ?? '');
     const inVillage = villageByName.get(vName);
-    if (!vName) errors.push({ column: 'village', message: 'validation.required' });
-    else if (!inVillage) errors.push({ column: 'village', message: 'imports.errors.villageUnknown' });
+    if (formulas.has('village')) {
+      // refused above
+    } else if (!vName) errors.push({ column: 'village', message: 'validation.required' });
+    else if (!inVillage) errors.push({ column: 'village', message: 'imports.errors.villageUnknown', params: { valid: activeVillages } });
     else if (!inVillage[0]!.villageActive) errors.push({ column: 'village', message: 'imports.errors.villageInactive' });
-    if (!pName) errors.push({ column: 'posyandu', message: 'validation.required' });
+    if (formulas.has('posyandu')) {
+      // refused above
+    } else if (!pName) errors.push({ column: 'posyandu', message: 'validation.required' });
     else if (inVillage && inVillage[0]!.villageActive) {
-      const post = inVillage.find((p) => p.posyandu.trim().toLowerCase() === pName);
-      if (!post) errors.push({ column: 'posyandu', message: 'imports.errors.posyanduUnknown' });
+      const post = inVillage.find((p) => posyanduKey(p.posyandu) === pName);
+      if (!post)
+        errors.push({
+          column: 'posyandu',
+          message: 'imports.errors.posyanduUnknown',
+          params: { valid: listOf(inVillage.filter((p) => p.posyanduActive).map((p) => p.posyandu)) },
+        });
       else if (!post.posyanduActive) errors.push({ column: 'posyandu', message: 'imports.errors.posyanduInactive' });
       else {
         posyanduId = post.posyanduId;
         villageId = post.villageId;
       }
     }
-    const sex = importSex(cells.sex ?? '');
+    const sex = formulas.has('sex') ? '' : importSex(cells.sex ?? '');
     if (sex === null) errors.push({ column: 'sex', message: 'imports.errors.sex' });
+    // A birth date written in none of the formats read: say which are.
+    const birthText = (cells.birthDate ?? '').trim();
+    if (birthText && !formulas.has('birthDate') && !isImportDate(birthText)) {
+      errors.push({ column: 'birthDate', message: 'imports.errors.dateFormat', params: { formats: IMPORT_DATE_FORMATS } });
+    }
     const parsed = schema.safeParse(motherValuesOfRow(cells, posyanduId));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -203,6 +232,29 @@ async function checkRows(db: DbOrTx, actor: Actor, raw: readonly { row: number; 
 
   // In the file: one phone is one mother. Rows with her phone and the same birth date are twins
   // (up to MAX_BABIES); the same phone with another birth date, or a NIK on two phones, is refused.
+  // First, rows that repeat an earlier row exactly (lib/domain repeatedRows): copies, never created.
+  const repeats = repeatedRows(
+    rows
+      .filter((r) => r.status === 'new' && r.input)
+      .map((r) => ({
+        row: r.row,
+        id: {
+          motherName: r.input!.name,
+          nik: r.input!.nik,
+          phone: r.input!.phone,
+          babyName: r.input!.babies[0]!.name ?? '',
+          sex: r.input!.babies[0]!.sex,
+          birthDate: r.input!.birthDate,
+        },
+      })),
+  );
+  for (const r of rows) {
+    const of = repeats.get(r.row);
+    if (of === undefined) continue;
+    r.status = 'existing';
+    r.existingBy = 'repeat';
+    r.repeatOf = of;
+  }
   const firstByPhone = new Map<string, Checked>();
   const firstByNik = new Map<string, Checked>();
   const twins = new Map<number, number>();
@@ -300,6 +352,7 @@ function stored(r: Checked): ImportRow {
   const out: ImportRow = { row: r.row, cells: r.cells, status: r.status, errors: r.errors };
   if (r.existingBy) out.existingBy = r.existingBy;
   if (r.twinOf) out.twinOf = r.twinOf;
+  if (r.repeatOf) out.repeatOf = r.repeatOf;
   return out;
 }
 
@@ -394,9 +447,10 @@ export async function getImportBatch(actor: Actor, id: string): Promise<BatchVie
 // ---------------------------------------------------------------------------------------------
 // Confirm
 
-export type CreatedMother = { name: string; phone: string; code: string };
+/** A posyandu of the import and how many of its mothers still have no portal login. */
+export type LoginsNeeded = { posyanduId: string; posyandu: string; village: string; mothers: number };
 export type ConfirmResult =
-  | { ok: true; already: boolean; counts: ImportResultCounts; created: CreatedMother[]; expiresAt: Date | null }
+  | { ok: true; already: boolean; counts: ImportResultCounts; logins: LoginsNeeded[] }
   | { ok: false; fieldErrors?: Partial<Record<ConfirmImportField, string>>; formError?: string; rows?: ImportRow[] };
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 parameters for every table here. */
@@ -441,7 +495,7 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
       if (!b) return { ok: false, formError: 'imports.errors.gone' };
       if (b.status === 'confirmed') {
         const counts = (b.result as ImportResultCounts | null) ?? { new: 0, existing: 0, rejected: 0, mothers: 0, babies: 0 };
-        return { ok: true, already: true, counts, created: [], expiresAt: null };
+        return { ok: true, already: true, counts, logins: [] };
       }
       const previewRows = b.rows as ImportRow[];
       const wasNew = new Set(previewRows.filter((r) => r.status === 'new').map((r) => r.row));
@@ -458,22 +512,8 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
       const twinsOf = new Map<number, Checked[]>();
       for (const r of creating) if (r.twinOf) twinsOf.set(r.twinOf, [...(twinsOf.get(r.twinOf) ?? []), r]);
 
-      const userRows = await insertChunks(heads, (chunk) =>
-        tx
-          .insert(users)
-          .values(
-            chunk.map((r) => ({
-              puskesmasId: actor.puskesmasId,
-              role: 'ibu' as const,
-              name: r.input!.name,
-              phone: r.input!.phone,
-              passwordHash: null,
-              villageId: r.villageId!,
-            })),
-          )
-          .returning({ id: users.id, phone: users.phone }),
-      );
-      const userByPhone = new Map(userRows.map((u) => [u.phone, u.id]));
+      // No logins here (issue #29): an imported mother gets hers when staff are with her, from her
+      // baby's page ("Akun portal ibu", decision 054), so no code is shown to a screen nobody keeps.
       const motherRows = await insertChunks(heads, (chunk) =>
         tx
           .insert(mothers)
@@ -482,7 +522,7 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
               puskesmasId: actor.puskesmasId,
               villageId: r.villageId!,
               posyanduId: r.input!.posyanduId,
-              userId: userByPhone.get(r.input!.phone)!,
+              userId: null,
               name: r.input!.name,
               phone: r.input!.phone,
               nik: r.input!.nik,
@@ -517,15 +557,6 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
         tx,
         babyRows.map((b) => b.id),
       );
-      // One-time activation codes, made and hashed as for a registered mother (lib/data/activation.ts).
-      const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000);
-      const created: CreatedMother[] = heads.map((h) => ({ name: h.input!.name, phone: h.input!.phone, code: newActivationCode() }));
-      await insertChunks(created, async (chunk) => {
-        await tx
-          .insert(activationCodes)
-          .values(chunk.map((c) => ({ userId: userByPhone.get(c.phone)!, codeHash: hashActivationCode(c.code), expiresAt, createdBy: actor.id })));
-        return [];
-      });
       const counts: ImportResultCounts = {
         new: creating.length,
         existing: checked.filter((r) => r.status === 'existing').length,
@@ -576,7 +607,7 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
         .update(importBatches)
         .set({ status: 'confirmed', confirmedAt: sql`now()`, rows: [], result: counts })
         .where(eq(importBatches.id, b.id));
-      return { ok: true, already: false, counts, created, expiresAt };
+      return { ok: true, already: false, counts, logins: await loginsNeeded(tx, actor, [...new Set(motherRows.map((m) => m.posyanduId))]) };
     });
   } catch (err) {
     if (err instanceof Changed) return { ok: false, formError: 'imports.errors.changed', rows: err.rows };
@@ -584,4 +615,71 @@ export async function confirmImport(actor: Actor, raw: unknown): Promise<Confirm
     if (isUniqueViolation(err)) return { ok: false, formError: 'imports.errors.changed' };
     throw err;
   }
+}
+
+/** Per posyandu `posyanduIds` of the actor's puskesmas: how many mothers still have no login. */
+async function loginsNeeded(db: DbOrTx, actor: Actor, posyanduIds: string[]): Promise<LoginsNeeded[]> {
+  if (posyanduIds.length === 0) return [];
+  const rows = await db
+    .select({ posyanduId: posyandu.id, posyandu: posyandu.name, village: villages.name, mothers: sql<number>`count(${mothers.id})::int` })
+    .from(posyandu)
+    .innerJoin(villages, eq(villages.id, posyandu.villageId))
+    .innerJoin(mothers, and(eq(mothers.posyanduId, posyandu.id), isNull(mothers.userId)))
+    .where(and(eq(posyandu.puskesmasId, actor.puskesmasId), inArray(posyandu.id, posyanduIds)))
+    .groupBy(posyandu.id, posyandu.name, villages.name)
+    .orderBy(asc(villages.name), asc(posyandu.name));
+  return rows.map((r) => ({ ...r, mothers: Number(r.mothers) }));
+}
+
+/**
+ * The printable list of a posyandu's mothers who still have no portal login (issue #29): after an
+ * import, staff or the posyandu's kader go through it with each mother and give her login from her
+ * baby's page. Staff and admin of the posyandu's puskesmas only ('imports' write); another
+ * puskesmas's posyandu is not found. Read only; nothing is audited as changed.
+ */
+export async function mothersWithoutLogin(actor: Actor, posyanduId: string) {
+  assertImporter(actor);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(posyanduId)) throw new NotFoundError('posyandu');
+  const db = await getDb();
+  const [place] = await db
+    .select({ id: posyandu.id, name: posyandu.name, village: villages.name, puskesmas: puskesmas.name })
+    .from(posyandu)
+    .innerJoin(villages, eq(villages.id, posyandu.villageId))
+    .innerJoin(puskesmas, eq(puskesmas.id, posyandu.puskesmasId))
+    .where(and(eq(posyandu.id, posyanduId), eq(posyandu.puskesmasId, actor.puskesmasId)));
+  if (!place) throw new NotFoundError('posyandu');
+  const rows = await db
+    .select({
+      motherId: mothers.id,
+      name: mothers.name,
+      phone: mothers.phone,
+      rt: mothers.rt,
+      rw: mothers.rw,
+      address: mothers.address,
+      babyId: babies.id,
+      babyName: babies.name,
+      birthDate: babies.birthDate,
+    })
+    .from(mothers)
+    .innerJoin(babies, eq(babies.motherId, mothers.id))
+    .where(and(eq(mothers.puskesmasId, actor.puskesmasId), eq(mothers.posyanduId, posyanduId), isNull(mothers.userId)))
+    .orderBy(asc(mothers.name), asc(mothers.id), asc(babies.birthOrder));
+  const list: {
+    motherId: string;
+    name: string;
+    phone: string | null;
+    rt: string | null;
+    rw: string | null;
+    address: string | null;
+    babies: { id: string; name: string | null; birthDate: string }[];
+  }[] = [];
+  for (const r of rows) {
+    let m = list.at(-1);
+    if (!m || m.motherId !== r.motherId) {
+      m = { motherId: r.motherId, name: r.name, phone: r.phone, rt: r.rt, rw: r.rw, address: r.address, babies: [] };
+      list.push(m);
+    }
+    m.babies.push({ id: r.babyId, name: r.babyName, birthDate: r.birthDate });
+  }
+  return { posyandu: place, mothers: list };
 }

@@ -7,7 +7,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { babies, mothers } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
-import { dueList, isExitedOn, isoToday, sixMonthDate, windowStates, type IsoDate } from '@/lib/domain';
+import { dueList, isExitedOn, isoToday, sixMonthDate, windowStates, zonedParts, type IsoDate } from '@/lib/domain';
 import { babyFacts, type BabyRow } from './facts';
 import { puskesmasOf, windowsByBirth } from './overview';
 import { motherScope } from './scope';
@@ -28,7 +28,15 @@ export async function nextVisits(actor: Actor): Promise<NextVisit[]> {
   const today = isoToday(p.timeZone);
   const windowsOf = await windowsByBirth(db, actor.puskesmasId, p.visitWindows);
   const rows = await db
-    .select({ id: babies.id, sex: babies.sex, birthDate: babies.birthDate, exitDate: babies.exitDate, exitReason: babies.exitReason, name: babies.name })
+    .select({
+      id: babies.id,
+      sex: babies.sex,
+      birthDate: babies.birthDate,
+      exitDate: babies.exitDate,
+      exitReason: babies.exitReason,
+      name: babies.name,
+      createdAt: babies.createdAt,
+    })
     .from(babies)
     .innerJoin(mothers, eq(mothers.id, babies.motherId))
     .where(motherScope(actor, 'read', 'visits'))
@@ -40,7 +48,8 @@ export async function nextVisits(actor: Actor): Promise<NextVisit[]> {
     if (isExitedOn(f, today) || today >= sixMonthDate(r.birthDate)) return { ...base, state: 'none' as const, window: null };
     const visitDates = f.visits.map((v) => v.visitDate);
     const windows = windowsOf(r.birthDate);
-    const [due] = dueList([{ id: r.id, birthDate: r.birthDate, exitDate: r.exitDate, visitDates }], today, windows).filter((d) => d.window);
+    const registeredOn = zonedParts(r.createdAt, p.timeZone).date;
+    const [due] = dueList([{ id: r.id, birthDate: r.birthDate, exitDate: r.exitDate, visitDates, registeredOn }], today, windows).filter((d) => d.window);
     if (due?.window) {
       return {
         ...base,
@@ -48,7 +57,7 @@ export async function nextVisits(actor: Actor): Promise<NextVisit[]> {
         window: { n: due.window.index + 1, from: due.window.from, to: due.window.to },
       };
     }
-    const next = windowStates(r.birthDate, visitDates, today, windows).find((w) => w.state === 'upcoming');
+    const next = windowStates(r.birthDate, visitDates, today, windows, registeredOn).find((w) => w.state === 'upcoming');
     return next
       ? { ...base, state: 'upcoming' as const, window: { n: next.index + 1, from: next.from, to: next.to } }
       : { ...base, state: 'none' as const, window: null };

@@ -19,6 +19,7 @@ import {
   followedOn,
   sixMonthDate,
   windowsInForce,
+  zonedParts,
   type IsoDate,
   type JourneyStatus,
   type VisitWindow,
@@ -127,6 +128,8 @@ type KaderRow = {
   babyName: string | null;
   motherId: string;
   motherName: string;
+  /** When the baby was registered (or imported): decision 060. */
+  createdAt: Date;
 };
 
 /** One list item per baby: age, journey status and last visit, from the baby's visits. */
@@ -181,7 +184,14 @@ async function kaderBabies(
   const certified = sql<boolean>`exists (select 1 from "certificates" "c" where "c"."baby_id" = "babies"."id" and "c"."revoked_at" is null and "c"."issued_at" >= ${recent?.certifiedFrom ?? '1970-01-01'}::date)`;
   const [part, [all]] = await Promise.all([
     db
-      .select({ ...babyColumns, babyName: babies.name, motherId: babies.motherId, birthOrder: babies.birthOrder, certified: recent ? certified : sql<boolean>`false` })
+      .select({
+        ...babyColumns,
+        babyName: babies.name,
+        motherId: babies.motherId,
+        birthOrder: babies.birthOrder,
+        createdAt: babies.createdAt,
+        certified: recent ? certified : sql<boolean>`false`,
+      })
       .from(babies)
       .where(
         recent
@@ -239,6 +249,8 @@ export async function kaderOverview(actor: Actor) {
       visitDates: facts.get(r.id)!.visits.map((v) => v.visitDate),
       openReferral: referred.has(r.id),
       windows: windowsOf(r.birthDate),
+      // Windows closed before she was registered are not hers to do (decision 060).
+      registeredOn: zonedParts(r.createdAt, p.timeZone).date,
     })),
     today,
   ).map((item) => ({ ...item, baby: byId.get(item.babyId)! }));

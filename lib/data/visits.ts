@@ -21,6 +21,7 @@ import {
   visitBreakDate,
   windowStates,
   type BreakReason,
+  zonedParts,
   type VisitWindow,
 } from '@/lib/domain';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
@@ -56,6 +57,7 @@ async function babyInScope(db: DbOrTx, actor: Actor, babyId: string, action: 're
       assigned: sql<boolean>`exists (select 1 from ${kaderAssignments} ka where ka.mother_id = ${mothers.id} and ka.kader_id = ${actor.id})`,
       timeZone: puskesmas.timeZone,
       visitWindows: puskesmas.visitWindows,
+      createdAt: babies.createdAt,
     })
     .from(babies)
     .innerJoin(mothers, eq(mothers.id, babies.motherId))
@@ -63,7 +65,8 @@ async function babyInScope(db: DbOrTx, actor: Actor, babyId: string, action: 're
     .where(and(eq(babies.id, babyId), motherScope(actor, action, 'visits')));
   // Out of scope and absent look the same: no one learns which ids exist elsewhere.
   if (!row) throw new NotFoundError('baby');
-  return row;
+  // The day it was registered (or imported): windows closed before it are not owed (decision 060).
+  return { ...row, registeredOn: zonedParts(row.createdAt, row.timeZone).date };
 }
 
 const idShape = z.object({ babyId: z.uuid() });
@@ -167,6 +170,7 @@ export async function visitFormContext(actor: Actor, babyId: string, locale: 'id
     visitDates: facts.visits.map((x) => x.visitDate),
     windows: await windowsOf(db, baby),
     lessons: visitLessonOptions(visible, { birthDate: baby.birthDate, today, latestVisit }),
+    registeredOn: baby.registeredOn,
   };
 }
 
@@ -239,6 +243,7 @@ export async function babyDetail(actor: Actor, babyId: string) {
     rows.map((r) => r.visitDate),
     today,
     await windowsOf(db, baby),
+    baby.registeredOn,
   );
 
   const visitIds = rows.map((r) => r.id);
@@ -423,6 +428,7 @@ export async function visitEditContext(actor: Actor, babyId: string, visitId: st
     visitDates: facts.visits.filter((x) => x.id !== visit.id).map((x) => x.visitDate),
     windows: await windowsOf(db, baby),
     lessons: visitLessonOptions(visible, { birthDate: baby.birthDate, today: visit.visitDate, latestVisit: previous }, visit.lessons),
+    registeredOn: baby.registeredOn,
   };
 }
 

@@ -150,4 +150,24 @@ describe('babyCoverage', () => {
     ]);
     expect(w[6]!.to).toBe('2024-02-28');
   });
+
+  it.each<[string, BabyFacts, string | null]>([
+    ['no exit', CASES[0]![1], null],
+    ['an exit before the 6-month date leaves the windows out from it', CASES[5]![1], '2023-12-15'],
+    ['an exit after the 6-month date changes nothing (journey rule, DESIGN §3)', CASES[7]![1], null],
+  ])('the exit the windows follow: %s', (_n, b, want) => {
+    expect(babyCoverage(b, false, DEFAULT_VISIT_WINDOWS).state.countedExit).toBe(want);
+  });
+
+  // Decision 060: a window that closed before the baby entered the program has no row (it is
+  // nobody's miss); one it entered before the end of stays, and so do all of a baby registered at birth.
+  it.each<[string, string | null, BabyFacts, number[]]>([
+    ['registration day unknown', null, baby(B), [0, 1, 2, 3, 4, 5, 6]],
+    ['registered on day 2', addDays(B, 2), baby(B), [0, 1, 2, 3, 4, 5, 6]],
+    ['imported on day 40 (windows 1–2 closed)', addDays(B, 40), baby(B), [2, 3, 4, 5, 6]],
+    ['imported on day 28, the last day of window 2', addDays(B, 28), baby(B), [1, 2, 3, 4, 5, 6]],
+    ['imported on day 40 with a paper visit on day 5', addDays(B, 40), baby(B, [visit(addDays(B, 5))]), [0, 1, 2, 3, 4, 5, 6]],
+  ])('windows owed: %s', (_n, registered, b, idx) => {
+    expect(babyCoverage(b, false, DEFAULT_VISIT_WINDOWS, registered).windows.map((w) => w.idx)).toEqual(idx);
+  });
 });

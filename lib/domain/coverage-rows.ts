@@ -24,7 +24,7 @@ import { firstBreak, followedUntil, hasConfirmation, journeyStatus, statusTimeli
 import type { BreakReason } from './recall';
 import type { GroupSessionState } from './group-sessions';
 import type { IsoDate } from './types';
-import { assignVisits, datedWindows, type VisitWindow } from './windows';
+import { assignVisits, closedBeforeEntry, datedWindows, programEntry, type VisitWindow } from './windows';
 
 /** The counts every baby-month row holds, and coverage_months sums (db/schema.ts names the columns after them). */
 export const COVERAGE_COUNTS = [
@@ -66,6 +66,11 @@ export interface BabyCoverageState {
   timeline: StatusTimeline;
   /** The first day the baby is no longer followed (followedUntil). */
   followedUntil: IsoDate;
+  /**
+   * The exit that leaves the baby out of the kader table's windows: its exit when dated before the
+   * 6-month date (the journey rule, DESIGN §3), else null — an exit after it changes nothing.
+   */
+  countedExit: IsoDate | null;
 }
 
 export interface BabyMonthRow {
@@ -125,9 +130,11 @@ const firstOfMonth = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;
 
 /**
  * Everything one baby contributes: its state, one row per month it can count in, one row per
- * visit window (`windows`: the setting in force on its birth date, windowsInForce).
+ * visit window owed (`windows`: the setting in force on its birth date, windowsInForce;
+ * `registeredOn`: the day it was registered or imported — a window that closed before the baby
+ * entered the program is not owed and has no row, docs/decisions/060).
  */
-export function babyCoverage(baby: BabyFacts, attended: boolean, windows: readonly VisitWindow[]): BabyCoverage {
+export function babyCoverage(baby: BabyFacts, attended: boolean, windows: readonly VisitWindow[], registeredOn?: IsoDate | null): BabyCoverage {
   const fb = firstBreak(baby);
   const known = { firstBreak: fb };
   const six = sixMonthDate(baby.birthDate);
@@ -162,11 +169,9 @@ export function babyCoverage(baby: BabyFacts, attended: boolean, windows: readon
   });
   const dated = datedWindows(baby.birthDate, windows);
   const filled = new Map<number, { on: IsoDate; late: boolean }>();
-  for (const a of assignVisits(
-    dated,
-    baby.visits.map((v) => v.visitDate),
-  ))
-    if (a.window !== null) filled.set(a.window, { on: a.visitDate, late: a.late });
+  const visitDates = baby.visits.map((v) => v.visitDate);
+  for (const a of assignVisits(dated, visitDates, registeredOn)) if (a.window !== null) filled.set(a.window, { on: a.visitDate, late: a.late });
+  const entry = programEntry(registeredOn, visitDates);
   return {
     state: {
       firstBreak: fb?.date ?? null,
@@ -175,8 +180,11 @@ export function babyCoverage(baby: BabyFacts, attended: boolean, windows: readon
       attended,
       timeline: statusTimeline(baby, known),
       followedUntil: followedUntil(baby),
+      countedExit: baby.exitDate !== null && baby.exitDate < six ? baby.exitDate : null,
     },
     months,
-    windows: dated.map((w) => ({ idx: w.index, from: w.from, to: w.to, filledOn: filled.get(w.index)?.on ?? null, late: filled.get(w.index)?.late ?? false })),
+    windows: dated
+      .filter((w) => filled.has(w.index) || !closedBeforeEntry(w, entry))
+      .map((w) => ({ idx: w.index, from: w.from, to: w.to, filledOn: filled.get(w.index)?.on ?? null, late: filled.get(w.index)?.late ?? false })),
   };
 }

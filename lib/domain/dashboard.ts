@@ -77,3 +77,18 @@ export function targetState(c: Coverage | null | undefined, target: number | nul
   if (p === null) return 'noData';
   return p >= target ? 'met' : 'notMet';
 }
+
+/**
+ * The status card of a day ("Bayi menurut status per …", decision 050): the journey status on
+ * `day` of every baby born by then. A baby born after the day is not counted (a past month's card
+ * counts only the babies that existed on its last day).
+ */
+export function statusCountsOn(babies: readonly BabyFacts[], day: IsoDate): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const b of babies) {
+    if (b.birthDate > day) continue;
+    const s = journeyStatus(b, day).status;
+    out[s] = (out[s] ?? 0) + 1;
+  }
+  return out;
+}

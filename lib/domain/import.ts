@@ -142,16 +142,139 @@ export function cellText(v: unknown, formula?: string | null): string {
   return out.length > IMPORT_MAX_CELL ? out.slice(0, IMPORT_MAX_CELL) : out;
 }
 
-/** A date as written in a register: 2026-03-09, 09/03/2026, 9-3-2026, 09.03.2026 (day first). */
+/** Month names as Indonesian registers write them (and the English ones Excel may produce), full or short. */
+const MONTHS: Record<string, number> = {
+  januari: 1,
+  january: 1,
+  jan: 1,
+  februari: 2,
+  february: 2,
+  pebruari: 2,
+  feb: 2,
+  peb: 2,
+  maret: 3,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  agustus: 8,
+  august: 8,
+  agu: 8,
+  agt: 8,
+  ags: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nopember: 11,
+  nov: 11,
+  nop: 11,
+  desember: 12,
+  december: 12,
+  des: 12,
+  dec: 12,
+};
+
+/** The date formats a register may use, as the refusal of an unreadable date names them. */
+export const IMPORT_DATE_FORMATS = '7 November 2026, 7 Nov 2026, 07-11-2026, 7/11/2026, 07.11.2026, 2026-11-07';
+
+/**
+ * A date as written in a register, as an ISO date: 2026-03-09, day first with - / or .
+ * (09/03/2026, 9-3-2026, 09.03.2026), or with the month's name ("7 November 2026",
+ * "7 Nov 2026", "7-Nov-2026"; Indonesian or English names, any case). Anything else, or a date
+ * that does not exist (31/02/2026), is left as written for the rules to refuse
+ * (`isImportDate` says whether it was read).
+ */
 export function importDate(text: string): string {
   const s = text.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  const parts = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : null;
+  const named = /^(\d{1,2})[\s.-]+([a-z]+)\.?[\s.-]+(\d{4})$/i.exec(s);
+  const month = named ? MONTHS[named[2]!.toLowerCase()] : undefined;
+  const parts = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : named && month ? [named[3], String(month), named[1]] : null;
   if (!parts) return s;
   const candidate = `${parts[0]}-${parts[1]!.padStart(2, '0')}-${parts[2]!.padStart(2, '0')}`;
   // Not a real date: left as written, and the form's rule refuses it.
   return isIsoDate(candidate) ? (candidate as IsoDate) : s;
+}
+
+/** True when a non-empty date cell was read as a date by importDate. */
+export function isImportDate(text: string): boolean {
+  return isIsoDate(importDate(text));
+}
+
+/**
+ * A cell that holds a formula: an XLSX formula cell is read as "=" and its formula text
+ * (cellText), and a CSV cell beginning with "=" is what a formula looks like. Refused as
+ * "rumus tidak dibaca: tulis nilainya": a formula is never evaluated, and its text is not the value.
+ */
+export function isFormulaCell(text: string): boolean {
+  return /^=\S/.test(text.trim());
+}
+
+/**
+ * A place's name as matched: case, spaces and the kind's prefix do not matter. "Posyandu Mawar 1",
+ * "posyandu  mawar 1" and "Mawar 1" are one posyandu (the village's "Desa"/"Kelurahan" prefix is
+ * taken off by lib/validation/places villageNameOf the same way).
+ */
+export function posyanduKey(name: string): string {
+  return name
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/^(posyandu|pos yandu|psy)\.?\s+/, '');
+}
+
+/**
+ * The CSV separator from the header line: ";" (Excel with Indonesian settings, where the comma is
+ * the decimal mark), a tab, or "," — whichever occurs most outside quotes; "," on a tie.
+ */
+export function csvDelimiter(headerLine: string): ',' | ';' | '\t' {
+  const outside = headerLine.replace(/"[^"]*"/g, '');
+  const n = (c: string) => outside.split(c).length - 1;
+  const counts: [',' | ';' | '\t', number][] = [
+    [',', n(',')],
+    [';', n(';')],
+    ['\t', n('\t')],
+  ];
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+/** Windows-1252 bytes 0x80–0x9F (WHATWG encoding table); 0x81, 0x8D, 0x8F, 0x90, 0x9D stay as they are. */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * The text of a CSV file: UTF-8 when the bytes are valid UTF-8 (a byte-order mark removed), else
+ * Windows-1252 — what Excel in Indonesia writes with "CSV (Comma delimited)" (é, ’, – in names
+ * and addresses). Windows-1252 gives every byte a character, so nothing is refused here.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+  let text: string;
+  let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Node's TextDecoder reads 'windows-1252' as Latin-1 (0x80–0x9F become C1 controls, not
+    // “ ” ‘ ’ – — € …): those 32 bytes are mapped by the WHATWG table here.
+    text = new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+    encoding = 'windows-1252';
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, encoding };
 }
 
 /** A phone whose leading 0 a spreadsheet dropped (8123… as a number) gets it back. */
@@ -186,8 +309,10 @@ export type ImportRow = {
   cells: ImportCells;
   status: ImportRowStatus;
   errors: ImportRowError[];
-  /** Why it is "sudah ada": the same NIK, or the same phone and baby's birth date. */
-  existingBy?: 'nik' | 'phoneBirth';
+  /** Why it is "sudah ada": the same NIK, the same phone and baby's birth date, or a repeat of an earlier row of the file. */
+  existingBy?: 'nik' | 'phoneBirth' | 'repeat';
+  /** A repeated row: the earlier row of the file it repeats (never created). */
+  repeatOf?: number;
   /** A twin: the row of the first baby of the same mother in this file. */
   twinOf?: number;
 };
@@ -203,4 +328,27 @@ export function countRows(rows: readonly Pick<ImportRow, 'status'>[]): ImportCou
 /** True when a row filled any of the optional feeding columns. */
 export function hasFeeding(cells: ImportCells): boolean {
   return IMPORT_FEEDING_COLUMNS.some((c) => (cells[c] ?? '').trim() !== '');
+}
+
+/** What makes a row the same baby of the same mother, as registers repeat it (values as checked: phone in E.164). */
+export type RowIdentity = { motherName: string; nik: string | null | undefined; phone: string; babyName: string; sex: string; birthDate: string };
+
+const norm = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Repeated rows (issue #29): a row with the same mother's name, NIK, phone, baby's name, sex and
+ * birth date as an earlier row is that row again — a copy, not a twin — and is never created.
+ * Twins differ in the baby's name or sex (unnamed twins of one sex: give them names, e.g. "Bayi 1",
+ * "Bayi 2"). Case and spaces do not matter. Returns, per repeated row, the first row it repeats.
+ */
+export function repeatedRows(rows: readonly { row: number; id: RowIdentity }[]): Map<number, number> {
+  const first = new Map<string, number>();
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    const key = [norm(r.id.motherName), norm(r.id.nik), r.id.phone, norm(r.id.babyName), r.id.sex, r.id.birthDate].join('\u0000');
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, r.row);
+    else out.set(r.row, seen);
+  }
+  return out;
 }

@@ -4,6 +4,9 @@ import {
   DEFAULT_VISIT_WINDOWS,
   datedWindows,
   dueList,
+  periodWindowColumn,
+  programEntry,
+  registeredLate,
   validateWindows,
   windowForVisit,
   windowsInForce,
@@ -40,7 +43,8 @@ describe('datedWindows', () => {
   });
 });
 
-const S = (s: string): WindowStateName[] => s.split(' ').map((c) => ({ u: 'upcoming', o: 'open', d: 'done_on_time', l: 'done_late', m: 'missed' })[c] as WindowStateName);
+const S = (s: string): WindowStateName[] =>
+  s.split(' ').map((c) => ({ u: 'upcoming', o: 'open', d: 'done_on_time', l: 'done_late', m: 'missed', b: 'before_registration' })[c] as WindowStateName);
 
 describe('windowStates', () => {
   it.each<[string, string[], string, string]>([
@@ -266,5 +270,69 @@ describe('windowsInForce', () => {
     ['a change dated after the birth never applies', [{ effectiveFrom: '2027-01-01', windows: THREE }], null, '2026-12-31', DEFAULT_VISIT_WINDOWS],
   ])('%s', (_name, settings, base, birth, expected) => {
     expect(windowsInForce(settings, base, birth)).toEqual(expected);
+  });
+});
+
+// Decision 060: windows that closed before the baby entered the program are not owed.
+describe('programEntry', () => {
+  it.each<[string, string | null, string[], string | null]>([
+    ['registration day unknown: from birth (nothing excluded)', null, [day(5)], null],
+    ['registered, no visit', day(40), [], day(40)],
+    ['registered before the first visit', day(2), [day(5)], day(2)],
+    ['a paper visit dated before registration is entry', day(40), [day(20), day(45)], day(20)],
+  ])('%s', (_n, registered, visits, want) => {
+    expect(programEntry(registered, visits)).toBe(want);
+  });
+});
+
+describe('windowStates with the registration day (decision 060)', () => {
+  it.each<[string, string | null, string[], string, string]>([
+    ['registered at birth: as before', day(1), [], day(31), 'm m o u u u u'],
+    ['imported on day 40: windows 1–2 closed before, window 3 open', day(40), [], day(40), 'b b o u u u u'],
+    ['registered on the last day of window 2: it is still owed (missed once closed)', day(28), [], day(29), 'b m o u u u u'],
+    ['registered the day after window 2 closed: not owed', day(29), [], day(29), 'b b o u u u u'],
+    ['a second visit never fills a window closed before registration late', day(40), [day(41), day(50)], day(50), 'b b d u u u u'],
+    ['a second visit still fills an owed missed window late', day(20), [day(41), day(50)], day(50), 'b l d u u u u'],
+    ['a paper visit typed later moves entry back: window 2 owed and on time', day(40), [day(20)], day(40), 'b d o u u u u'],
+  ])('%s', (_name, registered, visits, today, expected) => {
+    expect(windowStates(B, visits, today, DEFAULT_VISIT_WINDOWS, registered).map((w) => w.state)).toEqual(S(expected));
+  });
+
+  it('the visit form agrees: a late visit after an import fills nothing before registration', () => {
+    expect(windowForVisit(B, [day(41)], day(50), DEFAULT_VISIT_WINDOWS, day(40))).toBeNull();
+    expect(windowForVisit(B, [day(41)], day(50))).toMatchObject({ index: 0, late: true });
+  });
+
+  it("the kader's today list: an imported baby's closed windows are not overdue", () => {
+    // Imported on day 30 (window 2, days 8–28, closed 2 days before): registered at birth it would be overdue.
+    const baby = { id: 'Q', birthDate: B, exitDate: null, visitDates: [] };
+    expect(dueList([baby], day(30)).map((i) => i.kind)).toEqual(['overdue']);
+    expect(dueList([{ ...baby, registeredOn: day(30) }], day(30)).map((i) => [i.kind, i.window?.index, i.visitFills])).toEqual([['open', 2, { index: 2, late: false }]]);
+  });
+});
+
+describe('periodWindowColumn (decision 050: a window closes in the period its last day is in)', () => {
+  const L = '2026-01-31';
+  it.each<[string, { to: string; filledOn: string | null; late: boolean }, string, boolean, string | null]>([
+    ['ends on the last day, never visited, period over: missed', { to: L, filledOn: null, late: false }, L, true, 'missed'],
+    ['ends on the last day, today is that day: still open, no column', { to: L, filledOn: null, late: false }, L, false, null],
+    ['ends the day before the last day, never visited: missed either way', { to: '2026-01-30', filledOn: null, late: false }, L, false, 'missed'],
+    ['ends on the last day, visited on it: on time', { to: L, filledOn: L, late: false }, L, true, 'onTime'],
+    ['ends on the last day, filled late next month: missed in that period', { to: L, filledOn: '2026-02-03', late: true }, L, true, 'missed'],
+    ['judged on a later day it is late (a period never is: its asOf is its last day)', { to: L, filledOn: '2026-02-03', late: true }, '2026-02-28', true, 'late'],
+    ['still open mid-period', { to: '2026-01-20', filledOn: null, late: false }, '2026-01-15', false, null],
+  ])('%s', (_n, w, asOf, over, want) => {
+    expect(periodWindowColumn(w, asOf, over)).toBe(want);
+  });
+});
+
+describe('registeredLate', () => {
+  it.each<[string, string, boolean]>([
+    ['registered at birth', B, false],
+    ['registered on day 7, the last day of window 1', day(7), false],
+    ['registered on day 8, window 1 closed', day(8), true],
+    ['imported at 3 months', day(90), true],
+  ])('%s → %s', (_n, registered, want) => {
+    expect(registeredLate(B, registered)).toBe(want);
   });
 });

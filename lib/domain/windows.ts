@@ -13,6 +13,11 @@
  *
  * An unfilled window is `missed` once closed (today after its last day), `open` while today
  * is within it, `upcoming` before it.
+ *
+ * Windows owed (docs/decisions/060): a baby enters the program on the day it is registered (or
+ * imported), or on its first recorded visit when that is earlier (a paper visit typed in later).
+ * A window whose last day is before that day closed before anyone could visit: it is
+ * `before_registration` — never missed, never on the today list, and no late visit fills it.
  */
 import { sixMonthDate } from './age';
 import { addDays, diffDays, minDate } from './dates';
@@ -37,7 +42,7 @@ export const DEFAULT_VISIT_WINDOWS: readonly VisitWindow[] = [
 /** The day before the 6-month date is at least day 180 (e.g. born 31 Aug → 28 Feb = day 181). */
 export const MAX_WINDOW_DAY = 180;
 
-export const WINDOW_STATES = ['upcoming', 'open', 'done_on_time', 'done_late', 'missed'] as const;
+export const WINDOW_STATES = ['upcoming', 'open', 'done_on_time', 'done_late', 'missed', 'before_registration'] as const;
 export type WindowStateName = (typeof WINDOW_STATES)[number];
 
 export interface DatedWindow {
@@ -116,8 +121,28 @@ export interface VisitAssignment {
   late: boolean;
 }
 
-/** Assign visits to windows by the rule in the header comment. Result is in input order. */
-export function assignVisits(dated: readonly DatedWindow[], visitDates: readonly IsoDate[]): VisitAssignment[] {
+/**
+ * The day a baby entered the program (docs/decisions/060): its registration day, or its first
+ * recorded visit when that is earlier. null (registration day unknown) = from birth.
+ */
+export function programEntry(registeredOn: IsoDate | null | undefined, visitDates: readonly IsoDate[]): IsoDate | null {
+  let entry = registeredOn ?? null;
+  for (const d of visitDates) if (entry === null || d < entry) entry = d;
+  return registeredOn ? entry : null;
+}
+
+/** A window that closed before the baby entered the program (its last day before `entry`): not owed. */
+export function closedBeforeEntry(w: DatedWindow, entry: IsoDate | null): boolean {
+  return entry !== null && w.to < entry;
+}
+
+/**
+ * Assign visits to windows by the rule in the header comment. Result is in input order.
+ * `registeredOn`: windows that closed before the baby entered the program are never filled late.
+ */
+export function assignVisits(dated: readonly DatedWindow[], visitDates: readonly IsoDate[], registeredOn?: IsoDate | null): VisitAssignment[] {
+  const entry = programEntry(registeredOn, visitDates);
+  dated = dated.filter((w) => !closedBeforeEntry(w, entry));
   const order = visitDates.map((d, i) => ({ d, i })).sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.i - b.i));
   const filled = new Set<number>();
   const result: VisitAssignment[] = new Array(visitDates.length);
@@ -135,14 +160,22 @@ export function assignVisits(dated: readonly DatedWindow[], visitDates: readonly
   return result;
 }
 
-/** State of every window for a baby on `today`. */
-export function windowStates(birthDate: IsoDate, visitDates: readonly IsoDate[], today: IsoDate, windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS): WindowState[] {
+/** State of every window for a baby on `today` (`registeredOn`: the day it was registered, decision 060). */
+export function windowStates(
+  birthDate: IsoDate,
+  visitDates: readonly IsoDate[],
+  today: IsoDate,
+  windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS,
+  registeredOn?: IsoDate | null,
+): WindowState[] {
   const dated = datedWindows(birthDate, windows);
+  const entry = programEntry(registeredOn, visitDates);
   const byWindow = new Map<number, VisitAssignment>();
-  for (const a of assignVisits(dated, visitDates)) if (a.window !== null) byWindow.set(a.window, a);
+  for (const a of assignVisits(dated, visitDates, registeredOn)) if (a.window !== null) byWindow.set(a.window, a);
   return dated.map((w) => {
     const a = byWindow.get(w.index);
     if (a) return { ...w, state: a.late ? 'done_late' : 'done_on_time', visitDate: a.visitDate };
+    if (closedBeforeEntry(w, entry)) return { ...w, state: 'before_registration' };
     const state: WindowStateName = today > w.to ? 'missed' : today >= w.from ? 'open' : 'upcoming';
     return { ...w, state };
   });
@@ -161,10 +194,11 @@ export function windowForVisit(
   existingVisitDates: readonly IsoDate[],
   newVisitDate: IsoDate,
   windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS,
+  registeredOn?: IsoDate | null,
 ): WindowForVisit | null {
   const dated = datedWindows(birthDate, windows);
   const all = [...existingVisitDates, newVisitDate];
-  const mine = assignVisits(dated, all)[all.length - 1];
+  const mine = assignVisits(dated, all, registeredOn)[all.length - 1];
   if (!mine || mine.window === null) return null;
   return { ...dated[mine.window]!, late: mine.late };
 }
@@ -181,6 +215,8 @@ export interface DueBaby {
   openReferral?: boolean;
   /** This baby's own windows (windowsInForce for its birth date); else the list's `windows`. */
   windows?: readonly VisitWindow[];
+  /** The day it was registered (decision 060): windows closed before it are not owed. */
+  registeredOn?: IsoDate | null;
 }
 
 export const DUE_KINDS = ['overdue', 'open', 'referral'] as const;
@@ -205,14 +241,14 @@ export interface DueItem {
 
 /** The baby's visit item for today, if any: an overdue window wins over an open one. */
 function visitItem(baby: DueBaby, today: IsoDate, windows: readonly VisitWindow[]): DueItem | null {
-  const states = windowStates(baby.birthDate, baby.visitDates, today, windows);
+  const states = windowStates(baby.birthDate, baby.visitDates, today, windows, baby.registeredOn);
   const lastVisit = baby.visitDates.reduce<IsoDate | null>((m, d) => (m === null || d > m ? d : m), null);
   const overdue = states
     .filter((w) => w.state === 'missed')
     .filter((w) => diffDays(today, w.to) <= OVERDUE_DAYS && (lastVisit === null || lastVisit <= w.to))
     .pop();
   const fills = () => {
-    const f = windowForVisit(baby.birthDate, baby.visitDates, today, windows);
+    const f = windowForVisit(baby.birthDate, baby.visitDates, today, windows, baby.registeredOn);
     return f ? { index: f.index, late: f.late } : null;
   };
   if (overdue) return { babyId: baby.id, kind: 'overdue', window: dated(overdue), daysOverdue: diffDays(today, overdue.to), visitFills: fills() };
@@ -249,4 +285,32 @@ export function dueList(babies: readonly DueBaby[], today: IsoDate, windows: rea
   overdue.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0));
   open.sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
   return [...overdue, ...open, ...referral];
+}
+
+/** A window's column in the kader table: done on time, done late, missed. */
+export type WindowColumn = 'onTime' | 'late' | 'missed';
+
+/**
+ * The kader table's column for a stored window in the period its last day falls in
+ * (docs/decisions/050): judged on `asOf` (periodAsOf). A window closes at the end of its last day:
+ * while the period runs (`periodOver` false) a window whose last day is today is still open and in
+ * no column; once the period is over, every window whose last day is in it has closed, the one
+ * ending on the period's last day included. Filled by a visit dated on or before `asOf`: on time or
+ * late as assigned; otherwise missed once closed. A window not owed (closed before the baby entered
+ * the program) is not stored, so it is in no column.
+ */
+export function periodWindowColumn(w: { to: IsoDate; filledOn: IsoDate | null; late: boolean }, asOf: IsoDate, periodOver: boolean): WindowColumn | null {
+  if (w.filledOn !== null && w.filledOn <= asOf) return w.late ? 'late' : 'onTime';
+  const closed = w.to < asOf || (periodOver && w.to <= asOf);
+  return closed ? 'missed' : null;
+}
+
+/**
+ * Registered late (decision 060; the count staff see beside the kader table): registered after
+ * the baby's first visit window had closed — the day after its last day or later. Its windows
+ * closed before registration are not counted missed; this keeps how many there were in sight.
+ */
+export function registeredLate(birthDate: IsoDate, registeredOn: IsoDate, windows: readonly VisitWindow[] = DEFAULT_VISIT_WINDOWS): boolean {
+  const [first] = datedWindows(birthDate, windows);
+  return first !== undefined && first.to < registeredOn;
 }

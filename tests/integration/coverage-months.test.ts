@@ -38,9 +38,11 @@ import {
   journeyStatus,
   monthBounds,
   sixMonthDate,
+  statusCountsOn,
   stopReasonCounts,
   STOP_REASONS,
   yearMonthRange,
+  zonedParts,
   type BabyFacts,
   type VisitFacts,
 } from '@/lib/domain';
@@ -233,11 +235,11 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
           day,
         ),
       );
-      const want: Record<string, number> = {};
-      for (const b of babiesOf(() => true)) {
-        const s = journeyStatus(b, day).status;
-        want[s] = (want[s] ?? 0) + 1;
-      }
+      // Babies born by the day only (decision 050: a past month's card counts no later birth).
+      const want = statusCountsOn(
+        babiesOf(() => true),
+        day,
+      );
       expect(await statusCountsStored(db.db, day, all), `${label}: status ${day}`).toEqual(want);
       // The staff home's count per village (every baby, looked up in its status timeline).
       const perVillage = new Map<string, number>();
@@ -255,19 +257,32 @@ describe.each(BACKENDS)('stored coverage sums = lib/domain, on $name', (backend)
       ),
     );
     // The kader table's visit windows that closed in a month, in their state on a day.
-    for (const [ym, asOf] of [
-      [{ year: 2026, month: 6 }, '2026-07-30'],
-      [{ year: 2025, month: 11 }, '2025-11-15'],
-      [{ year: 2026, month: 2 }, '2026-02-28'],
-      [{ year: 2026, month: 9 }, TODAY],
+    // A period over is judged at the end of its last day (decision 050): the states of the next day
+    // with the visits up to asOf. Babies exited before their 6-month date by the month's last day
+    // are left out; windows closed before a baby was registered are nobody's (decision 060).
+    for (const [ym, asOf, over] of [
+      [{ year: 2026, month: 6 }, '2026-07-30', true],
+      [{ year: 2025, month: 11 }, '2025-11-15', false],
+      [{ year: 2026, month: 2 }, '2026-02-28', false],
+      [{ year: 2026, month: 2 }, '2026-02-28', true],
+      [{ year: 2026, month: 9 }, TODAY, false],
+      [{ year: 2026, month: 9 }, TODAY, true],
     ] as const) {
       const { first, last } = monthBounds(ym.year, ym.month);
-      const got = await windowOutcomesStored(db.db, all, ym, asOf);
+      const got = await windowOutcomesStored(db.db, all, ym, asOf, over);
+      const registered = new Map(
+        (await db.db.select({ id: babies.id, at: babies.createdAt }).from(babies).where(eq(babies.puskesmasId, puskesmasId))).map((r) => [
+          r.id,
+          zonedParts(r.at, 'Asia/Jakarta').date,
+        ]),
+      );
       for (let p = 0; p < VILLAGES * PER_VILLAGE; p++) {
         const want = { onTime: 0, late: 0, missed: 0 };
-        for (const g of model.filter((x) => x.posyanduIdx === p && (x.baby.exitDate === null || x.baby.exitDate > last))) {
+        const counted = (b: BabyFacts) => b.exitDate === null || b.exitDate >= sixMonthDate(b.birthDate) || b.exitDate > last;
+        for (const g of model.filter((x) => x.posyanduIdx === p && counted(x.baby))) {
           const dates = g.baby.visits.map((v) => v.visitDate).filter((d) => d <= asOf);
-          for (const w of windowStates(g.baby.birthDate, dates, asOf, windows)) {
+          const registeredOn = registered.get(g.baby.id)!;
+          for (const w of windowStates(g.baby.birthDate, dates, over ? addDays(asOf, 1) : asOf, windows, registeredOn)) {
             if (w.to < first || w.to > last) continue;
             if (w.state === 'done_on_time') want.onTime++;
             else if (w.state === 'done_late') want.late++;

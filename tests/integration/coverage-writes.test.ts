@@ -73,6 +73,7 @@ import {
   monthBounds,
   monthOf,
   sixMonthDate,
+  statusCountsOn,
   stopReasonCounts,
   STOP_REASONS,
   windowsInForce,
@@ -125,7 +126,7 @@ const MOTHERS = {
 type MotherKey = keyof typeof MOTHERS | 'L';
 
 /** A baby as lib/domain sees it, built from the rows read back, with its place, attendance and windows. */
-type Baby = BabyFacts & { id: string; motherId: string; villageId: string; posyanduId: string; attended: boolean; windows: readonly VisitWindow[] };
+type Baby = BabyFacts & { id: string; motherId: string; villageId: string; posyanduId: string; attended: boolean; windows: readonly VisitWindow[]; registeredOn: string };
 
 describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain, on $name', (backend) => {
   let db: TestDb;
@@ -162,6 +163,7 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
         motherId: babies.motherId,
         villageId: mothers.villageId,
         posyanduId: mothers.posyanduId,
+        createdAt: babies.createdAt,
       })
       .from(babies)
       .innerJoin(mothers, eq(mothers.id, babies.motherId))
@@ -181,10 +183,12 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
       .select({ effectiveFrom: visitWindowSettings.effectiveFrom, windows: visitWindowSettings.windows })
       .from(visitWindowSettings)
       .where(eq(visitWindowSettings.puskesmasId, puskesmasId));
-    return rows.map((b) => {
+    return rows.map(({ createdAt, ...b }) => {
       const six = sixMonthDate(b.birthDate);
       return {
         ...b,
+        // The day it was registered, in the puskesmas's zone (decision 060).
+        registeredOn: zonedParts(createdAt, p!.timeZone).date,
         visits: visitRows.filter((v) => v.babyId === b.id).map(({ babyId: _b, ...v }): VisitFacts => v),
         // DESIGN §3 "Sessions": present at a session not cancelled that started (in the puskesmas's zone) before the 6-month date.
         attended: presence.some(
@@ -343,7 +347,8 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
 
     // The kader table: visit windows that closed in a month (or a period), in their state on a day.
     const outcomes = async (scope: CoverageScope, month: YearMonth | { from: YearMonth; to: YearMonth }, asOf: string, want: (p: string) => Record<string, number>) => {
-      const got = await windowOutcomesStored(db.db, scope, month, asOf);
+      const L = bounds('from' in month ? month.to : month).last;
+      const got = await windowOutcomesStored(db.db, scope, month, asOf, T > L || asOf > L);
       for (const p of posyanduIds) {
         const w = want(p);
         expect(got.get(p) ?? { onTime: 0, late: 0, missed: 0 }, `${label}: windows ${JSON.stringify(month)} on ${asOf}, posyandu ${p}`).toEqual(w);
@@ -353,10 +358,12 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
       const want = { onTime: 0, late: 0, missed: 0 };
       for (const b of list.filter((x) => x.posyanduId === p && has(x))) {
         const dates = b.visits.map((v) => v.visitDate).filter((d) => d <= asOf);
-        for (const w of windowStates(b.birthDate, dates, asOf, b.windows)) {
+        // A period over is judged at the end of its last day (decision 050): the next day's states.
+        const judged = T > L || asOf > L ? addDays(asOf, 1) : asOf;
+        for (const w of windowStates(b.birthDate, dates, judged, b.windows, b.registeredOn)) {
           if (w.to < F || w.to > L) continue;
-          // Babies exited by the last day of the month the window closed in are left out.
-          if (b.exitDate !== null && b.exitDate <= bounds(monthOf(w.to)).last) continue;
+          // Babies exited (before the 6-month date: journey rule) by the last day of the month the window closed in are left out.
+          if (b.exitDate !== null && b.exitDate < sixMonthDate(b.birthDate) && b.exitDate <= bounds(monthOf(w.to)).last) continue;
           if (w.state === 'done_on_time') want.onTime++;
           else if (w.state === 'done_late') want.late++;
           else if (w.state === 'missed') want.missed++;
@@ -404,14 +411,8 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
     return list;
   }
 
-  function statusCounts(list: readonly Baby[], d: string): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const b of list) {
-      const s = journeyStatus(b, d).status;
-      out[s] = (out[s] ?? 0) + 1;
-    }
-    return out;
-  }
+  /** The status card: babies born by the day (decision 050), lib/domain statusCountsOn. */
+  const statusCounts = (list: readonly Baby[], d: string) => statusCountsOn(list, d);
 
   /** What a dashboard shows today, stored: the status counts and how many babies count as attended. */
   async function today(list: Baby[]) {

@@ -8,14 +8,14 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { activationCodes, auditLog, babies, importBatches, mothers, posyandu, users, villages } from '@/db/schema';
+import { auditLog, babies, importBatches, mothers, posyandu, users, villages } from '@/db/schema';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { addDays, isoToday, normalizePhone } from '@/lib/domain';
-import { IMPORT_COLUMNS, IMPORT_HEADERS, IMPORT_MAX_ROWS, type ImportColumn } from '@/lib/domain/import';
-import { confirmImport, getImportBatch, importContext, importTemplate, previewImport } from '@/lib/data/imports';
-import { activateAccount } from '@/lib/data/mothers';
+import { IMPORT_COLUMNS, IMPORT_DATE_FORMATS, IMPORT_HEADERS, IMPORT_MAX_ROWS, type ImportColumn } from '@/lib/domain/import';
+import { confirmImport, getImportBatch, importContext, importTemplate, mothersWithoutLogin, previewImport } from '@/lib/data/imports';
+import { activateAccount, giveMotherLogin } from '@/lib/data/mothers';
 import { createPosyandu, createVillage } from '@/lib/data/places';
 import { setupFromCli } from '@/lib/data/setup';
 import { actorFor, BACKENDS, demoActors, fingerprint, rowCounts, useDatabase, type TestDb } from './support';
@@ -167,7 +167,7 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     ]);
   });
 
-  it('confirm creates mothers, babies, logins with codes and audit rows in one go; again, nothing', async () => {
+  it('confirm creates mothers, babies and audit rows in one go, no logins (a printable list per posyandu instead); again, nothing', async () => {
     const twinPhone = freshPhone();
     const rows = [
       row(),
@@ -187,8 +187,9 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     const after = await rowCounts(db);
     expect(after.mothers! - before.mothers!).toBe(3);
     expect(after.babies! - before.babies!).toBe(4);
-    expect(after.users! - before.users!).toBe(3);
-    expect(after.activation_codes! - before.activation_codes!).toBe(3);
+    // No login and no code at import (issue #29): each mother gets hers from her baby's page.
+    expect(after.users! - before.users!).toBe(0);
+    expect(after.activation_codes! - before.activation_codes!).toBe(0);
     // One import row, and registration's per-record rows (3 mothers, 4 babies).
     expect(after.audit_log! - before.audit_log!).toBe(1 + 3 + 4);
     const [imp] = await db.db
@@ -209,18 +210,30 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     const twins = await db.db.select().from(babies).where(eq(babies.motherId, twinMother!.id));
     expect(twins.map((b) => b.birthOrder).sort()).toEqual([1, 2]);
     expect(twinMother!.consentRecordedBy).toBe(a.staff.id);
+    // The result names the posyandu and how many of its mothers still need a login; its printable
+    // list (staff only) has the imported mothers, and each gets her login from the baby page.
+    const [place] = await db.db.select({ id: posyandu.id }).from(posyandu).where(eq(posyandu.name, post));
+    const need = res.logins.find((l) => l.posyanduId === place!.id);
+    expect(need).toMatchObject({ posyandu: post, village });
+    const list = await mothersWithoutLogin(a.staff, place!.id);
+    expect(list.mothers.length).toBe(need!.mothers);
+    const imported = list.mothers.find((m) => m.name === rows[0]!.motherName)!;
+    expect(imported).toMatchObject({ phone: normalizePhone(String(rows[0]!.phone)) });
+    await expect(mothersWithoutLogin(a.kader, place!.id)).rejects.toBeInstanceOf(ForbiddenError);
+    const login = await giveMotherLogin(a.staff, { motherId: imported.motherId, phone: String(rows[0]!.phone) });
+    if (!login.ok) throw new Error(JSON.stringify(login));
     // The code works on /aktivasi like a registered mother's.
-    const first = res.created[0]!;
-    expect(await activateAccount({ phone: first.phone, code: first.code, password: 'Menyusui-Impor-2026', confirm: 'Menyusui-Impor-2026' }, '10.9.9.9')).toEqual({
+    expect(await activateAccount({ phone: login.phone, code: login.code, password: 'Menyusui-Impor-2026', confirm: 'Menyusui-Impor-2026' }, '10.9.9.9')).toEqual({
       ok: true,
     });
+    expect((await mothersWithoutLogin(a.staff, place!.id)).mothers.some((m) => m.motherId === imported.motherId)).toBe(false);
     // The batch keeps counts, not rows.
     const [b] = await db.db.select().from(importBatches).where(eq(importBatches.id, p.batchId));
     expect(b).toMatchObject({ status: 'confirmed', rows: [] });
 
     // The same batch again, and the same file again: nothing new.
     const snapshot = await rowCounts(db);
-    expect(await confirmImport(a.staff, { batchId: p.batchId, consent: true })).toMatchObject({ ok: true, already: true, created: [] });
+    expect(await confirmImport(a.staff, { batchId: p.batchId, consent: true })).toMatchObject({ ok: true, already: true, logins: [] });
     const again = await importFile(a.staff, file);
     expect(again.counts).toEqual({ new: 0, existing: 4, rejected: 1 });
     const res2 = await confirmImport(a.staff, { batchId: again.batchId, consent: true });
@@ -272,24 +285,84 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     expect(await fingerprint(db)).toEqual(before);
   });
 
-  it('formula cells and =cmd| text are stored as text, never evaluated', async () => {
-    const r1 = row({ motherName: { formula: 'HYPERLINK("http://x.test","Klik")', result: 'Klik' }, address: "=cmd|' /C calc'!A0" });
+  it('a formula in any cell is refused as "rumus tidak dibaca" on its column; +, - and @ text stays text', async () => {
+    const long = `HYPERLINK("http://x.test/${'a'.repeat(150)}","Klik")`;
+    const r1 = row({ motherName: { formula: long, result: 'Klik' }, address: "=cmd|' /C calc'!A0" });
     const r2 = row({ motherName: '+Ibu Plus', babyName: '@SUM(1+1)' });
-    const r3 = row({ motherName: '-Ibu Minus' });
+    const r3 = row({ motherName: '-Ibu Minus', phone: { formula: 'CONCAT("0857","70001234")', result: '085770001234' } });
     const p = await importFile(a.staff, await xlsx([r1, r2, r3]));
-    expect(p.counts).toEqual({ new: 3, existing: 0, rejected: 0 });
+    expect(p.counts).toEqual({ new: 1, existing: 0, rejected: 2 });
+    const b = await getImportBatch(a.staff, p.batchId);
+    expect(b.rejected.map((r) => [r.row, r.errors.map((e) => [e.column, e.message])])).toEqual([
+      [
+        2,
+        [
+          ['motherName', 'imports.errors.formula'],
+          ['address', 'imports.errors.formula'],
+        ],
+      ],
+      [4, [['phone', 'imports.errors.formula']]],
+    ]);
     expect((await confirmImport(a.staff, { batchId: p.batchId, consent: true })).ok).toBe(true);
-    const [m1] = await db.db
-      .select()
-      .from(mothers)
-      .where(eq(mothers.phone, normalizePhone(String(r1.phone))!));
-    expect(m1).toMatchObject({ name: '=HYPERLINK("http://x.test","Klik")', address: "=cmd|' /C calc'!A0" });
     const [m2] = await db.db
       .select({ name: mothers.name, baby: babies.name })
       .from(mothers)
       .innerJoin(babies, eq(babies.motherId, mothers.id))
       .where(eq(mothers.phone, normalizePhone(String(r2.phone))!));
     expect(m2).toEqual({ name: '+Ibu Plus', baby: '@SUM(1+1)' });
+  });
+
+  it('a CSV saved by Excel in Indonesia (Windows-1252, ";"): read; repeated rows are duplicates, not twins; "Mawar 1" is "Posyandu Mawar 1"; dates as written', async () => {
+    const short = post.replace(/^posyandu\s+/i, '');
+    expect(short).not.toBe(post);
+    const d = born(45);
+    const [y, mo, dd] = [d.slice(0, 4), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
+    const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'][mo - 1]!;
+    const same = row({ motherName: 'Ibu Désirée – Impor', address: 'Gg. “Melati” No. 3', posyandu: short, birthDate: `${dd} ${bulan} ${y}` });
+    const rows: Cells[] = [
+      same,
+      { ...same },
+      { ...same },
+      row({ birthDate: `${dd} ${bulan.slice(0, 3)} ${y}` }),
+      row({ birthDate: `${String(dd).padStart(2, '0')}-${String(mo).padStart(2, '0')}-${y}` }),
+      row({ birthDate: `${dd}/${mo}/${y}` }),
+      row({ birthDate: 'kemarin sore' }),
+      row({ posyandu: 'Posyandu Tidak Ada' }),
+    ];
+    // What Excel writes with "CSV (Comma delimited)" on an Indonesian Windows: cp1252 and semicolons.
+    const text = new TextDecoder().decode(csv(rows, ';'));
+    const cp1252: Record<string, number> = { '–': 0x96, '“': 0x93, '”': 0x94 };
+    const bytes = Uint8Array.from([...text].map((c) => cp1252[c] ?? c.charCodeAt(0)));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const p = await importFile(a.staff, bytes);
+    expect(p.counts).toEqual({ new: 4, existing: 2, rejected: 2 });
+    const b = await getImportBatch(a.staff, p.batchId);
+    expect(b.existing.map((r) => [r.row, r.existingBy, r.repeatOf])).toEqual([
+      [3, 'repeat', 2],
+      [4, 'repeat', 2],
+    ]);
+    expect(b.fresh.every((r) => !r.twinOf)).toBe(true);
+    const errs = b.rejected.map((r) => [r.row, r.errors.map((e) => [e.column, e.message, e.params])]);
+    expect(errs[0]).toEqual([8, [['birthDate', 'imports.errors.dateFormat', { formats: IMPORT_DATE_FORMATS }]]]);
+    expect(errs[1]![0]).toBe(9);
+    const [col, msg, params] = (errs[1]![1] as [string, string, { valid: string }][])[0]!;
+    expect([col, msg]).toEqual(['posyandu', 'imports.errors.posyanduUnknown']);
+    expect(params.valid).toContain(post);
+    const res = await confirmImport(a.staff, { batchId: p.batchId, consent: true });
+    expect(res).toMatchObject({ ok: true, counts: { mothers: 4, babies: 4 } });
+    const [m] = await db.db
+      .select({ name: mothers.name, address: mothers.address, birthDate: babies.birthDate, posyandu: posyandu.name })
+      .from(mothers)
+      .innerJoin(babies, eq(babies.motherId, mothers.id))
+      .innerJoin(posyandu, eq(posyandu.id, mothers.posyanduId))
+      .where(eq(mothers.phone, normalizePhone(String(same.phone))!));
+    expect(m).toEqual({ name: 'Ibu Désirée – Impor', address: 'Gg. “Melati” No. 3', birthDate: d, posyandu: post });
+    const babiesOfSame = await db.db
+      .select({ id: babies.id })
+      .from(babies)
+      .innerJoin(mothers, eq(mothers.id, babies.motherId))
+      .where(eq(mothers.phone, normalizePhone(String(same.phone))!));
+    expect(babiesOfSame).toHaveLength(1);
   });
 
   it('CSV with commas or semicolons, with or without BOM; dates as 09/03/2026', async () => {
@@ -322,7 +395,8 @@ describe.each(BACKENDS)('import on $name', (backend) => {
       ['an old XLS', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'type'],
       ['a zip that is no workbook', zipBomb(10), 'type'],
       ['a zip bomb (200 MB of zeros)', zipBomb(200 * 1024 * 1024), 'unzippedTooBig'],
-      ['Latin-1 CSV', new Uint8Array([...new TextEncoder().encode('Nama ibu,Nomor HP\nSiti N'), 0xfa, 0x0a]), 'encoding'],
+      // Not UTF-8: read as Windows-1252 (issue #29), then refused for its missing columns, not its encoding.
+      ['Latin-1 CSV with two columns', new Uint8Array([...new TextEncoder().encode('Nama ibu,Nomor HP\nSiti N'), 0xfa, 0x0a]), 'columnsMissing'],
       ['no header', csv([]), 'noRows'],
       ['columns missing', new TextEncoder().encode('foo,bar\n1,2\n'), 'columnsMissing'],
     ];
@@ -416,7 +490,12 @@ describe.each(BACKENDS)('import into an empty installation on $name', (backend) 
     if (!preview.ok) return;
     const res = await confirmImport(admin, { batchId: preview.batchId, consent: true });
     expect(res).toMatchObject({ ok: true, counts: { mothers: 2, babies: 2 } });
-    const [codes] = await db.db.select({ n: sql<number>`count(*)::int` }).from(activationCodes);
-    expect(Number(codes?.n)).toBeGreaterThanOrEqual(3);
+    // No codes at import: the mothers have no login yet; the result offers the posyandu's list.
+    const [noLogin] = await db.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(mothers)
+      .where(isNull(mothers.userId));
+    expect(Number(noLogin?.n)).toBe(2);
+    if (res.ok) expect(res.logins).toEqual([{ posyanduId: p.ok ? p.id : '', posyandu: 'Posyandu Kenanga', village: 'Sukamaju', mothers: 2 }]);
   });
 });

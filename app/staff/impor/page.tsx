@@ -151,7 +151,13 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
                   <tr key={r.row}>
                     <Td numeric>{r.row}</Td>
                     <Td>{r.cells.motherName}</Td>
-                    <Td>{r.existingBy === 'nik' ? t('imports.existingNik') : t('imports.existingPhoneBirth')}</Td>
+                    <Td>
+                      {r.existingBy === 'repeat'
+                        ? t('imports.existingRepeat', { row: r.repeatOf ?? 0 })
+                        : r.existingBy === 'nik'
+                          ? t('imports.existingNik')
+                          : t('imports.existingPhoneBirth')}
+                    </Td>
                   </tr>
                 ))}
               </tbody>

@@ -39,6 +39,7 @@ export default async function RecordVisitPage({ params }: { params: Promise<{ ba
           today={ctx.today}
           visitDates={ctx.visitDates}
           windows={ctx.windows}
+          registeredOn={ctx.registeredOn}
           texts={texts}
           offline={{ label: `${babyName} · ${ctx.motherName}` }}
           lessons={visitFormLessons(t, ctx.lessons)}
