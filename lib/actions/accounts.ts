@@ -18,14 +18,14 @@ import { rememberSearch } from '@/lib/search-terms';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ChangePasswordField, CreateAccountField, UpdateAccountField } from '@/lib/validation/account';
 import { publicOrigin } from '@/lib/server/public-url';
-import { str } from './form-data';
+import { field, fields, str } from './form-data';
 import { safeAction } from './safe-action';
 
 export type ChangePasswordState = FormState<ChangePasswordField>;
 
 export async function changePasswordAction(_prev: ChangePasswordState, fd: FormData): Promise<ChangePasswordState> {
   return safeAction({ user: () => getCurrentUser() }, async (actor) => {
-    const res = await changeOwnPassword(actor, { current: fd.get('current'), password: fd.get('password'), confirm: fd.get('confirm') });
+    const res = await changeOwnPassword(actor, { current: field(fd, 'current'), password: field(fd, 'password'), confirm: field(fd, 'confirm') });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'account.fixErrors' };
     // Every session of this user has ended on the server; clear this browser's cookie too and
     // sign in again with the new password.
@@ -84,7 +84,7 @@ export async function manageAccountAction(_prev: ManageAccountState, fd: FormDat
 /** The account search: the term (a name or a phone number) is posted, never put in the URL. */
 export async function searchAccountsAction(fd: FormData): Promise<void> {
   return safeAction({ user: () => getCurrentUser() }, async () => {
-    await rememberSearch('accounts', '/staff/pengguna', fd.get('q'));
+    await rememberSearch('accounts', '/staff/pengguna', field(fd, 'q'));
     const role = str(fd, 'role');
     redirect(role && /^(admin|staff|kader|ibu)$/.test(role) ? `/staff/pengguna?role=${role}` : '/staff/pengguna');
   });
@@ -122,8 +122,7 @@ function postedValues(fd: FormData): AccountFormValues {
     role: clip(str(fd, 'role')),
     name: clip(str(fd, 'name')),
     phone: clip(str(fd, 'phone')),
-    posyanduIds: fd
-      .getAll('posyanduIds')
+    posyanduIds: fields(fd, 'posyanduIds')
       .filter((v): v is string => typeof v === 'string')
       .slice(0, 100)
       .map((v) => v.slice(0, 40)),

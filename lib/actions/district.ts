@@ -14,6 +14,7 @@ import { whatsappLink } from '@/lib/domain/whatsapp';
 import type { DistrictAccountField } from '@/lib/validation/district';
 import type { FormState } from '@/lib/validation/form-state';
 import { publicOrigin } from '@/lib/server/public-url';
+import { field } from './form-data';
 import { safeAction } from './safe-action';
 
 export type DistrictAccountState = FormState<DistrictAccountField> & {
@@ -28,14 +29,14 @@ async function activationUrl(): Promise<string> {
 }
 
 const text = (fd: FormData, k: string) => {
-  const v = fd.get(k);
+  const v = field(fd, k);
   return typeof v === 'string' ? v.slice(0, 120) : undefined;
 };
 
 export async function createDistrictAccountAction(_prev: DistrictAccountState, fd: FormData): Promise<DistrictAccountState> {
   const values = { name: text(fd, 'name'), phone: text(fd, 'phone') };
   return safeAction({ user: () => getCurrentUser(), denied: { formError: 'district.errors.notAllowed', values } }, async (actor) => {
-    const res = await createDistrictAccount(actor, { name: fd.get('name'), phone: fd.get('phone') });
+    const res = await createDistrictAccount(actor, { name: field(fd, 'name'), phone: field(fd, 'phone') });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'district.accounts.fixErrors', values };
     revalidatePath('/dinkes/pengguna');
     const t = await getTranslations('district.accounts');

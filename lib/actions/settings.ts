@@ -26,7 +26,7 @@ export type SettingsState = {
 };
 
 /** The answer's sequence number: one more than the last. */
-const nextSeq = (prev: SettingsState) => (prev.seq ?? 0) + 1;
+const nextSeq = (prev: SettingsState) => (prev?.seq ?? 0) + 1;
 
 /** A refusal of the policy (admin writes): a form message, never a 500, with the values sent. */
 const notAllowed = (prev: SettingsState, values: Record<string, string | string[]>): SettingsState => ({
