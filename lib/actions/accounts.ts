@@ -17,7 +17,7 @@ import { whatsappLink } from '@/lib/domain/whatsapp';
 import { rememberSearch } from '@/lib/search-terms';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ChangePasswordField, CreateAccountField, UpdateAccountField } from '@/lib/validation/account';
-import { publicOrigin } from '@/lib/server/public-url';
+import { activationUrlFor } from '@/lib/server/public-url';
 import { field, fields, str } from './form-data';
 import { safeAction } from './safe-action';
 
@@ -105,14 +105,10 @@ export type CreateAccountState = FormState<CreateAccountField> & {
 export type UpdateAccountState = FormState<UpdateAccountField> & { values?: AccountFormValues; saved?: 'saved' | 'unchanged' };
 export type ReissueCodeState = FormState & { done?: IssuedCode & { name: string } };
 
-/** The /aktivasi link sent with an activation code. */
-async function activationUrl(): Promise<string> {
-  return `${await publicOrigin()}/aktivasi`;
-}
-
-async function issued(name: string, phone: string, code: string): Promise<IssuedCode> {
+/** The code with its WhatsApp link; the /aktivasi address is the puskesmas's public address (issue #29). */
+async function issued(puskesmasId: string, name: string, phone: string, code: string): Promise<IssuedCode> {
   const t = await getTranslations('accountsNew');
-  const url = await activationUrl();
+  const url = await activationUrlFor(puskesmasId);
   return { code, activationUrl: url, days: ACTIVATION_DAYS, waLink: whatsappLink(phone, t('waMessage', { name, code, url, days: ACTIVATION_DAYS })) };
 }
 
@@ -141,7 +137,10 @@ export async function createAccountAction(_prev: CreateAccountState, fd: FormDat
   return safeAction({ user: () => getCurrentUser(), ...denials(values) }, async (actor) => {
     const res = await createAccount(actor, values);
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'accountsNew.fixErrors', values };
-    return { ok: true, done: { ...(await issued(res.name, res.phone, res.code)), userId: res.userId, name: res.name, phone: formatPhoneDisplay(res.phone) } };
+    return {
+      ok: true,
+      done: { ...(await issued(actor.puskesmasId, res.name, res.phone, res.code)), userId: res.userId, name: res.name, phone: formatPhoneDisplay(res.phone) },
+    };
   });
 }
 
@@ -160,6 +159,6 @@ export async function reissueCodeAction(_prev: ReissueCodeState, fd: FormData): 
     const res = await reissueActivationCode(actor, { userId: str(fd, 'userId'), reason: str(fd, 'reason') });
     if (!res.ok) return { formError: res.formError };
     revalidatePath('/staff/pengguna/[id]', 'page');
-    return { ok: true, done: { ...(await issued(res.name, res.phone, res.code)), name: res.name } };
+    return { ok: true, done: { ...(await issued(actor.puskesmasId, res.name, res.phone, res.code)), name: res.name } };
   });
 }

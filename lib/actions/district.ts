@@ -13,7 +13,7 @@ import { formatPhoneDisplay } from '@/lib/domain';
 import { whatsappLink } from '@/lib/domain/whatsapp';
 import type { DistrictAccountField } from '@/lib/validation/district';
 import type { FormState } from '@/lib/validation/form-state';
-import { publicOrigin } from '@/lib/server/public-url';
+import { activationUrlFor } from '@/lib/server/public-url';
 import { field } from './form-data';
 import { safeAction } from './safe-action';
 
@@ -22,11 +22,6 @@ export type DistrictAccountState = FormState<DistrictAccountField> & {
   values?: { name?: string; phone?: string };
   done?: { name: string; phone: string; code: string; waLink: string; activationUrl: string; days: number };
 };
-
-/** The /aktivasi link sent with an activation code. */
-async function activationUrl(): Promise<string> {
-  return `${await publicOrigin()}/aktivasi`;
-}
 
 const text = (fd: FormData, k: string) => {
   const v = field(fd, k);
@@ -40,7 +35,8 @@ export async function createDistrictAccountAction(_prev: DistrictAccountState, f
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'district.accounts.fixErrors', values };
     revalidatePath('/dinkes/pengguna');
     const t = await getTranslations('district.accounts');
-    const url = await activationUrl();
+    // The district office's own puskesmas's public address, else APP_URL (issue #29).
+    const url = await activationUrlFor(actor.puskesmasId);
     return {
       ok: true,
       done: {

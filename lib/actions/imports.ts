@@ -10,6 +10,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { confirmImport, type ImportResultCounts } from '@/lib/data/imports';
 import { ACTIVATION_DAYS } from '@/lib/data/activation';
 import { whatsappLink } from '@/lib/domain/whatsapp';
+import { activationUrlFor } from '@/lib/server/public-url';
 import type { ImportRow } from '@/lib/domain/import';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ConfirmImportField } from '@/lib/validation/import';
@@ -29,10 +30,12 @@ export async function confirmImportAction(_prev: ConfirmImportState, fd: FormDat
     const res = await confirmImport(user, { batchId: field(fd, 'batchId'), consent: field(fd, 'consent') === 'on' });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError ?? 'imports.errors.consentRequired', rows: res.rows?.slice(0, 200) };
     const t = await getTranslations('register');
+    // The message carries the address to act at (issue #29): the puskesmas's /aktivasi.
+    const url = await activationUrlFor(user.puskesmasId);
     const codes = res.created.map((c) => ({
       name: c.name,
       code: c.code,
-      waLink: whatsappLink(c.phone, t('waMessage', { name: c.name, code: c.code, days: ACTIVATION_DAYS })),
+      waLink: whatsappLink(c.phone, t('waMessage', { name: c.name, code: c.code, url, days: ACTIVATION_DAYS })),
     }));
     // No revalidatePath: it would render this page again, as confirmed, and lose the codes shown
     // once (the registry is rendered per request anyway).

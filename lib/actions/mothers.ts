@@ -11,6 +11,7 @@ import { requireUser } from '@/lib/auth/session';
 import { ACTIVATION_DAYS } from '@/lib/data/activation';
 import { activateAccount, giveMotherLogin, registerMother, whatsappLink, type Duplicate } from '@/lib/data/mothers';
 import { formatPhoneDisplay } from '@/lib/domain';
+import { activationUrlFor } from '@/lib/server/public-url';
 import type { FormState } from '@/lib/validation/form-state';
 import type { MotherField, MotherLoginField } from '@/lib/validation/mother';
 import { field } from './form-data';
@@ -27,7 +28,9 @@ export async function registerMotherAction(values: unknown): Promise<RegisterSta
     const res = await registerMother(user, values);
     if (!res.ok) return { fieldErrors: res.fieldErrors, duplicate: res.duplicate, formError: res.duplicate ? 'register.duplicate' : 'visit.fixErrors' };
     const t = await getTranslations('register');
-    const waLink = res.code ? whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, days: 7 })) : null;
+    // The message carries the address to act at (issue #29): the puskesmas's /aktivasi.
+    const url = await activationUrlFor(user.puskesmasId);
+    const waLink = res.code ? whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, url, days: ACTIVATION_DAYS })) : null;
     return { ok: true, done: { code: res.code, waLink, login: res.login, babyId: res.babyIds[0]!, name: res.name } };
   });
 }
@@ -85,7 +88,8 @@ export async function giveMotherLoginAction(_prev: MotherLoginState, fd: FormDat
       const res = await giveMotherLogin(actor, { motherId: field(fd, 'motherId'), phone: field(fd, 'phone') });
       if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError ?? 'motherLogin.errors.fix', phone, nonce: randomUUID() };
       const t = await getTranslations('register');
-      const waLink = whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, days: ACTIVATION_DAYS }));
+      const url = await activationUrlFor(actor.puskesmasId);
+      const waLink = whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, url, days: ACTIVATION_DAYS }));
       return { ok: true, done: { code: res.code, waLink, name: res.name, phone: formatPhoneDisplay(res.phone), days: ACTIVATION_DAYS } };
     },
   );
