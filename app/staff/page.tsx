@@ -10,6 +10,8 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
+import { FirstStepsCard } from '@/components/staff/first-steps';
+import { firstSteps } from '@/lib/data/first-steps';
 import { coverageDashboard, isEmptyTotals, type PlaceRow } from '@/lib/data/coverage';
 import { JOURNEY_STATUSES, monthOf, roundPercent, STOP_REASONS, type Coverage } from '@/lib/domain';
 import { StatusBadge } from '@/components/status-badge';
@@ -50,7 +52,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
   const sortParam = searchParam(sp.urut) as Sort | undefined;
   const sort: Sort = sortParam && SORTS.includes(sortParam) ? sortParam : 'nama';
   // `bulan` is a month, a quarter (2026-Q1) or a year (2026); anything else is this month.
-  const d = await coverageDashboard(user, { ...params, period: parsePeriodParam(searchParam(sp.bulan)) });
+  const [d, steps] = await Promise.all([coverageDashboard(user, { ...params, period: parsePeriodParam(searchParam(sp.bulan)) }), firstSteps(user)]);
   const t = await getTranslations('coverage');
   const tr = await getTranslations('breakReason');
   const locale = (await getLocale()) as UiLocale;
@@ -156,6 +158,24 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
       <p className="mt-1 text-sm text-muted" data-testid="as-of-note">
         {t('asOfNote', { period: mLabel, date: formatDate(d.asOf, locale) })}
       </p>
+      {steps.show ? (
+        <FirstStepsCard
+          steps={steps}
+          texts={{
+            title: t('firstSteps.title'),
+            intro: t('firstSteps.intro'),
+            progress: t('firstSteps.progress', { done: steps.done, total: steps.steps.length }),
+            done: t('firstSteps.done'),
+            todo: t('firstSteps.todo'),
+            steps: Object.fromEntries(
+              steps.steps.map((s) => [
+                s.key,
+                { title: t(`firstSteps.steps.${s.key}.title`), hint: t(`firstSteps.steps.${s.key}.hint`), action: t(`firstSteps.steps.${s.key}.action`) },
+              ]),
+            ),
+          }}
+        />
+      ) : null}
 
       <form method="get" action="/staff" className="mt-4 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4" aria-label={t('filters')}>
         <PeriodSelect selected={d.period} options={recentPeriods(monthOf(d.today))} />
