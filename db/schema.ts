@@ -1,5 +1,5 @@
 /**
- * The whole data model of DESIGN.md. Every record belongs to one puskesmas (the tenant) and
+ * The whole data model of docs/program.md and docs/rules.md. Every record belongs to one puskesmas (the tenant) and
  * carries its id, so that every query can be scoped by it and one installation can serve a
  * district. Journey status is never stored: it is derived from visits by lib/domain.
  */

@@ -1,5 +1,5 @@
 /**
- * The deterministic demo data (DESIGN.md): Puskesmas Bojong Nangka with four villages, nine
+ * The deterministic demo data (docs/program.md): Puskesmas Bojong Nangka with four villages, nine
  * posyandu, ten kaders and 150 mothers whose babies are at every stage of the journey on
  * `today`, a year of visits, group sessions, a sharing forum and certificates — and a small
  * second puskesmas (Gunung Putri) to show tenant isolation. Everything is relative to `today`

@@ -2,7 +2,7 @@
  * The authorization matrix (issue #10): every page and route handler of app/ has an entry
  * here (a test fails when a new one has none), and each entry is requested as every actor —
  * anonymous, two mothers, two kaders of different posyandu, staff of this puskesmas and of
- * another, admin. The expected answer is computed from the policy table of DESIGN.md §4
+ * another, admin. The expected answer is computed from the policy table of docs/access.md
  * (lib/auth/policy.ts: SECTION_ROLES, can()) with the actors' and records' real relations; the
  * run prints how many cases it tried. Zero leaks allowed.
  * Server actions are covered at the data layer they call (tests/integration/authz-actions.test.ts).

@@ -83,12 +83,15 @@ test.describe('coverage dashboard (staff)', () => {
     expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
     const csv = await page.request.get(`/api/laporan/${last}/csv`);
     expect(csv.status()).toBe(200);
-    const text = await csv.text();
-    expect(text.startsWith('Desa,Posyandu,')).toBe(true);
+    // As Excel in Indonesia reads it (issue #29): BOM, ";" between fields.
+    const body = await csv.body();
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = body.subarray(3).toString('utf8');
+    expect(text.startsWith('Desa;Posyandu;')).toBe(true);
     // The CSV's total row has the page's O1 total.
     const o1 = (await total.locator('[data-cell="O1-J"]').innerText()).replace(/\./g, '');
-    const totalLine = text.split('\r\n').find((l) => l.startsWith('Jumlah,'))!;
-    expect(totalLine.split(',')[4]).toBe(o1);
+    const totalLine = text.split('\r\n').find((l) => l.startsWith('Jumlah;'))!;
+    expect(totalLine.split(';')[4]).toBe(o1);
   });
 });
 

@@ -74,10 +74,10 @@ test.describe('district office (dinkes)', () => {
     expect(xlsx.suggestedFilename()).toBe(`laporan-asi-kabupaten-bogor-${last}.xlsx`);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe(`laporan-asi-kabupaten-bogor-${last}.csv`);
-    const csvText = await (await page.request.get(`/api/dinkes/laporan/${last}/csv`)).text();
-    expect(csvText.split('\r\n')[0]).toMatch(/^Kecamatan,Puskesmas,/);
+    const csvText = (await (await page.request.get(`/api/dinkes/laporan/${last}/csv`)).body()).toString('utf8');
+    expect(csvText.split('\r\n')[0]).toMatch(/^\uFEFFKecamatan;Puskesmas;/);
     expect(csvText).toContain('Puskesmas Bojong Nangka');
-    expect(csvText).toContain('Jumlah,Kabupaten Bogor');
+    expect(csvText).toContain('Jumlah;Kabupaten Bogor');
     const xlsxRes = await page.request.get(`/api/dinkes/laporan/${quarter}/xlsx`);
     expect(xlsxRes.status()).toBe(200);
     expect(xlsxRes.headers()['content-type']).toContain('spreadsheetml');

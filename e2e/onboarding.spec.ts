@@ -79,6 +79,16 @@ test('an empty database leads every page to /pasang; a wrong code is refused, th
   }
   await expect(page.getByRole('heading', { name: 'Pasang KEKASIHKU' })).toBeVisible();
   await expectAccessible(page);
+  // Issue #29: where the code is, for someone who cannot see the server log.
+  const where = page.getByTestId('setup-where');
+  await where.getByText('Di mana kode pemasangan?').click();
+  await expect(where).toContainText('docker logs');
+  await expect(where).toContainText('journalctl');
+  await expect(where).toContainText('npm run setup');
+  await page.screenshot({ path: '/tmp/kekasihku-29-pasang.png', fullPage: true });
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: '/tmp/kekasihku-29-pasang-phone.png' });
+  await page.setViewportSize(DESKTOP);
 
   const fill = async (code: string) => {
     await page.getByLabel('Kode pemasangan').fill(code);
@@ -114,6 +124,17 @@ test('an empty database leads every page to /pasang; a wrong code is refused, th
 test('the admin adds a village, a posyandu and a kader account with a one-time code', async ({ browser }) => {
   const { ctx, page } = await newPage(browser, DESKTOP);
   await signIn(page, ADMIN.phone, ADMIN.password, /\/staff$/);
+
+  // Issue #29: the empty dashboard lists the first steps and what is done (the target was set
+  // at /pasang, the signatory not yet, so "Pengaturan" is still to do).
+  const steps = page.getByTestId('first-steps');
+  await expect(steps.getByRole('heading', { name: 'Langkah pertama' })).toBeVisible();
+  await expect(steps).toContainText('0 dari 5 langkah selesai');
+  await expect(steps.locator('li[data-done="false"]')).toHaveCount(5);
+  await expect(steps.getByRole('link', { name: 'Buka Wilayah' })).toHaveAttribute('href', '/staff/wilayah');
+  await expect(steps.getByRole('link', { name: 'Atur alamat portal' })).toHaveAttribute('href', '/staff/pengaturan#alamat-portal');
+  await expectAccessible(page);
+  await page.screenshot({ path: '/tmp/kekasihku-29-first-steps.png', fullPage: true });
 
   await page.goto('/staff/wilayah');
   await expect(page.getByRole('heading', { name: 'Wilayah', level: 1 })).toBeVisible();
@@ -157,6 +178,17 @@ test('the admin adds a village, a posyandu and a kader account with a one-time c
   await page.goto('/staff/pengaturan');
   await expect(page.getByRole('heading', { name: 'Pengaturan', level: 1 })).toBeVisible();
   await expectAccessible(page);
+  // The public address is missing until set (issue #29); set it, and the dashboard counts it.
+  await expect(page.getByTestId('public-url-state')).toContainText('Alamat portal belum diatur');
+  await page.getByTestId('public-url-form').getByLabel('Alamat portal').fill('https://kekasihku.sukamaju.go.id');
+  await page.getByTestId('public-url-form').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByTestId('public-url-form').getByRole('status')).toBeVisible();
+  await page.goto('/staff');
+  await expect(page.getByTestId('first-steps')).toContainText('3 dari 5 langkah selesai');
+  for (const done of ['places', 'accounts', 'publicUrl']) await expect(page.locator(`li[data-step="${done}"]`)).toHaveAttribute('data-done', 'true');
+  await page.screenshot({ path: '/tmp/kekasihku-29-first-steps-3.png', fullPage: true });
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: '/tmp/kekasihku-29-first-steps-phone.png', fullPage: true });
   await ctx.close();
 });
 

@@ -1,9 +1,10 @@
 /**
  * Issue #22 item 2 and issue #23 item 4, in Chromium:
- * - the certificate's QR code points at the address the browser used (a real host name, mapped
- *   to this machine with --host-resolver-rules), never 0.0.0.0 — the PDF is downloaded through
- *   the page and its QR image decoded with jsQR (the PDF embeds the QR as a PNG, pdf-lib stores
- *   it as a Flate-compressed RGB image: inflate, then jsQR — see decision 051, "Public address");
+ * - the certificate's QR code points at the portal's public address, "Alamat portal" saved by the
+ *   admin at /staff/pengaturan (issue #29; a real host name mapped to this machine with
+ *   --host-resolver-rules), never at the request's Host or X-Forwarded-Host and never 0.0.0.0 —
+ *   the PDF's QR image is decoded with jsQR (the PDF embeds the QR as a PNG, pdf-lib stores it
+ *   as a Flate-compressed RGB image: inflate, then jsQR — see decision 051, "Public address");
  * - a WhatsApp-style deep link opened while signed out returns to itself after sign-in, at
  *   360×740, and the login page says why it is asking.
  */
@@ -44,27 +45,58 @@ async function qrOf(pdfBytes: Uint8Array): Promise<string | null> {
 // The real host name resolves to this machine (a browser option: one worker for this file).
 test.use({ launchOptions: { executablePath, args: ['--no-sandbox', '--disable-gpu', `--host-resolver-rules=MAP ${HOST} 127.0.0.1`] } });
 
-test.describe('the certificate QR code at a real host name (issue #22)', () => {
-  test.use({ viewport: PHONE });
-
-  test('Dewi downloads her certificate at http://kekasihku.test:<port>; its QR opens that host', async ({ page, baseURL }) => {
+test.describe('the public address: "Alamat portal" (issues #22 and #29)', () => {
+  test('missing until the admin sets it; then the certificate QR opens it, whatever Host / X-Forwarded-Host the request carried', async ({ browser, baseURL }) => {
+    test.setTimeout(150_000);
     const port = new URL(baseURL!).port;
     const origin = `http://${HOST}${port ? `:${port}` : ''}`;
-    await page.goto(`${origin}/login`);
+
+    // The admin sees the warning, then saves the address the phones use (http: a local network name).
+    const adminCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const admin = await adminCtx.newPage();
+    await signIn(admin, demoLogin('admin').phone);
+    await admin.waitForURL(/\/staff/);
+    await admin.goto('/staff/pengaturan');
+    const state = admin.getByTestId('public-url-state');
+    await expect(state).toContainText('Alamat portal belum diatur');
+    await admin.screenshot({ path: '/tmp/kekasihku-29-settings-missing.png' });
+    const form = admin.getByTestId('public-url-form');
+    await form.getByLabel('Alamat portal').fill('http://kekasihku.example.com/aktivasi');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await expect(form.getByText('Tulis alamatnya saja')).toBeVisible();
+    await form.getByLabel('Alamat portal').fill(origin);
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await expect(form.getByRole('status')).toBeVisible();
+    await admin.reload();
+    await expect(admin.getByTestId('public-url-state')).toContainText(`Tautan dibuat dari: ${origin}`);
+    await expect(admin.getByTestId('public-url-state')).toContainText('http:// tidak terenkripsi');
+    await admin.screenshot({ path: '/tmp/kekasihku-29-settings-set.png' });
+    await admin.setViewportSize(PHONE);
+    await admin.goto('/staff/pengaturan#alamat-portal');
+    await admin.screenshot({ path: '/tmp/kekasihku-29-settings-phone.png' });
+    await adminCtx.close();
+
+    // Dewi downloads her certificate through a request that claims to be for evil.example (only
+    // that request: Next refuses a server action whose X-Forwarded-Host differs from its Origin).
+    const ctx = await browser.newContext({ viewport: PHONE });
+    const page = await ctx.newPage();
+    await page.goto('/login');
     await page.getByLabel('Nomor HP').fill(demoLogin('ibu', 1).phone);
     await page.getByLabel('Kata sandi').fill('DemoKekasihku!2026');
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL(`${origin}/ibu`);
+    await page.waitForURL(/\/ibu$/);
     const link = page.locator('a[href^="/api/sertifikat/"]').first();
     await expect(link).toBeVisible();
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const bytes = fs.readFileSync((await download.path())!);
-    const url = await qrOf(new Uint8Array(bytes));
+    const res = await page.request.get((await link.getAttribute('href'))!, { headers: { 'X-Forwarded-Host': 'evil.example' } });
+    expect(res.status()).toBe(200);
+    const url = await qrOf(new Uint8Array(await res.body()));
     expect(url).toMatch(new RegExp(`^${origin.replace(/[.]/g, '\\.')}/verifikasi/[A-Za-z0-9_-]+$`));
+    expect(url).not.toContain('evil.example');
     expect(url).not.toContain('0.0.0.0');
     // And the QR's address opens the public verification page.
     await page.goto(url!);
     await expect(page.getByText(/sah|valid/i).first()).toBeVisible();
+    await ctx.close();
   });
 });
 

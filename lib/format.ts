@@ -1,5 +1,5 @@
 /**
- * Indonesian (and English) display formats of DESIGN.md section 2: dates "17 Agustus 2024" and
+ * Indonesian (and English) display formats of docs/program.md (Words, Formats): dates "17 Agustus 2024" and
  * "17/08/2024", time "13.05", decimal comma "11,97%". Pure Intl. Each formatter is made once per
  * language (and time zone) and kept: making an Intl formatter costs far more than using one,
  * and tables such as the dashboard's format hundreds of figures per page (issue #11, server time).

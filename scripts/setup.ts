@@ -8,6 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDatabase, getDbHandle } from '@/db/client';
+import { log } from '@/lib/server/log';
+import { configuredOrigin } from '@/lib/server/forwarded.mjs';
+import { formatDate, formatTime } from '@/lib/format';
+import { isoToday } from '@/lib/domain/today';
 import { setupDistrictFromCli, setupFromCli } from '@/lib/data/setup';
 import type { DistrictSetupField } from '@/lib/validation/district';
 import type { PuskesmasSetupField } from '@/lib/validation/setup';
@@ -111,6 +115,9 @@ async function main(): Promise<number> {
     return 0;
   }
   const t = translator();
+  // A person reads this answer, not a log collector (issue #29): the JSON lines of the database
+  // start ("database ready") stay out of it unless LOG_LEVEL asks for them.
+  log.level = process.env.LOG_LEVEL ?? 'warn';
   if (args.dinkes) return district(args, t);
   const input = {
     name: args.puskesmas,
@@ -131,21 +138,34 @@ async function main(): Promise<number> {
     if (!res.ok) {
       for (const [field, key] of Object.entries(res.fieldErrors ?? {})) console.error(`${FLAG_OF[field as PuskesmasSetupField] ?? field}: ${t(key!)}`);
       if (res.formError && res.formError !== 'setup.fixErrors') console.error(t(res.formError));
-      console.error('Nothing was written. See npm run setup -- --help');
+      console.error(NOTHING_WRITTEN);
       return res.fieldErrors ? 2 : 1;
     }
-    const until = res.expiresAt.toISOString().slice(0, 10);
     console.log(
       [
-        `KEKASIHKU: puskesmas ${input.shortCode?.trim().toUpperCase()} created (${handle.kind}).`,
-        `Admin activation code: ${res.activationCode} (one-time, valid until ${until}).`,
-        `The admin opens /aktivasi on the portal, enters her phone number and this code, and sets her password.`,
+        `KEKASIHKU: puskesmas ${input.shortCode?.trim().toUpperCase()} sudah dibuat (basis data: ${handle.kind}).`,
+        `Kode aktivasi admin: ${res.activationCode}`,
+        `  Sekali pakai, berlaku sampai ${untilText(res.expiresAt)}.`,
+        `Langkah berikutnya: admin membuka ${activationAddress()} di HP atau komputer, mengisi nomor HP-nya dan kode ini, lalu membuat kata sandi.`,
       ].join('\n'),
     );
     return 0;
   } finally {
     await closeDatabase();
   }
+}
+
+const NOTHING_WRITTEN = 'Tidak ada yang disimpan. Lihat: npm run setup -- --help';
+
+/** "14 Desember 2026 pukul 14.50 WIB": when a printed code stops working. */
+function untilText(at: Date): string {
+  return `${formatDate(isoToday('Asia/Jakarta', at), 'id')} pukul ${formatTime(at, 'Asia/Jakarta', 'id')} WIB`;
+}
+
+/** Where the code is used: APP_URL's /aktivasi when set, else the path. */
+function activationAddress(): string {
+  const origin = configuredOrigin(process.env.APP_URL, process.env.AUTH_URL);
+  return origin ? `${origin}/aktivasi` : 'halaman /aktivasi di portal';
 }
 
 const DISTRICT_FLAG_OF: Record<DistrictSetupField, string> = { kabupaten: '--kabupaten', province: '--provinsi', name: '--nama', phone: '--hp' };
@@ -160,15 +180,16 @@ async function district(args: Record<string, string | boolean | undefined>, t: (
     if (!res.ok) {
       for (const [field, key] of Object.entries(res.fieldErrors ?? {})) console.error(`${DISTRICT_FLAG_OF[field as DistrictSetupField] ?? field}: ${t(key!)}`);
       if (res.formError) console.error(t(res.formError));
-      console.error('Nothing was written. See npm run setup -- --help');
+      console.error(NOTHING_WRITTEN);
       return 2;
     }
-    const until = res.expiresAt.toISOString().slice(0, 10);
     console.log(
       [
-        `KEKASIHKU: district account for ${res.kabupatenName} created (${handle.kind}; kabupaten ${res.kabupatenCreated ? 'created' : 'found'}).`,
-        `Activation code: ${res.activationCode} (one-time, valid until ${until}).`,
-        `The account holder opens /aktivasi on the portal, enters her phone number and this code, and sets her password.`,
+        `KEKASIHKU: akun Dinas Kesehatan untuk ${res.kabupatenName} sudah dibuat (basis data: ${handle.kind}; kabupaten ${res.kabupatenCreated ? 'baru dibuat' : 'sudah ada'}).`,
+        `Kode aktivasi: ${res.activationCode}`,
+        `  Sekali pakai, berlaku sampai ${untilText(res.expiresAt)}.`,
+        `Langkah berikutnya: pemilik akun membuka ${activationAddress()} di HP atau komputer, mengisi nomor HP-nya dan kode ini, lalu membuat kata sandi.`,
+        `Rekan lain di Dinas Kesehatan ditambahkan sesudah itu dari portal, di /dinkes/pengguna.`,
       ].join('\n'),
     );
     return 0;

@@ -12,6 +12,8 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, Td, Th } from '@/components/ui/table';
 import { requireUser } from '@/lib/auth/session';
+import { FirstStepsCard } from '@/components/staff/first-steps';
+import { firstSteps } from '@/lib/data/first-steps';
 import { coverageDashboard, isEmptyTotals, type PlaceRow } from '@/lib/data/coverage';
 import { knowledgeFiguresFor } from '@/lib/data/knowledge-figures';
 import { KnowledgeSection } from '@/components/knowledge-figures/knowledge-figures';
@@ -55,9 +57,10 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
   const sort: Sort = sortParam && SORTS.includes(sortParam) ? sortParam : 'nama';
   // `bulan` is a month, a quarter (2026-Q1) or a year (2026); anything else is this month.
   const period = parsePeriodParam(searchParam(sp.bulan));
-  const [d, knowledge] = await Promise.all([
+  const [d, knowledge, steps] = await Promise.all([
     coverageDashboard(user, { ...params, period }),
     knowledgeFiguresFor(user, { period, villageId: params.villageId, posyanduId: params.posyanduId }),
+    firstSteps(user),
   ]);
   const t = await getTranslations('coverage');
   const tr = await getTranslations('breakReason');
@@ -167,6 +170,24 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
       <p className="mt-1 text-sm text-muted" data-testid="as-of-note">
         {t('asOfNote', { period: mLabel, date: formatDate(d.asOf, locale) })}
       </p>
+      {steps.show ? (
+        <FirstStepsCard
+          steps={steps}
+          texts={{
+            title: t('firstSteps.title'),
+            intro: t('firstSteps.intro'),
+            progress: t('firstSteps.progress', { done: steps.done, total: steps.steps.length }),
+            done: t('firstSteps.done'),
+            todo: t('firstSteps.todo'),
+            steps: Object.fromEntries(
+              steps.steps.map((s) => [
+                s.key,
+                { title: t(`firstSteps.steps.${s.key}.title`), hint: t(`firstSteps.steps.${s.key}.hint`), action: t(`firstSteps.steps.${s.key}.action`) },
+              ]),
+            ),
+          }}
+        />
+      ) : null}
 
       <form method="get" action="/staff" className="mt-4 flex flex-wrap items-end gap-3 rounded-xl border border-line bg-surface p-4" aria-label={t('filters')}>
         <PeriodSelect selected={d.period} options={recentPeriods(monthOf(d.today))} />

@@ -25,7 +25,7 @@ export function CategoryForm({
   const v = state.values ?? {};
   const err = state.fieldErrors ?? {};
   return (
-    <form key={state.nonce ?? 'category'} action={action} className="grid gap-3 sm:grid-cols-2" data-testid="category-form">
+    <form key={state.nonce ?? 'category'} action={action} noValidate className="grid gap-3 sm:grid-cols-2" data-testid="category-form">
       {c.id ? <input type="hidden" name="id" value={c.id} /> : null}
       <div className="sm:col-span-2">
         <FormError state={state} />

@@ -32,7 +32,7 @@ export function EditForm({
   const err = state.fieldErrors ?? {};
   return (
     // Mounted anew on each answer (its nonce): React empties a form after its action.
-    <form key={state.nonce ?? 'edit'} action={action} className="mt-4 flex flex-col gap-4">
+    <form key={state.nonce ?? 'edit'} action={action} noValidate className="mt-4 flex flex-col gap-4">
       <input type="hidden" name="target" value={target} />
       <input type="hidden" name="id" value={id} />
       <FormError state={state} />

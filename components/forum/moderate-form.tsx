@@ -32,7 +32,7 @@ export function ModerateForm({
   const rid = `reason-${id}`;
   const err = state.fieldErrors?.reason;
   return (
-    <form key={state.nonce ?? 'moderate'} action={action} className="mt-3 flex flex-col gap-2">
+    <form key={state.nonce ?? 'moderate'} action={action} noValidate className="mt-3 flex flex-col gap-2">
       <input type="hidden" name="target" value={target} />
       <input type="hidden" name="id" value={id} />
       <FormError state={state} />

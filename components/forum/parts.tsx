@@ -115,7 +115,7 @@ export async function Pager({ base, page, hasNext, extra }: { base: string; page
 export async function SearchBox({ q }: { q?: string }) {
   const t = await getTranslations('forum');
   return (
-    <form action="/forum/cari" method="get" role="search" className="mt-4 flex gap-2">
+    <form action="/forum/cari" method="get" role="search" noValidate className="mt-4 flex gap-2">
       <label htmlFor="forum-q" className="sr-only">
         {t('searchLabel')}
       </label>

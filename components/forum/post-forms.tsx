@@ -35,7 +35,7 @@ export function NewPostForm({
   const err = state.fieldErrors ?? {};
   return (
     // Mounted anew on each answer (its nonce): React empties a form after its action.
-    <form key={state.nonce ?? 'new'} action={action} className="mt-4 flex flex-col gap-4">
+    <form key={state.nonce ?? 'new'} action={action} noValidate className="mt-4 flex flex-col gap-4">
       <input type="hidden" name="id" value={id} />
       <FormError state={state} />
       <Field id="categoryId" label={texts.category} error={err.categoryId}>

@@ -18,7 +18,7 @@ export function ReplyForm({ id, postId, texts }: { id: string; postId: string; t
   const [state, action, pending] = useActionState<ForumFormState, FormData>(replyAction, {});
   const err = state.fieldErrors?.body;
   return (
-    <form key={state.nonce ?? 'new'} action={action} className="mt-6 flex flex-col gap-2">
+    <form key={state.nonce ?? 'new'} action={action} noValidate className="mt-6 flex flex-col gap-2">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="postId" value={postId} />
       <FormError state={state} />

@@ -28,7 +28,7 @@ export function ReportForm({
   return (
     <details className="open:w-full" open={Boolean(state.nonce) || undefined}>
       <summary className={`${summaryClass} cursor-pointer list-none`}>{texts.report}</summary>
-      <form key={state.nonce ?? 'report'} action={action} className="mt-2 flex flex-col gap-2">
+      <form key={state.nonce ?? 'report'} action={action} noValidate className="mt-2 flex flex-col gap-2">
         <input type="hidden" name="target" value={target} />
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="back" value={back} />

@@ -1,7 +1,15 @@
 'use client';
 
 import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { saveBlockedTermsAction, saveProfileAction, saveSignatoryAction, saveTargetAction, saveVisitWindowsAction, type SettingsState } from '@/lib/actions/settings';
+import {
+  saveBlockedTermsAction,
+  saveProfileAction,
+  savePublicUrlAction,
+  saveSignatoryAction,
+  saveTargetAction,
+  saveVisitWindowsAction,
+  type SettingsState,
+} from '@/lib/actions/settings';
 import { Button, buttonClass } from '@/components/ui/button';
 import { cx } from '@/components/ui/cx';
 import { Field, Input, fieldIds } from '@/components/ui/field';
@@ -266,6 +274,31 @@ export function SignatoryForm({
           tx={tx}
         />
       </div>
+      <Submit pending={pending} tx={tx} />
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The portal's public address (issue #29): links sent to people are built from it. */
+export function PublicUrlForm({ initial, texts }: { initial: string; texts: Texts }) {
+  const [state, action, pending] = useActionState<SettingsState, FormData>(savePublicUrlAction, {});
+  const tx = translator(texts);
+  const e = state.fieldErrors ?? {};
+  return (
+    <form key={state.seq ?? 0} action={action} noValidate className="flex flex-col gap-4" data-testid="public-url-form">
+      <Answer state={state} tx={tx} />
+      <TextField
+        name="publicUrl"
+        label={tx('settings.publicUrl.label')}
+        hint={tx('settings.publicUrl.hint')}
+        value={state.values ? (one(state.values.publicUrl) ?? '') : initial}
+        error={e.publicUrl}
+        max={200}
+        tx={tx}
+        autoComplete="url"
+      />
       <Submit pending={pending} tx={tx} />
     </form>
   );

@@ -17,15 +17,15 @@ import { whatsappLink } from '@/lib/domain/whatsapp';
 import { rememberSearch } from '@/lib/search-terms';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ChangePasswordField, CreateAccountField, UpdateAccountField } from '@/lib/validation/account';
-import { publicOrigin } from '@/lib/server/public-url';
-import { str } from './form-data';
+import { activationUrlFor } from '@/lib/server/public-url';
+import { field, fields, str } from './form-data';
 import { safeAction } from './safe-action';
 
 export type ChangePasswordState = FormState<ChangePasswordField>;
 
 export async function changePasswordAction(_prev: ChangePasswordState, fd: FormData): Promise<ChangePasswordState> {
   return safeAction({ user: () => getCurrentUser() }, async (actor) => {
-    const res = await changeOwnPassword(actor, { current: fd.get('current'), password: fd.get('password'), confirm: fd.get('confirm') });
+    const res = await changeOwnPassword(actor, { current: field(fd, 'current'), password: field(fd, 'password'), confirm: field(fd, 'confirm') });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'account.fixErrors' };
     // Every session of this user has ended on the server; clear this browser's cookie too and
     // sign in again with the new password.
@@ -84,7 +84,7 @@ export async function manageAccountAction(_prev: ManageAccountState, fd: FormDat
 /** The account search: the term (a name or a phone number) is posted, never put in the URL. */
 export async function searchAccountsAction(fd: FormData): Promise<void> {
   return safeAction({ user: () => getCurrentUser() }, async () => {
-    await rememberSearch('accounts', '/staff/pengguna', fd.get('q'));
+    await rememberSearch('accounts', '/staff/pengguna', field(fd, 'q'));
     const role = str(fd, 'role');
     redirect(role && /^(admin|staff|kader|ibu)$/.test(role) ? `/staff/pengguna?role=${role}` : '/staff/pengguna');
   });
@@ -105,14 +105,10 @@ export type CreateAccountState = FormState<CreateAccountField> & {
 export type UpdateAccountState = FormState<UpdateAccountField> & { values?: AccountFormValues; saved?: 'saved' | 'unchanged' };
 export type ReissueCodeState = FormState & { done?: IssuedCode & { name: string } };
 
-/** The /aktivasi link sent with an activation code. */
-async function activationUrl(): Promise<string> {
-  return `${await publicOrigin()}/aktivasi`;
-}
-
-async function issued(name: string, phone: string, code: string): Promise<IssuedCode> {
+/** The code with its WhatsApp link; the /aktivasi address is the puskesmas's public address (issue #29). */
+async function issued(puskesmasId: string, name: string, phone: string, code: string): Promise<IssuedCode> {
   const t = await getTranslations('accountsNew');
-  const url = await activationUrl();
+  const url = await activationUrlFor(puskesmasId);
   return { code, activationUrl: url, days: ACTIVATION_DAYS, waLink: whatsappLink(phone, t('waMessage', { name, code, url, days: ACTIVATION_DAYS })) };
 }
 
@@ -122,8 +118,7 @@ function postedValues(fd: FormData): AccountFormValues {
     role: clip(str(fd, 'role')),
     name: clip(str(fd, 'name')),
     phone: clip(str(fd, 'phone')),
-    posyanduIds: fd
-      .getAll('posyanduIds')
+    posyanduIds: fields(fd, 'posyanduIds')
       .filter((v): v is string => typeof v === 'string')
       .slice(0, 100)
       .map((v) => v.slice(0, 40)),
@@ -142,7 +137,10 @@ export async function createAccountAction(_prev: CreateAccountState, fd: FormDat
   return safeAction({ user: () => getCurrentUser(), ...denials(values) }, async (actor) => {
     const res = await createAccount(actor, values);
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'accountsNew.fixErrors', values };
-    return { ok: true, done: { ...(await issued(res.name, res.phone, res.code)), userId: res.userId, name: res.name, phone: formatPhoneDisplay(res.phone) } };
+    return {
+      ok: true,
+      done: { ...(await issued(actor.puskesmasId, res.name, res.phone, res.code)), userId: res.userId, name: res.name, phone: formatPhoneDisplay(res.phone) },
+    };
   });
 }
 
@@ -161,6 +159,6 @@ export async function reissueCodeAction(_prev: ReissueCodeState, fd: FormData): 
     const res = await reissueActivationCode(actor, { userId: str(fd, 'userId'), reason: str(fd, 'reason') });
     if (!res.ok) return { formError: res.formError };
     revalidatePath('/staff/pengguna/[id]', 'page');
-    return { ok: true, done: { ...(await issued(res.name, res.phone, res.code)), name: res.name } };
+    return { ok: true, done: { ...(await issued(actor.puskesmasId, res.name, res.phone, res.code)), name: res.name } };
   });
 }

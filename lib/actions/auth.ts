@@ -8,12 +8,13 @@ import { loginPathFor, RETURN_PARAM, safeReturnPath } from '@/lib/auth/return-to
 import { getCurrentUser, revokeSession } from '@/lib/auth/session';
 import { loginSchema } from '@/lib/validation/auth';
 import { fieldErrorsOf, type FormState } from '@/lib/validation/form-state';
+import { field } from './form-data';
 import { publicAction, when } from './safe-action';
 
 export type LoginState = FormState<'phone' | 'password'> & { phone?: string };
 
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const raw = { phone: formData.get('phone'), password: formData.get('password') };
+  const raw = { phone: field(formData, 'phone'), password: field(formData, 'password') };
   const phoneEcho = typeof raw.phone === 'string' ? raw.phone.slice(0, 32) : '';
   return publicAction(
     {
@@ -23,7 +24,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     async (data) => {
       // A requested page (issue #23): back through /login, which sends the signed-in user there
       // when her role may open it, else to her home (lib/auth/return-to.ts). Success redirects.
-      const back = safeReturnPath(formData.get(RETURN_PARAM));
+      const back = safeReturnPath(field(formData, RETURN_PARAM));
       await signIn('credentials', { phone: data.phone, password: data.password, redirectTo: back ? loginPathFor(back) : '/' });
       return {};
     },

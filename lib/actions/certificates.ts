@@ -10,6 +10,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { issueAllEligible, issueCertificate, revokeCertificate } from '@/lib/data/certificates';
 import { issueCertificateSchema, revokeCertificateSchema } from '@/lib/validation/certificates';
+import { field } from './form-data';
 import { safeAction } from './safe-action';
 
 export type CertificateState = { ok?: boolean; notice?: string; formError?: string; fieldErrors?: { reason?: string } };
@@ -25,7 +26,7 @@ async function invalid(error: ZodError): Promise<CertificateState> {
 
 export async function issueCertificateAction(_prev: CertificateState, formData: FormData): Promise<CertificateState> {
   return safeAction(
-    { user: () => requireUser(['staff', 'admin']), parse: { schema: issueCertificateSchema, input: { babyId: formData.get('babyId') }, invalid } },
+    { user: () => requireUser(['staff', 'admin']), parse: { schema: issueCertificateSchema, input: { babyId: field(formData, 'babyId') }, invalid } },
     async (user, data) => {
       const t = await getTranslations();
       const r = await issueCertificate(user, data);
@@ -50,7 +51,7 @@ export async function revokeCertificateAction(_prev: CertificateState, formData:
   return safeAction(
     {
       user: () => requireUser(['staff', 'admin']),
-      parse: { schema: revokeCertificateSchema, input: { certificateId: formData.get('certificateId'), reason: formData.get('reason') }, invalid },
+      parse: { schema: revokeCertificateSchema, input: { certificateId: field(formData, 'certificateId'), reason: field(formData, 'reason') }, invalid },
     },
     async (user, data) => {
       const t = await getTranslations();

@@ -13,7 +13,8 @@ import { formatPhoneDisplay } from '@/lib/domain';
 import { whatsappLink } from '@/lib/domain/whatsapp';
 import type { DistrictAccountField } from '@/lib/validation/district';
 import type { FormState } from '@/lib/validation/form-state';
-import { publicOrigin } from '@/lib/server/public-url';
+import { activationUrlFor } from '@/lib/server/public-url';
+import { field } from './form-data';
 import { safeAction } from './safe-action';
 
 export type DistrictAccountState = FormState<DistrictAccountField> & {
@@ -22,24 +23,20 @@ export type DistrictAccountState = FormState<DistrictAccountField> & {
   done?: { name: string; phone: string; code: string; waLink: string; activationUrl: string; days: number };
 };
 
-/** The /aktivasi link sent with an activation code. */
-async function activationUrl(): Promise<string> {
-  return `${await publicOrigin()}/aktivasi`;
-}
-
 const text = (fd: FormData, k: string) => {
-  const v = fd.get(k);
+  const v = field(fd, k);
   return typeof v === 'string' ? v.slice(0, 120) : undefined;
 };
 
 export async function createDistrictAccountAction(_prev: DistrictAccountState, fd: FormData): Promise<DistrictAccountState> {
   const values = { name: text(fd, 'name'), phone: text(fd, 'phone') };
   return safeAction({ user: () => getCurrentUser(), denied: { formError: 'district.errors.notAllowed', values } }, async (actor) => {
-    const res = await createDistrictAccount(actor, { name: fd.get('name'), phone: fd.get('phone') });
+    const res = await createDistrictAccount(actor, { name: field(fd, 'name'), phone: field(fd, 'phone') });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'district.accounts.fixErrors', values };
     revalidatePath('/dinkes/pengguna');
     const t = await getTranslations('district.accounts');
-    const url = await activationUrl();
+    // The district office's own puskesmas's public address, else APP_URL (issue #29).
+    const url = await activationUrlFor(actor.puskesmasId);
     return {
       ok: true,
       done: {

@@ -28,7 +28,7 @@ import {
 } from '@/lib/data/group-sessions';
 import { ForumError } from '@/lib/data/forum';
 import { formatDate } from '@/lib/format';
-import { formValues } from './form-data';
+import { field, formValues } from './form-data';
 import { ignoring, safeAction, when } from './safe-action';
 
 const WRITERS: Role[] = ['staff', 'admin', 'kader'];
@@ -63,7 +63,7 @@ export async function saveGroupSessionAction(_prev: GroupSessionActionState, for
     // The lessons it chooses are check boxes (several values); kept comma-joined in the refused form's values.
     const lessons = formData.getAll('lessons').map(String);
     const values = { ...formValues(formData, SESSION_FIELDS), lessons: lessons.join(',') };
-    const editId = String(formData.get('editId') ?? '');
+    const editId = String(field(formData, 'editId') ?? '');
     const input = { ...values, lessons };
     const res = editId ? await updateGroupSession(user, editId, input) : await createGroupSession(user, input);
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors), formError: t('sessions.fixErrors'), values, nonce: randomUUID() };
@@ -77,7 +77,7 @@ export async function cancelGroupSessionAction(_prev: GroupSessionActionState, f
     const t = await getTranslations();
     const res = await cancelGroupSession(user, formValues(formData, ['sessionId', 'reason']));
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
-    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+    revalidatePath(`${baseOf(user.role)}/${field(formData, 'sessionId')}`);
     return { ok: true, notice: t('sessions.cancelled') };
   });
 }
@@ -85,11 +85,11 @@ export async function cancelGroupSessionAction(_prev: GroupSessionActionState, f
 /** One tap in the register. A closed register answers with the page as it is. */
 export async function markAttendanceAction(formData: FormData): Promise<void> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
-    const mark = formData.get('attendanceId')
+    const mark = field(formData, 'attendanceId')
       ? markWalkIn(user, formValues(formData, ['sessionId', 'attendanceId', 'status']))
       : markAttendance(user, formValues(formData, ['sessionId', 'motherId', 'status']));
     await mark.catch(ignoring(RegisterClosedError));
-    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
+    revalidatePath(`${baseOf(user.role)}/${field(formData, 'sessionId')}/hadir`);
   });
 }
 
@@ -103,7 +103,7 @@ export async function addWalkInAction(_prev: GroupSessionActionState, formData: 
     async (user) => {
       const res = await addWalkIn(user, formValues(formData, ['sessionId', 'id', 'name', 'role']));
       if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
-      revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
+      revalidatePath(`${baseOf(user.role)}/${field(formData, 'sessionId')}/hadir`);
       return { ok: true };
     },
   );
@@ -120,22 +120,22 @@ export async function findMothersAction(_prev: GroupSessionActionState, formData
 export async function inviteAction(formData: FormData): Promise<void> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     await inviteMother(user, formValues(formData, ['sessionId', 'motherId']));
-    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+    revalidatePath(`${baseOf(user.role)}/${field(formData, 'sessionId')}`);
   });
 }
 
 export async function remindAction(formData: FormData): Promise<void> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     await markReminded(user, formValues(formData, ['sessionId', 'motherId']));
-    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+    revalidatePath(`${baseOf(user.role)}/${field(formData, 'sessionId')}`);
   });
 }
 
 /** Closing a register that is already closed (or too late) leaves the page as it is. */
 export async function closeRegisterAction(formData: FormData): Promise<void> {
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
-    await closeRegister(user, String(formData.get('sessionId') ?? '')).catch(ignoring(RegisterClosedError));
-    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}/hadir`);
+    await closeRegister(user, String(field(formData, 'sessionId') ?? '')).catch(ignoring(RegisterClosedError));
+    revalidatePath(`${baseOf(user.role)}/${field(formData, 'sessionId')}/hadir`);
   });
 }
 
@@ -144,7 +144,7 @@ export async function summaryAction(_prev: GroupSessionActionState, formData: Fo
     const t = await getTranslations();
     const res = await saveSummary(user, formValues(formData, ['sessionId', 'summary']));
     if (!res.ok) return { fieldErrors: await translated(res.fieldErrors) };
-    revalidatePath(`${baseOf(user.role)}/${formData.get('sessionId')}`);
+    revalidatePath(`${baseOf(user.role)}/${field(formData, 'sessionId')}`);
     return { ok: true, notice: t('sessions.summarySaved') };
   });
 }
@@ -162,7 +162,7 @@ export async function publishAction(_prev: GroupSessionActionState, formData: Fo
       const res = await publishSummary(user, formValues(formData, ['sessionId', 'categoryId']), {
         title: (title, date) => t('sessions.postTitle', { title, date: formatDate(date, 'id') }),
       });
-      revalidatePath(`/staff/pertemuan/${formData.get('sessionId')}`);
+      revalidatePath(`/staff/pertemuan/${field(formData, 'sessionId')}`);
       return { ok: true, notice: t('sessions.published'), postId: res.postId };
     },
   );

@@ -10,6 +10,7 @@ import { confirmImport, type ImportResultCounts, type LoginsNeeded } from '@/lib
 import type { ImportRow } from '@/lib/domain/import';
 import type { FormState } from '@/lib/validation/form-state';
 import type { ConfirmImportField } from '@/lib/validation/import';
+import { field } from './form-data';
 import { safeAction } from './safe-action';
 
 export type ConfirmImportState = FormState<ConfirmImportField> & {
@@ -21,7 +22,7 @@ export type ConfirmImportState = FormState<ConfirmImportField> & {
 
 export async function confirmImportAction(_prev: ConfirmImportState, fd: FormData): Promise<ConfirmImportState> {
   return safeAction({ user: () => getCurrentUser(), forbidden: { formError: 'imports.errors.notAllowed' } }, async (user) => {
-    const res = await confirmImport(user, { batchId: fd.get('batchId'), consent: fd.get('consent') === 'on' });
+    const res = await confirmImport(user, { batchId: field(fd, 'batchId'), consent: field(fd, 'consent') === 'on' });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError ?? 'imports.errors.consentRequired', rows: res.rows?.slice(0, 200) };
     // No codes here (issue #29): each mother gets her login from her baby's page; no revalidatePath
     // (the registry is rendered per request anyway).

@@ -11,8 +11,10 @@ import { requireUser } from '@/lib/auth/session';
 import { ACTIVATION_DAYS } from '@/lib/data/activation';
 import { activateAccount, giveMotherLogin, registerMother, whatsappLink, type Duplicate } from '@/lib/data/mothers';
 import { formatPhoneDisplay } from '@/lib/domain';
+import { activationUrlFor } from '@/lib/server/public-url';
 import type { FormState } from '@/lib/validation/form-state';
 import type { MotherField, MotherLoginField } from '@/lib/validation/mother';
+import { field } from './form-data';
 import { publicAction, safeAction } from './safe-action';
 
 export type RegisterState = FormState<MotherField> & {
@@ -26,7 +28,9 @@ export async function registerMotherAction(values: unknown): Promise<RegisterSta
     const res = await registerMother(user, values);
     if (!res.ok) return { fieldErrors: res.fieldErrors, duplicate: res.duplicate, formError: res.duplicate ? 'register.duplicate' : 'visit.fixErrors' };
     const t = await getTranslations('register');
-    const waLink = res.code ? whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, days: 7 })) : null;
+    // The message carries the address to act at (issue #29): the puskesmas's /aktivasi.
+    const url = await activationUrlFor(user.puskesmasId);
+    const waLink = res.code ? whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, url, days: ACTIVATION_DAYS })) : null;
     return { ok: true, done: { code: res.code, waLink, login: res.login, babyId: res.babyIds[0]!, name: res.name } };
   });
 }
@@ -43,16 +47,16 @@ export async function activateAction(_prev: ActivationState, formData: FormData)
   return publicAction({}, async () => {
     const res = await activateAccount(
       {
-        phone: formData.get('phone'),
-        code: formData.get('code'),
-        password: formData.get('password'),
-        confirm: formData.get('confirm'),
+        phone: field(formData, 'phone'),
+        code: field(formData, 'code'),
+        password: field(formData, 'password'),
+        confirm: field(formData, 'confirm'),
       },
       clientIp(await headers()),
     );
     if (res.ok) return { ok: true };
     const typed = (k: string) => {
-      const v = formData.get(k);
+      const v = field(formData, k);
       return typeof v === 'string' ? v.slice(0, 64) : '';
     };
     return { fieldErrors: res.fieldErrors, formError: res.formError, values: { phone: typed('phone'), code: typed('code') }, nonce: randomUUID() };
@@ -75,16 +79,17 @@ export type MotherLoginState = FormState<MotherLoginField> & {
  * screen until she leaves it.
  */
 export async function giveMotherLoginAction(_prev: MotherLoginState, fd: FormData): Promise<MotherLoginState> {
-  const posted = fd.get('phone');
+  const posted = field(fd, 'phone');
   const phone = typeof posted === 'string' ? posted.slice(0, 64) : '';
   const refused = (formError: string): MotherLoginState => ({ formError, phone, nonce: randomUUID() });
   return safeAction(
     { user: () => requireUser(['staff', 'admin']), forbidden: refused('motherLogin.errors.denied'), notFound: refused('motherLogin.errors.gone') },
     async (actor): Promise<MotherLoginState> => {
-      const res = await giveMotherLogin(actor, { motherId: fd.get('motherId'), phone: fd.get('phone') });
+      const res = await giveMotherLogin(actor, { motherId: field(fd, 'motherId'), phone: field(fd, 'phone') });
       if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError ?? 'motherLogin.errors.fix', phone, nonce: randomUUID() };
       const t = await getTranslations('register');
-      const waLink = whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, days: ACTIVATION_DAYS }));
+      const url = await activationUrlFor(actor.puskesmasId);
+      const waLink = whatsappLink(res.phone, t('waMessage', { name: res.name, code: res.code, url, days: ACTIVATION_DAYS }));
       return { ok: true, done: { code: res.code, waLink, name: res.name, phone: formatPhoneDisplay(res.phone), days: ACTIVATION_DAYS } };
     },
   );

@@ -10,7 +10,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { createPosyandu, createVillage, setPlaceStatus, updatePosyandu, updateVillage, type PlaceResult } from '@/lib/data/places';
 import type { FormState } from '@/lib/validation/form-state';
 import type { PlaceField } from '@/lib/validation/places';
-import { formValues } from './form-data';
+import { field, formValues } from './form-data';
 import { safeAction } from './safe-action';
 
 export type PlaceFormState = FormState<PlaceField> & {
@@ -24,7 +24,7 @@ const PATH = '/staff/wilayah';
 
 /** The posted fields, as strings (a missing or non-text field is ''). */
 function posted(fd: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((n) => [n, typeof fd.get(n) === 'string' ? (fd.get(n) as string) : '']));
+  return Object.fromEntries(names.map((n) => [n, typeof field(fd, n) === 'string' ? (field(fd, n) as string) : '']));
 }
 
 /** Shown again after a refusal; never more than a form field can hold. */
@@ -40,7 +40,7 @@ const denials = (raw: Record<string, string>) => ({
 function answered(prev: PlaceFormState, raw: Record<string, string>, res: PlaceResult): PlaceFormState {
   if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'places.errors.fix', values: shown(raw) };
   if (res.changed) revalidatePath(PATH);
-  return { ok: true, done: (prev.done ?? 0) + 1 };
+  return { ok: true, done: (prev?.done ?? 0) + 1 };
 }
 
 const VILLAGE = ['name', 'kind'] as const;

@@ -70,6 +70,13 @@ describe('outcomeOf: the mapping, pure', () => {
     expect(outcomeOf(Object.assign(new Error('duplicate key'), { code: '23505' }), { unavailable: { formError: 'visit.unavailable' } })).toBeNull();
   });
 
+  it('a ZodError from a data function (input the action did not expect, issue #29): as NotFoundError', () => {
+    const bad = z.object({ id: z.uuid() }).safeParse({ id: 'x' }).error!;
+    expect(outcomeOf(bad, { pages: true })).toEqual({ page: 'notFound' });
+    expect(outcomeOf(bad, { denied: { formError: 'x.denied' } })).toEqual({ answer: { formError: 'x.denied' } });
+    expect(outcomeOf(bad, {})).toBeNull();
+  });
+
   it('domain refusals: the first matching class answers; other errors are not matched', () => {
     const options = { refusals: [when(DomainError, (e) => ({ formError: `d.${e.code}` }))] };
     const o = outcomeOf<State>(new DomainError('limit'), options);

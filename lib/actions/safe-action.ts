@@ -5,7 +5,10 @@
  *
  * - ForbiddenError / NotFoundError of the policy: the 403 / 404 page (`pages: true`) or a state;
  * - the database cannot be reached (lib/data/db-unavailable.ts): a state, when the action says one;
- * - domain refusals (ForumError, RegisterClosedError, AuthError…): `when(ErrorClass, answer)`.
+ * - domain refusals (ForumError, RegisterClosedError, AuthError…): `when(ErrorClass, answer)`;
+ * - input the action did not expect (issue #29): the form readers (./form-data.ts) read anything
+ *   that is not a form as an empty one, and a ZodError from a data function's own schema is
+ *   answered as NotFoundError (nothing by that name exists), never a 500.
  *
  * Anything else is thrown again, Next's own control flow first (redirect(), forbidden(),
  * notFound(): unstable_rethrow), so a redirect inside the work always goes through.
@@ -17,6 +20,7 @@
 import { forbidden, notFound, redirect, unstable_rethrow } from 'next/navigation';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { isDatabaseUnavailable } from '@/lib/data/db-unavailable';
+import { ZodError } from 'zod';
 
 /** An action's answer to a refusal: the state itself, or made from the error (translated, typed values). */
 export type Answer<S, E = unknown> = S | ((err: E) => S | Promise<S>);
@@ -80,6 +84,9 @@ function outcomeOf<S>(err: unknown, options: Refusals<S>): Outcome<S> {
   };
   if (err instanceof ForbiddenError) return policy('forbidden', options.forbidden);
   if (err instanceof NotFoundError) return policy('notFound', options.notFound);
+  // Input the action did not expect that reached a data function's own schema (a hidden id that
+  // is not an id, a form posted without its fields: issue #29): nothing by that name exists.
+  if (err instanceof ZodError) return policy('notFound', options.notFound);
   const refusal = options.refusals?.find((r) => r.matches(err));
   if (refusal) return { answer: refusal.answer };
   if (options.unavailable !== undefined && isDatabaseUnavailable(err)) return { answer: options.unavailable };

@@ -6,7 +6,7 @@
  */
 import { revalidatePath } from 'next/cache';
 import { getCurrentUser } from '@/lib/auth/session';
-import { saveBlockedTerms, saveProfile, saveSignatory, saveTarget, saveVisitWindows, type SettingsResult } from '@/lib/data/settings';
+import { saveBlockedTerms, saveProfile, savePublicUrl, saveSignatory, saveTarget, saveVisitWindows, type SettingsResult } from '@/lib/data/settings';
 import { str, strs } from './form-data';
 import { safeAction } from './safe-action';
 
@@ -26,7 +26,7 @@ export type SettingsState = {
 };
 
 /** The answer's sequence number: one more than the last. */
-const nextSeq = (prev: SettingsState) => (prev.seq ?? 0) + 1;
+const nextSeq = (prev: SettingsState) => (prev?.seq ?? 0) + 1;
 
 /** A refusal of the policy (admin writes): a form message, never a 500, with the values sent. */
 const notAllowed = (prev: SettingsState, values: Record<string, string | string[]>): SettingsState => ({
@@ -70,4 +70,10 @@ export async function saveVisitWindowsAction(prev: SettingsState, fd: FormData):
   const values = { fromDay: from, toDay: to };
   const input = str(fd, 'intent') === 'reset' ? { reset: true } : { windows: from.map((f, i) => ({ fromDay: f, toDay: to[i] ?? '' })) };
   return safeAction({ user: () => getCurrentUser(), forbidden: notAllowed(prev, values) }, async (actor) => saved(prev, values, await saveVisitWindows(actor, input)));
+}
+
+/** The portal's public address (issue #29): emptied, links fall back to APP_URL. */
+export async function savePublicUrlAction(prev: SettingsState, fd: FormData): Promise<SettingsState> {
+  const values = { publicUrl: str(fd, 'publicUrl') ?? '' };
+  return safeAction({ user: () => getCurrentUser(), forbidden: notAllowed(prev, values) }, async (actor) => saved(prev, values, await savePublicUrl(actor, values)));
 }

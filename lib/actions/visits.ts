@@ -9,6 +9,7 @@ import { correctVisit, followUpReferral, recordVisit } from '@/lib/data/visits';
 import type { FormState } from '@/lib/validation/form-state';
 import type { FollowUpField } from '@/lib/validation/journey';
 import type { VisitEditField, VisitField } from '@/lib/validation/visit';
+import { field } from './form-data';
 import { safeAction } from './safe-action';
 
 export type VisitState = FormState<VisitField>;
@@ -50,9 +51,9 @@ export type FollowUpState = FormState<FollowUpField>;
 export async function followUpAction(_prev: FollowUpState, formData: FormData): Promise<FollowUpState> {
   return safeAction({ user: () => requireUser(['kader', 'staff', 'admin']), denied: { formError: 'followUp.denied' } }, async (user) => {
     const res = await followUpReferral(user, {
-      babyId: formData.get('babyId'),
-      visitId: formData.get('visitId'),
-      outcome: formData.get('outcome'),
+      babyId: field(formData, 'babyId'),
+      visitId: field(formData, 'visitId'),
+      outcome: field(formData, 'outcome'),
     });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'followUp.fixErrors' };
     redirect(`${user.role === 'kader' ? '/kader' : '/staff'}/bayi/${res.babyId}?followedUp=1`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { can, canEditVisit, canFollowUpReferral, canTransferMother, scopeOf, VISIT_EDIT_DAYS, type Action, type Actor, type Resource, type Role } from './policy';
 
 /**
- * DESIGN.md section 4, written out independently of POLICY: for each row, what each role may
+ * docs/access.md, written out independently of POLICY: for each row, what each role may
  * do ("action:scope"). Everything not listed must be denied.
  */
 const DESIGN: Record<Resource, Record<Role | 'public', string[]>> = {
@@ -103,7 +103,7 @@ const cases = (Object.keys(DESIGN) as Resource[]).flatMap((resource) =>
   ),
 );
 
-describe('policy table = DESIGN.md section 4', () => {
+describe('policy table = docs/access.md', () => {
   it.each(cases)('$role $action $resource → $expected', ({ resource, role, action, expected }) => {
     const actor = role === 'public' ? null : { role };
     expect(scopeOf(actor, action, resource)).toBe(expected);

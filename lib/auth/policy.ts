@@ -1,5 +1,5 @@
 /**
- * Who may do what: DESIGN.md section 4 as one table, and `can()` to read it.
+ * Who may do what: docs/access.md as one table, and `can()` to read it.
  * Pure (no database): the data-access layer calls it for every read and write, and turns the
  * scope of the granted permission into a query condition (lib/data/scope.ts).
  */
@@ -76,7 +76,7 @@ type Row = Record<Role | 'public', Grant>;
 
 const staffAll = (actions: Action[]): Grant => Object.fromEntries(actions.map((a) => [a, 'puskesmas'])) as Grant;
 
-/** DESIGN.md section 4, row by row. Admin can do all that staff can, plus admin rows. */
+/** docs/access.md, row by row. Admin can do all that staff can, plus admin rows. */
 export const POLICY: Record<Resource, Row> = {
   /**
    * First-run setup (/pasang, `npm run setup`): nobody signed in can use it; the public may,

@@ -323,6 +323,8 @@ export type CertificateDocument = {
   issuedOn: IsoDate;
   issuedAt: Date;
   revoked: boolean;
+  /** Whose certificate: the QR code's address is this puskesmas's public address (issue #29). */
+  puskesmasId: string;
   puskesmasName: string;
   puskesmasPlace: { subdistrict: string; district: string; province: string };
   villageName: string;
@@ -393,6 +395,7 @@ export async function certificateForDownload(actor: Actor | null, id: string): P
     issuedOn: isoToday(row.timeZone, row.issuedAt),
     issuedAt: row.issuedAt,
     revoked: row.revokedAt !== null,
+    puskesmasId: row.puskesmasId,
     puskesmasName: row.puskesmasName,
     puskesmasPlace: { subdistrict: row.subdistrict, district: row.district, province: row.province },
     villageName: row.villageName,

@@ -4,10 +4,10 @@
  */
 import 'server-only';
 import { cache } from 'react';
-import { and, asc, count, desc, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { babies, mothers, posyandu, puskesmas, users, villages, visitWindowSettings, visits } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/policy';
+import { assertCan, posyanduIdsOf, type Actor } from '@/lib/auth/policy';
 import {
   addDays,
   ageInDays,
@@ -219,8 +219,16 @@ export async function kaderOverview(actor: Actor) {
   const today = isoToday(p.timeZone);
   const since = addDays(today, -RECENTLY_ENDED_DAYS);
   // Ended since `since` ⇒ born after since − 186 days (6 months are at most 184 days).
-  const [[post], { rows: recent, total }] = await Promise.all([
-    actor.posyanduId ? db.select({ name: posyandu.name }).from(posyandu).where(eq(posyandu.id, actor.posyanduId)) : Promise.resolve([]),
+  // Every posyandu she serves, by name (issue #29: a kader in two posyandu sees both named).
+  const hers = posyanduIdsOf(actor);
+  const [posts, { rows: recent, total }] = await Promise.all([
+    hers.length
+      ? db
+          .select({ name: posyandu.name })
+          .from(posyandu)
+          .where(inArray(posyandu.id, [...hers]))
+          .orderBy(posyandu.name)
+      : Promise.resolve([]),
     kaderBabies(db, actor, { bornFrom: addDays(since, -186), exitedFrom: since, certifiedFrom: since }),
   ]);
   const kept = recent.filter((r) => {
@@ -254,7 +262,8 @@ export async function kaderOverview(actor: Actor) {
     })),
     today,
   ).map((item) => ({ ...item, baby: byId.get(item.babyId)! }));
-  return { posyanduName: post?.name ?? '', today, mothers: items, due, total };
+  const posyanduName = new Intl.ListFormat('id', { style: 'long', type: 'conjunction' }).format(posts.map((x) => x.name));
+  return { posyanduName, posyanduNames: posts.map((x) => x.name), today, mothers: items, due, total };
 }
 
 async function openReferrals(db: DbOrTx, ids: string[]): Promise<Set<string>> {

@@ -13,7 +13,18 @@ import { babiesOfPuskesmas, refreshCoverage } from '@/db/coverage';
 import { coverageTargets, puskesmas, villages, visitWindowSettings } from '@/db/schema';
 import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
 import { DEFAULT_VISIT_WINDOWS, isoToday, validateWindows, windowsInForce, type IsoDate, type VisitWindow } from '@/lib/domain';
-import { blockedTermsSchema, profileSchema, settingsErrors, signatorySchema, targetSchema, visitWindowsSchema, type TimeZoneId } from '@/lib/validation/settings';
+import {
+  blockedTermsSchema,
+  checkPublicUrl,
+  profileSchema,
+  publicUrlSchema,
+  settingsErrors,
+  signatorySchema,
+  targetSchema,
+  visitWindowsSchema,
+  type TimeZoneId,
+} from '@/lib/validation/settings';
+import { configuredAppOrigin } from '@/lib/server/public-url';
 import { audit } from './audit';
 
 export type SettingsResult = { ok: true; changed: boolean } | { ok: false; fieldErrors: Record<string, string> };
@@ -94,6 +105,7 @@ export async function settingsOverview(actor: Actor) {
     targetThisYear: targets.find((t) => t.year === thisYear && t.villageId === null)?.targetPercent ?? null,
     villages: places,
     signatory: { name: p.signatoryName, nip: p.signatoryNip, title: p.signatoryTitle },
+    publicUrl: publicUrlState(p.publicUrl),
     blockedTerms: p.blockedTerms,
     windows: {
       /** What a baby born today follows. */
@@ -267,6 +279,42 @@ export async function saveVisitWindows(actor: Actor, raw: unknown): Promise<Sett
       { effectiveFrom: today, windows: before },
       { effectiveFrom: today, windows },
     );
+    return { ok: true, changed: true };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. The portal's public address (issue #29, decision 061)
+
+/**
+ * What the page says about the address links are built from: the saved setting, else APP_URL
+ * (the server's default), else missing. `warning`: an http address (local networks only).
+ */
+export function publicUrlState(saved: string | null) {
+  const app = configuredAppOrigin() || null;
+  const effective = saved ?? app;
+  const check = effective ? checkPublicUrl(effective) : null;
+  return {
+    saved,
+    appUrl: app,
+    effective,
+    source: saved ? ('setting' as const) : app ? ('appUrl' as const) : ('missing' as const),
+    warning: check && check.ok ? check.warning : null,
+  };
+}
+
+/** Sets (or, emptied, clears) the puskesmas's public address; audited with before and after. */
+export async function savePublicUrl(actor: Actor, raw: unknown): Promise<SettingsResult> {
+  assertWrite(actor);
+  const parsed = publicUrlSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, fieldErrors: settingsErrors(parsed.error) };
+  const next = parsed.data.publicUrl;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const p = await lockPuskesmas(tx, actor.puskesmasId);
+    if (p.publicUrl === next) return { ok: true, changed: false };
+    await tx.update(puskesmas).set({ publicUrl: next }).where(eq(puskesmas.id, p.id));
+    await audit(tx, actor, 'settings.publicUrl.update', 'puskesmas', p.id, { publicUrl: p.publicUrl }, { publicUrl: next });
     return { ok: true, changed: true };
   });
 }

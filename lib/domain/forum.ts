@@ -1,5 +1,5 @@
 /**
- * The forum's program rules (DESIGN.md §3 Forum, docs/decisions/020-forum-text.md): how much one
+ * The forum's program rules (docs/rules.md Forum, docs/decisions/020-forum-text.md): how much one
  * person may write in an hour, how long her own words stay editable, when a post or reply waits
  * for a moderator, and who writes anonymously. Pure: counts and "now" come in; lib/data/forum
  * counts and stores.

@@ -1,5 +1,5 @@
 /**
- * KEKASIHKU domain rules (DESIGN.md §3) as pure functions: no database, no React, no Next.
+ * KEKASIHKU domain rules (docs/rules.md) as pure functions: no database, no React, no Next.
  * Pages, queries, certificates and reports all call these (or SQL tested against them).
  */
 export * from './types';

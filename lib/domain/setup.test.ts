@@ -82,3 +82,15 @@ describe('plain names', () => {
     for (const bad of ['<script>alert(1)</script>', 'a;b', 'x"y', 'tab\there', '{{7*7}}']) expect(isPlainName(bad)).toBe(false);
   });
 });
+
+describe('the example code the documents show (issue #29)', () => {
+  it('is one the portal accepts: README, /pasang texts and decision 047', async () => {
+    const fs = await import('node:fs');
+    const files = ['README.md', 'messages/id.json', 'messages/en.json', 'docs/decisions/047-first-run-setup.md'];
+    const examples = files.flatMap((f) =>
+      [...fs.readFileSync(f, 'utf8').matchAll(/\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\b/g)].map((m) => [f, m[0]] as const).filter(([, c]) => /[A-Z]/.test(c)),
+    );
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const [file, code] of examples) expect(normalizeSetupCode(code), `${file}: ${code}`).not.toBeNull();
+  });
+});

@@ -38,5 +38,15 @@ export function groupSessionIcs(s: CalendarGroupSession, texts: { description: s
     ],
   });
   if (error || !value) throw error ?? new Error('ics: no value');
-  return value;
+  return validDurations(value);
+}
+
+/**
+ * The `ics` package (3.12) writes a duration of whole days as `-P1DT`: a `T` with no hours,
+ * minutes or seconds after it, which RFC 5545 (3.3.6 dur-value) does not allow and strict
+ * calendar apps drop with the reminder (issue #29). Removes such a dangling `T` from the
+ * TRIGGER and DURATION lines: `-P1DT` → `-P1D`; `-PT2H` is left as it is.
+ */
+export function validDurations(ics: string): string {
+  return ics.replace(/^((?:TRIGGER|DURATION)(?:;[^:\r\n]*)?:[+-]?P(?:\d+W)?(?:\d+D)?)T(?=\r?$)/gm, '$1');
 }

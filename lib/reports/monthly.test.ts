@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { coverage, sumIndicators } from '@/lib/domain';
 import { HEADERS, NO_DATA, percentCell, periodNameId, reportCsv, reportFileName, reportTable, reportXlsx, toCsv, VILLAGE_TOTAL, type ReportInput } from './monthly';
 
@@ -26,7 +27,7 @@ const input: ReportInput = {
 };
 
 describe('CSV', () => {
-  it('quotes commas, quotes and line breaks; CRLF; no BOM', () => {
+  it('RFC 4180: quotes commas, quotes and line breaks; CRLF; no BOM; decimal point', () => {
     expect(
       toCsv(
         ['a', 'b,c'],
@@ -34,16 +35,32 @@ describe('CSV', () => {
           ['x"y', 1],
           ['p\nq', 2.5],
         ],
+        'rfc4180',
       ),
     ).toBe('a,"b,c"\r\n"x""y",1\r\n"p\nq",2.5\r\n');
+    const rows = parse(reportCsv(input, 'rfc4180'), { bom: false }) as string[][];
+    expect(rows[1]).toEqual('Desa A,Melati 1,3,4,7,1,1,2,0,2,2,2,3,5,1,2,3,77.8,7,9,60,3,5'.split(','));
+  });
+
+  it('as Excel in Indonesia reads it (issue #29): UTF-8 BOM, ";" between fields, decimal comma; read back as such', () => {
     const csv = reportCsv(input);
-    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
-    const lines = csv.trimEnd().split('\r\n');
-    expect(lines).toHaveLength(4);
-    expect(lines[0]!.startsWith('Desa,Posyandu,O1 ASI Proses')).toBe(true);
-    expect(lines[1]).toBe('Desa A,Melati 1,3,4,7,1,1,2,0,2,2,2,3,5,1,2,3,77.8,7,9,60,3,5');
-    expect(lines[2]).toContain(`,${NO_DATA},0,0,${NO_DATA},0,0`);
-    expect(lines[3]!.startsWith('Jumlah,"Puskesmas ""Bojong"", Nangka",')).toBe(true);
+    const bytes = Buffer.from(csv, 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // Read back as Excel would: the BOM says UTF-8, ";" separates, "," is the decimal mark.
+    const rows = parse(bytes, { delimiter: ';', bom: true, record_delimiter: '\r\n' }) as string[][];
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.length === HEADERS.length)).toBe(true);
+    expect(rows[0]).toEqual(HEADERS);
+    expect(rows[0]![2]).toBe('O1 ASI Proses (hanya ASI 0–5 bulan 29 hari) L');
+    expect(rows[1]).toEqual('Desa A;Melati 1;3;4;7;1;1;2;0;2;2;2;3;5;1;2;3;77,8;7;9;60;3;5'.split(';'));
+    expect(Number(rows[1]![17]!.replace(',', '.'))).toBe(77.8);
+    expect(rows[2]!.slice(-6)).toEqual([NO_DATA, '0', '0', NO_DATA, '0', '0']);
+    expect(rows[3]!.slice(0, 2)).toEqual(['Jumlah', 'Puskesmas "Bojong", Nangka']);
+    // A ";" inside a name is quoted, not a new column.
+    expect(parse(toCsv(['x', 'y'], [['a;b', 1.5]]), { delimiter: ';', bom: true })).toEqual([
+      ['x', 'y'],
+      ['a;b', '1,5'],
+    ]);
   });
   it.each([
     ['=HYPERLINK("http://x","klik")', `"'=HYPERLINK(""http://x"",""klik"")"`],
@@ -52,10 +69,11 @@ describe('CSV', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['Melati 1', 'Melati 1'],
   ])('a text a spreadsheet would run as a formula stays text: %s', (text, field) => {
-    expect(toCsv(['x'], [[text]]).split('\r\n')[1]).toBe(field);
+    expect(toCsv(['x'], [[text]], 'rfc4180').split('\r\n')[1]).toBe(field);
   });
   it('numbers are written as numbers', () => {
-    expect(toCsv(['x'], [[-1], [0]])).toBe('x\r\n-1\r\n0\r\n');
+    expect(toCsv(['x'], [[-1], [0]], 'rfc4180')).toBe('x\r\n-1\r\n0\r\n');
+    expect(toCsv(['x'], [[-1], [0.5]])).toBe('\uFEFFx\r\n-1\r\n0,5\r\n');
   });
   it('a percentage is rounded to one decimal, none is "belum ada data"', () => {
     expect(percentCell(null)).toBe(NO_DATA);

@@ -123,19 +123,33 @@ export function csvText(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-function csvField(v: string | number): string {
-  const s = typeof v === 'number' ? String(v) : csvText(v);
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * The two ways of writing CSV (docs/decisions/032-reports-xlsx-csv.md, issue #29 point 5):
+ * - `excel-id` (what the downloads write): as Excel on a computer set to Indonesian reads it
+ *   when the file is opened by a double click: UTF-8 with a byte-order mark (else "0–5 bulan"
+ *   opens as "0â€“5 bulan"), `;` between fields (the list separator of the Indonesian regional
+ *   settings) and a decimal comma (77,8);
+ * - `rfc4180`: plain RFC 4180, `,` and a decimal point, no BOM, for programs rather than people.
+ * Both: CRLF line ends, fields quoted when they hold the separator, a quote or a line break.
+ */
+export type CsvDialect = 'excel-id' | 'rfc4180';
+
+function csvField(v: string | number, dialect: CsvDialect): string {
+  const s = typeof v === 'number' ? (dialect === 'excel-id' ? String(v).replace('.', ',') : String(v)) : csvText(v);
+  const quote = dialect === 'excel-id' ? /[";\r\n]/ : /[",\r\n;]/;
+  return quote.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** RFC 4180 CSV: comma separated, CRLF line ends, fields quoted when needed; UTF-8 without BOM. */
-export function toCsv(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return [headers, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+/** CSV in `dialect` (default: as Excel in Indonesia reads it: BOM, `;`, decimal comma). */
+export function toCsv(headers: readonly string[], rows: readonly (readonly (string | number)[])[], dialect: CsvDialect = 'excel-id'): string {
+  const sep = dialect === 'excel-id' ? ';' : ',';
+  const body = [headers, ...rows].map((r) => r.map((v) => csvField(v, dialect)).join(sep)).join('\r\n') + '\r\n';
+  return dialect === 'excel-id' ? `\uFEFF${body}` : body;
 }
 
-export function reportCsv(r: ReportInput): string {
+export function reportCsv(r: ReportInput, dialect: CsvDialect = 'excel-id'): string {
   const { headers, rows } = reportTable(r);
-  return toCsv(headers, rows);
+  return toCsv(headers, rows, dialect);
 }
 
 const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');

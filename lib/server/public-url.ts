@@ -1,28 +1,53 @@
 import 'server-only';
-import { networkInterfaces } from 'node:os';
-import { headers } from 'next/headers';
-import { configuredOrigin, lanAddress, requestOrigin } from './forwarded.mjs';
+import { eq, isNotNull } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { puskesmas } from '@/db/schema';
+import { configuredOrigin } from './forwarded.mjs';
 
 /**
- * The site's address as its users reach it, for links a phone opens: the certificate's QR code
- * and the /aktivasi link sent on WhatsApp (issue #22). APP_URL, else AUTH_URL, else the origin
- * of the request itself (X-Forwarded-Host / Host and X-Forwarded-Proto, validated), never the
- * bind address 0.0.0.0 (replaced by this machine's LAN address). An empty string when none is
- * usable, so a link stays a path.
+ * The portal's public address, for every link sent to people: the /aktivasi link on WhatsApp,
+ * the certificate's QR code, reminders, share links (issue #29 point 3, decision 061).
+ *
+ * Only from configuration, never from the request: the puskesmas's own setting "Alamat portal"
+ * (`puskesmas.public_url`, /staff/pengaturan), else APP_URL (else AUTH_URL) of the server. A
+ * request's Host or X-Forwarded-Host is never used: anyone can send `X-Forwarded-Host:
+ * evil.example`, and a link built from it would send a mother's activation code elsewhere.
+ * An empty string when nothing is configured: the link stays a path (`/aktivasi`) and the
+ * settings page and the code notices say that the address is missing.
  */
-export function publicOriginOf(h: Pick<Headers, 'get'>): string {
-  return (
-    configuredOrigin(process.env.APP_URL, process.env.AUTH_URL) ||
-    requestOrigin({
-      forwardedHost: h.get('x-forwarded-host'),
-      host: h.get('host'),
-      forwardedProto: h.get('x-forwarded-proto'),
-      lan: lanAddress(networkInterfaces()),
-    })
-  );
+
+/** APP_URL, else AUTH_URL, as an origin; '' when neither is a usable address. */
+export function configuredAppOrigin(): string {
+  return configuredOrigin(process.env.APP_URL, process.env.AUTH_URL);
 }
 
-/** publicOriginOf for the request being answered (pages, server actions). */
-export async function publicOrigin(): Promise<string> {
-  return publicOriginOf(await headers());
+/**
+ * The public address for links of a puskesmas: its own setting, else APP_URL. Without a
+ * puskesmas (a public page such as a lesson): APP_URL, else the setting of the installation's
+ * only puskesmas with one (a single-puskesmas install), else ''.
+ */
+export async function publicOrigin(puskesmasId?: string | null): Promise<string> {
+  const db = await getDb();
+  if (puskesmasId) {
+    const [p] = await db.select({ publicUrl: puskesmas.publicUrl }).from(puskesmas).where(eq(puskesmas.id, puskesmasId));
+    return configuredOrigin(p?.publicUrl ?? undefined) || configuredAppOrigin();
+  }
+  const app = configuredAppOrigin();
+  if (app) return app;
+  const set = await db.select({ publicUrl: puskesmas.publicUrl }).from(puskesmas).where(isNotNull(puskesmas.publicUrl)).limit(2);
+  return set.length === 1 ? configuredOrigin(set[0]!.publicUrl ?? undefined) : '';
+}
+
+/**
+ * Kept for callers written before issue #29: the request's headers are **ignored** (they are not
+ * a source of the public address any more); the configured APP_URL / AUTH_URL or ''.
+ * Prefer `publicOrigin(puskesmasId)`, which also reads the puskesmas's setting.
+ */
+export function publicOriginOf(_h?: Pick<Headers, 'get'>): string {
+  return configuredAppOrigin();
+}
+
+/** The /aktivasi address sent with an activation code ('/aktivasi' when no address is configured). */
+export async function activationUrlFor(puskesmasId?: string | null): Promise<string> {
+  return `${await publicOrigin(puskesmasId)}/aktivasi`;
 }

@@ -223,3 +223,63 @@ export function settingsErrors(error: { issues: readonly { path: readonly Proper
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// 6. The portal's public address (issue #29, decision 061): every link sent to people is built
+//    from it, never from a request's Host.
+
+/** Host names that are only reachable inside a local network (http is allowed there, with a warning). */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h.endsWith('.localhost') || h === '::1') return true;
+  if (/\.(local|lan|internal|home\.arpa|test)$/.test(h)) return true;
+  const ip = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  if (!ip) return /^f[cd][0-9a-f]{2}:/.test(h) || h.startsWith('fe80:');
+  const [a, b] = [Number(ip[1]), Number(ip[2])];
+  return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+}
+
+export type PublicUrlCheck =
+  | { ok: true; origin: string | null; warning: 'httpLocal' | null }
+  | { ok: false; error: 'settings.errors.publicUrlInvalid' | 'settings.errors.publicUrlPath' | 'settings.errors.publicUrlHttps' | 'validation.tooLong' };
+
+/**
+ * "Alamat portal" as typed → the origin stored (`https://kekasihku.example.go.id`), or null when
+ * emptied (back to APP_URL). Only a scheme, a host and a port: no path, query, fragment or user
+ * (a path would make every link wrong). https; http only for a local or private-network host
+ * (a puskesmas serving its own Wi-Fi), with a warning. A typed address without a scheme is https.
+ */
+export function checkPublicUrl(raw: string): PublicUrlCheck {
+  const typed = raw.trim();
+  if (typed === '') return { ok: true, origin: null, warning: null };
+  if (typed.length > 200) return { ok: false, error: 'validation.tooLong' };
+  let u: URL;
+  try {
+    u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`);
+  } catch {
+    return { ok: false, error: 'settings.errors.publicUrlInvalid' };
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || !u.hostname || ['0.0.0.0', '[::]', '::'].includes(u.hostname))
+    return { ok: false, error: 'settings.errors.publicUrlInvalid' };
+  if (u.username || u.password || u.search || u.hash || (u.pathname !== '/' && u.pathname !== '') || /[?#]$/.test(typed))
+    return { ok: false, error: 'settings.errors.publicUrlPath' };
+  const local = isLocalHost(u.hostname);
+  if (!local && !u.hostname.includes('.')) return { ok: false, error: 'settings.errors.publicUrlInvalid' };
+  if (u.protocol === 'http:' && !local) return { ok: false, error: 'settings.errors.publicUrlHttps' };
+  return { ok: true, origin: u.origin, warning: u.protocol === 'http:' ? 'httpLocal' : null };
+}
+
+export const publicUrlSchema = z.object({
+  publicUrl: z
+    .string({ error: 'validation.invalid' })
+    .check(safeLine)
+    .transform((s, ctx) => {
+      const c = checkPublicUrl(s);
+      if (!c.ok) {
+        ctx.addIssue({ code: 'custom', message: c.error });
+        return z.NEVER;
+      }
+      return c.origin;
+    }),
+});
+export type PublicUrlField = keyof z.input<typeof publicUrlSchema>;

@@ -96,6 +96,7 @@ const ACTIONS: Record<string, string> = {
   saveProfileAction: 'saveProfile',
   saveTargetAction: 'saveTarget',
   saveSignatoryAction: 'saveSignatory',
+  savePublicUrlAction: 'savePublicUrl',
   saveBlockedTermsAction: 'saveBlockedTerms',
   saveVisitWindowsAction: 'saveVisitWindows',
   // Issue #19: the district office's own accounts.
@@ -136,6 +137,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   saveProfile: 'tests/integration/settings.test.ts',
   saveTarget: 'tests/integration/settings.test.ts',
   saveSignatory: 'tests/integration/settings.test.ts',
+  savePublicUrl: 'tests/integration/public-address.test.ts',
   saveVisitWindows: 'tests/integration/settings.test.ts',
   createDistrictAccount: 'tests/integration/district.test.ts',
   confirmImport: 'tests/integration/import.test.ts',

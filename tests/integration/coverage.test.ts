@@ -13,6 +13,7 @@ import { ForbiddenError, type Actor } from '@/lib/auth/policy';
 import { coverageDashboard, isEmptyTotals, kaderSummary, monthlyReport, reportFileInput } from '@/lib/data/coverage';
 import { visitFactsByBaby } from '@/lib/data/facts';
 import { exclusivityCurve, indicatorsForMonth, sumIndicators, type BabyFacts } from '@/lib/domain';
+import { parse } from 'csv-parse/sync';
 import { HEADERS, NO_DATA, reportCsv, reportTable, reportXlsx } from '@/lib/reports/monthly';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
@@ -116,13 +117,20 @@ describe.each(BACKENDS)('coverage dashboard and reports on $name', (backend) => 
     const summary = wb.getWorksheet('Ringkasan')!;
     expect(summary.getRow(8).getCell(2).value).toBe(r.certificatesIssued);
 
+    // The CSV as Excel in Indonesia reads it (issue #29): UTF-8 BOM, ";", decimal comma.
     const bytes = Buffer.from(reportCsv(file), 'utf8');
-    expect(bytes[0]).not.toBe(0xef); // no BOM
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]!.split(',').slice(0, 2)).toEqual(['Desa', 'Posyandu']);
+    const lines = parse(bytes, { delimiter: ';', bom: true }) as string[][];
+    expect(lines[0]!.slice(0, 2)).toEqual(['Desa', 'Posyandu']);
     // Header, each posyandu, each village's sum ("Jumlah desa"), the puskesmas's sum.
     expect(lines).toHaveLength(r.rows.length + r.villages.length + 2);
+    lines.slice(1).forEach((l, i) =>
+      expect(
+        l.map((c) => c.replace(',', '.')),
+        `row ${i}`,
+      ).toEqual(table.rows[i]!.map(String)),
+    );
     expect(text).not.toMatch(/NaN|undefined/);
   });
 

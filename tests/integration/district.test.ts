@@ -172,7 +172,7 @@ describe.each(BACKENDS)('district office on $name', (backend) => {
     expect(rows[2]![headers.indexOf('Lulus ASI Eksklusif (pembilang)')]).toBe(d.total.sixMonthCoverage.numerator);
     expect(rows[2]![headers.indexOf('Bayi mencapai 6 bulan (penyebut)')]).toBe(d.total.sixMonthCoverage.denominator);
     const csv = reportCsv(report);
-    expect(csv.split('\r\n')[0]!.startsWith('Kecamatan,Puskesmas,')).toBe(true);
+    expect(csv.split('\r\n')[0]!.startsWith('\uFEFFKecamatan;Puskesmas;')).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await reportXlsx(report)) as unknown as ArrayBuffer);
     const summary = wb.getWorksheet('Ringkasan')!;

@@ -19,6 +19,7 @@ import {
   groupSessionsAttendedByMother,
 } from '@/lib/data/group-sessions';
 import { groupSessionIcs } from '@/lib/group-sessions/ics';
+import { rfc5545Problems } from '../support/rfc5545';
 import type { GroupSessionFormValues } from '@/lib/validation/group-session';
 import { actorFor, BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
 
@@ -90,6 +91,8 @@ describe.each(BACKENDS)('group sessions on $name', (backend) => {
     await createGroupSession(staff, input);
     const s = await groupSessionForCalendar(kader, input.id);
     const text = groupSessionIcs({ ...s, topicLabel: 'Memerah dan menyimpan ASI' }, { description: 'Topik: Memerah dan menyimpan ASI', calendarName: 'KEKASIHKU' });
+    // A strict RFC 5545 reading (issue #29): the one-day reminder was TRIGGER:-P1DT.
+    expect(rfc5545Problems(text)).toEqual([]);
     const comp = new ICAL.Component(ICAL.parse(text));
     const event = new ICAL.Event(comp.getFirstSubcomponent('vevent')!);
     expect(event.summary).toBe('Kalender; uji, ASI');

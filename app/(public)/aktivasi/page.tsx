@@ -8,7 +8,10 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-/** Public: a registered mother sets her password with the one-time code from her kader. */
+/**
+ * Public: whoever got a one-time code — a mother from her kader, a kader or staff member from the
+ * puskesmas, a district officer — sets her password with it (issue #29: the page speaks to all).
+ */
 export default async function ActivationPage() {
   const t = await getTranslations();
   const texts = { ...(await flatTexts(['activation', 'activationLimit', 'validation'])), 'login.phone': t('login.phone'), 'login.phoneHint': t('login.phoneHint') };

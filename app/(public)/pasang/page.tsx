@@ -21,6 +21,22 @@ export default async function SetupPage() {
   const texts = await flatTexts(['setup', 'validation']);
   return (
     <PublicCard title={t('title')} intro={t('intro')} back="/pasang">
+      {/* Issue #29: someone who cannot see the server log learns where the code is. */}
+      <details className="mb-4 rounded-lg border border-line bg-canvas p-3 text-sm text-ink" data-testid="setup-where">
+        <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-brand">{t('where.title')}</summary>
+        <p className="mt-2">{t('where.intro')}</p>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          <li>{t('where.terminal')}</li>
+          <li>
+            <code className="break-all">{t('where.docker')}</code>
+          </li>
+          <li>
+            <code className="break-all">{t('where.systemd')}</code>
+          </li>
+          <li>{t('where.shell')}</li>
+        </ul>
+        <p className="mt-2 text-muted">{t('where.ask')}</p>
+      </details>
       <SetupForm texts={texts} year={Number(isoToday().slice(0, 4))} />
     </PublicCard>
   );

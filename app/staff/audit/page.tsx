@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Record<string, string | string[] | undefined>;
 const KEYS = ['user', 'entity', 'record', 'from', 'to'] as const;
 
-/** Admin only (DESIGN.md §4): the audit log with filters by user, record and date, in the URL. */
+/** Admin only (docs/access.md): the audit log with filters by user, record and date, in the URL. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(['staff', 'admin']);
   const sp = await searchParams;

@@ -96,6 +96,17 @@ export default async function StaffRegistry({ searchParams }: { searchParams: Pr
           </tr>
         </thead>
         <tbody data-testid="registry-rows">
+          {data.rows.length === 0 ? (
+            // Issue #29: an empty result says so, naming what was searched or that filters apply.
+            <tr>
+              <Td colSpan={5} className="text-ink">
+                <div data-testid="registry-none" role="status">
+                  <p className="font-semibold">{f.q ? t('registry.notFoundFor', { q: f.q }) : t('registry.notFound')}</p>
+                  <p className="text-sm text-muted">{t('registry.notFoundHint')}</p>
+                </div>
+              </Td>
+            </tr>
+          ) : null}
           {data.rows.map((r) => (
             <tr key={r.babyId}>
               <Td>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
-import { BlockedTermsForm, ProfileForm, SignatoryForm, TargetForm, VisitWindowsForm } from '@/components/settings/settings-forms';
+import { BlockedTermsForm, ProfileForm, PublicUrlForm, SignatoryForm, TargetForm, VisitWindowsForm } from '@/components/settings/settings-forms';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { orDenied, requireUser } from '@/lib/auth/session';
@@ -77,6 +77,7 @@ export default async function SettingsPage() {
         ? t('windows.sourceBase')
         : t('windows.sourceDefault');
   const sections = [
+    ['alamat-portal', t('publicUrl.title')],
     ['profil', t('profile.title')],
     ['target', t('target.title')],
     ['penanda-tangan', t('signatory.title')],
@@ -104,6 +105,26 @@ export default async function SettingsPage() {
       </nav>
 
       <div className="mt-4 flex flex-col gap-6">
+        <Section id="alamat-portal" title={t('publicUrl.title')} intro={t('publicUrl.intro')}>
+          <div data-testid="public-url-state" className="mb-4 flex flex-col gap-2">
+            {d.publicUrl.source === 'missing' ? (
+              <p role="alert" className="rounded-lg border border-danger bg-danger-soft px-3 py-2 text-sm font-semibold text-danger">
+                {t('publicUrl.missing')}
+              </p>
+            ) : d.publicUrl.source === 'appUrl' ? (
+              <p className="rounded-lg border border-warn bg-warn-soft px-3 py-2 text-sm font-medium text-ink">
+                {t('publicUrl.fromAppUrl', { url: d.publicUrl.appUrl! })}
+              </p>
+            ) : (
+              <p className="break-all text-sm font-semibold text-ink">{t('publicUrl.inUse', { url: d.publicUrl.effective! })}</p>
+            )}
+            {d.publicUrl.warning ? (
+              <p className="rounded-lg border border-warn bg-warn-soft px-3 py-2 text-sm font-medium text-ink">{t('publicUrl.httpWarning')}</p>
+            ) : null}
+          </div>
+          {d.mayWrite ? <PublicUrlForm initial={d.publicUrl.saved ?? ''} texts={texts} /> : <Facts rows={[[t('publicUrl.current'), d.publicUrl.effective ?? notSet]]} />}
+        </Section>
+
         <Section id="profil" title={t('profile.title')}>
           <div className="mb-4 rounded-lg bg-canvas p-3">
             <p className="text-sm font-semibold text-muted">{t('profile.code')}</p>

@@ -1,5 +1,5 @@
 /**
- * The sharing forum (DESIGN.md §3 Forum, §4 forum row): what the reading, writing, moderation
+ * The sharing forum (docs/rules.md Forum, docs/access.md forum row): what the reading, writing, moderation
  * and search modules share. The forum's rules (limits, edit window, holds) are in
  * lib/domain/forum.ts. Every function takes the Actor, checks the policy and scopes every
  * query by the actor's puskesmas. Visibility:

@@ -7,15 +7,16 @@ import { renderCertificatePdf } from '@/lib/certificates/pdf';
 import { getCurrentUser } from '@/lib/auth/session';
 import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { certificateForDownload } from '@/lib/data/certificates';
-import { publicOriginOf } from '@/lib/server/public-url';
+import { publicOrigin } from '@/lib/server/public-url';
 
-export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(_req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await getCurrentUser();
   try {
     const doc = await certificateForDownload(user, id);
-    // The QR link: APP_URL, else the origin this request came to (never 0.0.0.0, issue #22).
-    const bytes = await renderCertificatePdf(doc, publicOriginOf(req.headers) || req.nextUrl.origin);
+    // The QR link: the puskesmas's public address, else APP_URL; never the request's Host or
+    // X-Forwarded-Host (issue #29, decision 061).
+    const bytes = await renderCertificatePdf(doc, await publicOrigin(doc.puskesmasId));
     const file = `sertifikat-${doc.serial.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`;
     return new NextResponse(Buffer.from(bytes), {
       status: 200,
