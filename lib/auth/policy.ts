@@ -55,9 +55,10 @@ export type Resource =
   | 'audit'
   | 'imports' // registers brought in from XLSX/CSV (issue #19)
   | 'district' // a kabupaten's aggregates per puskesmas: no names (issue #19)
-  | 'districtAccounts'; // the district office's own accounts
+  | 'districtAccounts' // the district office's own accounts
+  | 'dataRights'; // a mother's rights over her data: copy, correction requests, withdrawal and erasure (issue #30)
 
-export type Action = 'read' | 'write' | 'correct' | 'moderate' | 'report' | 'rsvp' | 'issue' | 'revoke' | 'download' | 'export' | 'verify';
+export type Action = 'read' | 'write' | 'correct' | 'moderate' | 'report' | 'rsvp' | 'issue' | 'revoke' | 'download' | 'export' | 'verify' | 'request' | 'erase';
 
 /**
  * How far a permission reaches:
@@ -226,6 +227,19 @@ export const POLICY: Record<Resource, Row> = {
     kader: {},
     ibu: {},
     dinkes: { read: 'kabupaten', write: 'kabupaten' },
+    public: {},
+  },
+  /**
+   * Issue #30 (UU 27/2022): the mother reads and exports ("Data saya") her own data and requests
+   * corrections; staff and admin of her puskesmas produce the copy for a mother without a login,
+   * handle the requests (write) and record a withdrawal (erase); a kader and the district nothing.
+   */
+  dataRights: {
+    admin: staffAll(['read', 'export', 'write', 'erase']),
+    staff: staffAll(['read', 'export', 'write', 'erase']),
+    kader: {},
+    ibu: { read: 'own', export: 'own', request: 'own' },
+    dinkes: {},
     public: {},
   },
 };
