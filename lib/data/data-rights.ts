@@ -124,7 +124,13 @@ async function collectCopy(db: DbOrTx, motherId: string) {
   const today = isoToday(m.timeZone);
   const [login] = m.userId
     ? await db
-        .select({ phone: users.phone, activated: sql<boolean>`${users.passwordHash} is not null`, active: users.active, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt })
+        .select({
+          phone: users.phone,
+          activated: sql<boolean>`${users.passwordHash} is not null`,
+          active: users.active,
+          lastLoginAt: users.lastLoginAt,
+          createdAt: users.createdAt,
+        })
         .from(users)
         .where(eq(users.id, m.userId))
     : [];
@@ -198,7 +204,13 @@ async function collectCopy(db: DbOrTx, motherId: string) {
     .where(eq(attendance.motherId, motherId))
     .orderBy(asc(groupSessions.startsAt));
   const checkRows = await db
-    .select({ takenOn: knowledgeChecks.takenOn, source: knowledgeChecks.source, score: knowledgeChecks.score, total: knowledgeChecks.total, babyId: knowledgeChecks.babyId })
+    .select({
+      takenOn: knowledgeChecks.takenOn,
+      source: knowledgeChecks.source,
+      score: knowledgeChecks.score,
+      total: knowledgeChecks.total,
+      babyId: knowledgeChecks.babyId,
+    })
     .from(knowledgeChecks)
     .where(eq(knowledgeChecks.motherId, motherId))
     .orderBy(asc(knowledgeChecks.takenOn));
@@ -376,7 +388,14 @@ export async function correctionRequestList(actor: Actor) {
     const askedOn = isoToday(tz, r.createdAt);
     return { ...r, status: r.status as 'open' | 'closed', askedOn, ageDays: requestAgeDays(askedOn, today), closedOn: r.closedAt ? isoToday(tz, r.closedAt) : null };
   });
-  return { today, open: mapped.filter((r) => r.status === 'open'), closed: mapped.filter((r) => r.status === 'closed').slice(-30).reverse() };
+  return {
+    today,
+    open: mapped.filter((r) => r.status === 'open'),
+    closed: mapped
+      .filter((r) => r.status === 'closed')
+      .slice(-30)
+      .reverse(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,7 +510,15 @@ async function eraseMotherIn(
   erasure: { id: string; kind: ErasureKind; requestedOn: IsoDate | null; channel: string | null },
 ): Promise<Record<string, number>> {
   const [m] = await tx
-    .select({ id: mothers.id, puskesmasId: mothers.puskesmasId, name: mothers.name, phone: mothers.phone, nik: mothers.nik, address: mothers.address, userId: mothers.userId })
+    .select({
+      id: mothers.id,
+      puskesmasId: mothers.puskesmasId,
+      name: mothers.name,
+      phone: mothers.phone,
+      nik: mothers.nik,
+      address: mothers.address,
+      userId: mothers.userId,
+    })
     .from(mothers)
     .where(eq(mothers.id, motherId));
   if (!m) throw new NotFoundError('mother');
@@ -539,9 +566,25 @@ async function eraseMotherIn(
     // says "withdrawn", no one can download them, and they are not marked revoked, so that the
     // certificates issued in their month still count as issued (decision 062). A reason given at
     // an earlier revocation may name her: it goes.
-    add('certificates', affected(await tx.update(certificates).set({ revokeReason: null }).where(and(inArray(certificates.babyId, babyIds), isNotNull(certificates.revokeReason)))));
+    add(
+      'certificates',
+      affected(
+        await tx
+          .update(certificates)
+          .set({ revokeReason: null })
+          .where(and(inArray(certificates.babyId, babyIds), isNotNull(certificates.revokeReason))),
+      ),
+    );
   }
-  add('attendance', affected(await tx.update(attendance).set({ attendeeName: null }).where(and(eq(attendance.motherId, m.id), isNotNull(attendance.attendeeName)))));
+  add(
+    'attendance',
+    affected(
+      await tx
+        .update(attendance)
+        .set({ attendeeName: null })
+        .where(and(eq(attendance.motherId, m.id), isNotNull(attendance.attendeeName))),
+    ),
+  );
   add('correction_requests', affected(await tx.delete(correctionRequests).where(eq(correctionRequests.motherId, m.id))));
 
   // Her login ends now, on every instance (getCurrentUser checks active, version and session row).
@@ -577,10 +620,26 @@ async function eraseMotherIn(
     );
     add(
       'forum_comments',
-      affected(await tx.update(forumComments).set({ body: ERASED_POST_BODY, anonymous: false, moderationReason: null, editedAt: null }).where(eq(forumComments.authorId, m.userId))),
+      affected(
+        await tx
+          .update(forumComments)
+          .set({ body: ERASED_POST_BODY, anonymous: false, moderationReason: null, editedAt: null })
+          .where(eq(forumComments.authorId, m.userId)),
+      ),
     );
     const phones = [m.phone, u?.phone].filter((p): p is string => !!p);
-    if (phones.length) add('login_throttle', affected(await tx.delete(loginThrottle).where(inArray(loginThrottle.key, phones.map((p) => throttleKey('phone', p))))));
+    if (phones.length)
+      add(
+        'login_throttle',
+        affected(
+          await tx.delete(loginThrottle).where(
+            inArray(
+              loginThrottle.key,
+              phones.map((p) => throttleKey('phone', p)),
+            ),
+          ),
+        ),
+      );
   } else if (m.phone) {
     add('login_throttle', affected(await tx.delete(loginThrottle).where(eq(loginThrottle.key, throttleKey('phone', m.phone)))));
   }
@@ -645,13 +704,23 @@ export async function withdrawMother(actor: Actor, raw: unknown): Promise<Withdr
   const [p] = await db.select({ timeZone: puskesmas.timeZone }).from(puskesmas).where(eq(puskesmas.id, actor.puskesmasId));
   const today = isoToday(p?.timeZone);
   return db.transaction(async (tx): Promise<WithdrawalResult> => {
-    const [done] = await tx.select({ motherId: dataErasures.motherId, counts: dataErasures.counts, puskesmasId: dataErasures.puskesmasId }).from(dataErasures).where(eq(dataErasures.id, key.data.id));
+    const [done] = await tx
+      .select({ motherId: dataErasures.motherId, counts: dataErasures.counts, puskesmasId: dataErasures.puskesmasId })
+      .from(dataErasures)
+      .where(eq(dataErasures.id, key.data.id));
     if (done) {
       if (done.puskesmasId !== actor.puskesmasId || done.motherId !== key.data.motherId) throw new ForbiddenError('withdrawal id in use');
       return { ok: true, erasureId: key.data.id, counts: done.counts, repeated: true };
     }
     const [m] = await tx
-      .select({ id: mothers.id, name: mothers.name, puskesmasId: mothers.puskesmasId, posyanduId: mothers.posyanduId, villageId: mothers.villageId, erasedAt: mothers.erasedAt })
+      .select({
+        id: mothers.id,
+        name: mothers.name,
+        puskesmasId: mothers.puskesmasId,
+        posyanduId: mothers.posyanduId,
+        villageId: mothers.villageId,
+        erasedAt: mothers.erasedAt,
+      })
       .from(mothers)
       .where(and(eq(mothers.id, key.data.motherId), eq(mothers.puskesmasId, actor.puskesmasId)))
       .for('update');
@@ -766,7 +835,16 @@ export async function saveRetention(actor: Actor, raw: unknown): Promise<Retenti
   await db.transaction(async (tx) => {
     const [before] = await tx.select({ months: puskesmas.retentionMonths }).from(puskesmas).where(eq(puskesmas.id, actor.puskesmasId)).for('update');
     await tx.update(puskesmas).set({ retentionMonths: parsed.data.months }).where(eq(puskesmas.id, actor.puskesmasId));
-    await audit(tx, actor, 'settings.retention', 'puskesmas', actor.puskesmasId, { retentionMonths: before?.months ?? null }, { retentionMonths: parsed.data.months }, null);
+    await audit(
+      tx,
+      actor,
+      'settings.retention',
+      'puskesmas',
+      actor.puskesmasId,
+      { retentionMonths: before?.months ?? null },
+      { retentionMonths: parsed.data.months },
+      null,
+    );
   });
   return { ok: true };
 }

@@ -10,16 +10,46 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
-import { auditLog, babies, certificates, correctionRequests, dataErasures, forumComments, forumPosts, mothers, puskesmas, users, userSessions, visits } from '@/db/schema';
+import {
+  auditLog,
+  babies,
+  certificates,
+  correctionRequests,
+  dataErasures,
+  forumComments,
+  forumPosts,
+  mothers,
+  puskesmas,
+  users,
+  userSessions,
+  visits,
+} from '@/db/schema';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { coverageDashboard, monthlyReport } from '@/lib/data/coverage';
-import { closeCorrectionRequest, correctionRequestList, dataCopy, requestCorrection, retentionOverview, runRetention, saveRetention, withdrawMother } from '@/lib/data/data-rights';
+import {
+  closeCorrectionRequest,
+  correctionRequestList,
+  dataCopy,
+  requestCorrection,
+  retentionOverview,
+  runRetention,
+  saveRetention,
+  withdrawMother,
+} from '@/lib/data/data-rights';
 import { districtOverview } from '@/lib/data/district';
 import { verifyCertificate } from '@/lib/data/certificates';
 import { addMonths, ERASED_NAME, isoToday, sixMonthDate } from '@/lib/domain';
 import { actorFor, BACKENDS, fingerprint, useDatabase, type TestDb } from './support';
 
-const PHONES = { rina: '0813-3000-0001', dewi: '0813-3000-0002', euis: '0812-2000-0001', sri: '0811-1000-0002', hendra: '0811-1000-0001', maya: '0811-1000-0101', yohana: '0811-1000-0201' };
+const PHONES = {
+  rina: '0813-3000-0001',
+  dewi: '0813-3000-0002',
+  euis: '0812-2000-0001',
+  sri: '0811-1000-0002',
+  hendra: '0811-1000-0001',
+  maya: '0811-1000-0101',
+  yohana: '0811-1000-0201',
+};
 type Who = keyof typeof PHONES;
 
 /** Every text, varchar, text[], json and jsonb column of every table (information_schema), searched for each value. */
@@ -37,7 +67,9 @@ async function whereFound(db: TestDb, values: readonly string[]): Promise<string
   for (const v of values) {
     for (const { s, t, c } of cols) {
       const r = rowsOf<{ n: number }>(
-        await db.db.execute(sql`select count(*)::int as n from ${sql.identifier(s)}.${sql.identifier(t)} where position(lower(${v}) in lower(${sql.identifier(c)}::text)) > 0`),
+        await db.db.execute(
+          sql`select count(*)::int as n from ${sql.identifier(s)}.${sql.identifier(t)} where position(lower(${v}) in lower(${sql.identifier(c)}::text)) > 0`,
+        ),
       );
       if (Number(r[0]!.n) > 0) found.push(`${s}.${t}.${c} holds "${v}"`);
     }
@@ -86,11 +118,7 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
     expect(copy.mother.phone).toBe(m!.phone);
     const myBabies = await db.db.select({ id: babies.id, name: babies.name }).from(babies).where(eq(babies.motherId, m!.id));
     expect(copy.babies.map((b) => b.name).sort()).toEqual(myBabies.map((b) => b.name).sort());
-    const myVisits = await db.db
-      .select({ id: visits.id })
-      .from(visits)
-      .innerJoin(babies, eq(babies.id, visits.babyId))
-      .where(eq(babies.motherId, m!.id));
+    const myVisits = await db.db.select({ id: visits.id }).from(visits).innerJoin(babies, eq(babies.id, visits.babyId)).where(eq(babies.motherId, m!.id));
     expect(copy.babies.flatMap((b) => b.visits)).toHaveLength(myVisits.length);
     expect(copy.babies.flatMap((b) => b.certificates).length).toBeGreaterThan(0);
     const myPosts = await db.db.select({ id: forumPosts.id }).from(forumPosts).where(eq(forumPosts.authorId, who.dewi.id));
@@ -100,21 +128,36 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
 
     // Nothing about anyone else: no other mother's or baby's name, no kader's or staff phone.
     const text = JSON.stringify(copy);
-    const others = await db.db.select({ name: mothers.name, phone: mothers.phone }).from(mothers).where(sql`${mothers.id} <> ${m!.id}`);
+    const others = await db.db
+      .select({ name: mothers.name, phone: mothers.phone })
+      .from(mothers)
+      .where(sql`${mothers.id} <> ${m!.id}`);
     for (const o of others) {
       if (o.name.length >= 6 && !m!.name.includes(o.name)) expect(text, o.name).not.toContain(o.name);
       if (o.phone) expect(text).not.toContain(o.phone);
     }
-    const otherBabies = await db.db.select({ name: babies.name }).from(babies).where(sql`${babies.motherId} <> ${m!.id} and ${babies.name} is not null`);
+    const otherBabies = await db.db
+      .select({ name: babies.name })
+      .from(babies)
+      .where(sql`${babies.motherId} <> ${m!.id} and ${babies.name} is not null`);
     for (const b of otherBabies) if (b.name!.length >= 6 && !myBabies.some((x) => x.name?.includes(b.name!))) expect(text, b.name!).not.toContain(b.name!);
-    const staffPhones = await db.db.select({ phone: users.phone }).from(users).where(sql`${users.role} <> 'ibu'`);
+    const staffPhones = await db.db
+      .select({ phone: users.phone })
+      .from(users)
+      .where(sql`${users.role} <> 'ibu'`);
     for (const s of staffPhones) expect(text).not.toContain(s.phone);
 
     // Staff of her puskesmas produce the same copy, and it is audited without its content.
-    const before = await db.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.action, 'mother.export'), eq(auditLog.entityId, m!.id)));
+    const before = await db.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'mother.export'), eq(auditLog.entityId, m!.id)));
     const byStaff = await dataCopy(who.sri, m!.id, 'json');
     expect(byStaff).toEqual(copy);
-    const after = await db.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.action, 'mother.export'), eq(auditLog.entityId, m!.id)));
+    const after = await db.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'mother.export'), eq(auditLog.entityId, m!.id)));
     expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) + 1);
 
     // A mother sees only her own (the id she passes is ignored); kader, other puskesmas, district: refused.
@@ -129,7 +172,10 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
     expect(await requestCorrection(who.rina, { id: randomUUID(), body: 'salah' })).toMatchObject({ ok: false, fieldErrors: { body: 'validation.correctionTooShort' } });
     expect(await requestCorrection(who.rina, { id: randomUUID(), body: 'x'.repeat(1001) })).toMatchObject({ ok: false, fieldErrors: { body: 'validation.tooLong' } });
     expect(await requestCorrection(who.rina, { id: randomUUID(), body: 'Nama bayi\u202Esalah ketik' })).toMatchObject({ ok: false });
-    expect(await requestCorrection(who.rina, { id: 'nope', body: 'Tanggal lahir bayi saya salah.' })).toMatchObject({ ok: false, fieldErrors: { id: 'validation.invalid' } });
+    expect(await requestCorrection(who.rina, { id: 'nope', body: 'Tanggal lahir bayi saya salah.' })).toMatchObject({
+      ok: false,
+      fieldErrors: { id: 'validation.invalid' },
+    });
     await expect(requestCorrection(who.sri, { id: randomUUID(), body: 'Tanggal lahir bayi saya salah.' })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(requestCorrection(who.euis, { id: randomUUID(), body: 'Tanggal lahir bayi saya salah.' })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await fingerprint(db)).toEqual(fp);
@@ -163,9 +209,15 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
     const base = { id: randomUUID(), motherId: m!.id, requestedOn: today, channel: 'in_person', confirmName: m!.name };
     const fp = await fingerprint(db);
     expect(await withdrawMother(who.sri, { ...base, confirmName: '' })).toMatchObject({ ok: false, fieldErrors: { confirmName: 'validation.confirmNameRequired' } });
-    expect(await withdrawMother(who.sri, { ...base, confirmName: 'Ibu Lain' })).toMatchObject({ ok: false, fieldErrors: { confirmName: 'validation.confirmNameMismatch' } });
+    expect(await withdrawMother(who.sri, { ...base, confirmName: 'Ibu Lain' })).toMatchObject({
+      ok: false,
+      fieldErrors: { confirmName: 'validation.confirmNameMismatch' },
+    });
     expect(await withdrawMother(who.sri, { ...base, channel: 'fax' })).toMatchObject({ ok: false, fieldErrors: { channel: expect.any(String) } });
-    expect(await withdrawMother(who.sri, { ...base, requestedOn: addMonths(today, 1) })).toMatchObject({ ok: false, fieldErrors: { requestedOn: 'validation.dateInFuture' } });
+    expect(await withdrawMother(who.sri, { ...base, requestedOn: addMonths(today, 1) })).toMatchObject({
+      ok: false,
+      fieldErrors: { requestedOn: 'validation.dateInFuture' },
+    });
     await expect(withdrawMother(who.maya, base)).rejects.toBeInstanceOf(NotFoundError);
     await expect(withdrawMother(who.euis, base)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(withdrawMother(who.dewi, base)).rejects.toBeInstanceOf(ForbiddenError);
@@ -192,7 +244,9 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
       .where(and(eq(babies.motherId, m!.id), isNull(certificates.revokedAt)));
     expect(cert).toBeTruthy();
     // A kader's session note and an audit reason that name her: free text elsewhere.
-    await db.db.execute(sql`update group_sessions set summary = coalesce(summary, '') || ${` Ibu ${m!.name} bercerita.`} where id = (select id from group_sessions where puskesmas_id = ${m!.puskesmasId} order by id limit 1)`);
+    await db.db.execute(
+      sql`update group_sessions set summary = coalesce(summary, '') || ${` Ibu ${m!.name} bercerita.`} where id = (select id from group_sessions where puskesmas_id = ${m!.puskesmasId} order by id limit 1)`,
+    );
     await db.db.insert(auditLog).values({ puskesmasId: m!.puskesmasId, userId: who.sri.id, action: 'note', entity: 'x', entityId: 'x', reason: `telepon ${m!.phone}` });
     // Her login is open.
     const [session] = await db.db.insert(userSessions).values({ userId: u!.id }).returning({ id: userSessions.id });
@@ -216,9 +270,11 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
         ),
       ).map((r) => r.v),
     );
-    const freeText = [...vs.flatMap((v) => [v.notes, v.recallOtherText, v.referralReason, v.referralOutcome]), ...posts.flatMap((p) => [p.title, p.body]), ...replies.map((r) => r.body)].filter(
-      (v): v is string => !!v && v.length >= 12 && !common.has(v),
-    );
+    const freeText = [
+      ...vs.flatMap((v) => [v.notes, v.recallOtherText, v.referralReason, v.referralOutcome]),
+      ...posts.flatMap((p) => [p.title, p.body]),
+      ...replies.map((r) => r.body),
+    ].filter((v): v is string => !!v && v.length >= 12 && !common.has(v));
     expect(identifying.length).toBeGreaterThanOrEqual(4);
     expect((await whereFound(db, identifying)).length, 'her values are there before').toBeGreaterThan(0);
 
@@ -245,14 +301,20 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
     const v = await verifyCertificate(cert!.code, '10.9.9.9');
     expect(v).toEqual({ state: 'withdrawn' });
     // The audit keeps that it happened, by whom, when; nothing of what was erased.
-    const [row] = await db.db.select().from(auditLog).where(and(eq(auditLog.action, 'mother.erase'), eq(auditLog.entityId, m!.id)));
+    const [row] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'mother.erase'), eq(auditLog.entityId, m!.id)));
     expect(row).toMatchObject({ userId: who.sri.id, entity: 'mother', reason: null });
     expect(row!.after).toMatchObject({ kind: 'withdrawal', channel: 'whatsapp' });
 
     // Replay: the same answer once; a second withdrawal: refused; nothing changes.
     const fp = await fingerprint(db);
     expect(await withdrawMother(who.sri, form)).toEqual({ ...r, repeated: true });
-    expect(await withdrawMother(who.hendra, { ...form, id: randomUUID(), confirmName: ERASED_NAME })).toEqual({ ok: false, formError: 'dataRights.errors.alreadyErased' });
+    expect(await withdrawMother(who.hendra, { ...form, id: randomUUID(), confirmName: ERASED_NAME })).toEqual({
+      ok: false,
+      formError: 'dataRights.errors.alreadyErased',
+    });
     expect(await fingerprint(db)).toEqual(fp);
     expect(await db.db.select().from(dataErasures).where(eq(dataErasures.motherId, m!.id))).toHaveLength(1);
   }, 240_000);
@@ -266,7 +328,14 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
 
     const today = isoToday(p!.timeZone);
     const all = await db.db
-      .select({ motherId: babies.motherId, birthDate: babies.birthDate, exitDate: babies.exitDate, puskesmasId: babies.puskesmasId, erasedAt: mothers.erasedAt, retention: puskesmas.retentionMonths })
+      .select({
+        motherId: babies.motherId,
+        birthDate: babies.birthDate,
+        exitDate: babies.exitDate,
+        puskesmasId: babies.puskesmasId,
+        erasedAt: mothers.erasedAt,
+        retention: puskesmas.retentionMonths,
+      })
       .from(babies)
       .innerJoin(mothers, eq(mothers.id, babies.motherId))
       .innerJoin(puskesmas, eq(puskesmas.id, babies.puskesmasId));
@@ -286,11 +355,19 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
     for (const id of expected) if (all.find((b) => b.motherId === id)!.puskesmasId === who.sri.puskesmasId) expect(soon.due.map((d) => d.motherId)).toContain(id);
 
     const before = await figures(db, who);
-    const erasedBefore = (await db.db.select({ id: mothers.id }).from(mothers).where(sql`${mothers.erasedAt} is not null`)).map((e) => e.id);
+    const erasedBefore = (
+      await db.db
+        .select({ id: mothers.id })
+        .from(mothers)
+        .where(sql`${mothers.erasedAt} is not null`)
+    ).map((e) => e.id);
     const res = await runRetention();
     expect(res).toMatchObject({ mothers: expected.length, failed: 0 });
     expect(JSON.stringify(res)).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
-    const erased = await db.db.select({ id: mothers.id }).from(mothers).where(sql`${mothers.erasedAt} is not null`);
+    const erased = await db.db
+      .select({ id: mothers.id })
+      .from(mothers)
+      .where(sql`${mothers.erasedAt} is not null`);
     expect(erased.map((e) => e.id).sort()).toEqual([...new Set([...expected, ...erasedBefore])].sort());
     const afterFigures = await figures(db, who);
     for (const k of Object.keys(before) as (keyof typeof before)[]) expect(afterFigures[k], k).toEqual(before[k]);

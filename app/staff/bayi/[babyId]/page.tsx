@@ -9,6 +9,7 @@ import { motherAdminContext } from '@/lib/data/journey';
 import { motherLoginOf } from '@/lib/data/mothers';
 import { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
 import { babyDetail } from '@/lib/data/visits';
+import { DataRightsCard } from '@/app/_components/data-rights-card';
 import { EXIT_REASONS } from '@/lib/domain';
 import { flatTexts } from '@/lib/i18n/texts';
 
@@ -75,6 +76,8 @@ export default async function StaffBabyPage({
           </Card>
         }
       />
+      {/* Issue #30: her copy, and her withdrawal. */}
+      <DataRightsCard user={user} motherId={data.motherId} babyId={admin.babyId} withdrawn={sp.withdrawn === '1'} />
     </Shell>
   );
 }
