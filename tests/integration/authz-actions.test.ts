@@ -21,6 +21,7 @@ import { createPost, ForumError, markAnswer, moderate, reportContent, saveCatego
 import { registerMother } from '@/lib/data/mothers';
 import { createPosyandu, createVillage, updatePosyandu } from '@/lib/data/places';
 import { saveBlockedTerms } from '@/lib/data/settings';
+import { saveRetention } from '@/lib/data/data-rights';
 import { recordVisit } from '@/lib/data/visits';
 import {
   addWalkIn,
@@ -99,6 +100,11 @@ const ACTIONS: Record<string, string> = {
   createDistrictAccountAction: 'createDistrictAccount',
   // Issue #19: confirming an import (the upload is a route handler: e2e/authz.spec.ts).
   confirmImportAction: 'confirmImport',
+  // Issue #30: a mother's rights over her data.
+  requestCorrectionAction: 'requestCorrection',
+  closeRequestAction: 'closeCorrectionRequest',
+  withdrawAction: 'withdrawMother',
+  saveRetentionAction: 'saveRetention',
 };
 
 /** Data functions whose per-actor refusals are tested in their feature's own test file. */
@@ -126,6 +132,10 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   saveVisitWindows: 'tests/integration/settings.test.ts',
   createDistrictAccount: 'tests/integration/district.test.ts',
   confirmImport: 'tests/integration/import.test.ts',
+  // Own-scoped (the mother's own request), and an erasure that can happen once per mother: tried per actor there.
+  requestCorrection: 'tests/integration/data-rights.test.ts',
+  closeCorrectionRequest: 'tests/integration/data-rights.test.ts',
+  withdrawMother: 'tests/integration/data-rights.test.ts',
 };
 
 function exportedActions(): Map<string, string> {
@@ -196,6 +206,7 @@ const MATRIX_FUNCTIONS = [
   'saveSummary',
   'publishSummary',
   'markWalkIn',
+  'saveRetention',
 ];
 
 const PHONES = {
@@ -523,6 +534,14 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
           .where(eq(puskesmas.id, a?.puskesmasId || babyA.scope.puskesmasId));
         return saveBlockedTerms(a, { terms: (p?.terms ?? []).join('\n') || 'susu formula' });
       },
+    },
+    {
+      name: 'saveRetention (the puskesmas’s retention period: admin only)',
+      resource: 'settings',
+      action: 'write',
+      ownPuskesmas: true,
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => saveRetention(a, { months: 24 }),
     },
     {
       name: 'manageAccount (end Euis’s sessions)',
