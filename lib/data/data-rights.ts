@@ -422,26 +422,26 @@ const SCRUB_SKIP_TABLES = new Set([
   'data_erasures',
 ]);
 /**
- * Columns that hold other people's identity, handled by id for the erased mother: another
+ * Columns ("table/column") that hold other people's identity, handled by id for the erased mother: another
  * mother of the same name keeps hers. Also hashes and random codes.
  */
 const SCRUB_SKIP_COLUMNS = new Set([
-  'mothers.name',
-  'mothers.phone',
-  'mothers.nik',
-  'mothers.address',
-  'mothers.rt',
-  'mothers.rw',
-  'mothers.consent_text_version',
-  'babies.name',
-  'babies.birth_place',
-  'users.name',
-  'users.phone',
-  'users.password_hash',
-  'users.locale',
-  'activation_codes.code_hash',
-  'certificates.serial',
-  'certificates.verification_code',
+  'mothers/name',
+  'mothers/phone',
+  'mothers/nik',
+  'mothers/address',
+  'mothers/rt',
+  'mothers/rw',
+  'mothers/consent_text_version',
+  'babies/name',
+  'babies/birth_place',
+  'users/name',
+  'users/phone',
+  'users/password_hash',
+  'users/locale',
+  'activation_codes/code_hash',
+  'certificates/serial',
+  'certificates/verification_code',
 ]);
 
 type TextColumn = { table: string; column: string; kind: 'text' | 'jsonb' | 'array'; tenant: boolean };
@@ -460,7 +460,7 @@ async function textColumns(tx: DbOrTx): Promise<TextColumn[]> {
       order by c.table_name, c.column_name`),
   );
   return rows
-    .filter((r) => !SCRUB_SKIP_TABLES.has(r.table_name) && !SCRUB_SKIP_COLUMNS.has(`${r.table_name}.${r.column_name}`))
+    .filter((r) => !SCRUB_SKIP_TABLES.has(r.table_name) && !SCRUB_SKIP_COLUMNS.has(`${r.table_name}/${r.column_name}`))
     .map((r) => ({
       table: r.table_name,
       column: r.column_name,
