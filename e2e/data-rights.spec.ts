@@ -32,6 +32,8 @@ async function withdraw(staff: Page, name: string) {
   await card.getByLabel('Ketik nama ibu').fill('Ibu Lain Sekali');
   await card.getByRole('button', { name: 'Hapus data ibu ini' }).click();
   await expect(staff.locator('#confirmName-error')).toContainText('tidak sama');
+  // The form is drawn again (React resets it after an action): choose again.
+  await card.getByLabel('Cara ibu meminta').selectOption('in_person');
   await card.getByLabel('Ketik nama ibu').fill(name);
   await card.getByRole('button', { name: 'Hapus data ibu ini' }).click();
   await expect(staff.getByTestId('withdrawn-notice')).toBeVisible();
