@@ -22,6 +22,27 @@ export async function register() {
     printDemoBanner(handle.kind);
   }
   await printSetupCode();
+  startRetention();
+}
+
+/**
+ * Issue #30 (docs/decisions/062): erases the identities whose retention period has passed, once
+ * at start-up and then daily. Every instance runs it; a mother is erased once (row lock and
+ * erased_at). Logged with counts only, never a name. Does not hold up the start.
+ */
+function startRetention(): void {
+  const run = async () => {
+    const { getLogger, errorFields } = await import('./lib/server/log-core.mjs');
+    try {
+      const { runRetention } = await import('./lib/data/data-rights');
+      const res = await runRetention();
+      getLogger().info({ retention: res }, 'retention run');
+    } catch (err) {
+      getLogger().error({ err: errorFields(err) }, 'retention run failed');
+    }
+  };
+  setTimeout(() => void run(), 5_000).unref();
+  setInterval(() => void run(), 24 * 60 * 60 * 1000).unref();
 }
 
 /**

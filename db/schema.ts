@@ -85,6 +85,11 @@ export const puskesmas = pgTable('puskesmas', {
    * reminders) is built from it, never from a request's Host. Null: APP_URL, else shown as missing.
    */
   publicUrl: text('public_url'),
+  /**
+   * Months after a baby leaves the program (its 6-month date or an earlier exit) after which its
+   * and its mother's identities are erased (issue #30, docs/decisions/062). Null: the default.
+   */
+  retentionMonths: smallint('retention_months'),
   createdAt: createdAt(),
 });
 
@@ -303,6 +308,8 @@ export const mothers = pgTable(
     address: text('address'),
     rt: text('rt'),
     rw: text('rw'),
+    /** Set when her identity was erased (withdrawal or retention, issue #30): the row is pseudonymous from then on. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     /** UU 27/2022: consent is recorded and provable. */
     consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
     consentTextVersion: text('consent_text_version').notNull(),
@@ -1037,5 +1044,72 @@ export const knowledgeChecks = pgTable(
     index('knowledge_checks_occasion_idx').on(t.puskesmasId, t.occasion, t.takenOn),
     check('knowledge_checks_source_ck', sql`${t.source} in ('kader', 'self')`),
     check('knowledge_checks_score_ck', sql`${t.score} between 0 and ${t.total}`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// A mother's rights over her data (issue #30; docs/decisions/062-data-rights-and-erasure.md)
+
+/**
+ * What a mother says is wrong in her data ("Data saya" → "Minta perbaikan"). Staff correct
+ * through the existing correction paths with the request as the reason, then close it with a
+ * note. The id is the form's key (decision 054): a resend finds the stored request.
+ */
+export const correctionRequests = pgTable(
+  'correction_requests',
+  {
+    id: uuid('id').primaryKey(),
+    puskesmasId: tenant(),
+    motherId: uuid('mother_id')
+      .notNull()
+      .references(() => mothers.id, { onDelete: 'cascade' }),
+    /** Her words, validated and length-limited (lib/validation/data-rights.ts). */
+    body: text('body').notNull(),
+    /** 'open' | 'closed'. */
+    status: text('status').notNull().default('open'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => users.id),
+    closeNote: text('close_note'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('correction_requests_open_idx').on(t.puskesmasId, t.status, t.createdAt),
+    index('correction_requests_mother_idx').on(t.motherId),
+    check('correction_requests_status_ck', sql`${t.status} in ('open', 'closed')`),
+  ],
+);
+
+/**
+ * One erasure of a mother's identity: a withdrawal she asked for (recorded by staff) or the
+ * retention period having passed. One per mother (a second is refused); the id is the form's
+ * key, so a resend answers as the first did. Holds no name, no value that was erased.
+ */
+export const dataErasures = pgTable(
+  'data_erasures',
+  {
+    id: uuid('id').primaryKey(),
+    puskesmasId: tenant(),
+    motherId: uuid('mother_id')
+      .notNull()
+      .unique()
+      .references(() => mothers.id, { onDelete: 'restrict' }),
+    /** 'withdrawal' | 'retention'. */
+    kind: text('kind').notNull(),
+    /** Withdrawal: the day she asked, and how ('in_person' | 'phone' | 'whatsapp' | 'letter'). */
+    requestedOn: date('requested_on', { mode: 'string' }),
+    channel: text('channel'),
+    /** Who recorded it; null for the retention job. */
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    /** How many rows each table had changed (counts only). */
+    counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('data_erasures_puskesmas_idx').on(t.puskesmasId, t.createdAt),
+    check('data_erasures_kind_ck', sql`${t.kind} in ('withdrawal', 'retention')`),
+    check('data_erasures_channel_ck', sql`${t.channel} is null or ${t.channel} in ('in_person', 'phone', 'whatsapp', 'letter')`),
   ],
 );

@@ -54,6 +54,8 @@ type Ids = {
   categoryP1: string;
   accountEuis: string;
   accountSri: string;
+  /** Dewi's mother record (issue #30: her copy produced by staff). */
+  motherB: string;
 };
 
 type Entry = {
@@ -320,6 +322,35 @@ const MATRIX: Entry[] = [
       },
     ],
   },
+  // Issue #30: a mother's rights over her data.
+  { route: '/ibu/data-saya', cases: [{ label: 'Data saya', url: () => '/ibu/data-saya', expect: sectionPage('/ibu', 'dataRights', 'read') }] },
+  { route: '/staff/permintaan-data', cases: [{ label: 'data requests', url: () => '/staff/permintaan-data', expect: sectionPage('/staff', 'dataRights', 'read') }] },
+  {
+    route: '/api/data-saya/[format]',
+    cases: ['json', 'pdf'].map((format) => ({
+      label: `her own data ${format}`,
+      url: () => `/api/data-saya/${format}`,
+      // Her session only: 401 signed out, 200 for a mother, 403 for every other role.
+      expect: (w: Who) => {
+        const a = ACTORS[w].actor;
+        if (!a) return 401;
+        return a.role === 'ibu' && can(a, 'export', 'dataRights') ? 200 : 403;
+      },
+    })),
+  },
+  {
+    route: '/api/data-ibu/[motherId]/[format]',
+    cases: ['json', 'pdf'].map((format) => ({
+      label: `Dewi’s data ${format} (staff)`,
+      url: (i: Ids) => `/api/data-ibu/${i.motherB}/${format}`,
+      expect: (w: Who) => {
+        const a = ACTORS[w].actor;
+        if (!a) return 401;
+        if (a.role === 'ibu' || !can(a, 'export', 'dataRights')) return 403;
+        return can(a, 'export', 'dataRights', REC.B) ? 200 : 404;
+      },
+    })),
+  },
   { route: '/forum', cases: [{ label: 'forum home', url: () => '/forum', expect: sectionPage('/forum', 'forum', 'read') }] },
   { route: '/forum/baru', cases: [{ label: 'new post', url: () => '/forum/baru', expect: sectionPage('/forum', 'forum', 'write') }] },
   { route: '/forum/cari', cases: [{ label: 'search', url: () => '/forum/cari?q=ASI', expect: sectionPage('/forum', 'forum', 'read') }] },
@@ -473,6 +504,7 @@ test('every actor gets exactly what the policy allows on every page and route', 
       categoryP1: await firstHref(ctx.sri, '/forum', /href="\/forum\/k\/([a-z0-9-]+)"/),
       accountEuis: '',
       accountSri: '',
+      motherB: '',
     };
     // Account pages, found on the admin's account list by the rows' names.
     const accountsHtml = await (await ctx.hendra.get('/staff/pengguna')).text();
@@ -484,6 +516,7 @@ test('every actor gets exactly what the policy allows on every page and route', 
     };
     ids.accountEuis = accountId('Euis Komalasari');
     ids.accountSri = accountId('Sri Wahyuni');
+    ids.motherB = await firstHref(ctx.sri, `/staff/bayi/${ids.babyB}`, /href="\/api\/data-ibu\/([0-9a-f-]{36})\/json"/);
     ids.visitA = await firstHref(ctx.sri, `/staff/bayi/${ids.babyA}`, /href="\/staff\/bayi\/[0-9a-f-]{36}\/kunjungan\/([0-9a-f-]{36})"/);
     const certHtml = await (await ctx.sri.get('/staff/sertifikat')).text();
     const dewiRow = certHtml.split('<tr').find((r) => r.includes('Dewi Anggraini') && r.includes('/api/sertifikat/'));

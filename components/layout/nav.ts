@@ -4,7 +4,23 @@ import type { Role } from '@/lib/auth/policy';
 export type NavIcon = 'home' | 'chat' | 'plus' | 'people' | 'award' | 'chart' | 'key' | 'list' | 'calendar' | 'map' | 'gear';
 export type NavItem = {
   href: string;
-  key: 'home' | 'forum' | 'register' | 'mothers' | 'certificates' | 'reports' | 'summary' | 'accounts' | 'audit' | 'sessions' | 'places' | 'settings' | 'import' | 'lessons';
+  key:
+    | 'home'
+    | 'forum'
+    | 'register'
+    | 'mothers'
+    | 'certificates'
+    | 'reports'
+    | 'summary'
+    | 'accounts'
+    | 'audit'
+    | 'sessions'
+    | 'places'
+    | 'settings'
+    | 'import'
+    | 'lessons'
+    | 'dataRequests'
+    | 'myData';
   icon: NavIcon;
 };
 
@@ -22,6 +38,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
     { href: '/staff/impor', key: 'import', icon: 'plus' },
     { href: '/staff/pengaturan', key: 'settings', icon: 'gear' },
+    { href: '/staff/permintaan-data', key: 'dataRequests', icon: 'list' },
     { href: '/staff/audit', key: 'audit', icon: 'list' },
   ],
   staff: [
@@ -37,6 +54,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/staff/pengguna', key: 'accounts', icon: 'key' },
     { href: '/staff/impor', key: 'import', icon: 'plus' },
     { href: '/staff/pengaturan', key: 'settings', icon: 'gear' },
+    { href: '/staff/permintaan-data', key: 'dataRequests', icon: 'list' },
   ],
   kader: [
     { href: '/kader', key: 'home', icon: 'home' },
@@ -48,6 +66,7 @@ export const NAV: Record<Role, NavItem[]> = {
   ibu: [
     { href: '/ibu', key: 'home', icon: 'home' },
     { href: '/forum', key: 'forum', icon: 'chat' },
+    { href: '/ibu/data-saya', key: 'myData', icon: 'key' },
   ],
   dinkes: [
     { href: '/dinkes', key: 'home', icon: 'home' },

@@ -89,9 +89,18 @@ const DESIGN: Record<Resource, Record<Role | 'public', string[]>> = {
     dinkes: [],
     public: [],
   },
+  // Issue #30: her own copy and correction requests; staff/admin of the puskesmas handle them and record withdrawals.
+  dataRights: {
+    admin: ['read:puskesmas', 'export:puskesmas', 'write:puskesmas', 'erase:puskesmas'],
+    staff: ['read:puskesmas', 'export:puskesmas', 'write:puskesmas', 'erase:puskesmas'],
+    kader: [],
+    ibu: ['read:own', 'export:own', 'request:own'],
+    dinkes: [],
+    public: [],
+  },
 };
 
-const ACTIONS: Action[] = ['read', 'write', 'correct', 'moderate', 'report', 'rsvp', 'issue', 'revoke', 'download', 'export', 'verify'];
+const ACTIONS: Action[] = ['read', 'write', 'correct', 'moderate', 'report', 'rsvp', 'issue', 'revoke', 'download', 'export', 'verify', 'request', 'erase'];
 const ROLES_AND_PUBLIC = ['admin', 'staff', 'kader', 'ibu', 'dinkes', 'public'] as const;
 
 const cases = (Object.keys(DESIGN) as Resource[]).flatMap((resource) =>
@@ -227,6 +236,23 @@ describe('record scopes', () => {
     ['kader moderates', actor('kader'), 'moderate', 'forum', { puskesmasId: P1 }, true],
     ['staff cannot read the audit log', actor('staff'), 'read', 'audit', { puskesmasId: P1 }, false],
     ['admin reads the audit log', actor('admin'), 'read', 'audit', { puskesmasId: P1 }, true],
+    ['ibu exports her own data', actor('ibu'), 'export', 'dataRights', motherA, true],
+    ['ibu cannot export another mother’s data', actor('ibu'), 'export', 'dataRights', motherB, false],
+    ['ibu requests a correction of her own data', actor('ibu'), 'request', 'dataRights', motherA, true],
+    ['ibu cannot erase, not even herself (staff record her withdrawal)', actor('ibu'), 'erase', 'dataRights', motherA, false],
+    ['staff export a mother’s data for her', actor('staff'), 'export', 'dataRights', motherB, true],
+    ['staff record a withdrawal in their puskesmas', actor('staff'), 'erase', 'dataRights', motherA, true],
+    ['staff of another puskesmas cannot erase', actor('staff', { puskesmasId: P2 }), 'erase', 'dataRights', motherA, false],
+    ['a kader sees nothing of data rights, not even her posyandu’s', actor('kader'), 'read', 'dataRights', motherA, false],
+    [
+      'dinkes has no data rights of any mother',
+      actor('dinkes', { puskesmasId: '', kabupatenId: 'kab-1' }),
+      'export',
+      'dataRights',
+      { ...motherA, kabupatenId: 'kab-1' },
+      false,
+    ],
+    ['the public has none', null, 'read', 'dataRights', motherA, false],
   ] as const)('%s', (_n, who, action, resource, record, expected) => {
     expect(can(who, action, resource, record)).toBe(expected);
   });

@@ -57,9 +57,10 @@ export type Resource =
   | 'district' // a kabupaten's aggregates per puskesmas: no names (issue #19)
   | 'districtAccounts' // the district office's own accounts
   | 'lessons' // materi: a puskesmas's own lessons and its decisions on the built-in ones (issue #28)
-  | 'knowledgeChecks'; // cek pengetahuan: a mother's knowledge checks (issue #28)
+  | 'knowledgeChecks' // cek pengetahuan: a mother's knowledge checks (issue #28)
+  | 'dataRights'; // a mother's rights over her data: copy, correction requests, withdrawal and erasure (issue #30)
 
-export type Action = 'read' | 'write' | 'correct' | 'moderate' | 'report' | 'rsvp' | 'issue' | 'revoke' | 'download' | 'export' | 'verify';
+export type Action = 'read' | 'write' | 'correct' | 'moderate' | 'report' | 'rsvp' | 'issue' | 'revoke' | 'download' | 'export' | 'verify' | 'request' | 'erase';
 
 /**
  * How far a permission reaches:
@@ -251,6 +252,19 @@ export const POLICY: Record<Resource, Row> = {
     staff: staffAll(['read', 'correct']),
     kader: { read: 'posyandu', write: 'posyandu' },
     ibu: { read: 'own', write: 'own' },
+    dinkes: {},
+    public: {},
+  },
+  /**
+   * Issue #30 (UU 27/2022): the mother reads and exports ("Data saya") her own data and requests
+   * corrections; staff and admin of her puskesmas produce the copy for a mother without a login,
+   * handle the requests (write) and record a withdrawal (erase); a kader and the district nothing.
+   */
+  dataRights: {
+    admin: staffAll(['read', 'export', 'write', 'erase']),
+    staff: staffAll(['read', 'export', 'write', 'erase']),
+    kader: {},
+    ibu: { read: 'own', export: 'own', request: 'own' },
     dinkes: {},
     public: {},
   },

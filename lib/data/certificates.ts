@@ -118,6 +118,8 @@ async function eligibleBabies(db: DbOrTx, actor: Actor, today: IsoDate, babyIds?
     .where(
       and(
         motherScope(actor, 'issue', 'certificates'),
+        // A mother who withdrew, or whose data's retention passed, gets no certificate (issue #30).
+        isNull(mothers.erasedAt),
         // A cheap pre-filter (lib/domain decides): younger babies cannot be graduated.
         sql`${babies.birthDate} <= ${today}::date - interval '5 months'`,
         babyIds ? inArray(babies.id, [...babyIds]) : undefined,
@@ -371,6 +373,7 @@ export async function certificateForDownload(actor: Actor | null, id: string): P
       babyName: babies.name,
       babySex: babies.sex,
       birthDate: babies.birthDate,
+      erasedAt: mothers.erasedAt,
     })
     .from(certificates)
     .innerJoin(babies, eq(babies.id, certificates.babyId))
@@ -388,6 +391,8 @@ export async function certificateForDownload(actor: Actor | null, id: string): P
   });
   const staff = actor.role === 'staff' || actor.role === 'admin';
   if (row.revokedAt && !staff) throw new NotFoundError();
+  // Withdrawn with the mother's data (issue #30): there is no certificate to print any more.
+  if (row.erasedAt) throw new NotFoundError();
   return {
     id: row.id,
     serial: row.serial,
@@ -433,6 +438,8 @@ export const VERIFY_WINDOW_MINUTES = 10;
 export type Verification =
   | { state: 'throttled' }
   | { state: 'unknown' }
+  /** The mother withdrew (or her data's retention period passed, issue #30): nothing else is said. */
+  | { state: 'withdrawn' }
   | {
       state: 'valid' | 'revoked';
       serial: string;
@@ -465,6 +472,7 @@ export async function verifyCertificate(code: string, ip: string): Promise<Verif
       puskesmasName: puskesmas.name,
       timeZone: puskesmas.timeZone,
       motherName: mothers.name,
+      erasedAt: mothers.erasedAt,
     })
     .from(certificates)
     .innerJoin(puskesmas, eq(puskesmas.id, certificates.puskesmasId))
@@ -472,6 +480,7 @@ export async function verifyCertificate(code: string, ip: string): Promise<Verif
     .innerJoin(mothers, eq(mothers.id, babies.motherId))
     .where(eq(certificates.verificationCode, parsed.data));
   if (!row) return { state: 'unknown' };
+  if (row.erasedAt) return { state: 'withdrawn' };
   return {
     state: row.revokedAt ? 'revoked' : 'valid',
     serial: row.serial,

@@ -20,3 +20,4 @@ export * from './whatsapp';
 export * from './coverage-rows';
 export * from './lessons';
 export * from './knowledge';
+export * from './data-rights';

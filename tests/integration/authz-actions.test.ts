@@ -22,6 +22,7 @@ import { registerMother } from '@/lib/data/mothers';
 import { createPosyandu, createVillage, updatePosyandu } from '@/lib/data/places';
 import { saveBlockedTerms } from '@/lib/data/settings';
 import { createLesson, previewLesson, publishLesson, reviewLesson, setBuiltinHidden, unpublishLesson, updateLesson } from '@/lib/data/lessons';
+import { saveRetention } from '@/lib/data/data-rights';
 import { recordVisit } from '@/lib/data/visits';
 import { recordKnowledgeCheck } from '@/lib/data/knowledge';
 import { KNOWLEDGE_STATEMENTS } from '@/lib/domain/knowledge';
@@ -113,6 +114,11 @@ const ACTIONS: Record<string, string> = {
   unpublishLessonAction: 'unpublishLesson',
   reviewLessonAction: 'reviewLesson',
   hideLessonAction: 'setBuiltinHidden',
+  // Issue #30: a mother's rights over her data.
+  requestCorrectionAction: 'requestCorrection',
+  closeRequestAction: 'closeCorrectionRequest',
+  withdrawAction: 'withdrawMother',
+  saveRetentionAction: 'saveRetention',
 };
 
 /** Data functions whose per-actor refusals are tested in their feature's own test file. */
@@ -141,6 +147,10 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   saveVisitWindows: 'tests/integration/settings.test.ts',
   createDistrictAccount: 'tests/integration/district.test.ts',
   confirmImport: 'tests/integration/import.test.ts',
+  // Own-scoped (the mother's own request), and an erasure that can happen once per mother: tried per actor there.
+  requestCorrection: 'tests/integration/data-rights.test.ts',
+  closeCorrectionRequest: 'tests/integration/data-rights.test.ts',
+  withdrawMother: 'tests/integration/data-rights.test.ts',
 };
 
 function exportedActions(): Map<string, string> {
@@ -219,6 +229,7 @@ const MATRIX_FUNCTIONS = [
   'unpublishLesson',
   'reviewLesson',
   'setBuiltinHidden',
+  'saveRetention',
 ];
 
 /** A lesson form of the matrix (issue #28). */
@@ -640,6 +651,14 @@ describe.each(BACKENDS)('write matrix on $name', (backend) => {
       ownPuskesmas: true,
       record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
       run: (a) => setBuiltinHidden(a, 'untuk-nenek', ++n % 2 === 0),
+    },
+    {
+      name: 'saveRetention (the puskesmas’s retention period: admin only)',
+      resource: 'settings',
+      action: 'write',
+      ownPuskesmas: true,
+      record: () => ({ puskesmasId: babyA.scope.puskesmasId }),
+      run: (a) => saveRetention(a, { months: 24 }),
     },
     {
       name: 'manageAccount (end Euis’s sessions)',

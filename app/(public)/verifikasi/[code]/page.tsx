@@ -19,7 +19,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
   const tone =
     result.state === 'valid'
       ? 'border-ok bg-ok-soft text-ok'
-      : result.state === 'revoked'
+      : result.state === 'revoked' || result.state === 'withdrawn'
         ? 'border-danger bg-danger-soft text-danger'
         : 'border-line bg-surface text-ink';
   return (
@@ -32,6 +32,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
       <section className={`rounded-xl border-2 p-5 ${tone}`} data-testid="verification" data-state={result.state}>
         <h2 className="text-xl font-bold">{t(result.state)}</h2>
         {result.state === 'unknown' ? <p className="mt-2 text-ink">{t('unknownBody')}</p> : null}
+        {result.state === 'withdrawn' ? <p className="mt-2 text-ink">{t('withdrawnBody')}</p> : null}
         {result.state === 'throttled' ? <p className="mt-2 text-ink">{t('throttledBody')}</p> : null}
         {result.state === 'valid' || result.state === 'revoked' ? (
           <dl className="mt-4 grid grid-cols-1 gap-3 text-ink sm:grid-cols-[auto_1fr] sm:gap-x-6">

@@ -11,6 +11,7 @@ import { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
 import { babyDetail } from '@/lib/data/visits';
 import { babyKnowledgeChecks } from '@/lib/data/knowledge';
 import { KnowledgeResults } from '@/components/knowledge/knowledge-results';
+import { DataRightsCard } from '@/app/_components/data-rights-card';
 import { EXIT_REASONS } from '@/lib/domain';
 import { flatTexts } from '@/lib/i18n/texts';
 
@@ -82,6 +83,8 @@ export default async function StaffBabyPage({
           </Card>
         }
       />
+      {/* Issue #30: her copy, and her withdrawal. */}
+      <DataRightsCard user={user} motherId={data.motherId} babyId={admin.babyId} withdrawn={sp.withdrawn === '1'} />
     </Shell>
   );
 }

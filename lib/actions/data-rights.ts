@@ -1,0 +1,63 @@
+'use server';
+/**
+ * A mother's rights over her data (issue #30): her correction request from "Data saya"; staff
+ * closing a request, recording a withdrawal, and the admin's retention setting. The data layer
+ * validates, checks policy and scope, and audits.
+ */
+import { redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { closeCorrectionRequest, requestCorrection, saveRetention, withdrawMother } from '@/lib/data/data-rights';
+import type { CloseRequestField, CorrectionRequestField, RetentionField, WithdrawalField } from '@/lib/validation/data-rights';
+import type { FormState } from '@/lib/validation/form-state';
+import { safeAction } from './safe-action';
+
+const DENIED = { formError: 'dataRights.errors.denied' };
+const UNAVAILABLE = { formError: 'dataRights.errors.unavailable' };
+const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
+
+export type CorrectionState = FormState<CorrectionRequestField>;
+
+export async function requestCorrectionAction(_prev: CorrectionState, formData: FormData): Promise<CorrectionState> {
+  return safeAction({ user: () => requireUser(['ibu']), denied: DENIED, unavailable: UNAVAILABLE }, async (user) => {
+    const res = await requestCorrection(user, { id: str(formData.get('id')), body: str(formData.get('body')) });
+    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'dataRights.errors.fix' };
+    redirect('/ibu/data-saya?n=sent#permintaan');
+  });
+}
+
+export type CloseRequestState = FormState<CloseRequestField>;
+
+export async function closeRequestAction(_prev: CloseRequestState, formData: FormData): Promise<CloseRequestState> {
+  return safeAction({ user: () => requireUser(['staff', 'admin']), denied: DENIED, unavailable: UNAVAILABLE }, async (user) => {
+    const res = await closeCorrectionRequest(user, { id: str(formData.get('id')), note: str(formData.get('note')) });
+    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'dataRights.errors.fix' };
+    redirect('/staff/permintaan-data?n=closed');
+  });
+}
+
+export type WithdrawalState = FormState<WithdrawalField>;
+
+export async function withdrawAction(_prev: WithdrawalState, formData: FormData): Promise<WithdrawalState> {
+  const babyId = str(formData.get('babyId'));
+  return safeAction({ user: () => requireUser(['staff', 'admin']), denied: DENIED, unavailable: UNAVAILABLE }, async (user) => {
+    const res = await withdrawMother(user, {
+      id: str(formData.get('id')),
+      motherId: str(formData.get('motherId')),
+      requestedOn: str(formData.get('requestedOn')),
+      channel: str(formData.get('channel')),
+      confirmName: str(formData.get('confirmName')),
+    });
+    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError ?? 'dataRights.errors.fix' };
+    redirect(/^[0-9a-f-]{36}$/.test(babyId) ? `/staff/bayi/${babyId}?withdrawn=1` : '/staff/permintaan-data');
+  });
+}
+
+export type RetentionState = FormState<RetentionField>;
+
+export async function saveRetentionAction(_prev: RetentionState, formData: FormData): Promise<RetentionState> {
+  return safeAction({ user: () => requireUser(['staff', 'admin']), denied: DENIED, unavailable: UNAVAILABLE }, async (user) => {
+    const res = await saveRetention(user, { months: str(formData.get('months')) });
+    if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'dataRights.errors.fix' };
+    redirect('/staff/permintaan-data?n=retention');
+  });
+}
