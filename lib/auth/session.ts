@@ -7,13 +7,12 @@
 import 'server-only';
 import { cache } from 'react';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { mothers, users, userSessions } from '@/db/schema';
 import { kaderPlaces } from './kader-places';
-import { auth } from './index';
-import { claimsOf } from './auth.config';
+import { claimsOfToken, sessionTokenOf } from './session-token';
 import { ForbiddenError, HOME_OF, NotFoundError, type Actor, type Role } from './policy';
 import { loginPathFor } from './return-to';
 
@@ -24,7 +23,9 @@ export { IDLE_TIMEOUT_MINUTES };
 export type CurrentUser = Actor & { name: string; sessionId: string; locale: 'id' | 'en' };
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const claims = claimsOf(await auth());
+  // The cookie's claims, decoded once per token (lib/auth/session-token.ts); whether the session
+  // still stands is the database's answer below, on every request.
+  const claims = await claimsOfToken(sessionTokenOf(await cookies()));
   if (!claims) return null;
   const db = await getDb();
   const [row] = await db
