@@ -26,7 +26,8 @@ import autocannon from 'autocannon';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@/db/seed';
 import { buildBareApp, BARE_DIR } from './bare-app';
 import { createDatabase, dropDatabase } from './pg';
-import { gitCommit, hrefsOf, launchBrowser, log, nextBuild, pct, PORTS, ROOT, signIn, startServer, stopAll, WORK, type Server } from './support';
+import { cookieHeader, signIn } from './kader-client';
+import { gitCommit, log, nextBuild, pct, PORTS, ROOT, startServer, stopAll, WORK, type Server } from './support';
 
 export type PageSpec = { key: string; page: string; path: string; role: 'public' | 'kader' | 'ibu' | 'staff' };
 
@@ -183,19 +184,14 @@ async function main() {
   const queryLog = path.join(WORK, 'queries.log');
   const started = new Date();
   const loadAtStart = loadavg();
-  const browser = await launchBrowser();
   const rows: Record<string, unknown>[] = [];
   try {
     // 1. Sign in, count queries and time one connection on a server with the query log.
     fs.writeFileSync(queryLog, '');
     let portal: Server = await startServer(ROOT, PORTS.portal, { ...env, DB_QUERY_LOG: queryLog }, '/login');
     const cookies: Record<string, string | undefined> = { public: undefined };
-    for (const role of ['kader', 'ibu', 'staff'] as const) {
-      const s = await signIn(browser, portal.url, login(role), DEMO_PASSWORD);
-      cookies[role] = s.cookie;
-      await s.context.close();
-    }
-    void hrefsOf;
+    // Signed in through Auth.js's own endpoints (no browser needed).
+    for (const role of ['kader', 'ibu', 'staff'] as const) cookies[role] = cookieHeader(await signIn(portal.url, login(role), DEMO_PASSWORD));
     const counted: Record<string, { perRequest: number; shapes: [string, number][]; p50: number }> = {};
     const N = 10;
     for (const spec of PAGES.filter((p) => only.has(p.key))) {
@@ -273,7 +269,6 @@ async function main() {
     }
     await bare.stop();
   } finally {
-    await browser.close();
     await stopAll();
     if (base) await dropDatabase(base, demoDb);
     if (dbEnv.PGLITE_DIR) fs.rmSync(dbEnv.PGLITE_DIR, { recursive: true, force: true });
