@@ -48,51 +48,107 @@ type Frame = { functionName: string; url: string; lineNumber: number; columnNumb
 type Node = { id: number; callFrame: Frame; children?: number[] };
 type CpuProfile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
 
-/** Areas, first match wins walking from the sampled frame up its stack. */
-const AREAS: [string, (f: Frame, chunk: string) => boolean][] = [
+/**
+ * Areas by the original source of a frame (the build's source maps: the .js.map files in .next/server
+ * and Next's compiled runtimes' own maps), first match wins. Node's built-ins and native frames
+ * are transparent: a sample there counts for the nearest caller with an area (a socket write of
+ * postgres.js is the database's, HKDF called by jose is the session's); without one (an async
+ * callback) it counts as Node's own.
+ */
+const AREAS: [string, RegExp][] = [
+  ['session (Auth.js, jose, lib/auth)', /next-auth|@auth\/core|%40auth\/core|\/jose\/|@panva\/hkdf|%40panva|^lib\/auth\/|^proxy\.ts/],
+  // drizzle's own maps name its TypeScript sources node_modules/src/…
+  ['database (postgres.js, drizzle)', /node_modules\/postgres\/|drizzle-orm|node_modules\/src\/|^db\//],
+  ['next-intl and messages', /next-intl|use-intl|intl-messageformat|@formatjs|%40formatjs|^messages\/|^lib\/i18n\//],
+  ['React render (Fizz, Flight)', /react-dom|react-server-dom|\/react\/|scheduler/],
+  ['our pages and components', /^(app|components)\//],
+  ['our lib (data, domain, format)', /^lib\//],
+  ['logging (pino)', /pino|log-core|sonic-boom/],
+  ['Next.js server and runtime', /next\/dist|^src\/|turbopack|^next\/|\.next\/|opentelemetry/],
+];
+const NODE_AREAS: [string, (f: Frame) => boolean][] = [
   ['garbage collection', (f) => f.functionName === '(garbage collector)'],
+  ['Node: crypto (async jobs)', (f) => f.url.startsWith('node:internal/crypto')],
   [
-    'session (Auth.js, jose JWT, lib/auth)',
-    (f, c) =>
-      /next-auth|@auth[/_]core|[/_]jose[/_]|panva|lib[/_]auth/.test(c) ||
-      /^(jwtDecrypt|compactDecrypt|flattenedDecrypt|hkdf|getDerivedEncryptionKey|decode)$/.test(f.functionName),
+    'Node: sockets and streams',
+    (f) => /^node:(net|stream|_http|http|internal\/(streams|http|stream_base))/.test(f.url) || /^write(Buffer|String|v|Utf8String|Latin1String)$/.test(f.functionName),
   ],
-  ['database driver (postgres.js, drizzle)', (f, c) => /node_modules[/_]postgres[/_]|drizzle-orm|db[/_]client/.test(c)],
-  ['next-intl and messages', (f, c) => /next-intl|use-intl|intl-messageformat|@formatjs|messages[/_](id|en)/.test(c)],
-  ['proxy.ts and CSP nonce', (f, c) => /proxy|middleware|lib[/_]security/.test(c)],
-  ['logging (pino, request log)', (f, c) => /pino|log-core|sonic-boom|thread-stream/.test(c)],
-  ['React server render (Fizz, Flight)', (f, c) => /react-dom|react-server|react\.production|react-jsx|server\.edge|server\.node/.test(c)],
-  ['our code (app, components, lib)', (f, c) => /(^|[/_])(app|components|lib)[/_]/.test(c) && !/node_modules/.test(c)],
-  ['Next.js runtime', (f, c) => /next[/_]dist|\.next[/_]server/.test(c)],
-  ['Node (HTTP, streams, crypto, timers)', (f) => f.url.startsWith('node:') || (f.url === '' && f.functionName !== '(program)' && f.functionName !== '(idle)')],
+  ['Node: runtime (async hooks, microtasks, timers, program)', () => true],
 ];
 
 export type ProfileSummary = { busyMs: number; windowMs: number; areas: Record<string, number>; topSelf: { name: string; ms: number }[] };
 
+type Mapper = (f: Frame) => string;
+
+/** Frame → its original source path through the build's source maps (or the script's path). */
+export async function sourceMapper(): Promise<Mapper> {
+  let tm: typeof import('@jridgewell/trace-mapping') | null = null;
+  try {
+    tm = await import('@jridgewell/trace-mapping');
+  } catch {
+    tm = null; // chunk names only
+  }
+  const maps = new Map<string, InstanceType<typeof import('@jridgewell/trace-mapping').TraceMap> | null>();
+  const mapOf = (file: string) => {
+    if (!tm) return null;
+    if (maps.has(file)) return maps.get(file)!;
+    // The standalone folder has no maps: the build's own .next/server has them.
+    const candidates = [
+      file + '.map',
+      file.replace('/.next/standalone/.next/', '/.next/') + '.map',
+      file.replace('/.next/standalone/node_modules/', '/node_modules/') + '.map',
+    ];
+    const found = candidates.find((c) => fs.existsSync(c));
+    let m = null;
+    try {
+      m = found ? new tm.TraceMap(fs.readFileSync(found, 'utf8')) : null;
+    } catch {
+      m = null;
+    }
+    maps.set(file, m);
+    return m;
+  };
+  return (f) => {
+    const file = f.url.replace(/^file:\/\//, '');
+    if (!file.endsWith('.js')) return file;
+    const m = mapOf(file);
+    const pos = m && tm ? tm.originalPositionFor(m, { line: f.lineNumber + 1, column: f.columnNumber }) : null;
+    return (pos?.source ?? chunkLabel(f.url))
+      .replace(/^.*?\[project\]\//, '')
+      .replace(/^webpack:\/\/next\/(\.\/)?/, 'next/')
+      .replace(/^(\.\.\/)+/, '');
+  };
+}
+
 /**
- * Summarises the samples between `from` and `to` (µs after the profile's start): time per area
- * (the sampled frame's area, or its nearest caller's), and the heaviest functions by self time.
- * Turbopack's server chunks carry module paths in their names (and each function's own name),
- * which is what the areas match.
+ * Summarises the samples between `from` and `to` (µs after the profile's start): time per area,
+ * and the heaviest functions by self time (named by their original source).
  */
-export function summarise(p: CpuProfile, fromUs: number, toUs: number): ProfileSummary {
+export function summarise(p: CpuProfile, fromUs: number, toUs: number, source: Mapper): ProfileSummary {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const areaOf = new Map<number, string>();
-  const resolve = (id: number): string => {
-    const known = areaOf.get(id);
-    if (known) return known;
-    const n = byId.get(id)!;
-    const f = n.callFrame;
-    if (f.functionName === '(idle)') return 'idle';
-    const chunk = chunkLabel(f.url);
-    let area = AREAS.find(([, m]) => m(f, chunk))?.[0];
-    if (!area) {
+  const jsArea = new Map<number, string | null>();
+  const srcOf = new Map<number, string>();
+  const src = (id: number) => {
+    let v = srcOf.get(id);
+    if (v === undefined) srcOf.set(id, (v = source(byId.get(id)!.callFrame)));
+    return v;
+  };
+  const isNodeOwn = (f: Frame) => f.url === '' || f.url.startsWith('node:');
+  // The area of the nearest frame (this or a caller) that is not Node's own, or null.
+  const upArea = (id: number): string | null => {
+    if (jsArea.has(id)) return jsArea.get(id)!;
+    const f = byId.get(id)!.callFrame;
+    let area: string | null;
+    if (isNodeOwn(f)) {
       const up = parent.get(id);
-      area = up === undefined ? 'other' : resolve(up);
+      area = up === undefined ? null : upArea(up);
+    } else {
+      const s = src(id);
+      area = AREAS.find(([, re]) => re.test(s))?.[0] ?? 'other JavaScript';
     }
-    areaOf.set(id, area);
+    jsArea.set(id, area);
     return area;
   };
   const areas: Record<string, number> = {};
@@ -104,17 +160,17 @@ export function summarise(p: CpuProfile, fromUs: number, toUs: number): ProfileS
     if (t < fromUs || t > toUs) continue;
     const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
     const id = p.samples[i]!;
-    const area = resolve(id);
-    if (area === 'idle') continue;
+    const f = byId.get(id)!.callFrame;
+    if (f.functionName === '(idle)') continue;
+    const area = f.functionName === '(garbage collector)' ? 'garbage collection' : (upArea(id) ?? NODE_AREAS.find(([, m]) => m(f))![0]);
     busy += dt;
     areas[area] = (areas[area] ?? 0) + dt;
-    const f = byId.get(id)!.callFrame;
-    const name = `${f.functionName || '(anonymous)'} ${chunkLabel(f.url)}:${f.lineNumber + 1}`;
+    const name = `${f.functionName || '(anonymous)'} ${isNodeOwn(f) ? f.url : src(id)}:${f.lineNumber + 1}`;
     self.set(name, (self.get(name) ?? 0) + dt);
   }
   const topSelf = [...self.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 15)
+    .slice(0, 20)
     .map(([name, ms]) => ({ name, ms: Math.round(ms) }));
   return { busyMs: busy, windowMs: (toUs - fromUs) / 1000, areas, topSelf };
 }
@@ -131,6 +187,10 @@ function chunkLabel(url: string): string {
 
 const only = new Set((process.env.BENCH_PAGES ?? PAGES.map((p) => p.key).join(',')).split(','));
 const SECONDS = Number(process.env.BENCH_TP_SECONDS ?? 10);
+/** Another build to profile (a folder with .next/standalone, e.g. a copy of an earlier build): a before/after pair in one run. */
+const APP_DIR = process.env.BENCH_APP_DIR ?? ROOT;
+/** 20 as the throughput bench; 1 for a gentle profile on a busy machine (shares stay meaningful). */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const login = (role: string) => DEMO_LOGINS.filter((l) => l.role === role)[0]!.phone;
 
 async function hammer(url: string, cookie: string | undefined, connections: number, seconds: number) {
@@ -174,7 +234,7 @@ async function main() {
     nextBuild(ROOT);
     spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
   }
-  if (!fs.existsSync(path.join(ROOT, '.next', 'standalone', 'scripts', 'server.mjs'))) throw new Error('no standalone build: run `npm run build`');
+  if (!fs.existsSync(path.join(APP_DIR, '.next', 'standalone', 'scripts', 'server.mjs'))) throw new Error('no standalone build: run `npm run build`');
   if (!fs.existsSync(path.join(BARE_DIR, '.next', 'BUILD_ID'))) buildBareApp();
   const demoDb = `kekasihku_bench31_${randomBytes(3).toString('hex')}`;
   const dbEnv = base ? { DATABASE_URL: await createDatabase(base, demoDb), PGLITE_DIR: '' } : { DATABASE_URL: '', PGLITE_DIR: path.join(WORK, `pglite-${Date.now()}`) };
@@ -185,10 +245,11 @@ async function main() {
   const started = new Date();
   const loadAtStart = loadavg();
   const rows: Record<string, unknown>[] = [];
+  const source = await sourceMapper();
   try {
     // 1. Sign in, count queries and time one connection on a server with the query log.
     fs.writeFileSync(queryLog, '');
-    let portal: Server = await startServer(ROOT, PORTS.portal, { ...env, DB_QUERY_LOG: queryLog }, '/login');
+    let portal: Server = await startServer(APP_DIR, PORTS.portal, { ...env, DB_QUERY_LOG: queryLog }, '/login');
     const cookies: Record<string, string | undefined> = { public: undefined };
     // Signed in through Auth.js's own endpoints (no browser needed).
     for (const role of ['kader', 'ibu', 'staff'] as const) cookies[role] = cookieHeader(await signIn(portal.url, login(role), DEMO_PASSWORD));
@@ -211,7 +272,7 @@ async function main() {
     }
     await portal.stop();
     // One connection, without the query log.
-    portal = await startServer(ROOT, PORTS.portal, env, '/login');
+    portal = await startServer(APP_DIR, PORTS.portal, env, '/login');
     for (const spec of PAGES.filter((p) => only.has(p.key))) counted[spec.key]!.p50 = await oneConnectionP50(portal.url + spec.path, cookies[spec.role]);
     await portal.stop();
 
@@ -220,27 +281,29 @@ async function main() {
     const bareP50 = await oneConnectionP50(`${bare.url}/dynamic`);
     for (const spec of PAGES.filter((p) => only.has(p.key))) {
       await oneConnectionP50(`${bare.url}/dynamic`, undefined, 5);
-      const b = await hammer(`${bare.url}/dynamic`, undefined, 20, SECONDS);
+      const b = await hammer(`${bare.url}/dynamic`, undefined, CONNECTIONS, SECONDS);
       const dir = path.join(profDir, spec.key);
       fs.mkdirSync(dir, { recursive: true });
-      const server = await startServer(ROOT, PORTS.portal, env, '/login', ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+      const server = await startServer(APP_DIR, PORTS.portal, env, '/login', ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
       const url = server.url + spec.path;
       await oneConnectionP50(url, cookies[spec.role], 20);
       const t0 = performance.now();
-      const r = await hammer(url, cookies[spec.role], 20, SECONDS);
+      const r = await hammer(url, cookies[spec.role], CONNECTIONS, SECONDS);
       const t1 = performance.now();
       const mem = memoryOf(server.child.pid);
       const tStop = performance.now();
       await server.stop();
       const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
       let summary: ProfileSummary | null = null;
+      let windowUs: [number, number] | null = null;
       if (file) {
         const prof = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
         // The load window, counted back from the end of the profile (the stop takes what is left).
         const endUs = prof.endTime - prof.startTime;
         const stopUs = (performance.now() - tStop) * 1000;
         const toUs = Math.max(0, endUs - stopUs);
-        summary = summarise(prof, toUs - (t1 - t0) * 1000, toUs);
+        windowUs = [toUs - (t1 - t0) * 1000, toUs];
+        summary = summarise(prof, windowUs[0], windowUs[1], source);
       }
       const row = {
         key: spec.key,
@@ -260,6 +323,7 @@ async function main() {
         cpuMsPerRequest: summary ? summary.busyMs / r.total : null,
         areas: summary ? Object.fromEntries(Object.entries(summary.areas).map(([k, v]) => [k, v / (summary.busyMs || 1)])) : null,
         topSelf: summary?.topSelf ?? [],
+        windowUs,
         load: loadavg(),
       };
       rows.push(row);
@@ -278,6 +342,7 @@ async function main() {
     commit: gitCommit(),
     load: `${loadAtStart} at start, ${loadavg()} at end`,
     seconds: SECONDS,
+    connections: CONNECTIONS,
     rows,
   };
   fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
@@ -285,11 +350,14 @@ async function main() {
   console.log('\n' + report(result));
 }
 
-const AREA_ORDER = [...AREAS.map(([a]) => a), 'other'];
+const AREA_ORDER = [...AREAS.map(([a]) => a), 'other JavaScript', ...NODE_AREAS.map(([a]) => a)];
 
-export function report(r: { date: string; commit: string; load: string; seconds: number; rows: Record<string, unknown>[] }): string {
+export function report(r: { date: string; commit: string; load: string; seconds: number; connections?: number; rows: Record<string, unknown>[] }): string {
   const L: string[] = [];
-  L.push(`Profiled ${r.date}, commit ${r.commit}, load average ${r.load} (1/5/15 min), ${r.seconds} s per page at 20 connections under \`node --cpu-prof\`.`, '');
+  L.push(
+    `Profiled ${r.date}, commit ${r.commit}, load average ${r.load} (1/5/15 min), ${r.seconds} s per page at ${r.connections ?? 20} connection(s) under \`node --cpu-prof\`.`,
+    '',
+  );
   L.push(
     '| page | req/s | bare | ratio | p50 1 conn ms | queries/req | CPU ms/req | RSS MB | ' + AREA_ORDER.map((a) => a.replace(/ \(.*\)$/, '')).join(' | ') + ' |',
     '|---|---:|---:|---:|---:|---:|---:|---:|' + AREA_ORDER.map(() => '---:').join('|') + '|',
@@ -315,7 +383,36 @@ export function report(r: { date: string; commit: string; load: string; seconds:
   return L.join('\n') + '\n';
 }
 
-if (require.main === module) {
+/**
+ * BENCH_SUMMARISE=<profiles dir>:<profile.json>: summarise kept profiles again (e.g. after the
+ * areas above changed) with the build's current source maps — the build must be the profiled one.
+ */
+async function resummarise(spec: string) {
+  const [dir, json] = spec.split(':') as [string, string];
+  const r = JSON.parse(fs.readFileSync(json, 'utf8')) as { date: string; commit: string; load: string; seconds: number; rows: Record<string, unknown>[] };
+  const source = await sourceMapper();
+  for (const row of r.rows) {
+    const d = path.join(dir, String(row.key));
+    const file = fs.existsSync(d) ? fs.readdirSync(d).find((f) => f.endsWith('.cpuprofile')) : undefined;
+    if (!file) continue;
+    const prof = JSON.parse(fs.readFileSync(path.join(d, file), 'utf8')) as CpuProfile;
+    const end = prof.endTime - prof.startTime - 300_000;
+    const w = (row.windowUs as [number, number] | null) ?? [end - r.seconds * 1e6, end];
+    const sum = summarise(prof, w[0], w[1], source);
+    row.cpuMsPerRequest = sum.busyMs / Number(row.requests);
+    row.areas = Object.fromEntries(Object.entries(sum.areas).map(([k, v]) => [k, v / (sum.busyMs || 1)]));
+    row.topSelf = sum.topSelf;
+  }
+  fs.writeFileSync(json, JSON.stringify(r, null, 2));
+  console.log(report(r));
+}
+
+if (require.main === module && process.env.BENCH_SUMMARISE) {
+  resummarise(process.env.BENCH_SUMMARISE).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else if (require.main === module) {
   for (const sig of ['SIGINT', 'SIGTERM'] as const)
     process.on(sig, () => {
       void stopAll().finally(() => process.exit(130));
