@@ -9,19 +9,18 @@
  * send a signed-in user to the home of their role themselves; (4) the page's path for the
  * root layout, which leads every page to /pasang while no puskesmas exists (issue #18).
  */
-import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
-import { authConfig, claimsOf } from '@/lib/auth/auth.config';
+import { NextResponse, type NextRequest } from 'next/server';
 import { sectionOf } from '@/lib/auth/policy';
 import { loginPathFor } from '@/lib/auth/return-to';
+import { claimsOfToken, sessionTokenOf } from '@/lib/auth/session-token';
 import { contentSecurityPolicy, newNonce, NO_STORE } from '@/lib/security/headers';
 
-const { auth } = NextAuth(authConfig);
-
-export default auth((req) => {
+// The session cookie is read with the page's own decoder, once per token (decision 063), not
+// through Auth.js's session endpoint, which re-encrypted and re-sent the cookie on every request.
+export default async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   const section = sectionOf(pathname);
-  if (section && !claimsOf(req.auth)) {
+  if (section && !(await claimsOfToken(sessionTokenOf(req.cookies)))) {
     const res = NextResponse.redirect(new URL(loginPathFor(pathname), req.nextUrl));
     res.headers.set('Content-Security-Policy', contentSecurityPolicy(newNonce()));
     return res;
@@ -39,7 +38,7 @@ export default auth((req) => {
   res.headers.set('Content-Security-Policy', csp);
   if (section || pathname === '/akun') res.headers.set('Cache-Control', NO_STORE);
   return res;
-});
+}
 
 export const config = {
   // Every page, prefetch requests (`Next-Router-Prefetch`, `Purpose: prefetch`) included: their

@@ -9,6 +9,7 @@
  *   BENCH_SCALES=5000,50000  BENCH_RUNS=30  BENCH_LH_RUNS=1  BENCH_TP_SECONDS=15
  * Ports 3161–3164 (BENCH_PORT_BASE=3661 moves them to 3661–3664). Not part of `npm test`.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { runLighthouse, type LighthouseRow } from './lighthouse';
 import { measurePageWeight, type WeightRow } from './page-weight';
 import { measureServerTime, type ServerTimeRow } from './server-time';
 import { gitCommit, hrefsOf, launchBrowser, log, nextBuild, PORTS, ROOT, signIn, startServer, stopAll, WORK } from './support';
+import { memoryOf, oneConnectionP50, PAGES } from './profile';
 import { throughput, type ThroughputRow } from './throughput';
 
 const only = new Set((process.env.BENCH_ONLY ?? 'weight,lighthouse,throughput,server').split(','));
@@ -34,7 +36,12 @@ type Results = {
   bare?: { jsGzip: number; jsRaw: number; scripts: number };
   weight?: WeightRow[];
   lighthouse?: LighthouseRow[];
-  throughput?: { bare: ThroughputRow; rows: (ThroughputRow & { ratio: number })[] };
+  throughput?: {
+    bare: ThroughputRow;
+    bareP50One?: number;
+    memory?: { rssMb: number; peakMb: number } | null;
+    rows: (ThroughputRow & { ratio: number; bareRps?: number; p50One?: number })[];
+  };
   server?: ServerTimeRow[];
 };
 
@@ -54,7 +61,11 @@ async function main() {
   let demoDb: string | undefined;
   try {
     if (only.has('weight') || only.has('lighthouse') || only.has('throughput')) {
-      if (process.env.BENCH_SKIP_BUILD !== '1') nextBuild(ROOT);
+      if (process.env.BENCH_SKIP_BUILD !== '1') {
+        nextBuild(ROOT);
+        // What `npm run build` does after next build: the standalone production server (decision 030).
+        spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: ROOT, stdio: 'inherit' });
+      }
       const bareDir = buildBareApp();
       // The demo data on PostgreSQL when DATABASE_URL is set (how the portal is deployed), else on
       // the embedded PGlite (one connection: throughput is then the embedded database's).
@@ -98,10 +109,32 @@ async function main() {
       }
 
       if (only.has('throughput')) {
-        const b = await throughput('bare dynamic page', `${bare.url}/dynamic`);
-        const rows = [await throughput("kader's today list", `${portal.url}/kader`, kader.cookie)];
-        if (thread) rows.push(await throughput('forum thread', `${portal.url}${thread}`, ibu.cookie));
-        res.throughput = { bare: b, rows: rows.map((r) => ({ ...r, ratio: r.rps / b.rps })) };
+        // Issue #31's table: each page right after the bare dynamic page (same seconds), so that
+        // each ratio compares two figures taken within a minute of each other; then the server
+        // time of the page at one connection and the portal's memory under this load.
+        const cookieOf = { public: undefined, kader: kader.cookie, ibu: ibu.cookie, staff: staff.cookie } as const;
+        const bareRows: ThroughputRow[] = [];
+        const rows: (ThroughputRow & { ratio: number; bareRps: number; p50One: number })[] = [];
+        for (const spec of PAGES) {
+          const b = await throughput('bare dynamic page', `${bare.url}/dynamic`);
+          const r = await throughput(spec.page, `${portal.url}${spec.path}`, cookieOf[spec.role]);
+          const p50One = await oneConnectionP50(`${portal.url}${spec.path}`, cookieOf[spec.role]);
+          bareRows.push(b);
+          rows.push({ ...r, ratio: r.rps / b.rps, bareRps: b.rps, p50One });
+        }
+        if (thread) {
+          const b = await throughput('bare dynamic page', `${bare.url}/dynamic`);
+          const r = await throughput('forum thread', `${portal.url}${thread}`, ibu.cookie);
+          bareRows.push(b);
+          rows.push({ ...r, ratio: r.rps / b.rps, bareRps: b.rps, p50One: await oneConnectionP50(`${portal.url}${thread}`, ibu.cookie) });
+        }
+        const mean = bareRows.reduce((a, b) => a + b.rps, 0) / bareRows.length;
+        res.throughput = {
+          bare: { ...bareRows[0]!, rps: mean },
+          bareP50One: await oneConnectionP50(`${bare.url}/dynamic`),
+          memory: memoryOf(portal.child.pid),
+          rows,
+        };
       }
       for (const c of [kader, ibu, staff]) await c.context.close();
       await portal.stop();
@@ -205,10 +238,21 @@ export function report(r: Results): string {
   }
   if (r.throughput) {
     L.push(`## Throughput: 20 connections, autocannon, production server, demo data on ${r.demoDatabase}`, '');
-    L.push('| page | req/s | latency p50 ms | p99 ms | non-2xx | ratio to bare |', '|---|---:|---:|---:|---:|---:|');
+    L.push(
+      'Each page right after the bare dynamic page, same seconds; ratio = the page over that bare run. Server time p50 = 30 sequential GETs at one connection (time to the full body).',
+      '',
+    );
+    L.push('| page | req/s | bare req/s | ratio to bare | latency p50 ms | p99 ms | non-2xx | p50 at 1 connection ms |', '|---|---:|---:|---:|---:|---:|---:|---:|');
     const b = r.throughput.bare;
-    L.push(`| bare Next.js dynamic page | ${b.rps.toFixed(1)} | ${b.p50Ms} | ${b.p99Ms} | ${b.non2xx} | 1.00 |`);
-    for (const t of r.throughput.rows) L.push(`| ${t.page} | ${t.rps.toFixed(1)} | ${t.p50Ms} | ${t.p99Ms} | ${t.non2xx} | ${t.ratio.toFixed(2)} |`);
+    L.push(
+      `| bare Next.js dynamic page (mean of the runs) | ${b.rps.toFixed(1)} | | 1.00 | ${b.p50Ms} | ${b.p99Ms} | ${b.non2xx} | ${r.throughput.bareP50One?.toFixed(1) ?? '–'} |`,
+    );
+    for (const t of r.throughput.rows)
+      L.push(
+        `| ${t.page} | ${t.rps.toFixed(1)} | ${t.bareRps?.toFixed(1) ?? ''} | ${t.ratio.toFixed(3)} | ${t.p50Ms} | ${t.p99Ms} | ${t.non2xx} | ${t.p50One?.toFixed(1) ?? '–'} |`,
+      );
+    if (r.throughput.memory)
+      L.push('', `Memory of the portal instance after these runs: ${r.throughput.memory.rssMb} MB resident, peak ${r.throughput.memory.peakMb} MB.`);
     L.push('');
   }
   if (r.server) {

@@ -68,13 +68,13 @@ export type Server = { url: string; stop: () => Promise<void>; child: ChildProce
  * server.mjs`, what `npm start` runs since the build is standalone), else `next start` (the bare
  * app). Resolves when `probe` answers (any status below 500).
  */
-export async function startServer(cwd: string, port: number, env: Record<string, string>, probe = '/'): Promise<Server> {
+export async function startServer(cwd: string, port: number, env: Record<string, string>, probe = '/', nodeArgs: string[] = []): Promise<Server> {
   if (!(await portFree(port))) throw new Error(`port ${port} is taken`);
   const logFile = path.join(WORK, `server-${port}.log`);
   fs.mkdirSync(WORK, { recursive: true });
   const out = fs.openSync(logFile, 'w');
   const standalone = path.join(cwd, '.next', 'standalone', 'scripts', 'server.mjs');
-  const args = fs.existsSync(standalone) ? [standalone] : [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'];
+  const args = [...nodeArgs, ...(fs.existsSync(standalone) ? [standalone] : [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'])];
   const child = spawn(process.execPath, args, {
     cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },

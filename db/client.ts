@@ -22,6 +22,11 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 /** Arbitrary but fixed key: only one instance migrates at a time (see docs/deploy.md). */
 const MIGRATION_LOCK_KEY = 7_420_611;
 
+/** postgres.js `debug` hook of the profiling bench: one line per query, its text only. */
+function queryLogger(file: string) {
+  return (_connection: number, query: string) => fs.appendFileSync(/* turbopackIgnore: true */ file, query.replace(/\s+/g, ' ').trim() + '\n');
+}
+
 /** Seconds before postgres.js's next connect attempt after `retries` failed ones: 0.05, 0.1, 0.2 … at most 1. */
 export function reconnectDelaySeconds(retries: number): number {
   return Math.min(0.05 * 2 ** retries, 1);
@@ -43,6 +48,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
       // wait with it: during an outage pages hung instead of failing, and after it the pool
       // came back up to 20 s late. At most 1 s apart (docs/decisions/037-database-outage.md).
       backoff: reconnectDelaySeconds,
+      // bench/profile.ts counts the queries per page: with DB_QUERY_LOG set, the text of every
+      // query (never its parameters) is appended to that file. Unset in production.
+      ...(process.env.DB_QUERY_LOG ? { debug: queryLogger(process.env.DB_QUERY_LOG) } : {}),
     });
     const db = drizzle({ client, schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };

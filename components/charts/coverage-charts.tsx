@@ -1,79 +1,82 @@
 'use client';
 /**
- * Coverage charts for the staff dashboard (recharts). Client component used only on staff pages;
- * every chart has the same numbers as a table next to it (the tables are what screen readers
- * and the tests read).
+ * Coverage charts for the staff dashboard. Every chart has the same numbers as a table next to
+ * it (the tables are what screen readers and the tests read), so a chart is an addition to the
+ * page, not its content: its box (same size, `role="img"` with its label) is in the HTML at
+ * once, and the drawing code (recharts, ./recharts-charts.tsx, about 125 KB gzip) is fetched only
+ * after the page has loaded and when the box comes within a screen of the viewport (issue #31:
+ * /staff's JavaScript at load within 1.8× of a bare Next.js page). Decision 063.
  */
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { TrendPoint } from './recharts-charts';
 
-/** One month; `target`: the target of that month's year (a trend may span two years). */
-export type TrendPoint = { label: string; recall: number | null; sixMonth: number | null; target: number | null };
+export type { TrendPoint };
 
-const pct = (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString('id-ID', { maximumFractionDigits: 1 })}%` : '—');
+const Trend = dynamic(() => import('./recharts-charts').then((m) => m.TrendChart), { ssr: false });
+const Curve = dynamic(() => import('./recharts-charts').then((m) => m.CurveChart), { ssr: false });
+const Reasons = dynamic(() => import('./recharts-charts').then((m) => m.ReasonsChart), { ssr: false });
+
+/** True once the page has loaded and the element is within a screen's height of the viewport. */
+function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boolean] {
+  const ref = useRef<T>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || near) return;
+    let observer: IntersectionObserver | undefined;
+    const watch = () => {
+      if (typeof IntersectionObserver === 'undefined') return setNear(true);
+      observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            setNear(true);
+            observer?.disconnect();
+          }
+        },
+        { rootMargin: '100% 0px' },
+      );
+      observer.observe(el);
+    };
+    if (document.readyState === 'complete') watch();
+    else window.addEventListener('load', watch, { once: true });
+    return () => {
+      window.removeEventListener('load', watch);
+      observer?.disconnect();
+    };
+  }, [near]);
+  return [ref, near];
+}
+
+function LazyChart({ className, ariaLabel, children }: { className: string; ariaLabel: string; children: () => ReactNode }) {
+  const [ref, near] = useNearViewport<HTMLDivElement>();
+  return (
+    <div ref={ref} className={className} role="img" aria-label={ariaLabel}>
+      {near ? children() : null}
+    </div>
+  );
+}
 
 export function TrendChart({ data, labels, ariaLabel }: { data: TrendPoint[]; labels: { recall: string; sixMonth: string; target: string }; ariaLabel: string }) {
   return (
-    <div className="h-72 w-full" role="img" aria-label={ariaLabel}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
-          <CartesianGrid stroke="#e5e7eb" />
-          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#4b5563' }} />
-          <YAxis domain={[0, 100]} tickFormatter={(v) => `${v}%`} tick={{ fontSize: 12, fill: '#4b5563' }} />
-          <Tooltip formatter={(v) => pct(v)} />
-          <Legend />
-          {data.some((d) => d.target !== null) ? (
-            <Line
-              type="stepAfter"
-              dataKey="target"
-              name={labels.target}
-              stroke="#b91c1c"
-              strokeDasharray="6 4"
-              dot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ) : null}
-          <Line type="monotone" dataKey="recall" name={labels.recall} stroke="#1e40af" strokeWidth={2} connectNulls={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="sixMonth" name={labels.sixMonth} stroke="#9f1239" strokeWidth={3} connectNulls={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <LazyChart className="h-72 w-full" ariaLabel={ariaLabel}>
+      {() => <Trend data={data} labels={labels} />}
+    </LazyChart>
   );
 }
 
 export function CurveChart({ data, label, ariaLabel }: { data: { label: string; share: number | null }[]; label: string; ariaLabel: string }) {
   return (
-    <div className="h-64 w-full" role="img" aria-label={ariaLabel}>
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
-          <CartesianGrid stroke="#e5e7eb" />
-          <XAxis dataKey="label" tick={{ fontSize: 12, fill: '#4b5563' }} />
-          <YAxis domain={[0, 100]} tickFormatter={(v) => `${v}%`} tick={{ fontSize: 12, fill: '#4b5563' }} />
-          <Tooltip formatter={(v) => pct(v)} />
-          <Line type="stepAfter" dataKey="share" name={label} stroke="#166534" strokeWidth={3} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <LazyChart className="h-64 w-full" ariaLabel={ariaLabel}>
+      {() => <Curve data={data} label={label} />}
+    </LazyChart>
   );
 }
 
-const REASON_COLOURS = ['#9f1239', '#1e40af', '#92400e', '#166534', '#6b21a8', '#0f766e', '#4b5563', '#a3a3a3'];
-
 export function ReasonsChart({ data, reasons, ariaLabel }: { data: Record<string, string | number>[]; reasons: { key: string; label: string }[]; ariaLabel: string }) {
   return (
-    <div className="h-72 w-full" role="img" aria-label={ariaLabel}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={data} margin={{ top: 16, right: 24, bottom: 8, left: 0 }}>
-          <CartesianGrid stroke="#e5e7eb" />
-          <XAxis dataKey="name" tick={{ fontSize: 12, fill: '#4b5563' }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#4b5563' }} />
-          <Tooltip />
-          <Legend />
-          {reasons.map((r, i) => (
-            <Bar key={r.key} dataKey={r.key} name={r.label} stackId="a" fill={REASON_COLOURS[i % REASON_COLOURS.length]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <LazyChart className="h-72 w-full" ariaLabel={ariaLabel}>
+      {() => <Reasons data={data} reasons={reasons} />}
+    </LazyChart>
   );
 }

@@ -17,6 +17,14 @@ export async function kaderPlaces(
     .innerJoin(posyandu, eq(posyandu.id, kaderPosyandu.posyanduId))
     .where(eq(kaderPosyandu.kaderId, kader.id))
     .orderBy(posyandu.name);
+  return placesOf(kader, assigned);
+}
+
+/** Her home posyandu and village first, then those she is assigned to (ordered by posyandu name). */
+export function placesOf(
+  kader: { posyanduId: string | null; villageId: string | null },
+  assigned: readonly { id: string; villageId: string }[],
+): { posyanduIds: string[]; villageIds: string[] } {
   return {
     posyanduIds: [...new Set([...(kader.posyanduId ? [kader.posyanduId] : []), ...assigned.map((a) => a.id)])],
     villageIds: [...new Set([...(kader.villageId ? [kader.villageId] : []), ...assigned.map((a) => a.villageId)])],

@@ -7,13 +7,12 @@
 import 'server-only';
 import { cache } from 'react';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { mothers, users, userSessions } from '@/db/schema';
-import { kaderPlaces } from './kader-places';
-import { auth } from './index';
-import { claimsOf } from './auth.config';
+import { kaderPosyandu, mothers, posyandu, users, userSessions } from '@/db/schema';
+import { placesOf } from './kader-places';
+import { claimsOfToken, sessionTokenOf } from './session-token';
 import { ForbiddenError, HOME_OF, NotFoundError, type Actor, type Role } from './policy';
 import { loginPathFor } from './return-to';
 
@@ -23,8 +22,15 @@ export { IDLE_TIMEOUT_MINUTES };
 
 export type CurrentUser = Actor & { name: string; sessionId: string; locale: 'id' | 'en' };
 
+/** json_agg arrives parsed from postgres.js and PGlite; a string only if a driver leaves it as text. */
+function parseJson<T>(v: T | string | null): T | null {
+  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
+}
+
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const claims = claimsOf(await auth());
+  // The cookie's claims, decoded once per token (lib/auth/session-token.ts); whether the session
+  // still stands is the database's answer below, on every request.
+  const claims = await claimsOfToken(sessionTokenOf(await cookies()));
   if (!claims) return null;
   const db = await getDb();
   const [row] = await db
@@ -42,6 +48,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       motherId: mothers.id,
       sessionOpen: sql<boolean>`${userSessions.id} is not null`,
       lastSeenAt: userSessions.lastSeenAt,
+      // A kader's posyandu (issue #18: one or more) in the same query (issue #31): the rows of
+      // kader_posyandu (primary key kader_id, posyandu_id), ordered as kaderPlaces orders them.
+      assigned: sql<{ id: string; villageId: string }[] | null>`case when ${users.role} = 'kader' then (
+        select json_agg(json_build_object('id', p.id, 'villageId', p.village_id) order by p.name)
+        from ${kaderPosyandu} kp join ${posyandu} p on p.id = kp.posyandu_id where kp.kader_id = ${users.id}) end`,
     })
     .from(users)
     .leftJoin(mothers, eq(mothers.userId, users.id))
@@ -58,7 +69,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .limit(1);
   if (!row || !row.active || row.sessionVersion !== claims.sv || !row.sessionOpen) return null;
   // A kader's posyandu (issue #18: one or more): her home posyandu first, then the others.
-  const places = row.role === 'kader' ? await kaderPlaces(db, row) : null;
+  const places = row.role === 'kader' ? placesOf(row, parseJson(row.assigned) ?? []) : null;
   // Sliding idle limit: refresh at most once a minute.
   if (row.lastSeenAt && Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
     await db
