@@ -21,6 +21,7 @@ import { filterLessons, type LibraryFilter } from '@/lib/lessons/filter';
 import { builtinLesson, builtinLessons, type BuiltinLesson } from '@/lib/lessons/library';
 import { renderLesson } from '@/lib/lessons/render';
 import { fieldErrorsOf } from '@/lib/validation/form-state';
+import { publicOrigin } from '@/lib/server/public-url';
 import { lessonSchema, lessonWords, type LessonField, type LessonInput } from '@/lib/validation/lesson';
 import { audit } from './audit';
 
@@ -48,7 +49,15 @@ export const LESSON_CACHE_MS = 60_000;
 
 /** A puskesmas's own published lesson as its public page shows it (public data: may be cached). */
 type OwnPublished = { slug: string; title: string; summary: string; body: string; keyPoints: string[]; sources: string[] };
-type Visible = { id: string; code: string; name: string; cards: Record<Locale, LessonCard[]>; own: ReadonlyMap<string, OwnPublished> };
+type Visible = {
+  id: string;
+  code: string;
+  name: string;
+  /** The puskesmas's public address for share links (lib/server/public-url.ts), '' when none is configured. */
+  origin: string;
+  cards: Record<Locale, LessonCard[]>;
+  own: ReadonlyMap<string, OwnPublished>;
+};
 const cache = new Map<string, { at: number; value: Promise<Visible | null> }>();
 
 /** Forget a puskesmas's cached lessons (every lesson write), or all of them. */
@@ -57,6 +66,7 @@ export function forgetLessonCache(puskesmasId?: string): void {
   else {
     cache.clear();
     codes.clear();
+    installation = null;
   }
 }
 
@@ -150,7 +160,8 @@ async function loadVisible(puskesmasId: string): Promise<Visible | null> {
   const ownMap = new Map(
     own.map((l) => [l.slug, { slug: l.slug, title: l.title, summary: l.summary, body: l.body, keyPoints: l.keyPoints, sources: sourceLines(l.sources) }]),
   );
-  return { id: puskesmasId, code: p.code, name: p.name, cards: { id: cards('id'), en: cards('en') }, own: ownMap };
+  const origin = await publicOrigin(puskesmasId);
+  return { id: puskesmasId, code: p.code, name: p.name, origin, cards: { id: cards('id'), en: cards('en') }, own: ownMap };
 }
 
 async function visible(puskesmasId: string): Promise<Visible | null> {
@@ -182,6 +193,17 @@ export async function visibleLessons(puskesmasId: string, locale: Locale = 'id')
 
 const codes = new Map<string, { at: number; value: Promise<string | null> }>();
 
+let installation: { at: number; value: Promise<string> } | null = null;
+
+/** The installation's public address for the global pages (publicOrigin() without a puskesmas), cached like the lessons. */
+function installationOrigin(): Promise<string> {
+  const now = Date.now();
+  if (installation && now - installation.at < LESSON_CACHE_MS) return installation.value;
+  const value = publicOrigin().catch(() => '');
+  installation = { at: now, value };
+  return value;
+}
+
 /** The puskesmas of a public address's code (cached like its lessons; unknown: null). */
 async function puskesmasIdOfCode(code: string): Promise<string | null> {
   if (!/^[A-Za-z0-9-]{1,20}$/.test(code)) return null;
@@ -211,6 +233,8 @@ export interface LessonPage {
   reviewed: { by: string; at: string } | null;
   /** The page's own path (for the share link). */
   path: string;
+  /** The portal's public address for the share link ('' when none is configured: the link holds the path). */
+  origin: string;
   /** Up to three other lessons the same reader may see. */
   related: Pick<LessonCard, 'slug' | 'title' | 'summary' | 'href'>[];
 }
@@ -280,6 +304,7 @@ export async function lessonBySlug(puskesmasCode: string | null, slug: string, l
       puskesmas: null,
       reviewed: null,
       path: `/materi/${slug}`,
+      origin: await installationOrigin(),
       related: relatedOf(l, builtinLessonCards(locale)),
     };
   }
@@ -301,6 +326,7 @@ export async function lessonBySlug(puskesmasCode: string | null, slug: string, l
     puskesmas: { code: v.code, name: v.name },
     reviewed: card.reviewed,
     path: card.href,
+    origin: v.origin,
     related: relatedOf(card, v.cards[locale]),
   };
 }

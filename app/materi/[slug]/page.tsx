@@ -4,7 +4,6 @@ import { getLocale } from 'next-intl/server';
 import { NotFoundError } from '@/lib/auth/policy';
 import { lessonBySlug, type LessonPage } from '@/lib/data/lessons';
 import { isLocale } from '@/lib/i18n/config';
-import { publicOrigin } from '@/lib/server/public-url';
 import { LessonView } from '../_components/lesson-views';
 
 type Params = Promise<{ slug: string }>;
@@ -25,5 +24,5 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** Public (issue #28): a built-in lesson at its global address; it says "belum ditinjau" generically. */
 export default async function LessonPage({ params }: { params: Params }) {
   const lesson = await lessonOf((await params).slug);
-  return <LessonView lesson={lesson} origin={await publicOrigin()} libraryPath="/materi" />;
+  return <LessonView lesson={lesson} origin={lesson.origin} libraryPath="/materi" />;
 }

@@ -4,7 +4,6 @@ import { getLocale } from 'next-intl/server';
 import { NotFoundError } from '@/lib/auth/policy';
 import { lessonBySlug, type LessonPage } from '@/lib/data/lessons';
 import { isLocale } from '@/lib/i18n/config';
-import { publicOrigin } from '@/lib/server/public-url';
 import { LessonView } from '../../../_components/lesson-views';
 
 type Params = Promise<{ kode: string; slug: string }>;
@@ -30,5 +29,5 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PuskesmasLessonPage({ params }: { params: Params }) {
   const { kode, slug } = await params;
   const lesson = await lessonOf(kode, slug);
-  return <LessonView lesson={lesson} origin={await publicOrigin()} libraryPath={`/materi/pkm/${encodeURIComponent(lesson.puskesmas!.code)}`} />;
+  return <LessonView lesson={lesson} origin={lesson.origin} libraryPath={`/materi/pkm/${encodeURIComponent(lesson.puskesmas!.code)}`} />;
 }
