@@ -14,6 +14,7 @@ export async function WindowRuleNote() {
         <li>{t('windowRule.second')}</li>
         <li>{t('windowRule.late')}</li>
         <li>{t('windowRule.extra')}</li>
+        <li>{t('windowRule.beforeRegistration')}</li>
       </ul>
     </details>
   );
