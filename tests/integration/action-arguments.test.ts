@@ -101,7 +101,7 @@ describe.each(BACKENDS)('server actions with wrong arguments on $name', (backend
         if (typeof fn === 'function' && !NO_INPUT.has(name)) actions.push([`${file}:${name}`, fn as (...args: unknown[]) => Promise<unknown>]);
     }
     expect(actions.length).toBeGreaterThan(40);
-  });
+  }, 300_000);
   afterAll(async () => {
     setDbForTesting(undefined);
     await db?.dispose();

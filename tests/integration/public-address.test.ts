@@ -100,7 +100,7 @@ describe.each(BACKENDS)('the public address on $name', (backend) => {
     delete process.env.AUTH_URL;
     db = await useDatabase(backend, { seed: true });
     ({ admin, staff, kader, otherStaff } = await demoActors(db));
-  }, 180_000);
+  }, 300_000);
   afterEach(() => {
     delete process.env.APP_URL;
   });
