@@ -109,6 +109,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
           <tr>
             {withVillage ? <Th>{t('village')}</Th> : null}
             <SortHeader col="nama" label={withVillage ? t('posyandu') : t('village')} />
+            <Th>{t('followed')}</Th>
             <SortHeader col="recall" label={t('recall')} />
             <Th>{prevLabel}</Th>
             <SortHeader col="enam" label={t('sixMonth')} />
@@ -123,6 +124,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
                 {r.name}
                 {r.id === lo ? <span className="ml-2 rounded bg-warn px-1.5 py-0.5 text-xs font-semibold text-white">{t('lowest')}</span> : null}
               </Td>
+              <Td>{formatNumber(r.followed, locale)}</Td>
               <Td>
                 <CoverageValue c={r.current?.recallCoverage} />
               </Td>

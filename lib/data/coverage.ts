@@ -33,6 +33,7 @@ import {
   monthBounds,
   monthOf,
   periodTotals,
+  babiesFollowed,
   STOP_REASONS,
   sumIndicators,
   addDays,
@@ -141,7 +142,15 @@ function byMonth(rows: IndicatorMonthGroupRow[], months: YearMonth[]): MonthTota
   return months.map((ym) => ({ ...ym, totals: rows.find((r) => r.year === ym.year && r.month === ym.month)?.totals ?? null }));
 }
 
-export type PlaceRow = { id: string; name: string; villageName?: string; current: IndicatorTotals | null; previous: IndicatorTotals | null };
+export type PlaceRow = {
+  id: string;
+  name: string;
+  villageName?: string;
+  current: IndicatorTotals | null;
+  previous: IndicatorTotals | null;
+  /** Babies the place follows in the period's last month (lib/domain babiesFollowed). */
+  followed: number;
+};
 
 function perPlace(
   rows: IndicatorMonthGroupRow[],
@@ -162,6 +171,13 @@ function perPlace(
     ...(p.villageId && villageNames ? { villageName: villageNames.get(p.villageId) ?? '' } : {}),
     current: pick(p.id, cur),
     previous: pick(p.id, prev),
+    followed: babiesFollowed(
+      periodTotals(
+        rows.filter((r) => r.groupId === p.id),
+        cur.to,
+        cur.to,
+      ),
+    ),
   }));
 }
 

@@ -9,6 +9,7 @@ import {
   sumIndicators,
   type BabyMonthFacts,
   type IndicatorTotals,
+  babiesFollowed,
 } from './indicators';
 import type { BabyFacts, VisitFacts } from './journey';
 import { RECALL_ITEMS } from './recall';
@@ -307,5 +308,25 @@ describe('coverageByAttendance', () => {
 
   it('nobody attended: attended coverage is no data', () => {
     expect(coverageByAttendance(babies, new Set(), { year: 2024, month: 2 }).attended.percent).toBeNull();
+  });
+});
+
+describe('babiesFollowed (issue #29: how many babies a place follows, beside its coverage)', () => {
+  const sc = (total: number) => ({ L: total, P: 0, total });
+  const totals = (o1: number, o2: number, o3: number, o4: number): IndicatorTotals => ({
+    O1: sc(o1),
+    O2: sc(o2),
+    O3: sc(o3),
+    O4: sc(o4),
+    O5: sc(0),
+    recallCoverage: { numerator: 0, denominator: 0, percent: null },
+    sixMonthCoverage: { numerator: 0, denominator: 0, percent: null },
+  });
+  it.each([
+    ['no row for the month', null, 0],
+    ['recalled and not recalled babies', totals(3, 2, 4, 1), 9],
+    ['O4 is not added (a baby reaching 6 months in the month is already O1, O2 or O3)', totals(0, 0, 1, 1), 1],
+  ])('%s', (_label, month, want) => {
+    expect(babiesFollowed(month)).toBe(want);
   });
 });

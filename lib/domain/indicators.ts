@@ -206,6 +206,16 @@ export function periodTotals(rows: readonly { year: number; month: number; total
   return inside.length ? sumIndicators(inside.map((r) => r.totals)) : null;
 }
 
+/**
+ * How many babies a place follows in a month (issue #29): those under 6 months on at least one day
+ * of it and not left out of it — O1 + O2 + O3 (a baby with a recall in the month is O1 or O2, one
+ * without is O3). For a quarter or a year, the count of its last month: months are not added, or a
+ * baby would count once per month.
+ */
+export function babiesFollowed(month: IndicatorTotals | null): number {
+  return month ? month.O1.total + month.O2.total + month.O3.total : 0;
+}
+
 /** A single month or an inclusive range of months. */
 export type Period = YearMonth | { from: YearMonth; to: YearMonth };
 

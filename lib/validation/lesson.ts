@@ -9,7 +9,7 @@ import { COUNSELLING_CODES } from '@/lib/domain/catalogue';
 import { LESSON_AUDIENCES, LESSON_FINDINGS, LESSON_SLUG_MAX, LESSON_SLUG_PATTERN } from '@/lib/domain/lessons';
 import { BREAK_REASONS } from '@/lib/domain/recall';
 import { isBuiltinLessonSlug } from '@/lib/lessons/builtin-slugs';
-import { isSafeLine, isSafeMultiline, UNSAFE_TEXT_MESSAGE } from './text';
+import { safeLine, safeMultiline } from './text';
 
 export const LESSON_LIMITS = {
   slugMin: 3,
@@ -58,27 +58,37 @@ export function lessonWords(text: string): number {
 const text = (min: number, max: number, multiline = false) =>
   z
     .string({ error: 'validation.required' })
+    .check(multiline ? safeMultiline : safeLine)
     .max(max * 2, 'validation.tooLong')
-    .refine(multiline ? isSafeMultiline : isSafeLine, { error: UNSAFE_TEXT_MESSAGE, abort: true })
     .transform((s) => (multiline ? s.replace(/\r\n?/g, '\n').trim() : s.replace(/\s+/g, ' ').trim()))
-    .pipe(z.string().min(1, 'validation.required').min(min, 'validation.tooShort').max(max, 'validation.tooLong'));
+    .pipe(z.string().check(safeMultiline).min(1, 'validation.required').min(min, 'validation.tooShort').max(max, 'validation.tooLong'));
 
 const codes = (list: readonly string[]) =>
   z
-    .union([z.string(), z.array(z.string())], { error: 'validation.unknownCode' })
+    .union([z.string().check(safeLine), z.array(z.string().check(safeLine))], { error: 'validation.unknownCode' })
     .optional()
     .transform((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().refine((c) => list.includes(c), 'validation.unknownCode')).max(list.length, 'validation.unknownCode'))
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .check(safeLine)
+            .refine((c) => list.includes(c), 'validation.unknownCode'),
+        )
+        .max(list.length, 'validation.unknownCode'),
+    )
     .transform((v) => list.filter((c) => v.includes(c)));
 
 /** A day count typed in a form: '' is none. */
 const day = z
-  .union([z.string(), z.number()], { error: 'validation.invalid' })
+  .union([z.string().check(safeLine), z.number()], { error: 'validation.invalid' })
   .optional()
   .transform((v) => (v === undefined ? '' : String(v).trim()))
   .pipe(
     z
       .string()
+      .check(safeLine)
       .max(4, 'lessons.errors.day')
       .refine((s) => s === '' || /^\d{1,4}$/.test(s), 'lessons.errors.day')
       .transform((s) => (s === '' ? null : Number(s)))
@@ -89,11 +99,13 @@ export const lessonSchema = z
   .object({
     slug: z
       .string({ error: 'validation.required' })
+      .check(safeLine)
       .max(LESSON_LIMITS.slugMax * 2, 'validation.tooLong')
       .transform((s) => s.trim().toLowerCase())
       .pipe(
         z
           .string()
+          .check(safeLine)
           .min(1, 'validation.required')
           .min(LESSON_LIMITS.slugMin, 'validation.tooShort')
           .max(LESSON_LIMITS.slugMax, 'validation.tooLong')

@@ -69,6 +69,12 @@ describe.each(BACKENDS)('coverage dashboard and reports on $name', (backend) => 
     expect(d.villages.length).toBeGreaterThan(1);
     for (const v of d.villages) expect(v.current ?? sumIndicators([]), v.name).toEqual(domain(all.filter((b) => b.villageId === v.id)));
     for (const p of d.posyandu) expect(p.current ?? sumIndicators([]), p.name).toEqual(domain(all.filter((b) => b.posyanduId === p.id)));
+    // Babies each place follows in the period's month (issue #29): O1 + O2 + O3 of October, from lib/domain.
+    for (const v of d.villages) {
+      const o = domain(all.filter((b) => b.villageId === v.id));
+      expect(v.followed, v.name).toBe(o.O1.total + o.O2.total + o.O3.total);
+    }
+    expect(d.posyandu.reduce((n, p) => n + p.followed, 0)).toBe(d.current!.O1.total + d.current!.O2.total + d.current!.O3.total);
     expect(d.curve).toEqual(exclusivityCurve(all, d.curveDay));
     expect(d.target).toBe(50);
   });
