@@ -75,7 +75,11 @@ export async function GroupSessionDetailView({ user, id, base, saved }: { user: 
   const topic = topicLabel(t, d);
   const categories = d.mayPublish && d.summary && !d.publishedPostId ? await publishCategories(user) : [];
   // Its lessons (issue #28): linked here, and by full address in the reminder (always Indonesian).
-  const [lessonsShown, lessonsId, origin] = await Promise.all([visibleLessons(user.puskesmasId, locale), visibleLessons(user.puskesmasId, 'id'), publicOrigin()]);
+  const [lessonsShown, lessonsId, origin] = await Promise.all([
+    visibleLessons(user.puskesmasId, locale),
+    visibleLessons(user.puskesmasId, 'id'),
+    publicOrigin(user.puskesmasId),
+  ]);
   const sessionLessons = lessonsShown.filter((l) => d.lessons.includes(l.slug));
   const reminderLessons = lessonsId.filter((l) => d.lessons.includes(l.slug)).map((l) => ({ title: l.title, url: `${origin}${l.href}` }));
   return (

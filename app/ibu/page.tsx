@@ -30,7 +30,7 @@ export default async function IbuHome() {
     nextVisits(user),
     unreadReplies(user),
     visibleLessons(user.puskesmasId, locale),
-    publicOrigin(),
+    publicOrigin(user.puskesmasId),
   ]);
   const t = await getTranslations();
   // Lessons for the babies still under 6 months (issue #28), from their age and latest visit.

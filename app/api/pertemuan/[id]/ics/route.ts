@@ -19,7 +19,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     const t = await getTranslations({ locale: 'id' });
     const topic = s.topic ? t(`sessionTopic.${s.topic}` as never) : (s.topicText ?? '');
     // The lessons it goes through (issue #28), by title and full address: public pages, no personal data.
-    const origin = await publicOrigin();
+    const origin = await publicOrigin(user.puskesmasId);
     const lessons = (await visibleLessons(user.puskesmasId, 'id')).filter((l) => s.lessons.includes(l.slug));
     const description = [
       t('sessions.icsDescription', { topic }),
