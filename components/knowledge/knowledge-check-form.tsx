@@ -111,13 +111,7 @@ export function KnowledgeCheckForm({
                       key={a}
                       className="flex min-h-11 cursor-pointer items-center justify-center gap-2 rounded-lg border border-line px-2 py-2 text-center text-sm font-medium text-ink has-[:checked]:border-brand has-[:checked]:bg-brand-soft has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand"
                     >
-                      <input
-                        type="radio"
-                        name={sid}
-                        value={a}
-                        defaultChecked={values[sid] === a}
-                        className="h-5 w-5 shrink-0 accent-brand"
-                      />
+                      <input type="radio" name={sid} value={a} defaultChecked={values[sid] === a} className="h-5 w-5 shrink-0 accent-brand" />
                       <span>{tx(`knowledge.answer.${a}`)}</span>
                     </label>
                   ))}
