@@ -9,38 +9,12 @@
  *   360×740, and the login page says why it is asking.
  */
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { demoLogin, PHONE, signIn } from './support';
+import { qrOf } from '../tests/support/pdf-qr';
 
 const HOST = 'kekasihku.test';
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-/** The QR image embedded in the PDF, decoded with jsQR. */
-async function qrOf(pdfBytes: Uint8Array): Promise<string | null> {
-  const pdf = await PDFDocument.load(pdfBytes);
-  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFRawStream)) continue;
-    const dict = obj.dict;
-    if (dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
-    if (dict.get(PDFName.of('ColorSpace')) !== PDFName.of('DeviceRGB')) continue;
-    const width = (dict.get(PDFName.of('Width')) as PDFNumber).asNumber();
-    const height = (dict.get(PDFName.of('Height')) as PDFNumber).asNumber();
-    const raw = zlib.inflateSync(Buffer.from(obj.contents));
-    const rgba = new Uint8ClampedArray(width * height * 4);
-    for (let p = 0; p < width * height; p++) {
-      rgba[p * 4] = raw[p * 3]!;
-      rgba[p * 4 + 1] = raw[p * 3 + 1]!;
-      rgba[p * 4 + 2] = raw[p * 3 + 2]!;
-      rgba[p * 4 + 3] = 255;
-    }
-    const code = jsQR(rgba, width, height);
-    if (code) return code.data;
-  }
-  return null;
-}
 
 // The real host name resolves to this machine (a browser option: one worker for this file).
 test.use({ launchOptions: { executablePath, args: ['--no-sandbox', '--disable-gpu', `--host-resolver-rules=MAP ${HOST} 127.0.0.1`] } });

@@ -54,7 +54,7 @@ type Kab = { id: string; name: string; province: string };
 type Place = { id: string; name: string; code: string; subdistrict: string; timeZone: string };
 
 /** The actor's kabupaten, after the policy check; anything else is refused. */
-async function kabupatenOf(db: DbOrTx, actor: Actor | null, action: 'read' | 'export' | 'write', resource: 'district' | 'districtAccounts'): Promise<Kab> {
+export async function kabupatenOf(db: DbOrTx, actor: Actor | null, action: 'read' | 'export' | 'write', resource: 'district' | 'districtAccounts'): Promise<Kab> {
   assertCan(actor, action, resource);
   if (!actor.kabupatenId) throw new ForbiddenError(`${actor.role} has no kabupaten`);
   const [k] = await db.select({ id: kabupaten.id, name: kabupaten.name, province: kabupaten.province }).from(kabupaten).where(eq(kabupaten.id, actor.kabupatenId));
@@ -63,7 +63,7 @@ async function kabupatenOf(db: DbOrTx, actor: Actor | null, action: 'read' | 'ex
 }
 
 /** The puskesmas of the kabupaten, each checked against the policy's kabupaten scope. */
-async function placesOf(db: DbOrTx, actor: Actor, kab: Kab, action: 'read' | 'export'): Promise<Place[]> {
+export async function placesOf(db: DbOrTx, actor: Actor, kab: Kab, action: 'read' | 'export'): Promise<Place[]> {
   const rows = await db
     .select({
       id: puskesmas.id,

@@ -10,15 +10,16 @@
  * district office — per puskesmas and the kabupaten, no village or posyandu, never a name.
  */
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { kabupaten, posyandu, puskesmas, villages } from '@/db/schema';
+import { posyandu, villages } from '@/db/schema';
 import type { CoverageScope } from '@/db/queries/coverage-months';
 import { knowledgeCountsStored } from '@/db/queries/knowledge-figures';
-import { assertCan, can, ForbiddenError, NotFoundError, posyanduIdsOf, scopeOf, type Actor } from '@/lib/auth/policy';
+import { assertCan, ForbiddenError, NotFoundError, posyanduIdsOf, scopeOf, type Actor } from '@/lib/auth/policy';
 import { isoToday, monthOf } from '@/lib/domain';
 import { knowledgeFigures, sumKnowledgeCounts, type KnowledgeCounts, type KnowledgeFigures } from '@/lib/domain/knowledge-figures';
 import { monthPeriod, periodParamSchema, type DistrictPeriod } from '@/lib/validation/district';
+import { kabupatenOf, placesOf } from './district';
 import { puskesmasOf } from './overview';
 
 export type KnowledgeFiguresView = {
@@ -96,24 +97,10 @@ export type DistrictKnowledgeRow = { id: string; name: string; code: string; sub
  */
 export async function districtKnowledge(actor: Actor | null, rawPeriod: unknown, action: 'read' | 'export' = 'read') {
   assertCan(actor, action, 'district');
-  if (!actor.kabupatenId) throw new ForbiddenError(`${actor.role} has no kabupaten`);
   const db = await getDb();
-  const [kab] = await db.select({ id: kabupaten.id }).from(kabupaten).where(eq(kabupaten.id, actor.kabupatenId));
-  if (!kab) throw new ForbiddenError('unknown kabupaten');
-  const places = (
-    await db
-      .select({
-        id: puskesmas.id,
-        name: puskesmas.name,
-        code: puskesmas.code,
-        subdistrict: puskesmas.subdistrict,
-        timeZone: puskesmas.timeZone,
-        kabupatenId: puskesmas.kabupatenId,
-      })
-      .from(puskesmas)
-      .where(eq(puskesmas.kabupatenId, kab.id))
-      .orderBy(asc(puskesmas.name))
-  ).filter((p) => can(actor, action, 'district', { puskesmasId: p.id, kabupatenId: p.kabupatenId }));
+  // The kabupaten and its puskesmas as /dinkes reads them (policy, kabupaten scope).
+  const kab = await kabupatenOf(db, actor, action, 'district');
+  const places = await placesOf(db, actor, kab, action);
   const today = isoToday(places[0]?.timeZone);
   let period: DistrictPeriod;
   if (rawPeriod === undefined || rawPeriod === null || rawPeriod === '') period = monthPeriod(monthOf(today));

@@ -3,11 +3,9 @@
  * graduated babies by every path, gapless serials under concurrent issuing, revoking, the PDF
  * (text and QR code) and the download policy, public verification with its rate limit.
  */
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, isNull, max } from 'drizzle-orm';
-import jsQR from 'jsqr';
-import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { auditLog, babies, certificates, mothers, puskesmas, serialCounters, users, visits } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
@@ -24,6 +22,7 @@ import {
 import { babyFacts, type BabyRow } from '@/lib/data/facts';
 import { addDays, addMonths, fiveMonthDate, isoToday, journeyStatus, type JourneyStatus } from '@/lib/domain';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
+import { qrOf } from '../support/pdf-qr';
 
 const login = (role: string, match?: RegExp, n = 0) => DEMO_LOGINS.filter((l) => l.role === role && (!match || match.test(l.what)))[n]!;
 
@@ -75,30 +74,6 @@ async function addGraduatedBabies(db: TestDb, puskesmasId: string, n: number, bi
     ids.push(b!.id);
   }
   return ids;
-}
-
-/** The QR image embedded in the PDF, decoded with jsQR. */
-async function qrOf(pdfBytes: Uint8Array): Promise<string | null> {
-  const pdf = await PDFDocument.load(pdfBytes);
-  for (const [, obj] of pdf.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFRawStream)) continue;
-    const dict = obj.dict;
-    if (dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
-    if (dict.get(PDFName.of('ColorSpace')) !== PDFName.of('DeviceRGB')) continue;
-    const width = (dict.get(PDFName.of('Width')) as PDFNumber).asNumber();
-    const height = (dict.get(PDFName.of('Height')) as PDFNumber).asNumber();
-    const raw = zlib.inflateSync(Buffer.from(obj.contents));
-    const rgba = new Uint8ClampedArray(width * height * 4);
-    for (let p = 0; p < width * height; p++) {
-      rgba[p * 4] = raw[p * 3]!;
-      rgba[p * 4 + 1] = raw[p * 3 + 1]!;
-      rgba[p * 4 + 2] = raw[p * 3 + 2]!;
-      rgba[p * 4 + 3] = 255;
-    }
-    const code = jsQR(rgba, width, height);
-    if (code) return code.data;
-  }
-  return null;
 }
 
 /** All text of the PDF, with pdf.js. */
