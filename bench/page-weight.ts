@@ -45,8 +45,15 @@ async function loadScripts(context: BrowserContext, url: string): Promise<Loaded
   const page = await context.newPage();
   const bodies: Promise<void>[] = [];
   const scripts = new Map<string, { raw: number; gzip: number }>();
+  // Only what arrives until the load event: a chunk the page fetches after it (the dashboard's
+  // charts, decision 063) is not part of the page's weight at load, even if it lands while the
+  // measurement is still reading bodies.
+  let loaded = false;
+  page.once('load', () => {
+    loaded = true;
+  });
   page.on('response', (res) => {
-    if (res.request().resourceType() !== 'script') return;
+    if (loaded || res.request().resourceType() !== 'script') return;
     bodies.push(
       res
         .body()
