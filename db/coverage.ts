@@ -179,7 +179,6 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
     const attended = attendedBeforeSixMonths(b.birthDate, attendanceOf.get(b.motherId) ?? []);
     const windows = windowsInForce(settingsOf.get(b.puskesmasId) ?? [], b.baseWindows as VisitWindow[] | null, b.birthDate);
     const baby = { id: b.id, sex: b.sex, birthDate: b.birthDate, exitDate: b.exitDate, exitReason: b.exitReason, visits: visitsOf.get(b.id) ?? [] };
-    const c = babyCoverage(baby, attended, windows, zonedParts(b.createdAt, b.timeZone).date);
     const checks = checksOf.get(b.id) ?? [];
     const k = babyKnowledge({
       birthDate: b.birthDate,
@@ -187,6 +186,8 @@ async function refreshChunk(tx: DbOrTx, ids: readonly string[]): Promise<void> {
       counselling: counsellingOf.get(b.id) ?? [],
       checks: checks.map((x) => ({ id: x.id, source: x.source as KnowledgeSource, takenOn: x.takenOn, score: x.score, total: x.total, createdAt: x.createdAt })),
     });
+    // The knowledge splits of the month rows (o4_kb_*, o4_c_*) follow the baby's baseline level and counselled topics.
+    const c = babyCoverage(baby, attended, windows, zonedParts(b.createdAt, b.timeZone).date, k);
     for (const x of checks) {
       const d = knowledgeCheckDerived(x.id, k);
       if (d.occasion !== x.occasion || d.rose !== x.rose) checkChanged.push({ id: x.id, o: d.occasion, r: d.rose });

@@ -4,6 +4,9 @@ import { attendedBeforeSixMonths, babyCoverage, COVERAGE_COUNTS, type Attendance
 import { addDays, monthBounds, monthOf } from './dates';
 import { CURVE_MONTHS, exclusivityCurve, stopReasonCounts, STOP_REASONS } from './dashboard';
 import { indicatorsForMonth } from './indicators';
+import { COUNSELLING_CODES } from './catalogue';
+import { babyKnowledge } from './knowledge';
+import { knowledgeCountsForPeriod, type KnowledgeBabyRecord } from './knowledge-figures';
 import { journeyStatus, statusFromTimeline, statusTimeline, type BabyFacts, type JourneyStatus } from './journey';
 import { baby, visit } from './testkit';
 import { DEFAULT_VISIT_WINDOWS } from './windows';
@@ -169,5 +172,59 @@ describe('babyCoverage', () => {
     ['imported on day 40 with a paper visit on day 5', addDays(B, 40), baby(B, [visit(addDays(B, 5))]), [0, 1, 2, 3, 4, 5, 6]],
   ])('windows owed: %s', (_n, registered, b, idx) => {
     expect(babyCoverage(b, false, DEFAULT_VISIT_WINDOWS, registered).windows.map((w) => w.idx)).toEqual(idx);
+  });
+});
+
+describe('babyCoverage: the knowledge splits', () => {
+  // The CASES babies with a kader's baseline check (high, low or none) and counselling on their
+  // visits, some of it on or after the 6-month date (which does not count).
+  const check = (id: string, takenOn: string, score: number) => ({ id, source: 'kader' as const, takenOn, score, total: 10, correct: [] });
+  const records: KnowledgeBabyRecord[] = CASES.map(([, b], i) => {
+    const facts = { ...b, id: `b${i}` };
+    const checks = i % 3 === 0 ? [] : [check(`k${i}`, addDays(B, 2), i % 3 === 1 ? 9 : 3)];
+    // A mother's own check is never a baseline.
+    if (i === 0) checks.push({ ...check('self0', addDays(B, 1), 10), source: 'self' as const } as never);
+    const counselling = [
+      { visitDate: addDays(B, 20), topics: [COUNSELLING_CODES[i % COUNSELLING_CODES.length]!, 'exclusive_bf'] },
+      { visitDate: sixMonthDate(B), topics: ['back_to_work'] },
+    ];
+    return { facts, counselling: i % 4 === 3 ? [] : counselling, checks };
+  });
+  const rows = records.map((r) => {
+    const k = babyKnowledge({ birthDate: r.facts.birthDate, visitDates: r.facts.visits.map((v) => v.visitDate), counselling: r.counselling, checks: r.checks });
+    return babyCoverage(r.facts, false, DEFAULT_VISIT_WINDOWS, null, k);
+  });
+  const total = (col: CoverageCount) => rows.reduce((n, c) => n + c.months.reduce((m, x) => m + x.counts[col], 0), 0);
+
+  it('the rows add up to knowledgeCountsForPeriod: O4 / O5 by baseline level and per counselling topic', () => {
+    const want = knowledgeCountsForPeriod(records, { year: 2023, month: 8 }, { year: 2024, month: 3 });
+    expect(want.cohort.o4).toBeGreaterThan(0);
+    expect(want.byBaseline.high.o4 + want.byBaseline.low.o4).toBeGreaterThan(0);
+    expect(want.byBaseline.high.o4 + want.byBaseline.low.o4).toBeLessThan(want.cohort.o4);
+    for (const l of ['high', 'low'] as const) expect([total(`o4_kb_${l}`), total(`o5_kb_${l}`)], l).toEqual([want.byBaseline[l].o4, want.byBaseline[l].o5]);
+    for (const t of COUNSELLING_CODES) expect([total(`o4_c_${t}`), total(`o5_c_${t}`)], t).toEqual([want.byTopic[t].o4, want.byTopic[t].o5]);
+    expect(want.byTopic.exclusive_bf.o4).toBeGreaterThan(0);
+    expect(want.byTopic.exclusive_bf.o4).toBeLessThan(want.cohort.o4);
+  });
+
+  it.each<[string, Parameters<typeof babyCoverage>[4], Partial<Record<CoverageCount, number>>]>([
+    ['no knowledge given', undefined, {}],
+    [
+      'high baseline, counselled on two topics',
+      { baselineLevel: 'high', counselledTopics: ['exclusive_bf', 'danger_signs'] },
+      { o4_kb_high: 1, o5_kb_high: 1, o4_c_exclusive_bf: 1, o5_c_exclusive_bf: 1, o4_c_danger_signs: 1, o5_c_danger_signs: 1 },
+    ],
+    ['low baseline, no counselling', { baselineLevel: 'low', counselledTopics: [] }, { o4_kb_low: 1, o5_kb_low: 1 }],
+  ])('one exclusive, confirmed baby: %s', (_n, k, want) => {
+    const c = babyCoverage(CASES[1]![1], false, DEFAULT_VISIT_WINDOWS, null, k);
+    const split = COVERAGE_COUNTS.filter((x) => /_kb_|_c_/.test(x));
+    const got = Object.fromEntries(split.map((x) => [x, c.months.reduce((n, m) => n + m.counts[x], 0)]).filter(([, n]) => n !== 0));
+    expect(got).toEqual(want);
+  });
+
+  it('a baby broken before the 6-month date is in the O4 splits, not in O5', () => {
+    const c = babyCoverage(CASES[3]![1], false, DEFAULT_VISIT_WINDOWS, null, { baselineLevel: 'high', counselledTopics: ['exclusive_bf'] });
+    const sum = (x: CoverageCount) => c.months.reduce((n, m) => n + m.counts[x], 0);
+    expect([sum('o4_kb_high'), sum('o5_kb_high'), sum('o4_c_exclusive_bf'), sum('o5_c_exclusive_bf'), sum('o4_kb_low')]).toEqual([1, 0, 1, 0, 0]);
   });
 });

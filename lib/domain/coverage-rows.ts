@@ -8,6 +8,11 @@
  * Per month M, from the birth month to the month of the 6-month date (one row each):
  * - o1_l … o5_p: O1–O5 of M by sex (monthFacts); recall_num / recall_den: recall coverage;
  * - o4_attended / o5_attended: O4 / O5 when the mother attended a session before the 6-month date;
+ * - o4_kb_high / o5_kb_high, o4_kb_low / o5_kb_low: O4 / O5 when the mother's baseline knowledge
+ *   check was high / low (babyKnowledge's baselineLevel; neither without a baseline);
+ * - o4_c_<topic> / o5_c_<topic>: O4 / O5 when the baby was counselled on the topic (COUNSELLING_CODES)
+ *   on a visit before the 6-month date (babyKnowledge's counselledTopics) — the "does knowing
+ *   matter" splits of lib/domain/knowledge-figures.ts, summed like the rest;
  * - stop_<reason>: the first break falls in M, with that reason ('unknown' when none was given);
  * - curve_num_k / curve_den_k: the k-month date falls in M — counted (den) unless exited on it,
  *   exclusive on it (num) as exclusiveAtAgeMonth says;
@@ -17,12 +22,14 @@
  * Nothing here depends on today: the figures of a month are those of its days as known now.
  */
 import { monthDate, sixMonthDate } from './age';
+import { COUNSELLING_CODES } from './catalogue';
 import { monthBounds, monthOf, yearMonthRange } from './dates';
 import { CURVE_MONTHS, exclusiveAtAgeMonth, STOP_REASONS } from './dashboard';
 import { monthFacts } from './indicators';
 import { firstBreak, followedUntil, hasConfirmation, journeyStatus, statusTimeline, type BabyFacts, type StatusTimeline } from './journey';
 import type { BreakReason } from './recall';
 import type { GroupSessionState } from './group-sessions';
+import type { BabyKnowledge } from './knowledge';
 import type { IsoDate } from './types';
 import { assignVisits, closedBeforeEntry, datedWindows, programEntry, type VisitWindow } from './windows';
 
@@ -42,6 +49,11 @@ export const COVERAGE_COUNTS = [
   'recall_den',
   'o4_attended',
   'o5_attended',
+  'o4_kb_high',
+  'o5_kb_high',
+  'o4_kb_low',
+  'o5_kb_low',
+  ...COUNSELLING_CODES.flatMap((t) => [`o4_c_${t}` as const, `o5_c_${t}` as const]),
   ...STOP_REASONS.map((r) => `stop_${r}` as const),
   ...CURVE_MONTHS.map((k) => `curve_num_${k}` as const),
   ...CURVE_MONTHS.map((k) => `curve_den_${k}` as const),
@@ -100,6 +112,11 @@ export interface BabyCoverage {
   windows: BabyWindowRow[];
 }
 
+/** What the knowledge splits read of a baby (lib/domain babyKnowledge computes it from its records). */
+export type CoverageKnowledge = Pick<BabyKnowledge, 'baselineLevel' | 'counselledTopics'>;
+
+const NO_KNOWLEDGE: CoverageKnowledge = { baselineLevel: null, counselledTopics: [] };
+
 /** One of the mother's attendance records, with its session. */
 export interface AttendanceFacts {
   present: boolean;
@@ -132,9 +149,16 @@ const firstOfMonth = (d: IsoDate): IsoDate => `${d.slice(0, 7)}-01`;
  * Everything one baby contributes: its state, one row per month it can count in, one row per
  * visit window owed (`windows`: the setting in force on its birth date, windowsInForce;
  * `registeredOn`: the day it was registered or imported — a window that closed before the baby
- * entered the program is not owed and has no row, docs/decisions/060).
+ * entered the program is not owed and has no row, docs/decisions/060; `knowledge`: the baby's
+ * baseline level and counselled topics, babyKnowledge — none when not given).
  */
-export function babyCoverage(baby: BabyFacts, attended: boolean, windows: readonly VisitWindow[], registeredOn?: IsoDate | null): BabyCoverage {
+export function babyCoverage(
+  baby: BabyFacts,
+  attended: boolean,
+  windows: readonly VisitWindow[],
+  registeredOn?: IsoDate | null,
+  knowledge: CoverageKnowledge = NO_KNOWLEDGE,
+): BabyCoverage {
   const fb = firstBreak(baby);
   const known = { firstBreak: fb };
   const six = sixMonthDate(baby.birthDate);
@@ -150,6 +174,14 @@ export function babyCoverage(baby: BabyFacts, attended: boolean, windows: readon
       c.recall_den = f.recallDenominator ? 1 : 0;
       c.o4_attended = f.O4 && attended ? 1 : 0;
       c.o5_attended = f.O5 && attended ? 1 : 0;
+      if (knowledge.baselineLevel) {
+        c[`o4_kb_${knowledge.baselineLevel}`] = f.O4 ? 1 : 0;
+        c[`o5_kb_${knowledge.baselineLevel}`] = f.O5 ? 1 : 0;
+      }
+      for (const t of knowledge.counselledTopics) {
+        c[`o4_c_${t}`] = f.O4 ? 1 : 0;
+        c[`o5_c_${t}`] = f.O5 ? 1 : 0;
+      }
     }
     if (fb && firstOfMonth(fb.date) === month) c[`stop_${fb.reason ?? 'unknown'}`] = 1;
     for (const k of CURVE_MONTHS) {
