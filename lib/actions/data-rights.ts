@@ -9,17 +9,17 @@ import { requireUser } from '@/lib/auth/session';
 import { closeCorrectionRequest, requestCorrection, saveRetention, withdrawMother } from '@/lib/data/data-rights';
 import type { CloseRequestField, CorrectionRequestField, RetentionField, WithdrawalField } from '@/lib/validation/data-rights';
 import type { FormState } from '@/lib/validation/form-state';
+import { str } from './form-data';
 import { safeAction } from './safe-action';
 
 const DENIED = { formError: 'dataRights.errors.denied' };
 const UNAVAILABLE = { formError: 'dataRights.errors.unavailable' };
-const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
 
 export type CorrectionState = FormState<CorrectionRequestField>;
 
 export async function requestCorrectionAction(_prev: CorrectionState, formData: FormData): Promise<CorrectionState> {
   return safeAction({ user: () => requireUser(['ibu']), denied: DENIED, unavailable: UNAVAILABLE }, async (user) => {
-    const res = await requestCorrection(user, { id: str(formData.get('id')), body: str(formData.get('body')) });
+    const res = await requestCorrection(user, { id: str(formData, 'id') ?? '', body: str(formData, 'body') ?? '' });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'dataRights.errors.fix' };
     redirect('/ibu/data-saya?n=sent#permintaan');
   });
@@ -29,7 +29,7 @@ export type CloseRequestState = FormState<CloseRequestField>;
 
 export async function closeRequestAction(_prev: CloseRequestState, formData: FormData): Promise<CloseRequestState> {
   return safeAction({ user: () => requireUser(['staff', 'admin']), denied: DENIED, unavailable: UNAVAILABLE }, async (user) => {
-    const res = await closeCorrectionRequest(user, { id: str(formData.get('id')), note: str(formData.get('note')) });
+    const res = await closeCorrectionRequest(user, { id: str(formData, 'id') ?? '', note: str(formData, 'note') ?? '' });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'dataRights.errors.fix' };
     redirect('/staff/permintaan-data?n=closed');
   });
@@ -38,14 +38,14 @@ export async function closeRequestAction(_prev: CloseRequestState, formData: For
 export type WithdrawalState = FormState<WithdrawalField>;
 
 export async function withdrawAction(_prev: WithdrawalState, formData: FormData): Promise<WithdrawalState> {
-  const babyId = str(formData.get('babyId'));
+  const babyId = str(formData, 'babyId') ?? '';
   return safeAction({ user: () => requireUser(['staff', 'admin']), denied: DENIED, unavailable: UNAVAILABLE }, async (user) => {
     const res = await withdrawMother(user, {
-      id: str(formData.get('id')),
-      motherId: str(formData.get('motherId')),
-      requestedOn: str(formData.get('requestedOn')),
-      channel: str(formData.get('channel')),
-      confirmName: str(formData.get('confirmName')),
+      id: str(formData, 'id') ?? '',
+      motherId: str(formData, 'motherId') ?? '',
+      requestedOn: str(formData, 'requestedOn') ?? '',
+      channel: str(formData, 'channel') ?? '',
+      confirmName: str(formData, 'confirmName') ?? '',
     });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError ?? 'dataRights.errors.fix' };
     redirect(/^[0-9a-f-]{36}$/.test(babyId) ? `/staff/bayi/${babyId}?withdrawn=1` : '/staff/permintaan-data');
@@ -56,7 +56,7 @@ export type RetentionState = FormState<RetentionField>;
 
 export async function saveRetentionAction(_prev: RetentionState, formData: FormData): Promise<RetentionState> {
   return safeAction({ user: () => requireUser(['staff', 'admin']), denied: DENIED, unavailable: UNAVAILABLE }, async (user) => {
-    const res = await saveRetention(user, { months: str(formData.get('months')) });
+    const res = await saveRetention(user, { months: str(formData, 'months') ?? '' });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: 'dataRights.errors.fix' };
     redirect('/staff/permintaan-data?n=retention');
   });

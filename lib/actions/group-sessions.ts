@@ -28,7 +28,7 @@ import {
 } from '@/lib/data/group-sessions';
 import { ForumError } from '@/lib/data/forum';
 import { formatDate } from '@/lib/format';
-import { field, formValues } from './form-data';
+import { field, formValues, strs } from './form-data';
 import { ignoring, safeAction, when } from './safe-action';
 
 const WRITERS: Role[] = ['staff', 'admin', 'kader'];
@@ -61,7 +61,7 @@ export async function saveGroupSessionAction(_prev: GroupSessionActionState, for
   return safeAction({ user: () => requireUser(WRITERS), pages: true }, async (user) => {
     const t = await getTranslations();
     // The lessons it chooses are check boxes (several values); kept comma-joined in the refused form's values.
-    const lessons = formData.getAll('lessons').map(String);
+    const lessons = strs(formData, 'lessons');
     const values = { ...formValues(formData, SESSION_FIELDS), lessons: lessons.join(',') };
     const editId = String(field(formData, 'editId') ?? '');
     const input = { ...values, lessons };

@@ -10,12 +10,14 @@ import { requireUser } from '@/lib/auth/session';
 import { recordKnowledgeCheck } from '@/lib/data/knowledge';
 import type { FormState } from '@/lib/validation/form-state';
 import type { KnowledgeField } from '@/lib/validation/knowledge';
+import { formOf } from './form-data';
 import { safeAction } from './safe-action';
 
 export type KnowledgeState = FormState<KnowledgeField> & { values?: Record<string, string>; nonce?: number };
 
 /** The posted fields as strings (Next's own `$ACTION…` fields left out). */
-function fieldsOf(formData: FormData): Record<string, string> {
+function fieldsOf(posted: unknown): Record<string, string> {
+  const formData = formOf(posted);
   const out: Record<string, string> = {};
   for (const [k, v] of formData.entries()) if (!k.startsWith('$') && typeof v === 'string') out[k] = v;
   return out;
