@@ -234,6 +234,17 @@ const MATRIX: Entry[] = [
   // Issue #19: bringing registers in (staff and admin).
   { route: '/staff/impor', cases: [{ label: 'import', url: () => '/staff/impor', expect: sectionPage('/staff', 'imports', 'write') }] },
   {
+    // Issue #29: a posyandu's mothers still without a login (staff and admin only; another puskesmas's or an unknown posyandu: 404).
+    route: '/staff/impor/akun/[posyanduId]',
+    cases: [
+      {
+        label: 'an unknown posyandu',
+        url: () => '/staff/impor/akun/00000000-0000-4000-8000-000000000000',
+        expect: (w) => (sectionPage('/staff', 'imports', 'write')(w) === 'ok' ? 'notFound' : sectionPage('/staff', 'imports', 'write')(w)),
+      },
+    ],
+  },
+  {
     route: '/api/impor/template',
     cases: [
       { label: 'import template', url: () => '/api/impor/template', expect: (w) => (!ACTORS[w].actor ? 401 : can(ACTORS[w].actor, 'write', 'imports') ? 200 : 403) },
