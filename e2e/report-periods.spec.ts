@@ -72,7 +72,7 @@ test.describe('report by village and period (staff, desk)', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-disposition']).toContain(`${last}-desa-`);
     const lines = (await csv.text()).trimEnd().split('\r\n');
-    const total = lines.at(-1)!.split(',');
+    const total = lines.at(-1)!.split(';'); // CSV as Excel in Indonesia reads it (issue #29: ';' and decimal comma);
     expect(total[0]).toBe('Jumlah');
     expect(total.slice(2, 17).map(Number)).toEqual(villageRow.slice(0, 15));
     // A village id of nowhere is not a file.
