@@ -153,7 +153,7 @@ test('staff import a register from the template: errors, fix, confirm, registry,
   // Born 39 days ago and imported today: windows 1–2 closed before she was registered (decision 060).
   await page.getByRole('link', { name: `Ibu ${family} 20`, exact: true }).click();
   await page.waitForURL(/\/staff\/bayi\//);
-  await expect(page.getByText('Sebelum terdaftar')).toHaveCount(2);
+  await expect(page.getByText('Sebelum terdaftar', { exact: true })).toHaveCount(2);
   await expect(page.getByText('Terlewat', { exact: true })).toHaveCount(0);
   await page.screenshot({ path: '/tmp/wt29a-baby-before-registration-desktop.png', fullPage: true });
 
