@@ -53,7 +53,7 @@ test.describe('kader on a phone', () => {
     await page.locator('#breastfed-yes').check();
     await page.locator('#since-no').check();
     // Formula without a reason is refused on the phone, with the field named.
-    await page.getByLabel('Susu formula').check();
+    await page.getByLabel('Susu formula', { exact: true }).check();
     await page.getByRole('button', { name: 'Simpan kunjungan' }).click();
     await expect(page.locator('#breakReason-error')).toHaveText('Pilih alasan bayi mendapat selain ASI.');
     await page.getByLabel('Alasan bayi mendapat selain ASI').selectOption('low_supply');
@@ -74,7 +74,7 @@ test.describe('kader on a phone', () => {
     await page.locator('#sameDay-check').check();
     await page.locator('#breastfed-yes').check();
     await page.locator('#since-no').check();
-    await page.getByLabel('Susu formula').check();
+    await page.getByLabel('Susu formula', { exact: true }).check();
     await page.getByLabel('Alasan bayi mendapat selain ASI').selectOption('family_pressure');
     await saveVisit(page);
     await expect(page.getByTestId('windows')).toContainText('Terlambat');
@@ -89,7 +89,7 @@ test.describe('kader on a phone', () => {
     await newest.getByRole('link', { name: `Ubah kunjungan ${todayLong()}` }).click();
     await page.waitForURL(new RegExp(`/kader/bayi/${babyId}/kunjungan/${visitId}$`));
     await expect(page.getByRole('heading', { name: 'Ubah kunjungan' })).toBeVisible();
-    await expect(page.getByLabel('Susu formula')).toBeChecked();
+    await expect(page.getByLabel('Susu formula', { exact: true })).toBeChecked();
     await expectAccessible(page);
     await page.getByLabel('Berat badan (gram)').fill('5200');
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
