@@ -38,15 +38,6 @@ export async function publicOrigin(puskesmasId?: string | null): Promise<string>
   return set.length === 1 ? configuredOrigin(set[0]!.publicUrl ?? undefined) : '';
 }
 
-/**
- * Kept for callers written before issue #29: the request's headers are **ignored** (they are not
- * a source of the public address any more); the configured APP_URL / AUTH_URL or ''.
- * Prefer `publicOrigin(puskesmasId)`, which also reads the puskesmas's setting.
- */
-export function publicOriginOf(_h?: Pick<Headers, 'get'>): string {
-  return configuredAppOrigin();
-}
-
 /** The /aktivasi address sent with an activation code ('/aktivasi' when no address is configured). */
 export async function activationUrlFor(puskesmasId?: string | null): Promise<string> {
   return `${await publicOrigin(puskesmasId)}/aktivasi`;
