@@ -39,8 +39,3 @@ export function strs(fd: unknown, name: string): string[] {
 export function formValues<K extends string>(fd: unknown, names: readonly K[]): Record<K, string> {
   return Object.fromEntries(names.map((n) => [n, str(fd, n) ?? ''])) as Record<K, string>;
 }
-
-/** The prior state of a useActionState action, or `fallback` when the call brought none (or not an object). */
-export function stateOf<S extends object>(prev: unknown, fallback: S): S {
-  return prev !== null && typeof prev === 'object' && !(prev instanceof FormData) && !Array.isArray(prev) ? (prev as S) : fallback;
-}
