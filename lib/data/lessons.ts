@@ -813,12 +813,6 @@ export async function lessonsForReader(actor: Actor, locale: Locale = 'id'): Pro
   return visibleLessons(actor.puskesmasId, locale);
 }
 
-/** Slugs among `slugs` that are lessons a reader of the puskesmas may see (a visit's or session's chosen lessons). */
-export async function knownLessonSlugs(puskesmasId: string, slugs: readonly string[]): Promise<string[]> {
-  const cards = await visibleLessons(puskesmasId);
-  return slugs.filter((s) => cards.some((c) => c.slug === s));
-}
-
 /** What the "Pratinjau" step shows: the lesson as its page will show it (HTML made here, on the server). */
 export interface LessonPreview {
   title: string;

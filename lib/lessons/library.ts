@@ -186,7 +186,3 @@ export function builtinLessons(): readonly BuiltinLesson[] {
 export function builtinLesson(slug: string): BuiltinLesson | null {
   return library().bySlug.get(slug) ?? null;
 }
-
-export function isBuiltinSlug(slug: string): boolean {
-  return library().bySlug.has(slug);
-}

@@ -63,8 +63,3 @@ export interface RenderOptions {
 export function renderLesson(markdown: string, opts: RenderOptions = {}): string {
   return sanitizeHtml(md.render(markdown), options(opts.lessonBase ?? null));
 }
-
-/** The lesson's text without any markup (search, share text, word counts). */
-export function lessonPlainText(markdown: string): string {
-  return sanitizeHtml(md.render(markdown), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
-}
