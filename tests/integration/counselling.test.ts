@@ -20,7 +20,7 @@ import { setupFromCli } from '@/lib/data/setup';
 import { babyDetail, correctVisit, recordVisit, visitEditContext, visitFormContext } from '@/lib/data/visits';
 import { addDays, groupSessionReminderText, isoToday } from '@/lib/domain';
 import { answeredVisit } from '../support/visit';
-import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
+import { actorFor, BACKENDS, puskesmasSetupForm, useDatabase, type TestDb } from './support';
 
 const T = isoToday('Asia/Jakarta');
 
@@ -34,20 +34,7 @@ describe.each(BACKENDS)('counselling with lessons on $name', (backend) => {
   beforeAll(async () => {
     forgetLessonCache();
     db = await useDatabase(backend);
-    const a = await setupFromCli(
-      {
-        name: 'Puskesmas Konseling Uji',
-        shortCode: 'KSU',
-        district: 'Kabupaten Bogor',
-        subdistrict: 'Gunung Putri',
-        province: 'Jawa Barat',
-        timeZone: 'WIB',
-        target: '50',
-        adminName: 'Siti Rahmawati',
-        adminPhone: '0811-9200-0001',
-      },
-      { add: false },
-    );
+    const a = await setupFromCli(puskesmasSetupForm('Puskesmas Konseling Uji', 'KSU', '0811-9200-0001'), { add: false });
     expect(a.ok).toBe(true);
     admin = await actorFor(db, '0811-9200-0001');
     const v = await createVillage(admin, { name: 'Bojong Kulur', kind: 'desa' });

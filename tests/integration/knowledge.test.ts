@@ -20,25 +20,13 @@ import { setupFromCli } from '@/lib/data/setup';
 import { recordVisit } from '@/lib/data/visits';
 import { addDays, babyKnowledge, fiveMonthDate, isoToday, KNOWLEDGE_STATEMENTS, knowledgeCheckDerived, type KnowledgeSource } from '@/lib/domain';
 import { answeredVisit } from '../support/visit';
-import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
+import { actorFor, BACKENDS, puskesmasSetupForm, useDatabase, type TestDb } from './support';
 
 const T = isoToday('Asia/Jakarta');
 /** Every statement answered right, then `over`. */
 const answers = (over: Record<string, string> = {}) => ({ ...Object.fromEntries(KNOWLEDGE_STATEMENTS.map((s) => [s.id, s.correct])), ...over });
 const [S0, S1, S2] = KNOWLEDGE_STATEMENTS.map((s) => s.id) as [string, string, string];
 const wrong = (id: string) => (KNOWLEDGE_STATEMENTS.find((s) => s.id === id)!.correct === 'true' ? 'false' : 'true');
-
-const puskesmasForm = (name: string, code: string, adminPhone: string) => ({
-  name,
-  shortCode: code,
-  district: 'Kabupaten Bogor',
-  subdistrict: 'Gunung Putri',
-  province: 'Jawa Barat',
-  timeZone: 'WIB',
-  target: '50',
-  adminName: 'Siti Rahmawati',
-  adminPhone,
-});
 
 describe.each(BACKENDS)('knowledge checks on $name', (backend) => {
   let db: TestDb;
@@ -53,9 +41,9 @@ describe.each(BACKENDS)('knowledge checks on $name', (backend) => {
 
   beforeAll(async () => {
     db = await useDatabase(backend);
-    const a = await setupFromCli(puskesmasForm('Puskesmas Pengetahuan Uji', 'PGU', '0811-9300-0001'), { add: false });
+    const a = await setupFromCli(puskesmasSetupForm('Puskesmas Pengetahuan Uji', 'PGU', '0811-9300-0001'), { add: false });
     if (!a.ok) throw new Error(`setup refused: ${JSON.stringify(a)}`);
-    const b = await setupFromCli(puskesmasForm('Puskesmas Lain Uji', 'PLU', '0811-9300-0101'), { add: true });
+    const b = await setupFromCli(puskesmasSetupForm('Puskesmas Lain Uji', 'PLU', '0811-9300-0101'), { add: true });
     if (!b.ok) throw new Error(`second setup refused: ${JSON.stringify(b)}`);
     admin = await actorFor(db, '0811-9300-0001');
     otherStaff = await actorFor(db, '0811-9300-0101');

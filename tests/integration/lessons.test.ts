@@ -33,7 +33,7 @@ import { saveBlockedTerms } from '@/lib/data/settings';
 import { setupFromCli } from '@/lib/data/setup';
 import { builtinLessons } from '@/lib/lessons/library';
 import { renderLesson } from '@/lib/lessons/render';
-import { actorFor, BACKENDS, fingerprint, useDatabase, type TestDb } from './support';
+import { actorFor, BACKENDS, fingerprint, puskesmasSetupForm, useDatabase, type TestDb } from './support';
 
 const BODY = `Ibu, menyusui di tempat kerja bisa dilakukan.\n\n## Yang perlu disiapkan\n\n- Pompa atau tangan yang bersih\n- Tas pendingin dengan es batu\n\nLihat juga [memerah ASI](/materi/memerah-menyimpan-asi).`;
 
@@ -69,34 +69,8 @@ describe.each(BACKENDS)('lessons on $name', (backend) => {
   beforeAll(async () => {
     forgetLessonCache();
     db = await useDatabase(backend);
-    const a = await setupFromCli(
-      {
-        name: 'Puskesmas Bojong Nangka',
-        shortCode: 'BJN',
-        district: 'Kabupaten Bogor',
-        subdistrict: 'Gunung Putri',
-        province: 'Jawa Barat',
-        timeZone: 'WIB',
-        target: '50',
-        adminName: 'Siti Rahmawati',
-        adminPhone: '0811-9100-0001',
-      },
-      { add: false },
-    );
-    const b = await setupFromCli(
-      {
-        name: 'Puskesmas Gunung Putri',
-        shortCode: 'GPT',
-        district: 'Kabupaten Bogor',
-        subdistrict: 'Gunung Putri',
-        province: 'Jawa Barat',
-        timeZone: 'WIB',
-        target: '50',
-        adminName: 'Dewi Lestari',
-        adminPhone: '0811-9100-0002',
-      },
-      { add: true },
-    );
+    const a = await setupFromCli(puskesmasSetupForm('Puskesmas Bojong Nangka', 'BJN', '0811-9100-0001'), { add: false });
+    const b = await setupFromCli(puskesmasSetupForm('Puskesmas Gunung Putri', 'GPT', '0811-9100-0002', { adminName: 'Dewi Lestari' }), { add: true });
     expect(a.ok && b.ok).toBe(true);
     adminA = await actorFor(db, '0811-9100-0001');
     adminB = await actorFor(db, '0811-9100-0002');

@@ -95,6 +95,26 @@ export async function fingerprint(db: Pick<DbHandle, 'db'>): Promise<Record<stri
   return out;
 }
 
+/**
+ * The first-run setup form (lib/data/setup.ts setupFromCli) of a test puskesmas in Kabupaten
+ * Bogor, WIB, target 50 %: its name, short code and the first admin's phone; `over` for any other
+ * field (e.g. another admin's name). For tests that start from an EMPTY database.
+ */
+export function puskesmasSetupForm(name: string, shortCode: string, adminPhone: string, over: Record<string, string> = {}) {
+  return {
+    name,
+    shortCode,
+    district: 'Kabupaten Bogor',
+    subdistrict: 'Gunung Putri',
+    province: 'Jawa Barat',
+    timeZone: 'WIB',
+    target: '50',
+    adminName: 'Siti Rahmawati',
+    adminPhone,
+    ...over,
+  };
+}
+
 /** The Actor of a user, found by phone, as lib/auth/session.ts would build it. */
 export async function actorFor(db: TestDb, phone: string): Promise<Actor> {
   const { eq, sql } = await import('drizzle-orm');
