@@ -9,11 +9,11 @@ import { CoverageValue } from '@/components/coverage/figures';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { KnowledgeFigures, ScoreFigures } from '@/lib/domain/knowledge-figures';
-import { HIGH_KNOWLEDGE_SHARE, KNOWLEDGE_STATEMENTS } from '@/lib/domain/knowledge';
+import { highKnowledgeMin, KNOWLEDGE_STATEMENTS } from '@/lib/domain/knowledge';
 import { formatNumber, type UiLocale } from '@/lib/format';
 
 const TOTAL = KNOWLEDGE_STATEMENTS.length;
-const HIGH_MIN = Math.ceil(HIGH_KNOWLEDGE_SHARE * TOTAL - 1e-9);
+const HIGH_MIN = highKnowledgeMin(TOTAL);
 
 async function meanFormatter() {
   const t = await getTranslations('knowledgeFigures');

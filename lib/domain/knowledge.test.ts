@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   babyKnowledge,
+  highKnowledgeMin,
   isHighKnowledge,
   KNOWLEDGE_STATEMENT_IDS,
   KNOWLEDGE_STATEMENTS,
@@ -54,6 +55,17 @@ describe('unansweredStatements: a check is complete only with one of the three a
     ['unknown value', answers({ [S0]: 'maybe', [S2]: '' }), [S0, S2]],
   ] as const)('%s', (_name, a, expected) => {
     expect(unansweredStatements(a)).toEqual(expected);
+  });
+});
+
+describe('highKnowledgeMin: the fewest right for 80%', () => {
+  it.each([
+    [10, 8],
+    [5, 4],
+    [9, 8],
+    [1, 1],
+  ])('of %i → %i', (total, min) => {
+    expect(highKnowledgeMin(total)).toBe(min);
   });
 });
 

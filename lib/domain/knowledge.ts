@@ -64,8 +64,13 @@ export function scoreKnowledge(answers: KnowledgeAnswers): KnowledgeScore {
   return { score: correct.length, total: KNOWLEDGE_STATEMENTS.length, correct, missed };
 }
 
+/** The fewest statements right that make a check of `total` statements "high" (8 of 10). */
+export function highKnowledgeMin(total: number): number {
+  return Math.ceil(HIGH_KNOWLEDGE_SHARE * total - 1e-9);
+}
+
 export function isHighKnowledge(score: number, total: number): boolean {
-  return total > 0 && score >= Math.ceil(HIGH_KNOWLEDGE_SHARE * total - 1e-9);
+  return total > 0 && score >= highKnowledgeMin(total);
 }
 
 export type KnowledgeSource = 'kader' | 'self';

@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import messages from '@/messages/id.json';
 import { COUNSELLING_CODES } from '@/lib/domain/catalogue';
 import type { Coverage } from '@/lib/domain/indicators';
-import { HIGH_KNOWLEDGE_SHARE, KNOWLEDGE_STATEMENTS } from '@/lib/domain/knowledge';
+import { highKnowledgeMin, KNOWLEDGE_STATEMENTS } from '@/lib/domain/knowledge';
 import type { KnowledgeFigures, ScoreFigures } from '@/lib/domain/knowledge-figures';
 import { NO_DATA, percentCell } from './monthly';
 
@@ -18,7 +18,7 @@ export const KNOWLEDGE_HEADERS = ['Bagian', 'Angka', 'Nilai', 'Pembilang', 'Peny
 
 const K = messages.knowledgeFigures;
 const TOTAL = KNOWLEDGE_STATEMENTS.length;
-const HIGH_MIN = Math.ceil(HIGH_KNOWLEDGE_SHARE * TOTAL - 1e-9);
+const HIGH_MIN = highKnowledgeMin(TOTAL);
 
 type Row = [string, string, number | string, number, number];
 
