@@ -238,16 +238,7 @@ async function precacheLessons() {
     if (!storable(res)) continue;
     const html = await res.clone().text();
     await c.put(self.location.origin + p, res);
-    for (const a of assetsOf(html)) {
-      if (!(await statics.match(a))) {
-        try {
-          const r = await fetch(a);
-          if (storable(r)) await statics.put(a, r);
-        } catch {
-          return;
-        }
-      }
-    }
+    if (!(await keepAssets(statics, html))) return;
   }
 }
 
@@ -285,6 +276,20 @@ self.addEventListener('fetch', (event) => {
 /** The scripts and styles a page needs, from its HTML. */
 function assetsOf(html) {
   return [...new Set(html.match(/\/_next\/static\/[^"'\s\\)]+/g) || [])];
+}
+
+/** Keeps the scripts and styles of a page not kept yet; false when the signal went (try again next time). */
+async function keepAssets(statics, html) {
+  for (const a of assetsOf(html)) {
+    if (await statics.match(a)) continue;
+    try {
+      const r = await fetch(a);
+      if (storable(r)) await statics.put(a, r);
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The kader's own babies and sessions linked from her lists, and their forms. */
@@ -328,16 +333,7 @@ async function precache() {
     await confirmNow();
     const html = await res.clone().text();
     await pages.put(new URL(path, self.location.origin).href, await stamped(res));
-    for (const a of assetsOf(html)) {
-      if (!(await statics.match(a))) {
-        try {
-          const r = await fetch(a);
-          if (storable(r)) await statics.put(a, r);
-        } catch {
-          return;
-        }
-      }
-    }
+    if (!(await keepAssets(statics, html))) return;
     // Only the two lists lead further: her mothers and her village's sessions, nothing else.
     if (path === '/kader' || path === '/kader/pertemuan') {
       for (const p of pagesOf(html))
