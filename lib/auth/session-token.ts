@@ -60,12 +60,14 @@ export async function claimsOfToken(token: { name: string; value: string } | nul
   } catch {
     return null; // not a token of this secret, or expired
   }
-  const claims = claimsOf(payload);
+  const c = claimsOf(payload);
+  // The session's claims only (whatever else the token carries is not kept).
+  const claims: SessionClaims | null = c ? { uid: c.uid, role: c.role, pid: c.pid, sv: c.sv, sid: c.sid } : null;
   // Only valid tokens are kept (a flood of made-up cookies cannot fill the memory), each until
   // its own expiry; at the bound the oldest entry goes first.
   if (claims && typeof payload?.exp === 'number') {
     if (memo.size >= MAX_ENTRIES) memo.delete(memo.keys().next().value!);
-    memo.set(key, { claims: { uid: claims.uid, role: claims.role, pid: claims.pid, sv: claims.sv, sid: claims.sid }, expMs: payload.exp * 1000 });
+    memo.set(key, { claims, expMs: payload.exp * 1000 });
   }
-  return claims ? { uid: claims.uid, role: claims.role, pid: claims.pid, sv: claims.sv, sid: claims.sid } : null;
+  return claims;
 }
