@@ -9,7 +9,7 @@ import { babies, mothers } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { dueList, isExitedOn, isoToday, sixMonthDate, windowStates, zonedParts, type IsoDate } from '@/lib/domain';
 import { babyFacts, type BabyRow } from './facts';
-import { puskesmasOf, windowsByBirth } from './overview';
+import { babyColumns, puskesmasOf, windowsByBirth } from './overview';
 import { motherScope } from './scope';
 
 export type NextVisit = {
@@ -28,15 +28,7 @@ export async function nextVisits(actor: Actor): Promise<NextVisit[]> {
   const today = isoToday(p.timeZone);
   const windowsOf = await windowsByBirth(db, actor.puskesmasId, p.visitWindows);
   const rows = await db
-    .select({
-      id: babies.id,
-      sex: babies.sex,
-      birthDate: babies.birthDate,
-      exitDate: babies.exitDate,
-      exitReason: babies.exitReason,
-      name: babies.name,
-      createdAt: babies.createdAt,
-    })
+    .select({ ...babyColumns, name: babies.name, createdAt: babies.createdAt })
     .from(babies)
     .innerJoin(mothers, eq(mothers.id, babies.motherId))
     .where(motherScope(actor, 'read', 'visits'))

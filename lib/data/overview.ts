@@ -58,7 +58,8 @@ export async function windowsByBirth(db: DbOrTx, puskesmasId: string, base: Visi
   return (birthDate) => windowsInForce(settings, base ?? null, birthDate);
 }
 
-const babyColumns = {
+/** The columns of a baby lib/data/facts.ts BabyRow reads. */
+export const babyColumns = {
   id: babies.id,
   sex: babies.sex,
   birthDate: babies.birthDate,
