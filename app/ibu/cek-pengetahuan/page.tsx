@@ -33,9 +33,7 @@ export default async function IbuKnowledgeCheckPage({ searchParams }: { searchPa
     );
   }
   const [ctx, earlier] = await Promise.all([orDenied(myKnowledgeFormContext(user)), myKnowledgeChecks(user)]);
-  const texts = await flatTexts(['knowledge', 'validation']);
-  for (const [key, v] of Object.entries(t.raw('knowledge.statements') as Record<string, string>)) texts[`knowledge.statements.${key}`] = v;
-  for (const [key, v] of Object.entries(t.raw('knowledge.answer') as Record<string, string>)) texts[`knowledge.answer.${key}`] = v;
+  const texts = await flatTexts(['knowledge', 'knowledge.statements', 'knowledge.answer', 'validation']);
   return (
     <Shell user={user} current="/ibu">
       {back}

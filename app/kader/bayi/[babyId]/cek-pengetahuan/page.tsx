@@ -48,9 +48,7 @@ export default async function KaderKnowledgeCheckPage({
 
   const visitId = typeof sp.kunjungan === 'string' ? sp.kunjungan : null;
   const [ctx, k] = await Promise.all([orDenied(knowledgeFormContext(user, babyId, visitId)), orDenied(babyKnowledgeChecks(user, babyId))]);
-  const texts = await flatTexts(['knowledge', 'validation']);
-  for (const [key, v] of Object.entries(t.raw('knowledge.statements') as Record<string, string>)) texts[`knowledge.statements.${key}`] = v;
-  for (const [key, v] of Object.entries(t.raw('knowledge.answer') as Record<string, string>)) texts[`knowledge.answer.${key}`] = v;
+  const texts = await flatTexts(['knowledge', 'knowledge.statements', 'knowledge.answer', 'validation']);
   const babyName = ctx.babyName ?? t('ibu.unnamed', { sex: t(`sex.${ctx.sex}`) });
   const takenOn = ctx.visit?.visitDate ?? ctx.today;
   return (
