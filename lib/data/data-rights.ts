@@ -35,6 +35,7 @@ import {
 } from '@/db/schema';
 import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import {
+  ERASED_MARK,
   ERASED_NAME,
   ERASED_POST_BODY,
   ERASED_POST_TITLE,
@@ -469,8 +470,6 @@ async function textColumns(tx: DbOrTx): Promise<TextColumn[]> {
     }));
 }
 
-const MARK = '[dihapus]';
-
 /** Replaces each of the terms, as a whole word, in every free-text column of the puskesmas's rows. */
 async function scrubFreeText(tx: DbOrTx, puskesmasId: string, terms: string[]): Promise<number> {
   const pattern = scrubPattern(terms);
@@ -482,10 +481,10 @@ async function scrubFreeText(tx: DbOrTx, puskesmasId: string, terms: string[]): 
     const scope = c.tenant ? sql` and puskesmas_id = ${puskesmasId}::uuid` : sql``;
     const q =
       c.kind === 'text'
-        ? sql`update ${t} set ${col} = regexp_replace(${col}, ${pattern}, ${MARK}, 'gi') where ${col} ~* ${pattern}${scope}`
+        ? sql`update ${t} set ${col} = regexp_replace(${col}, ${pattern}, ${ERASED_MARK}, 'gi') where ${col} ~* ${pattern}${scope}`
         : c.kind === 'jsonb'
-          ? sql`update ${t} set ${col} = regexp_replace(${col}::text, ${pattern}, ${MARK}, 'gi')::jsonb where ${col}::text ~* ${pattern}${scope}`
-          : sql`update ${t} set ${col} = array(select regexp_replace(x, ${pattern}, ${MARK}, 'gi') from unnest(${col}) with ordinality as u(x, n) order by n) where array_to_string(${col}, ' ') ~* ${pattern}${scope}`;
+          ? sql`update ${t} set ${col} = regexp_replace(${col}::text, ${pattern}, ${ERASED_MARK}, 'gi')::jsonb where ${col}::text ~* ${pattern}${scope}`
+          : sql`update ${t} set ${col} = array(select regexp_replace(x, ${pattern}, ${ERASED_MARK}, 'gi') from unnest(${col}) with ordinality as u(x, n) order by n) where array_to_string(${col}, ' ') ~* ${pattern}${scope}`;
     changed += affected(await tx.execute(q));
   }
   return changed;
