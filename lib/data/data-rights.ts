@@ -63,7 +63,7 @@ import {
   type WithdrawalField,
 } from '@/lib/validation/data-rights';
 import { audit } from './audit';
-import { babyFacts, type BabyRow } from './facts';
+import { babyFacts } from './facts';
 import { throttleKey } from './throttle';
 
 const uuidShape = z.uuid();
@@ -153,7 +153,7 @@ async function collectCopy(db: DbOrTx, motherId: string) {
     .where(eq(babies.motherId, motherId))
     .orderBy(asc(babies.birthDate), asc(babies.birthOrder));
   const babyIds = babyRows.map((b) => b.id);
-  const facts = await babyFacts(db, babyRows as BabyRow[]);
+  const facts = await babyFacts(db, babyRows);
   const visitRows = babyIds.length
     ? await db
         .select({
