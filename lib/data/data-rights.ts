@@ -64,6 +64,7 @@ import {
 } from '@/lib/validation/data-rights';
 import { audit } from './audit';
 import { babyFacts } from './facts';
+import { latestBaby } from './mothers';
 import { throttleKey } from './throttle';
 
 const uuidShape = z.uuid();
@@ -366,7 +367,6 @@ export async function correctionRequestList(actor: Actor) {
   const db = await getDb();
   const [p] = await db.select({ timeZone: puskesmas.timeZone }).from(puskesmas).where(eq(puskesmas.id, actor.puskesmasId));
   const today = isoToday(p?.timeZone);
-  const babyOf = sql<string | null>`(select ${babies.id} from ${babies} where ${babies.motherId} = ${mothers.id} order by ${babies.birthDate} desc limit 1)`;
   const rows = await db
     .select({
       id: correctionRequests.id,
@@ -377,7 +377,7 @@ export async function correctionRequestList(actor: Actor) {
       closeNote: correctionRequests.closeNote,
       motherId: mothers.id,
       motherName: mothers.name,
-      babyId: babyOf,
+      babyId: latestBaby,
     })
     .from(correctionRequests)
     .innerJoin(mothers, eq(mothers.id, correctionRequests.motherId))
@@ -797,7 +797,7 @@ export async function retentionOverview(actor: Actor) {
         .select({
           id: mothers.id,
           name: mothers.name,
-          babyId: sql<string | null>`(select ${babies.id} from ${babies} where ${babies.motherId} = ${mothers.id} order by ${babies.birthDate} desc limit 1)`,
+          babyId: latestBaby,
         })
         .from(mothers)
         .where(

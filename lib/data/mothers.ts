@@ -71,7 +71,7 @@ export type RegisterResult =
 const keyShape = z.object({ id: z.uuid() });
 
 /** The latest baby of a mother, for a link to her page. */
-const latestBaby = sql<string | null>`(select ${babies.id} from ${babies} where ${babies.motherId} = ${mothers.id} order by ${babies.birthDate} desc limit 1)`;
+export const latestBaby = sql<string | null>`(select ${babies.id} from ${babies} where ${babies.motherId} = ${mothers.id} order by ${babies.birthDate} desc limit 1)`;
 
 /**
  * Registers a mother with her baby (or twins). `id` is the form's key, made when the form was
