@@ -11,7 +11,7 @@
  */
 import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '@/db/client';
+import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { auditLog, builtinLessonStates, lessons, puskesmas, users } from '@/db/schema';
 import { assertCan, NotFoundError, type Actor } from '@/lib/auth/policy';
 import type { LessonAudience, LessonMeta, LessonStage } from '@/lib/domain/lessons';
@@ -83,18 +83,8 @@ async function loadVisible(puskesmasId: string): Promise<Visible | null> {
   const db = await getDb();
   const [p] = await db.select({ code: puskesmas.code, name: puskesmas.name }).from(puskesmas).where(eq(puskesmas.id, puskesmasId));
   if (!p) return null;
-  const [states, own] = await Promise.all([
-    db
-      .select({
-        slug: builtinLessonStates.slug,
-        hidden: builtinLessonStates.hidden,
-        reviewedHash: builtinLessonStates.reviewedHash,
-        reviewedAt: builtinLessonStates.reviewedAt,
-        by: users.name,
-      })
-      .from(builtinLessonStates)
-      .leftJoin(users, eq(users.id, builtinLessonStates.reviewedBy))
-      .where(eq(builtinLessonStates.puskesmasId, puskesmasId)),
+  const [stateOf, own] = await Promise.all([
+    statesOf(db, puskesmasId),
     db
       .select({
         slug: lessons.slug,
@@ -118,7 +108,6 @@ async function loadVisible(puskesmasId: string): Promise<Visible | null> {
       .where(and(eq(lessons.puskesmasId, puskesmasId), eq(lessons.status, 'published')))
       .orderBy(asc(lessons.title)),
   ]);
-  const stateOf = new Map(states.map((s) => [s.slug, s]));
   const base = `/materi/pkm/${encodeURIComponent(p.code)}`;
   const cards = (locale: Locale): LessonCard[] => {
     const out: LessonCard[] = [];
@@ -191,6 +180,9 @@ export async function visibleLessons(puskesmasId: string, locale: Locale = 'id')
 // ---------------------------------------------------------------------------------------------
 // Public pages: /materi, /materi/<slug>, /materi/pkm/<kode>, /materi/pkm/<kode>/<slug>
 
+/** The shape of a slug in an address; anything else is no lesson (LESSON_SLUG_PATTERN is the stricter rule of a new one). */
+const SLUG_SHAPE = /^[a-z0-9-]{1,80}$/;
+
 const codes = new Map<string, { at: number; value: Promise<string | null> }>();
 
 let installation: { at: number; value: Promise<string> } | null = null;
@@ -214,6 +206,12 @@ async function puskesmasIdOfCode(code: string): Promise<string | null> {
   codes.set(code, { at: now, value });
   value.catch(() => codes.delete(code));
   return value;
+}
+
+/** What anyone may see of the puskesmas of a public address's code (null: unknown code). */
+async function visibleOfCode(code: string): Promise<Visible | null> {
+  const id = await puskesmasIdOfCode(code);
+  return id ? visible(id) : null;
 }
 
 /** A lesson's public page: everything it shows, as plain data (the body is Markdown: lib/lessons/render.ts). */
@@ -277,8 +275,7 @@ export function builtinLessonCards(locale: Locale = 'id'): LessonCard[] {
 
 /** A puskesmas's public library (/materi/pkm/<kode>): null for an unknown code. */
 export async function puskesmasLibrary(code: string, locale: Locale = 'id'): Promise<{ puskesmas: { code: string; name: string }; lessons: LessonCard[] } | null> {
-  const id = await puskesmasIdOfCode(code);
-  const v = id ? await visible(id) : null;
+  const v = await visibleOfCode(code);
   return v ? { puskesmas: { code: v.code, name: v.name }, lessons: v.cards[locale] } : null;
 }
 
@@ -289,7 +286,7 @@ export async function puskesmasLibrary(code: string, locale: Locale = 'id'): Pro
  * Reads only the cache: no database query per request.
  */
 export async function lessonBySlug(puskesmasCode: string | null, slug: string, locale: Locale = 'id'): Promise<LessonPage> {
-  if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw new NotFoundError('lesson');
+  if (!SLUG_SHAPE.test(slug)) throw new NotFoundError('lesson');
   if (puskesmasCode === null) {
     const l = builtinLesson(slug);
     if (!l) throw new NotFoundError('lesson');
@@ -308,19 +305,19 @@ export async function lessonBySlug(puskesmasCode: string | null, slug: string, l
       related: relatedOf(l, builtinLessonCards(locale)),
     };
   }
-  const id = await puskesmasIdOfCode(puskesmasCode);
-  const v = id ? await visible(id) : null;
+  const v = await visibleOfCode(puskesmasCode);
   const card = v?.cards[locale].find((c) => c.slug === slug);
   if (!v || !card) throw new NotFoundError('lesson');
-  const text = card.builtin ? builtinLesson(slug)!.text[locale] : v.own.get(slug)!;
+  const b = card.builtin ? builtinLesson(slug)! : null;
+  const { title, summary, body, keyPoints, sources } = b ? { ...b.text[locale], sources: b.sources } : v.own.get(slug)!;
   return {
     slug,
     builtin: card.builtin,
-    title: text.title,
-    summary: text.summary,
-    body: text.body,
-    keyPoints: text.keyPoints,
-    sources: card.builtin ? builtinLesson(slug)!.sources : v.own.get(slug)!.sources,
+    title,
+    summary,
+    body,
+    keyPoints,
+    sources,
     audience: card.audience,
     stage: card.stage,
     puskesmas: { code: v.code, name: v.name },
@@ -452,7 +449,7 @@ export interface StaffLesson extends StaffLessonRow {
 
 export async function staffLesson(actor: Actor, slug: string): Promise<StaffLesson> {
   assertWriter(actor);
-  if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw new NotFoundError('lesson');
+  if (!SLUG_SHAPE.test(slug)) throw new NotFoundError('lesson');
   const db = await getDb();
   const [p] = await db.select({ code: puskesmas.code }).from(puskesmas).where(eq(puskesmas.id, actor.puskesmasId));
   const publicPath = `/materi/pkm/${encodeURIComponent(p?.code ?? '')}/${slug}`;
@@ -560,6 +557,14 @@ export type LessonFieldErrors = Partial<Record<LessonField | '_form', string>>;
 export type LessonSaveResult = { ok: true; slug: string; changed: boolean } | { ok: false; fieldErrors: LessonFieldErrors; blockedTerms?: string[] };
 export type LessonStepResult = { ok: true; changed: boolean } | { ok: false; error: 'blocked'; blockedTerms: string[] } | { ok: false; error: 'notBuiltin' };
 
+/** One lesson write: its transaction, then (once it changed something) the puskesmas's cached lessons forgotten. */
+async function lessonWrite<R extends { ok: boolean; changed?: boolean }>(actor: Actor, work: (tx: Tx) => Promise<R>): Promise<R> {
+  const db = await getDb();
+  const res = await db.transaction(work);
+  if (res.ok && res.changed) forgetLessonCache(actor.puskesmasId);
+  return res;
+}
+
 const CONTENT_FIELDS = [
   'title',
   'summary',
@@ -622,8 +627,7 @@ export async function createLesson(actor: Actor, raw: unknown): Promise<LessonSa
   const parsed = parseLesson(raw);
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const db = await getDb();
-  const res = await db.transaction(async (tx): Promise<LessonSaveResult> => {
+  return lessonWrite(actor, async (tx): Promise<LessonSaveResult> => {
     const [row] = await tx
       .insert(lessons)
       .values({ puskesmasId: actor.puskesmasId, slug: v.slug, ...rowValues(v), status: 'draft', createdBy: actor.id, updatedBy: actor.id })
@@ -640,8 +644,6 @@ export async function createLesson(actor: Actor, raw: unknown): Promise<LessonSa
     await audit(tx, actor, 'lesson.create', 'lesson', row.id, null, { slug: v.slug, status: 'draft', ...contentOf(v) });
     return { ok: true, slug: v.slug, changed: true };
   });
-  if (res.ok && res.changed) forgetLessonCache(actor.puskesmasId);
-  return res;
 }
 
 /**
@@ -651,12 +653,11 @@ export async function createLesson(actor: Actor, raw: unknown): Promise<LessonSa
  */
 export async function updateLesson(actor: Actor, slug: string, raw: unknown): Promise<LessonSaveResult> {
   assertWriter(actor);
-  if (builtinLesson(slug) || !/^[a-z0-9-]{1,80}$/.test(slug)) throw new NotFoundError('lesson');
+  if (builtinLesson(slug) || !SLUG_SHAPE.test(slug)) throw new NotFoundError('lesson');
   const parsed = parseLesson({ ...(raw && typeof raw === 'object' ? raw : {}), slug });
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const db = await getDb();
-  const res = await db.transaction(async (tx): Promise<LessonSaveResult> => {
+  return lessonWrite(actor, async (tx): Promise<LessonSaveResult> => {
     const [before] = await tx
       .select()
       .from(lessons)
@@ -683,8 +684,6 @@ export async function updateLesson(actor: Actor, slug: string, raw: unknown): Pr
     );
     return { ok: true, slug, changed: true };
   });
-  if (res.ok && res.changed) forgetLessonCache(actor.puskesmasId);
-  return res;
 }
 
 async function ownForUpdate(tx: DbOrTx, actor: Actor, slug: string) {
@@ -701,8 +700,7 @@ async function ownForUpdate(tx: DbOrTx, actor: Actor, slug: string) {
 export async function publishLesson(actor: Actor, slug: string): Promise<LessonStepResult> {
   assertWriter(actor);
   if (builtinLesson(slug)) throw new NotFoundError('lesson');
-  const db = await getDb();
-  const res = await db.transaction(async (tx): Promise<LessonStepResult> => {
+  return lessonWrite(actor, async (tx): Promise<LessonStepResult> => {
     const row = await ownForUpdate(tx, actor, slug);
     if (row.status === 'published') return { ok: true, changed: false };
     const blocked = matchBlockedTerms(lessonText(row as unknown as Content), await blockedTermsOf(tx, actor.puskesmasId));
@@ -714,16 +712,13 @@ export async function publishLesson(actor: Actor, slug: string): Promise<LessonS
     await audit(tx, actor, 'lesson.publish', 'lesson', row.id, { status: row.status }, { status: 'published' });
     return { ok: true, changed: true };
   });
-  if (res.ok && res.changed) forgetLessonCache(actor.puskesmasId);
-  return res;
 }
 
 /** Takes an own lesson back to draft: its public page answers 404 (it stays in history and on past visits). */
 export async function unpublishLesson(actor: Actor, slug: string): Promise<LessonStepResult> {
   assertWriter(actor);
   if (builtinLesson(slug)) throw new NotFoundError('lesson');
-  const db = await getDb();
-  const res = await db.transaction(async (tx): Promise<LessonStepResult> => {
+  return lessonWrite(actor, async (tx): Promise<LessonStepResult> => {
     const row = await ownForUpdate(tx, actor, slug);
     if (row.status === 'draft') return { ok: true, changed: false };
     await tx
@@ -733,8 +728,6 @@ export async function unpublishLesson(actor: Actor, slug: string): Promise<Lesso
     await audit(tx, actor, 'lesson.unpublish', 'lesson', row.id, { status: row.status }, { status: 'draft' });
     return { ok: true, changed: true };
   });
-  if (res.ok && res.changed) forgetLessonCache(actor.puskesmasId);
-  return res;
 }
 
 /** The state row of a built-in lesson here, locked (made when missing). */
@@ -755,8 +748,7 @@ async function builtinStateForUpdate(tx: DbOrTx, actor: Actor, slug: string) {
 export async function reviewLesson(actor: Actor, slug: string): Promise<LessonStepResult> {
   assertWriter(actor);
   const b = builtinLesson(slug);
-  const db = await getDb();
-  const res = await db.transaction(async (tx): Promise<LessonStepResult> => {
+  return lessonWrite(actor, async (tx): Promise<LessonStepResult> => {
     if (b) {
       const s = await builtinStateForUpdate(tx, actor, slug);
       if (s.reviewedAt && s.reviewedHash === b.hash) return { ok: true, changed: false };
@@ -776,8 +768,6 @@ export async function reviewLesson(actor: Actor, slug: string): Promise<LessonSt
     await audit(tx, actor, 'lesson.review', 'lesson', row.id, { reviewed: false }, { reviewed: true });
     return { ok: true, changed: true };
   });
-  if (res.ok && res.changed) forgetLessonCache(actor.puskesmasId);
-  return res;
 }
 
 /** Hides a built-in lesson from this puskesmas's mothers, kaders and public address (or shows it again). */
@@ -792,8 +782,7 @@ export async function setBuiltinHidden(actor: Actor, slug: string, hidden: boole
     if (own) return { ok: false, error: 'notBuiltin' };
     throw new NotFoundError('lesson');
   }
-  const db = await getDb();
-  const res = await db.transaction(async (tx): Promise<LessonStepResult> => {
+  return lessonWrite(actor, async (tx): Promise<LessonStepResult> => {
     const s = await builtinStateForUpdate(tx, actor, slug);
     if (s.hidden === hidden) return { ok: true, changed: false };
     await tx
@@ -803,8 +792,6 @@ export async function setBuiltinHidden(actor: Actor, slug: string, hidden: boole
     await audit(tx, actor, hidden ? 'lesson.hide' : 'lesson.unhide', 'lesson', entityIdOf(true, slug), { hidden: s.hidden }, { hidden });
     return { ok: true, changed: true };
   });
-  if (res.ok && res.changed) forgetLessonCache(actor.puskesmasId);
-  return res;
 }
 
 /** Lessons a signed-in reader (kader, ibu, staff) of her puskesmas may see: the policy's read, then the cache. */
@@ -873,8 +860,7 @@ export async function lessonLibrary(
   let pkm: { code: string; name: string } | null = null;
   if (code === null) cards = builtinLessonCards(locale);
   else {
-    const id = await puskesmasIdOfCode(code);
-    const v = id ? await visible(id) : null;
+    const v = await visibleOfCode(code);
     if (!v) return null;
     cards = v.cards[locale];
     pkm = { code: v.code, name: v.name };
