@@ -753,10 +753,11 @@ type DueMother = { motherId: string; puskesmasId: string; dueOn: IsoDate; babies
 
 /** Mothers of a puskesmas not yet erased whose erasure date is on or before `until`. */
 async function dueMothers(db: DbOrTx, puskesmasId: string, months: number, until: IsoDate): Promise<DueMother[]> {
-  // A mother is due when all her babies are: only those whose every baby left before `until`.
+  // A mother is due when all her babies are: the candidates have a baby that left by then, and
+  // every baby of each is checked below with the domain's rule.
   const latest = addMonths(until, -months);
   const rows = await db
-    .select({ motherId: babies.motherId, birthDate: babies.birthDate, exitDate: babies.exitDate, followedUntil: babies.followedUntil })
+    .selectDistinct({ motherId: babies.motherId })
     .from(babies)
     .innerJoin(mothers, eq(mothers.id, babies.motherId))
     .where(
@@ -767,7 +768,7 @@ async function dueMothers(db: DbOrTx, puskesmasId: string, months: number, until
         sql`least(coalesce(${babies.exitDate}, ${babies.birthDate} + interval '6 months'), ${babies.birthDate} + interval '6 months') <= ${latest}::date + interval '1 month'`,
       ),
     );
-  const candidates = [...new Set(rows.map((r) => r.motherId))];
+  const candidates = rows.map((r) => r.motherId);
   if (!candidates.length) return [];
   const all = await db
     .select({ motherId: babies.motherId, birthDate: babies.birthDate, exitDate: babies.exitDate })
@@ -776,9 +777,9 @@ async function dueMothers(db: DbOrTx, puskesmasId: string, months: number, until
   const byMother = new Map<string, IsoDate[]>();
   for (const b of all) byMother.set(b.motherId, [...(byMother.get(b.motherId) ?? []), followedUntilOf(b)]);
   const out: DueMother[] = [];
-  for (const [motherId, until2] of byMother) {
-    const dueOn = motherErasureDate(until2, months);
-    if (dueOn && dueOn <= until) out.push({ motherId, puskesmasId, dueOn, babies: until2.length });
+  for (const [motherId, left] of byMother) {
+    const dueOn = motherErasureDate(left, months);
+    if (dueOn && dueOn <= until) out.push({ motherId, puskesmasId, dueOn, babies: left.length });
   }
   return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.motherId.localeCompare(b.motherId)));
 }
