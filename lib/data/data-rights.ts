@@ -828,7 +828,6 @@ export type RetentionResult = { ok: true } | { ok: false; fieldErrors: Partial<R
 
 /** The admin sets the retention period of the puskesmas (a setting: admin writes, staff read). */
 export async function saveRetention(actor: Actor, raw: unknown): Promise<RetentionResult> {
-  assertCan(actor, 'write', 'settings');
   assertCan(actor, 'write', 'settings', { puskesmasId: actor.puskesmasId });
   const parsed = retentionSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<RetentionField>(parsed.error) };
