@@ -45,7 +45,6 @@ const fields = z.object({
   ...answerFields,
 });
 
-export type KnowledgeFormValues = z.input<typeof fields>;
 export type KnowledgeAnswersOf = Record<KnowledgeStatementId, KnowledgeAnswer>;
 
 /** The schema for a check on a day (dates in the puskesmas's zone). */
