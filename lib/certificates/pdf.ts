@@ -9,6 +9,7 @@ import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf
 import QRCode from 'qrcode';
 import messages from '@/messages/id.json';
 import { formatDate } from '@/lib/format';
+import { encodable } from '@/lib/pdf/winansi';
 import type { CertificateDocument } from '@/lib/data/certificates';
 
 const T = messages.certificates.pdf;
@@ -28,24 +29,6 @@ const BRAND = rgb(0.06, 0.42, 0.33);
 const INK = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
 const GOLD = rgb(0.72, 0.55, 0.18);
-
-/**
- * The standard PDF fonts encode WinAnsi only: letters with diacritics are kept when WinAnsi
- * has them, otherwise their base letter, otherwise '?'. Indonesian names are Latin script.
- */
-function encodable(font: PDFFont, text: string): string {
-  const set = new Set(font.getCharacterSet());
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (set.has(cp)) out += ch;
-    else {
-      const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
-      out += [...base].every((c) => set.has(c.codePointAt(0)!)) && base ? base : '?';
-    }
-  }
-  return out;
-}
 
 type Fonts = { regular: PDFFont; bold: PDFFont; serifBold: PDFFont; italic: PDFFont };
 

@@ -9,6 +9,7 @@ import messages from '@/messages/id.json';
 import type { DataCopy } from '@/lib/data/data-rights';
 import { formatDate } from '@/lib/format';
 import { formatPhoneDisplay } from '@/lib/domain';
+import { encodable } from '@/lib/pdf/winansi';
 
 const M = messages as unknown as Record<string, Record<string, unknown>>;
 const T = messages.dataRights;
@@ -20,20 +21,6 @@ const label = (ns: string, code: string): string => {
   return typeof v === 'string' ? v : code;
 };
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
-
-function encodable(font: PDFFont, text: string): string {
-  const set = new Set(font.getCharacterSet());
-  let out = '';
-  for (const ch of text.replace(/[\r\t]/g, ' ')) {
-    const cp = ch.codePointAt(0)!;
-    if (set.has(cp)) out += ch;
-    else {
-      const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
-      out += [...base].every((c) => set.has(c.codePointAt(0)!)) && base ? base : '?';
-    }
-  }
-  return out;
-}
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;
@@ -56,7 +43,7 @@ class Writer {
     const size = opts.size ?? 10;
     const x = MARGIN + (opts.indent ?? 0);
     const width = A4[0] - MARGIN - x;
-    for (const para of encodable(font, text).split('\n')) {
+    for (const para of encodable(font, text.replace(/[\r\t]/g, ' ')).split('\n')) {
       const words = para.split(/\s+/);
       let cur = '';
       const flush = () => {
