@@ -13,7 +13,7 @@ import {
 } from '@/lib/actions/data-rights';
 import { Button } from '@/components/ui/button';
 import { Field, Input, fieldIds } from '@/components/ui/field';
-import { CORRECTION_MAX, WITHDRAWAL_CHANNELS } from '@/lib/domain/data-rights';
+import { CLOSE_NOTE_MAX, CORRECTION_MAX, RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS, WITHDRAWAL_CHANNELS } from '@/lib/domain/data-rights';
 
 /** Texts come translated from the server page (flat "section.key" map). */
 type Texts = Record<string, string>;
@@ -74,7 +74,7 @@ export function CloseRequestForm({ requestId, texts }: { requestId: string; text
       <FormError message={tx(state.formError)} />
       <input type="hidden" name="id" value={requestId} />
       <Field id={id} label={tx('dataRights.closeNote')} hint={tx('dataRights.closeNoteHint')} error={tx(e.note)}>
-        <TextArea id={id} name="note" max={500} error={e.note} rows={2} />
+        <TextArea id={id} name="note" max={CLOSE_NOTE_MAX} error={e.note} rows={2} />
       </Field>
       <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} className="w-full sm:w-auto">
         {tx('dataRights.close')}
@@ -134,7 +134,17 @@ export function RetentionForm({ months, texts }: { months: number; texts: Texts 
     <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end" data-testid="retention-form" noValidate>
       <FormError message={tx(state.formError)} />
       <Field id="months" label={tx('dataRights.retentionMonths')} error={tx(e.months)}>
-        <Input id="months" name="months" type="number" inputMode="numeric" min={6} max={120} defaultValue={String(months)} required invalid={Boolean(e.months)} />
+        <Input
+          id="months"
+          name="months"
+          type="number"
+          inputMode="numeric"
+          min={RETENTION_MIN_MONTHS}
+          max={RETENTION_MAX_MONTHS}
+          defaultValue={String(months)}
+          required
+          invalid={Boolean(e.months)}
+        />
       </Field>
       <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
         {tx('dataRights.retentionSave')}

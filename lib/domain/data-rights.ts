@@ -27,6 +27,8 @@ export type WithdrawalChannel = (typeof WITHDRAWAL_CHANNELS)[number];
 /** A correction request: the longest text she may send, and the shortest that says something. */
 export const CORRECTION_MIN = 10;
 export const CORRECTION_MAX = 1000;
+/** Staff's note when closing a request (she reads it on her page). */
+export const CLOSE_NOTE_MAX = 500;
 
 export function retentionMonthsOf(setting: number | null | undefined): number {
   return setting == null ? DEFAULT_RETENTION_MONTHS : setting;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CORRECTION_MAX, CORRECTION_MIN, isIsoDate, RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS, WITHDRAWAL_CHANNELS, type IsoDate } from '@/lib/domain';
+import { CLOSE_NOTE_MAX, CORRECTION_MAX, CORRECTION_MIN, isIsoDate, RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS, WITHDRAWAL_CHANNELS, type IsoDate } from '@/lib/domain';
 import { safeLine, safeMultiline } from './text';
 
 /**
@@ -23,7 +23,7 @@ export type CorrectionRequestField = keyof z.input<typeof correctionRequestSchem
 
 export const closeRequestSchema = z.object({
   id: z.uuid({ error: 'validation.invalid' }),
-  note: z.string({ error: 'validation.required' }).check(safeMultiline).trim().min(3, 'validation.required').max(500, 'validation.tooLong'),
+  note: z.string({ error: 'validation.required' }).check(safeMultiline).trim().min(3, 'validation.required').max(CLOSE_NOTE_MAX, 'validation.tooLong'),
 });
 export type CloseRequestField = keyof z.input<typeof closeRequestSchema>;
 
