@@ -25,6 +25,7 @@ import {
   visits,
 } from '@/db/schema';
 import { ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
+import { createAccount } from '@/lib/data/accounts';
 import { coverageDashboard, monthlyReport } from '@/lib/data/coverage';
 import {
   closeCorrectionRequest,
@@ -38,7 +39,12 @@ import {
 } from '@/lib/data/data-rights';
 import { districtOverview } from '@/lib/data/district';
 import { verifyCertificate } from '@/lib/data/certificates';
-import { addMonths, ERASED_NAME, isoToday, sixMonthDate } from '@/lib/domain';
+import { activateAccount, registerMother } from '@/lib/data/mothers';
+import { createPosyandu, createVillage } from '@/lib/data/places';
+import { issueSetupCode, setupPuskesmas } from '@/lib/data/setup';
+import { recordVisit } from '@/lib/data/visits';
+import { addDays, addMonths, ERASED_NAME, isoToday, sixMonthDate } from '@/lib/domain';
+import { answeredVisit } from '../support/visit';
 import { actorFor, BACKENDS, fingerprint, useDatabase, type TestDb } from './support';
 
 const PHONES = {
@@ -377,5 +383,140 @@ describe.each(BACKENDS)('data rights on $name', (backend) => {
     const kinds = await db.db.select({ kind: dataErasures.kind, recordedBy: dataErasures.recordedBy }).from(dataErasures).where(eq(dataErasures.kind, 'retention'));
     expect(kinds).toHaveLength(expected.length);
     expect(kinds.every((k) => k.recordedBy === null)).toBe(true);
+  }, 240_000);
+});
+
+/**
+ * The same rights on a database that starts EMPTY: a puskesmas made by the first-run setup,
+ * places and accounts, mothers registered and visited — all through lib/data, nothing from the
+ * demo seed. Her copy, a correction, a withdrawal (no figure changes) and the retention run.
+ */
+describe.each(BACKENDS)('data rights from an empty database on $name', (backend) => {
+  let db: TestDb;
+  let staff: Actor;
+  let kader: Actor;
+  const today = isoToday('Asia/Jakarta');
+  const month = { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
+  const kartika = { name: 'Kartika Sulistyowati', phone: '0857-4100-3101', baby: 'Nadia Kirana' };
+  const wulan = { name: 'Wulan Andayani', phone: '0857-4100-3102', baby: 'Bagas Prakoso' };
+  const ids: Record<'kartika' | 'wulan', { motherId: string; babyId: string }> = {} as never;
+
+  beforeAll(async () => {
+    db = await useDatabase(backend);
+  }, 120_000);
+  afterAll(() => db.dispose());
+
+  /** What the figures are made of, and what staff read of them this month. */
+  async function storedFigures() {
+    const tables = await fingerprint(db);
+    return {
+      derived: Object.fromEntries(Object.entries(tables).filter(([k]) => /coverage_/.test(k))),
+      state: rowsOf(await db.db.execute(sql`select id, sex, birth_date, exit_date, status_1, status_2, followed_until, mother_id from babies order by id`)),
+      board: (await coverageDashboard(staff, { month, villageId: null, posyanduId: null })).current,
+      report: JSON.parse(JSON.stringify(await monthlyReport(staff, month))),
+    };
+  }
+
+  it('setup, places, accounts, two mothers registered and visited, all through lib/data', async () => {
+    const code = await issueSetupCode();
+    const password = 'Hak-Data-Ibu-2026';
+    const res = await setupPuskesmas(
+      null,
+      {
+        setupCode: code!,
+        name: 'Puskesmas Hak Data',
+        shortCode: 'HKD',
+        district: 'Kabupaten Bogor',
+        subdistrict: 'Cileungsi',
+        province: 'Jawa Barat',
+        timeZone: 'WIB',
+        target: '40',
+        adminName: 'Ratna Kusumawati',
+        adminPhone: '0811-9000-3101',
+        password,
+        confirm: password,
+      },
+      '192.0.2.30',
+    );
+    if (!res.ok) throw new Error(`setup refused: ${JSON.stringify(res)}`);
+    const admin = await actorFor(db, '0811-9000-3101');
+    const v = await createVillage(admin, { name: 'Mekarsari', kind: 'desa' });
+    if (!v.ok) throw new Error('village refused');
+    const p = await createPosyandu(admin, { villageId: v.id, name: 'Posyandu Dahlia', rw: '03', address: '' });
+    if (!p.ok) throw new Error('posyandu refused');
+    expect((await createAccount(admin, { role: 'staff', name: 'Bidan Lestari Handayani', phone: '0812-4100-3101' })).ok).toBe(true);
+    expect((await createAccount(admin, { role: 'kader', name: 'Kader Sumarni', phone: '0812-4100-3102', posyanduIds: [p.id] })).ok).toBe(true);
+    staff = await actorFor(db, '0812-4100-3101');
+    kader = await actorFor(db, '0812-4100-3102');
+
+    for (const [key, m, born] of [
+      ['kartika', kartika, -40],
+      ['wulan', wulan, -100],
+    ] as const) {
+      const r = await registerMother(kader, {
+        id: randomUUID(),
+        name: m.name,
+        phone: m.phone,
+        nik: '',
+        posyanduId: p.id,
+        birthDate: addDays(today, born),
+        babies: [{ sex: 'P', name: m.baby, birthWeightGrams: '3100' }],
+        consent: true,
+      });
+      if (!r.ok) throw new Error(`registration refused: ${JSON.stringify(r)}`);
+      ids[key] = { motherId: r.motherId, babyId: r.babyIds[0]! };
+      if (key === 'kartika') {
+        // Her login, activated with the one-time code as she would on her phone.
+        const a = await activateAccount({ phone: m.phone, code: r.code!, password: 'Kartika-Menyusui-26', confirm: 'Kartika-Menyusui-26' }, '192.0.2.31');
+        expect(a).toMatchObject({ ok: true });
+      }
+      const visit = await recordVisit(kader, answeredVisit(randomUUID(), r.babyIds[0]!, addDays(today, -2), { notes: `Ibu ${m.name} semangat menyusui.` }));
+      expect(visit).toMatchObject({ ok: true, created: true });
+    }
+  }, 120_000);
+
+  it('her copy, a correction, a withdrawal that leaves every figure as it was, and the retention run', async () => {
+    const ibu = await actorFor(db, kartika.phone);
+    expect(ibu.motherId).toBe(ids.kartika.motherId);
+
+    // Her copy: her profile, her baby and its visit with the kader's note; staff produce the same.
+    const copy = await dataCopy(ibu);
+    expect(copy.mother).toMatchObject({ name: kartika.name, phone: expect.stringContaining('857') });
+    expect(copy.babies.map((b) => b.name)).toEqual([kartika.baby]);
+    expect(copy.babies[0]!.visits).toHaveLength(1);
+    expect(copy.babies[0]!.visits[0]!.notes).toContain(kartika.name);
+    expect(JSON.stringify(copy)).not.toContain(wulan.name);
+    expect(await dataCopy(staff, ids.kartika.motherId, 'json')).toEqual(copy);
+    await expect(dataCopy(kader, ids.kartika.motherId)).rejects.toBeInstanceOf(ForbiddenError);
+
+    // A correction, closed by staff with a note she reads.
+    const requestId = randomUUID();
+    expect(await requestCorrection(ibu, { id: requestId, body: 'Berat lahir Nadia 3200 gram, bukan 3100.' })).toEqual({ ok: true, id: requestId, created: true });
+    expect((await correctionRequestList(staff)).open.map((r) => r.id)).toEqual([requestId]);
+    expect(await closeCorrectionRequest(staff, { id: requestId, note: 'Sudah kami perbaiki.' })).toEqual({ ok: true, changed: true });
+    expect((await dataCopy(ibu)).correctionRequests[0]).toMatchObject({ status: 'closed', closeNote: 'Sudah kami perbaiki.' });
+
+    // Her withdrawal: her name, phone and baby's name are nowhere; the figures are as they were.
+    expect((await whereFound(db, [kartika.name, kartika.baby])).length, 'her values are there before').toBeGreaterThan(1);
+    const before = await storedFigures();
+    const form = { id: randomUUID(), motherId: ids.kartika.motherId, requestedOn: today, channel: 'in_person', confirmName: kartika.name.toLowerCase() };
+    expect(await withdrawMother(staff, form)).toMatchObject({ ok: true, repeated: false });
+    expect(await whereFound(db, [kartika.name, '+6285741003101', '085741003101', kartika.baby])).toEqual([]);
+    expect(await storedFigures()).toEqual(before);
+    const [erased] = await db.db.select().from(mothers).where(eq(mothers.id, ids.kartika.motherId));
+    expect(erased).toMatchObject({ name: ERASED_NAME, phone: null });
+    // Wulan is untouched.
+    expect((await whereFound(db, [wulan.name])).length).toBeGreaterThan(0);
+
+    // Retention: nothing due today; three years on, Wulan is (Kartika, erased already, is not counted again).
+    expect(await runRetention()).toEqual({ puskesmas: 0, mothers: 0, failed: 0 });
+    const later = new Date(Date.now() + 3 * 365 * 86_400_000);
+    expect(await runRetention(later)).toEqual({ puskesmas: 1, mothers: 1, failed: 0 });
+    expect(await whereFound(db, [wulan.name, wulan.baby, '+6285741003102'])).toEqual([]);
+    expect(await storedFigures()).toEqual(before);
+    const fp = await fingerprint(db);
+    expect(await runRetention(later)).toEqual({ puskesmas: 0, mothers: 0, failed: 0 });
+    expect(await fingerprint(db)).toEqual(fp);
+    expect((await db.db.select({ kind: dataErasures.kind }).from(dataErasures)).map((e) => e.kind).sort()).toEqual(['retention', 'withdrawal']);
   }, 240_000);
 });
