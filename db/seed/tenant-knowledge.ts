@@ -10,10 +10,10 @@
  * ids), so every row the other steps made stays what it was. Scores come from
  * lib/domain scoreKnowledge, so the stored score is the rule's.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { addDays, compareIsoDates, fiveMonthDate, KNOWLEDGE_STATEMENTS, scoreKnowledge, type KnowledgeStatementId } from '../../lib/domain';
+import { lessonVersionHash } from '../../lib/lessons/version';
 import { Rng } from './random';
 import type { BuiltBaby, BuiltMother, TenantBuilder } from './tenant';
 import { plusMinutes, zoned } from './time';
@@ -77,13 +77,13 @@ function answersFor(rng: Rng, right: Set<KnowledgeStatementId>): Record<string, 
   );
 }
 
-/** The built-in lesson's version hash as lib/lessons/library.ts computes it (null when the files are not there). */
+/** The built-in lesson's version hash, as lib/lessons/library.ts has it (null when the files are not there). */
 function builtinHash(slug: string): string | null {
   const folder = path.join(process.cwd(), 'content', 'lessons');
   const id = path.join(folder, `${slug}.id.md`);
   const en = path.join(folder, `${slug}.en.md`);
   if (!existsSync(id) || !existsSync(en)) return null;
-  return createHash('sha256').update(readFileSync(id, 'utf8')).update('\u0000').update(readFileSync(en, 'utf8')).digest('hex');
+  return lessonVersionHash(readFileSync(id, 'utf8'), readFileSync(en, 'utf8'));
 }
 
 export function seedKnowledge(tenant: TenantBuilder, opts: { ownLessons: boolean; selfChecks: readonly string[] }) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { BREAK_REASONS } from '@/lib/domain/recall';
 import { BUILTIN_LESSON_SLUGS } from './builtin-slugs';
 import { builtinLesson, builtinLessons, LESSON_KEY_POINTS, LESSON_MAX_WORDS, LESSONS_FOLDER, loadLessonFolder, wordCount } from './library';
 import { renderLesson } from './render';
+import { lessonVersionHash } from './version';
 
 const lessons = builtinLessons();
 
@@ -92,5 +93,16 @@ describe('loadLessonFolder fails loudly on a bad file', () => {
     ['an unknown field', { 'satu-dua.id.md': good('satu-dua', 'image: x.png\n'), 'satu-dua.en.md': en('satu-dua') }, /satu-dua\.id\.md/],
   ])('%s', (_what, files, message) => {
     expect(() => loadLessonFolder(folder(files))).toThrow(message);
+  });
+});
+
+describe('a lesson version (the hash a review is for)', () => {
+  it('is lessonVersionHash of its two files as they are, the one the demo seed stores for a review (db/seed/tenant-knowledge.ts)', () => {
+    for (const l of lessons) {
+      const read = (lang: string) => readFileSync(path.join(LESSONS_FOLDER, `${l.slug}.${lang}.md`), 'utf8');
+      expect(l.hash, l.slug).toBe(lessonVersionHash(read('id'), read('en')));
+    }
+    expect(lessonVersionHash('a', 'b')).not.toBe(lessonVersionHash('a', 'c'));
+    expect(lessonVersionHash('ab', '')).not.toBe(lessonVersionHash('a', 'b'));
   });
 });

@@ -7,7 +7,6 @@
  * review (builtin_lesson_states.reviewed_hash) asks for a new review when the text changes.
  */
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -16,6 +15,7 @@ import { COUNSELLING_CODES } from '@/lib/domain/catalogue';
 import { LESSON_AUDIENCES, LESSON_FINDINGS, LESSON_SLUG_MAX, LESSON_SLUG_PATTERN, type LessonAudience, type LessonMeta, type LessonStage } from '@/lib/domain/lessons';
 import { BREAK_REASONS } from '@/lib/domain/recall';
 import type { Locale } from '@/lib/i18n/config';
+import { lessonVersionHash } from './version';
 
 /** Where the files are, relative to the server's working directory (as db/migrations). */
 export const LESSONS_FOLDER = path.join(process.cwd(), 'content', 'lessons');
@@ -159,7 +159,7 @@ export function loadLessonFolder(folder: string): BuiltinLesson[] {
       breakReasons: [...m.breakReasons],
       findings: [...m.findings],
       sources: m.sources,
-      hash: createHash('sha256').update(idSource).update('\u0000').update(enSource).digest('hex'),
+      hash: lessonVersionHash(idSource, enSource),
       text: {
         id: { title: m.title, summary: m.summary, keyPoints: m.keyPoints, body: idPart.body },
         en: { title: en.data.title, summary: en.data.summary, keyPoints: en.data.keyPoints, body: enPart.body },
