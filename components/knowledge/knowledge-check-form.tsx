@@ -102,10 +102,11 @@ export function KnowledgeCheckForm({
                 aria-describedby={err ? errId : undefined}
                 data-testid={`statement-${sid}`}
               >
-                <legend className="px-1 text-base font-semibold text-ink">
+                {/* Floated: a statement of two or three lines stays inside its box instead of straddling the border. */}
+                <legend className="float-left w-full px-1 text-base font-semibold text-ink">
                   {i + 1}. {tx(`knowledge.statements.${sid}`)}
                 </legend>
-                <div className="mt-2 grid grid-cols-3 gap-2">
+                <div className="clear-both grid grid-cols-3 gap-2 pt-2">
                   {KNOWLEDGE_ANSWERS.map((a) => (
                     <label
                       key={a}
