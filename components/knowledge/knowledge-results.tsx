@@ -123,7 +123,7 @@ export async function MyKnowledgeCard({ latest }: { latest: KnowledgeCheckView |
   const t = await getTranslations('knowledge');
   const locale = (await getLocale()) as UiLocale;
   return (
-    <Card title={t('ibuTitle')}>
+    <Card title={t('ibuTitle')} className="mt-4">
       {latest ? (
         <p className="text-sm text-ink" data-testid="knowledge-latest">
           {t('ibuLatest', { date: formatDate(latest.takenOn, locale), score: latest.score, total: latest.total })}
