@@ -17,6 +17,7 @@ import { rowsOf } from '@/db/client';
 import { COVERAGE_COUNT_COLUMNS, type CoverageCountColumn } from '@/db/schema';
 import {
   addMonths,
+  closedBefore,
   coverage,
   CURVE_MONTHS,
   monthBounds,
@@ -257,8 +258,8 @@ export async function statusCountsByVillage(db: DbOrTx, day: string, where: SQL)
  * Per posyandu, the visit windows that closed in `month` (their last day in it; or in a range of
  * months) of babies not exited by its last day (an exit before the 6-month date: the stored
  * exit_date is lib/domain's countedExit), each in its column as of `asOf` = lib/domain
- * periodWindowColumn: filled by then on time / late, or missed once closed — after its last day,
- * or on it when the period is over (`periodOver`, decision 050). Windows not owed (closed before
+ * periodWindowColumn: filled by then on time / late, or missed once closed (its last day before
+ * lib/domain closedBefore(asOf, periodOver), decision 050). Windows not owed (closed before
  * the baby entered the program, decision 060) have no row. Assigning visits in date order means
  * the visits after `asOf` never change which earlier visit filled a window, so the stored
  * assignment over all visits gives the state on any day.
@@ -283,7 +284,7 @@ export async function windowOutcomesStored(
       select w.posyandu_id::text as posyandu_id,
         count(*) filter (where w.filled_on <= ${A} and not w.late)::int as on_time,
         count(*) filter (where w.filled_on <= ${A} and w.late)::int as late,
-        count(*) filter (where (w.filled_on is null or w.filled_on > ${A}) and (${A} > w.window_to or (${periodOver}::boolean and ${A} >= w.window_to)))::int as missed
+        count(*) filter (where (w.filled_on is null or w.filled_on > ${A}) and w.window_to < ${closedBefore(asOf, periodOver)}::date)::int as missed
       from coverage_baby_windows w
       where ${sql.join(parts, sql` and `)} and w.window_to between ${F}::date and ${L}::date
         -- not exited by the last day of the month the window closed in (= L for one month)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates';
 import {
+  closedBefore,
   DEFAULT_VISIT_WINDOWS,
   datedWindows,
   dueList,
@@ -323,6 +324,16 @@ describe('periodWindowColumn (decision 050: a window closes in the period its la
     ['still open mid-period', { to: '2026-01-20', filledOn: null, late: false }, '2026-01-15', false, null],
   ])('%s', (_n, w, asOf, over, want) => {
     expect(periodWindowColumn(w, asOf, over)).toBe(want);
+  });
+});
+
+describe('closedBefore: the day before which a window has closed (as periodWindowColumn judges)', () => {
+  it.each<[string, boolean, string]>([
+    ['2026-01-15', false, '2026-01-15'],
+    ['2026-01-31', true, '2026-02-01'],
+    ['2026-12-31', true, '2027-01-01'],
+  ])('asOf %s, period over %s → %s', (asOf, over, want) => {
+    expect(closedBefore(asOf, over)).toBe(want);
   });
 });
 

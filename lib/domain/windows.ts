@@ -126,9 +126,10 @@ export interface VisitAssignment {
  * recorded visit when that is earlier. null (registration day unknown) = from birth.
  */
 export function programEntry(registeredOn: IsoDate | null | undefined, visitDates: readonly IsoDate[]): IsoDate | null {
-  let entry = registeredOn ?? null;
-  for (const d of visitDates) if (entry === null || d < entry) entry = d;
-  return registeredOn ? entry : null;
+  if (!registeredOn) return null;
+  let entry = registeredOn;
+  for (const d of visitDates) if (d < entry) entry = d;
+  return entry;
 }
 
 /** A window that closed before the baby entered the program (its last day before `entry`): not owed. */
@@ -301,8 +302,16 @@ export type WindowColumn = 'onTime' | 'late' | 'missed';
  */
 export function periodWindowColumn(w: { to: IsoDate; filledOn: IsoDate | null; late: boolean }, asOf: IsoDate, periodOver: boolean): WindowColumn | null {
   if (w.filledOn !== null && w.filledOn <= asOf) return w.late ? 'late' : 'onTime';
-  const closed = w.to < asOf || (periodOver && w.to <= asOf);
-  return closed ? 'missed' : null;
+  return w.to < closedBefore(asOf, periodOver) ? 'missed' : null;
+}
+
+/**
+ * The day before which a window has closed, as periodWindowColumn judges on `asOf`: `asOf` while
+ * the period runs (a window ending today is still open), the day after once it is over (the
+ * window ending on its last day has closed too). db/queries windowOutcomesStored filters by it.
+ */
+export function closedBefore(asOf: IsoDate, periodOver: boolean): IsoDate {
+  return periodOver ? addDays(asOf, 1) : asOf;
 }
 
 /**
