@@ -20,14 +20,14 @@ import { groupSessionTexts, topicOptions } from '@/components/group-sessions/tex
 import { MarkButtons, STATUS_TONE, topicLabel, whenText } from '@/components/group-sessions/views';
 import { OfflineMarkButtons } from '@/components/offline/mark-buttons';
 import { SessionLessons } from '@/components/lessons/session-lessons';
-import { visibleLessons } from '@/lib/data/lessons';
+import { lessonsForReader } from '@/lib/data/lessons';
 import { publicOrigin } from '@/lib/server/public-url';
 
 export async function NewGroupSessionView({ user }: { user: CurrentUser }) {
   const ctx = await orDenied(groupSessionFormContext(user));
   const t = await getTranslations();
   const texts = await groupSessionTexts();
-  const lessons = (await visibleLessons(user.puskesmasId, (await getLocale()) as UiLocale)).map((l) => ({ slug: l.slug, title: l.title }));
+  const lessons = (await lessonsForReader(user, (await getLocale()) as UiLocale)).map((l) => ({ slug: l.slug, title: l.title }));
   const initial = { topic: 'ten_steps', date: ctx.today, startTime: '09:00', endTime: '11:00', villageId: user.villageId ?? ctx.villages[0]?.id ?? '', capacity: '10' };
   return (
     <>
@@ -45,7 +45,7 @@ export async function EditGroupSessionView({ user, id }: { user: CurrentUser; id
   const ctx = await orDenied(groupSessionFormContext(user, { villageId: s.values.villageId, posyanduId: s.values.posyanduId || null }));
   const t = await getTranslations();
   // The visible lessons, and any it holds that were hidden since (by slug), so an edit keeps them.
-  const visible = (await visibleLessons(user.puskesmasId, (await getLocale()) as UiLocale)).map((l) => ({ slug: l.slug, title: l.title }));
+  const visible = (await lessonsForReader(user, (await getLocale()) as UiLocale)).map((l) => ({ slug: l.slug, title: l.title }));
   const kept = s.values.lessons.split(',').filter((slug) => slug && !visible.some((l) => l.slug === slug));
   const lessons = [...visible, ...kept.map((slug) => ({ slug, title: slug }))];
   return (
@@ -75,11 +75,7 @@ export async function GroupSessionDetailView({ user, id, base, saved }: { user: 
   const topic = topicLabel(t, d);
   const categories = d.mayPublish && d.summary && !d.publishedPostId ? await publishCategories(user) : [];
   // Its lessons (issue #28): linked here, and by full address in the reminder (always Indonesian).
-  const [lessonsShown, lessonsId, origin] = await Promise.all([
-    visibleLessons(user.puskesmasId, locale),
-    visibleLessons(user.puskesmasId, 'id'),
-    publicOrigin(user.puskesmasId),
-  ]);
+  const [lessonsShown, lessonsId, origin] = await Promise.all([lessonsForReader(user, locale), lessonsForReader(user, 'id'), publicOrigin(user.puskesmasId)]);
   const sessionLessons = lessonsShown.filter((l) => d.lessons.includes(l.slug));
   const reminderLessons = lessonsId.filter((l) => d.lessons.includes(l.slug)).map((l) => ({ title: l.title, url: `${origin}${l.href}` }));
   return (

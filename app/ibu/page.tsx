@@ -16,7 +16,7 @@ import { nextVisits } from '@/lib/data/next-visit';
 import { ibuOverview } from '@/lib/data/overview';
 import { myGroupSessions } from '@/lib/data/group-sessions';
 import { latestVisitsOfBabies } from '@/lib/data/counselling';
-import { visibleLessons } from '@/lib/data/lessons';
+import { lessonsForReader } from '@/lib/data/lessons';
 import { publicOrigin } from '@/lib/server/public-url';
 import { formatDate, type UiLocale } from '@/lib/format';
 
@@ -29,7 +29,7 @@ export default async function IbuHome() {
     myGroupSessions(user),
     nextVisits(user),
     unreadReplies(user),
-    visibleLessons(user.puskesmasId, locale),
+    lessonsForReader(user, locale),
     publicOrigin(user.puskesmasId),
   ]);
   const t = await getTranslations();

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ReasonLessons } from '@/components/lessons/reason-lessons';
-import { visibleLessons } from '@/lib/data/lessons';
+import { lessonsForReader } from '@/lib/data/lessons';
 import { Shell } from '@/components/layout/shell';
 import { CurveChart, ReasonsChart, TrendChart } from '@/components/charts/coverage-charts';
 import { CoverageValue, monthLabel } from '@/components/coverage/figures';
@@ -66,7 +66,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
   const tr = await getTranslations('breakReason');
   const locale = (await getLocale()) as UiLocale;
   // The lesson answering each reason for stopping (issue #28), linked under that table.
-  const reasonLessons = await visibleLessons(user.puskesmasId, locale);
+  const reasonLessons = await lessonsForReader(user, locale);
   const tl = await getTranslations('lessonCards');
   const n = (v: number) => formatNumber(v, locale);
   const mLabel = await periodLabel(d.period);

@@ -79,6 +79,9 @@ const sourceLines = (s: string) =>
 const stageOf = (stage: string, from: number | null, to: number | null): LessonStage =>
   stage === 'pregnancy' ? { kind: 'pregnancy' } : { kind: 'age', fromDay: from ?? 0, toDay: to };
 
+/** A puskesmas's public library address; a lesson's page is this with /<slug>. */
+const libraryPath = (code: string) => `/materi/pkm/${encodeURIComponent(code)}`;
+
 async function loadVisible(puskesmasId: string): Promise<Visible | null> {
   const db = await getDb();
   const [p] = await db.select({ code: puskesmas.code, name: puskesmas.name }).from(puskesmas).where(eq(puskesmas.id, puskesmasId));
@@ -108,7 +111,7 @@ async function loadVisible(puskesmasId: string): Promise<Visible | null> {
       .where(and(eq(lessons.puskesmasId, puskesmasId), eq(lessons.status, 'published')))
       .orderBy(asc(lessons.title)),
   ]);
-  const base = `/materi/pkm/${encodeURIComponent(p.code)}`;
+  const base = libraryPath(p.code);
   const cards = (locale: Locale): LessonCard[] => {
     const out: LessonCard[] = [];
     for (const l of builtinLessons()) {
@@ -798,6 +801,16 @@ export async function setBuiltinHidden(actor: Actor, slug: string, hidden: boole
 export async function lessonsForReader(actor: Actor, locale: Locale = 'id'): Promise<LessonCard[]> {
   assertReader(actor);
   return visibleLessons(actor.puskesmasId, locale);
+}
+
+/**
+ * A signed-in reader's lessons with her puskesmas's library address (/materi/pkm/<kode>; null for
+ * an unknown puskesmas): the policy's read, then the cache.
+ */
+export async function readerLibrary(actor: Actor, locale: Locale = 'id'): Promise<{ href: string | null; lessons: LessonCard[] }> {
+  assertReader(actor);
+  const v = await visible(actor.puskesmasId);
+  return v ? { href: libraryPath(v.code), lessons: v.cards[locale] } : { href: null, lessons: [] };
 }
 
 /** What the "Pratinjau" step shows: the lesson as its page will show it (HTML made here, on the server). */

@@ -7,7 +7,7 @@
  * public/sw.js fetches it while pre-caching and stores those pages; it drops the ones no longer listed.
  */
 import { getCurrentUser } from '@/lib/auth/session';
-import { visibleLessons } from '@/lib/data/lessons';
+import { readerLibrary } from '@/lib/data/lessons';
 
 const HEADERS = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' };
 
@@ -15,9 +15,6 @@ export async function GET() {
   const user = await getCurrentUser();
   if (!user) return Response.json({ status: 'signedOut' }, { status: 401, headers: HEADERS });
   if (user.role !== 'kader') return Response.json({ status: 'refused' }, { status: 403, headers: HEADERS });
-  const lessons = await visibleLessons(user.puskesmasId);
-  const pages = lessons.map((l) => l.href);
-  // The puskesmas's list: the address of its lessons without the slug.
-  const list = pages[0]?.replace(/\/[^/]+$/, '');
-  return Response.json({ pages: list ? [list, ...pages] : [] }, { headers: HEADERS });
+  const { href, lessons } = await readerLibrary(user);
+  return Response.json({ pages: href ? [href, ...lessons.map((l) => l.href)] : [] }, { headers: HEADERS });
 }

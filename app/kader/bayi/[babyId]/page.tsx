@@ -6,7 +6,7 @@ import { ButtonLink } from '@/components/ui/button-link';
 import { KnowledgePromptCard, KnowledgeResults } from '@/components/knowledge/knowledge-results';
 import { orDenied, requireUser } from '@/lib/auth/session';
 import { groupSessionsAttendedByMother } from '@/lib/data/group-sessions';
-import { visibleLessons } from '@/lib/data/lessons';
+import { readerLibrary } from '@/lib/data/lessons';
 import { babyDetail } from '@/lib/data/visits';
 import { babyKnowledgeChecks } from '@/lib/data/knowledge';
 
@@ -21,7 +21,7 @@ export default async function KaderBabyPage({
   const sp = await searchParams;
   const user = await requireUser(['kader']);
   const locale = (await getLocale()) as 'id' | 'en';
-  const [data, lessons] = await Promise.all([orDenied(babyDetail(user, babyId)), visibleLessons(user.puskesmasId, locale)]);
+  const [data, library] = await Promise.all([orDenied(babyDetail(user, babyId)), readerLibrary(user, locale)]);
   const [attended, knowledge] = await Promise.all([groupSessionsAttendedByMother(user, data.motherId), babyKnowledgeChecks(user, data.babyId)]);
   const checkHref = `/kader/bayi/${data.babyId}/cek-pengetahuan`;
   const t = await getTranslations();
@@ -37,11 +37,11 @@ export default async function KaderBabyPage({
         counselling={
           followed ? (
             <CounsellingCard
-              lessons={lessons}
+              lessons={library.lessons}
               birthDate={data.birthDate}
               today={data.today}
               latestVisit={data.visits[0] ?? null}
-              allHref={lessons[0]?.href.replace(/\/[^/]+$/, '')}
+              allHref={library.href ?? undefined}
             />
           ) : null
         }

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError } from '@/lib/auth/policy';
 import { getCurrentUser } from '@/lib/auth/session';
 import { groupSessionForCalendar } from '@/lib/data/group-sessions';
 import { groupSessionIcs } from '@/lib/group-sessions/ics';
-import { visibleLessons } from '@/lib/data/lessons';
+import { lessonsForReader } from '@/lib/data/lessons';
 import { publicOrigin } from '@/lib/server/public-url';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -20,7 +20,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     const topic = s.topic ? t(`sessionTopic.${s.topic}` as never) : (s.topicText ?? '');
     // The lessons it goes through (issue #28), by title and full address: public pages, no personal data.
     const origin = await publicOrigin(user.puskesmasId);
-    const lessons = (await visibleLessons(user.puskesmasId, 'id')).filter((l) => s.lessons.includes(l.slug));
+    const lessons = (await lessonsForReader(user, 'id')).filter((l) => s.lessons.includes(l.slug));
     const description = [
       t('sessions.icsDescription', { topic }),
       ...(lessons.length ? ['', t('lessonCards.reminderLessons'), ...lessons.map((l) => `- ${l.title}: ${origin}${l.href}`)] : []),
