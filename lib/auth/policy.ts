@@ -371,6 +371,15 @@ export function assertCan(actor: Actor | null, action: Action, resource: Resourc
   if (!can(actor, action, resource, record)) throw new ForbiddenError(`${actor?.role ?? 'public'} may not ${action} ${resource}`);
 }
 
+/**
+ * assertCan on a record of the actor's own puskesmas (its settings, lessons, places, imports).
+ * A caller who is nobody (a server action's public call) is refused by the policy, never reaches
+ * `actor.puskesmasId`.
+ */
+export function assertCanHere(actor: Actor | null, action: Action, resource: Resource): asserts actor is Actor {
+  assertCan(actor, action, resource, actor ? { puskesmasId: actor.puskesmasId } : undefined);
+}
+
 /** The home section of each role. */
 export const HOME_OF: Record<Role, string> = { admin: '/staff', staff: '/staff', kader: '/kader', ibu: '/ibu', dinkes: '/dinkes' };
 

@@ -33,7 +33,7 @@ import {
   villages,
   visits,
 } from '@/db/schema';
-import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
+import { assertCan, assertCanHere, can, ForbiddenError, NotFoundError, type Actor } from '@/lib/auth/policy';
 import {
   ERASED_MARK,
   ERASED_NAME,
@@ -828,7 +828,7 @@ export type RetentionResult = { ok: true } | { ok: false; fieldErrors: Partial<R
 
 /** The admin sets the retention period of the puskesmas (a setting: admin writes, staff read). */
 export async function saveRetention(actor: Actor, raw: unknown): Promise<RetentionResult> {
-  assertCan(actor, 'write', 'settings', { puskesmasId: actor.puskesmasId });
+  assertCanHere(actor, 'write', 'settings');
   const parsed = retentionSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf<RetentionField>(parsed.error) };
   const db = await getDb();

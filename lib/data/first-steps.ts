@@ -7,7 +7,7 @@ import 'server-only';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { babies, coverageTargets, posyandu, puskesmas, users, villages } from '@/db/schema';
-import { assertCan, type Actor } from '@/lib/auth/policy';
+import { assertCanHere, type Actor } from '@/lib/auth/policy';
 import { isoToday } from '@/lib/domain';
 import { configuredAppOrigin } from '@/lib/server/public-url';
 
@@ -17,7 +17,7 @@ export type FirstSteps = { show: boolean; steps: FirstStep[]; done: number };
 
 /** The steps in order; `show` while the puskesmas follows no baby yet. */
 export async function firstSteps(actor: Actor): Promise<FirstSteps> {
-  assertCan(actor, 'read', 'settings', { puskesmasId: actor.puskesmasId });
+  assertCanHere(actor, 'read', 'settings');
   const db = await getDb();
   const pid = actor.puskesmasId;
   const n = async (q: Promise<{ n: number }[]>) => Number((await q)[0]?.n ?? 0);

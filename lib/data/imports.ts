@@ -24,7 +24,7 @@ import ExcelJS from 'exceljs';
 import { getDb, type DbOrTx } from '@/db/client';
 import { refreshCoverage } from '@/db/coverage';
 import { auditLog, babies, importBatches, mothers, posyandu, puskesmas, users, villages } from '@/db/schema';
-import { assertCan, NotFoundError, type Actor } from '@/lib/auth/policy';
+import { assertCanHere, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { isoToday, isUnderSixMonths, maskNik, type IsoDate } from '@/lib/domain';
 import {
   countRows,
@@ -53,7 +53,7 @@ import { isUniqueViolation } from '@/db/pg-errors';
 import { villageNameOf } from '@/lib/validation/places';
 
 function assertImporter(actor: Actor | null): asserts actor is Actor {
-  assertCan(actor, 'write', 'imports', actor ? { puskesmasId: actor.puskesmasId } : undefined);
+  assertCanHere(actor, 'write', 'imports');
 }
 
 async function todayOf(db: DbOrTx, puskesmasId: string): Promise<IsoDate> {

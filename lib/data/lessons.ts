@@ -13,7 +13,7 @@ import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx, type Tx } from '@/db/client';
 import { auditLog, builtinLessonStates, lessons, puskesmas, users } from '@/db/schema';
-import { assertCan, NotFoundError, type Actor } from '@/lib/auth/policy';
+import { assertCanHere, NotFoundError, type Actor } from '@/lib/auth/policy';
 import type { LessonAudience, LessonMeta, LessonStage } from '@/lib/domain/lessons';
 import { matchBlockedTerms } from '@/lib/forum/blocked';
 import type { Locale } from '@/lib/i18n/config';
@@ -335,11 +335,11 @@ export async function lessonBySlug(puskesmasCode: string | null, slug: string, l
 // Staff: /staff/materi
 
 function assertReader(actor: Actor | null): asserts actor is Actor {
-  assertCan(actor, 'read', 'lessons', actor ? { puskesmasId: actor.puskesmasId } : undefined);
+  assertCanHere(actor, 'read', 'lessons');
 }
 
 function assertWriter(actor: Actor | null): asserts actor is Actor {
-  assertCan(actor, 'write', 'lessons', actor ? { puskesmasId: actor.puskesmasId } : undefined);
+  assertCanHere(actor, 'write', 'lessons');
 }
 
 export type LessonStatus = 'draft' | 'published';

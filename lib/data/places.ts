@@ -13,7 +13,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, rowsOf, type DbOrTx } from '@/db/client';
 import { posyandu, villages } from '@/db/schema';
-import { assertCan, NotFoundError, type Actor } from '@/lib/auth/policy';
+import { assertCanHere, NotFoundError, type Actor } from '@/lib/auth/policy';
 import { placeStatusSchema, posyanduSchema, posyanduUpdateSchema, villageSchema, villageUpdateSchema, type PlaceField, type VillageKind } from '@/lib/validation/places';
 import { audit } from './audit';
 
@@ -35,7 +35,7 @@ function fieldErrorsOf(error: z.ZodError): PlaceFieldErrors {
 
 /** Managing places: staff and admin of the puskesmas. A kader's read of her own places is not this. */
 function assertManager(actor: Actor | null): asserts actor is Actor {
-  assertCan(actor, 'write', 'places', actor ? { puskesmasId: actor.puskesmasId } : undefined);
+  assertCanHere(actor, 'write', 'places');
 }
 
 /** A place id from a form or a URL: anything but a uuid is a place that does not exist. */

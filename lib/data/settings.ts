@@ -11,7 +11,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { babiesOfPuskesmas, refreshCoverage } from '@/db/coverage';
 import { coverageTargets, puskesmas, villages, visitWindowSettings } from '@/db/schema';
-import { assertCan, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
+import { assertCanHere, ForbiddenError, scopeOf, type Actor } from '@/lib/auth/policy';
 import { DEFAULT_VISIT_WINDOWS, isoToday, validateWindows, windowsInForce, type IsoDate, type VisitWindow } from '@/lib/domain';
 import {
   blockedTermsSchema,
@@ -31,12 +31,12 @@ export type SettingsResult = { ok: true; changed: boolean } | { ok: false; field
 
 /** Staff and admin of the puskesmas read; a kader's 'posyandu' read of places does not reach settings. */
 function assertRead(actor: Actor | null): asserts actor is Actor {
-  assertCan(actor, 'read', 'settings', actor ? { puskesmasId: actor.puskesmasId } : undefined);
+  assertCanHere(actor, 'read', 'settings');
   if (scopeOf(actor, 'read', 'settings') !== 'puskesmas') throw new ForbiddenError('settings are read by staff');
 }
 
 function assertWrite(actor: Actor | null): asserts actor is Actor {
-  assertCan(actor, 'write', 'settings', actor ? { puskesmasId: actor.puskesmasId } : undefined);
+  assertCanHere(actor, 'write', 'settings');
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
