@@ -97,14 +97,13 @@ export async function updateLessonAction(_prev: LessonFormState, fd: FormData): 
   redirect(`/staff/materi/${slug}?n=saved`);
 }
 
-/** A step on the lesson's page answers with ?n= (done) or ?e= (refused; blocked terms in ?istilah=). */
+/** A step on the lesson's page answers with ?n= (done) or ?e= (refused; the page names the blocked terms from the lesson itself). */
 function back(slug: string, res: LessonStepResult, done: string): never {
   const base = `/staff/materi/${encodeURIComponent(slug)}`;
   if (res.ok) {
     revalidatePath('/staff/materi');
     redirect(`${base}?n=${done}`);
   }
-  if (res.error === 'blocked') redirect(`${base}?e=blocked&istilah=${encodeURIComponent(res.blockedTerms.join(', ').slice(0, 300))}`);
   redirect(`${base}?e=${res.error}`);
 }
 

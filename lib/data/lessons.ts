@@ -448,13 +448,15 @@ export interface StaffLesson extends StaffLessonRow {
   publicPath: string;
   /** The form's fields, for the edit form (own lessons). */
   values: Record<LessonField, string | string[]> | null;
+  /** The puskesmas's blocked terms the lesson holds (own lessons; they hold it from publishing). */
+  blockedTerms: string[];
 }
 
 export async function staffLesson(actor: Actor, slug: string): Promise<StaffLesson> {
   assertWriter(actor);
   if (!SLUG_SHAPE.test(slug)) throw new NotFoundError('lesson');
   const db = await getDb();
-  const [p] = await db.select({ code: puskesmas.code }).from(puskesmas).where(eq(puskesmas.id, actor.puskesmasId));
+  const [p] = await db.select({ code: puskesmas.code, terms: puskesmas.blockedTerms }).from(puskesmas).where(eq(puskesmas.id, actor.puskesmasId));
   const publicPath = `/materi/pkm/${encodeURIComponent(p?.code ?? '')}/${slug}`;
   const b = builtinLesson(slug);
   if (b) {
@@ -472,6 +474,7 @@ export async function staffLesson(actor: Actor, slug: string): Promise<StaffLess
       findings: b.findings,
       publicPath,
       values: null,
+      blockedTerms: [],
     };
   }
   const [l] = await db
@@ -518,6 +521,7 @@ export async function staffLesson(actor: Actor, slug: string): Promise<StaffLess
       findings: r.findings,
       sources: r.sources,
     },
+    blockedTerms: matchBlockedTerms(lessonText(r), p?.terms ?? []),
   };
 }
 
@@ -587,7 +591,7 @@ const contentOf = (v: Content): Content => Object.fromEntries(CONTENT_FIELDS.map
 const sameContent = (a: Content, b: Content) => JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
 
 /** Every text of a lesson a blocked term may hide in. */
-const lessonText = (v: Content) => [v.title, v.summary, v.body, ...v.keyPoints, v.sources].join('\n');
+const lessonText = (v: Pick<Content, 'title' | 'summary' | 'body' | 'keyPoints' | 'sources'>) => [v.title, v.summary, v.body, ...v.keyPoints, v.sources].join('\n');
 
 async function blockedTermsOf(tx: DbOrTx, puskesmasId: string): Promise<string[]> {
   const [p] = await tx.select({ terms: puskesmas.blockedTerms }).from(puskesmas).where(eq(puskesmas.id, puskesmasId));
@@ -706,7 +710,7 @@ export async function publishLesson(actor: Actor, slug: string): Promise<LessonS
   return lessonWrite(actor, async (tx): Promise<LessonStepResult> => {
     const row = await ownForUpdate(tx, actor, slug);
     if (row.status === 'published') return { ok: true, changed: false };
-    const blocked = matchBlockedTerms(lessonText(row as unknown as Content), await blockedTermsOf(tx, actor.puskesmasId));
+    const blocked = matchBlockedTerms(lessonText(row), await blockedTermsOf(tx, actor.puskesmasId));
     if (blocked.length > 0) return { ok: false, error: 'blocked', blockedTerms: blocked };
     await tx
       .update(lessons)

@@ -62,7 +62,6 @@ export default async function StaffLessonPage({ params, searchParams }: { params
   const locale = (await getLocale()) as UiLocale;
   const notice = NOTICES.find((n) => n === searchParam(sp.n));
   const error = ERRORS.find((e) => e === searchParam(sp.e));
-  const terms = (searchParam(sp.istilah) ?? '').slice(0, 300);
   const shown = lesson.status === 'published' && !lesson.hidden;
   const dateOf = (iso: string) => formatDate(zonedParts(new Date(iso), 'Asia/Jakarta').date, locale);
   return (
@@ -79,7 +78,7 @@ export default async function StaffLessonPage({ params, searchParams }: { params
       ) : null}
       {error ? (
         <p role="alert" className="mb-3 rounded-lg border border-danger bg-danger-soft px-3 py-2 font-medium text-danger" data-testid="lesson-error">
-          {t(`lessons.errors.${error}`, { terms })}
+          {t(`lessons.errors.${error}`, { terms: lesson.blockedTerms.join(', ') })}
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
