@@ -5,8 +5,12 @@
  * pause and restart the way to the database.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { createDatabase, dropDatabase } from '../scripts/pg-admin.mjs';
 
 const root = path.resolve(__dirname, '..');
 export const SERVER = path.join(root, '.next', 'standalone', 'scripts', 'server.mjs');
@@ -93,6 +97,47 @@ export class Instance {
     await this.exited;
     clearTimeout(timer);
   }
+}
+
+/**
+ * A new puskesmas's instance on an EMPTY database (issue #18): a new PostgreSQL database of its
+ * own when DATABASE_URL is set, else a new embedded (PGlite) folder; no demo data. `dir` is a
+ * throw-away folder of this instance (PGlite's data inside it), for files the journey writes.
+ */
+export type EmptyInstance = { instance: Instance; dir: string; stop: () => Promise<void> };
+
+export async function startEmptyInstance(name: string, port: number): Promise<EmptyInstance> {
+  const stamp = `${Date.now()}_${process.pid}`;
+  const env: Record<string, string> = { AUTH_SECRET: randomBytes(32).toString('base64url') };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kekasihku-${name}-`));
+  let dbName: string | undefined;
+  if (process.env.DATABASE_URL) {
+    dbName = `kekasihku_${name.replace(/[^a-z0-9]/gi, '_')}_${stamp}`;
+    env.DATABASE_URL = await createDatabase(process.env.DATABASE_URL, dbName);
+  } else {
+    env.PGLITE_DIR = path.join(dir, 'pglite');
+  }
+  const instance = new Instance(name, port, env);
+  const stop = async () => {
+    await instance.stop();
+    if (dbName && process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, dbName);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await instance.waitReady();
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { instance, dir, stop };
+}
+
+/** The setup code an empty instance printed at start-up. */
+export function setupCodeOf(instance: Instance): string {
+  const line = instance.out.find((l) => l.includes('KEKASIHKU setup code:'));
+  const m = line && /KEKASIHKU setup code: ([A-Z0-9-]+)/.exec(line);
+  if (!m) throw new Error(`no setup code in the log:\n${instance.out.slice(-20).join('\n')}`);
+  return m[1]!;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { createDatabase, dropDatabase } from '../scripts/pg-admin.mjs';
-import { Instance } from './instances';
-import { DESKTOP, PHONE, expectAccessible } from './support';
+import { setupCodeOf, startEmptyInstance, type EmptyInstance } from './instances';
+import { DESKTOP, PHONE, activateAccount, addVillageAndPosyandu, createKaderAccount, expectAccessible, fillSetup } from './support';
 
 /**
  * Issue #18: a real puskesmas starts on an EMPTY database — its own instance of the build the
@@ -19,9 +16,7 @@ test.setTimeout(300_000);
 
 const PORT = Number(process.env.ONBOARDING_PORT ?? 3160);
 const stamp = `${Date.now()}_${process.pid}`;
-let instance: Instance | undefined;
-let dbName: string | undefined;
-let dataDir: string | undefined;
+let empty: EmptyInstance | undefined;
 let base = '';
 
 const ADMIN = { name: 'Bidan Koordinator Uji', phone: '0811-7000-0001', password: 'KoordinatorASI2026' };
@@ -29,32 +24,13 @@ const KADER = { name: 'Kader Siti Uji', phone: '0812-7000-0001', password: 'Kade
 const PLACE = { village: 'Sukamaju Uji', posyandu: 'Posyandu Mawar Uji', rw: '03' };
 
 test.beforeAll(async () => {
-  const env: Record<string, string> = { AUTH_SECRET: randomBytes(32).toString('base64url') };
-  if (process.env.DATABASE_URL) {
-    dbName = `kekasihku_onboarding_${stamp}`;
-    env.DATABASE_URL = await createDatabase(process.env.DATABASE_URL, dbName);
-  } else {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kekasihku-onboarding-'));
-    env.PGLITE_DIR = path.join(dataDir, 'pglite');
-  }
-  instance = new Instance('onboarding', PORT, env);
-  await instance.waitReady();
-  base = instance.url;
+  empty = await startEmptyInstance('onboarding', PORT);
+  base = empty.instance.url;
 });
 
 test.afterAll(async () => {
-  await instance?.stop();
-  if (dbName && process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, dbName);
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await empty?.stop();
 });
-
-/** The setup code the server printed at start-up. */
-function setupCode(): string {
-  const line = instance!.out.find((l) => l.includes('KEKASIHKU setup code:'));
-  const m = line && /KEKASIHKU setup code: ([A-Z0-9-]+)/.exec(line);
-  if (!m) throw new Error(`no setup code in the log:\n${instance!.out.slice(-20).join('\n')}`);
-  return m[1]!;
-}
 
 async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({ baseURL: base, viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
@@ -90,27 +66,17 @@ test('an empty database leads every page to /pasang; a wrong code is refused, th
   await page.screenshot({ path: '/tmp/kekasihku-29-pasang-phone.png' });
   await page.setViewportSize(DESKTOP);
 
-  const fill = async (code: string) => {
-    await page.getByLabel('Kode pemasangan').fill(code);
-    await page.getByLabel('Nama puskesmas').fill('Puskesmas Sukamaju Uji');
-    await page.getByLabel('Kode singkat').fill('SMJ');
-    await page.getByLabel('Kabupaten/Kota').fill('Kabupaten Bogor');
-    await page.getByLabel('Kecamatan').fill('Sukamaju');
-    await page.getByLabel('Provinsi').fill('Jawa Barat');
-    await page.getByLabel('Zona waktu').selectOption('WIB');
-    await page.getByLabel('Target cakupan').fill('50');
-    await page.getByLabel('Nama admin').fill(ADMIN.name);
-    await page.getByLabel('Nomor HP admin').fill(ADMIN.phone);
-    await page.getByLabel('Kata sandi', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Ulangi kata sandi').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Pasang' }).click();
-  };
+  const fill = (code: string) =>
+    fillSetup(page, code, {
+      puskesmas: { name: 'Puskesmas Sukamaju Uji', code: 'SMJ', kabupaten: 'Kabupaten Bogor', kecamatan: 'Sukamaju', provinsi: 'Jawa Barat' },
+      admin: ADMIN,
+    });
   await fill('AAAA-AAAA-AAAA');
   await expect(page.getByText(/Kode pemasangan salah atau sudah tidak berlaku/)).toBeVisible();
   await expect(page).toHaveURL(/\/pasang$/);
   await expectAccessible(page);
 
-  await fill(setupCode());
+  await fill(setupCodeOf(empty!.instance));
   await page.waitForURL(/\/login/);
   expect(page.url()).not.toContain(ADMIN.phone.replace(/-/g, ''));
   await expect(page.getByRole('status')).toBeVisible();
@@ -140,39 +106,14 @@ test('the admin adds a village, a posyandu and a kader account with a one-time c
   await expect(page.getByRole('heading', { name: 'Wilayah', level: 1 })).toBeVisible();
   await expectAccessible(page);
   // Typed with its kind, as people do: stored without it, shown as "Desa Sukamaju Uji".
-  const addVillage = page.getByRole('form', { name: 'Tambah desa/kelurahan' });
-  await addVillage.getByLabel('Nama desa/kelurahan').fill(`Desa ${PLACE.village}`);
-  await addVillage.getByRole('button', { name: 'Tambah desa' }).click();
-  const village = page.locator(`section[data-village="${PLACE.village}"]`);
-  await expect(village).toContainText(`Desa ${PLACE.village}`);
-  const addPosyandu = page.getByRole('form', { name: 'Tambah posyandu' });
-  await addPosyandu.getByLabel('Desa/kelurahan', { exact: true }).selectOption({ label: PLACE.village });
-  await addPosyandu.getByLabel('Nama posyandu').fill(PLACE.posyandu);
-  await addPosyandu.getByLabel('RW').fill(PLACE.rw);
-  await addPosyandu.getByLabel('Alamat').fill('Jl. Mawar No. 3');
-  await addPosyandu.getByRole('button', { name: 'Tambah posyandu' }).click();
-  await expect(village.locator(`li[data-posyandu="${PLACE.posyandu}"]`)).toContainText('RW 03');
+  await addVillageAndPosyandu(page, PLACE);
   await expectAccessible(page);
 
   await page.goto('/staff/pengguna');
   await page.getByRole('link', { name: 'Tambah akun' }).click();
   await expect(page.getByRole('heading', { name: 'Tambah akun' })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel('Peran').selectOption('kader');
-  await page.getByLabel('Nama', { exact: true }).fill(KADER.name);
-  await page.getByLabel('Nomor HP').fill(KADER.phone);
-  await page
-    .getByRole('group', { name: /Posyandu/ })
-    .getByLabel(PLACE.posyandu)
-    .check();
-  await page.getByRole('button', { name: 'Buat akun' }).click();
-  const code = page.getByTestId('activation-code');
-  await expect(code).toBeVisible();
-  kaderCode = (await code.textContent())!.trim();
-  expect(kaderCode.length).toBeGreaterThanOrEqual(6);
-  const wa = await page.getByRole('link', { name: 'Kirim lewat WhatsApp' }).getAttribute('href');
-  expect(wa).toMatch(/^https:\/\/wa\.me\/62812/);
-  expect(page.url()).not.toContain(kaderCode);
+  kaderCode = await createKaderAccount(page, KADER, PLACE.posyandu);
   await expectAccessible(page);
 
   await page.goto('/staff/pengaturan');
@@ -195,13 +136,7 @@ test('the admin adds a village, a posyandu and a kader account with a one-time c
 test('the kader activates on her phone, signs in and registers a mother at her posyandu', async ({ browser }) => {
   test.skip(!kaderCode, 'needs the kader account');
   const { ctx, page } = await newPage(browser, PHONE);
-  await page.goto('/aktivasi');
-  await page.getByLabel('Nomor HP').fill(KADER.phone);
-  await page.getByLabel('Kode aktivasi').fill(kaderCode);
-  await page.getByLabel('Kata sandi baru').fill(KADER.password);
-  await page.getByLabel('Ulangi kata sandi').fill(KADER.password);
-  await page.getByRole('button', { name: 'Aktifkan akun' }).click();
-  await expect(page.getByRole('status')).toContainText('Akun Anda sudah aktif');
+  await activateAccount(page, KADER.phone, kaderCode, KADER.password);
 
   await signIn(page, KADER.phone, KADER.password, /\/kader$/);
   await expectAccessible(page);
@@ -245,7 +180,7 @@ test('the admin brings her existing register in from a CSV file into the new pos
     `Ibu Register Dua;;0857-7100-0002;${PLACE.village};${PLACE.posyandu};02;03;;Bagas;L;${born(45)};2900`,
     `Ibu Register Tiga;;0857-7100-0003;${PLACE.village};Posyandu Tidak Ada;;;;;P;${born(30)};`,
   ].join('\r\n');
-  const file = path.join(dataDir ?? os.tmpdir(), `register-${stamp}.csv`);
+  const file = path.join(empty!.dir, `register-${stamp}.csv`);
   fs.writeFileSync(file, csv);
   const upload = async () => {
     await page.getByLabel('Berkas XLSX atau CSV').setInputFiles(file);

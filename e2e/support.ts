@@ -95,3 +95,80 @@ export async function withDemoLock<T>(name: string, fn: () => Promise<T>): Promi
 }
 
 export { DEMO_PASSWORD };
+
+/** What /pasang asks of a new puskesmas and its first admin (issue #18). */
+export type SetupValues = {
+  puskesmas: { name: string; code: string; kabupaten: string; kecamatan: string; provinsi: string };
+  admin: { name: string; phone: string; password: string };
+};
+
+/** Fills /pasang with a setup code and sends it (the page is already open). */
+export async function fillSetup(page: Page, code: string, v: SetupValues) {
+  await page.getByLabel('Kode pemasangan').fill(code);
+  await page.getByLabel('Nama puskesmas').fill(v.puskesmas.name);
+  await page.getByLabel('Kode singkat').fill(v.puskesmas.code);
+  await page.getByLabel('Kabupaten/Kota').fill(v.puskesmas.kabupaten);
+  await page.getByLabel('Kecamatan').fill(v.puskesmas.kecamatan);
+  await page.getByLabel('Provinsi').fill(v.puskesmas.provinsi);
+  await page.getByLabel('Zona waktu').selectOption('WIB');
+  await page.getByLabel('Target cakupan').fill('50');
+  await page.getByLabel('Nama admin').fill(v.admin.name);
+  await page.getByLabel('Nomor HP admin').fill(v.admin.phone);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(v.admin.password);
+  await page.getByLabel('Ulangi kata sandi').fill(v.admin.password);
+  await page.getByRole('button', { name: 'Pasang' }).click();
+}
+
+/**
+ * On /staff/wilayah (already open): a village typed with its kind, as people do ("Desa X",
+ * stored as X), and a posyandu in it; both checked on the page.
+ */
+export async function addVillageAndPosyandu(page: Page, place: { village: string; posyandu: string; rw: string }) {
+  const addVillage = page.getByRole('form', { name: 'Tambah desa/kelurahan' });
+  await addVillage.getByLabel('Nama desa/kelurahan').fill(`Desa ${place.village}`);
+  await addVillage.getByRole('button', { name: 'Tambah desa' }).click();
+  const village = page.locator(`section[data-village="${place.village}"]`);
+  await expect(village).toContainText(`Desa ${place.village}`);
+  const addPosyandu = page.getByRole('form', { name: 'Tambah posyandu' });
+  await addPosyandu.getByLabel('Desa/kelurahan', { exact: true }).selectOption({ label: place.village });
+  await addPosyandu.getByLabel('Nama posyandu').fill(place.posyandu);
+  await addPosyandu.getByLabel('RW').fill(place.rw);
+  await addPosyandu.getByLabel('Alamat').fill('Jl. Mawar No. 3');
+  await addPosyandu.getByRole('button', { name: 'Tambah posyandu' }).click();
+  await expect(village.locator(`li[data-posyandu="${place.posyandu}"]`)).toContainText(`RW ${place.rw}`);
+}
+
+/**
+ * On the "Tambah akun" form (already open): a kader account at a posyandu. Returns the one-time
+ * activation code, checked to be shown once, with a WhatsApp link, and never in the address.
+ */
+export async function createKaderAccount(page: Page, kader: { name: string; phone: string }, posyanduName: string): Promise<string> {
+  await page.getByLabel('Peran').selectOption('kader');
+  await page.getByLabel('Nama', { exact: true }).fill(kader.name);
+  await page.getByLabel('Nomor HP').fill(kader.phone);
+  await page
+    .getByRole('group', { name: /Posyandu/ })
+    .getByLabel(posyanduName)
+    .check();
+  await page.getByRole('button', { name: 'Buat akun' }).click();
+  const code = page.getByTestId('activation-code');
+  await expect(code).toBeVisible();
+  const kaderCode = (await code.textContent())!.trim();
+  expect(kaderCode.length).toBeGreaterThanOrEqual(6);
+  const wa = await page.getByRole('link', { name: 'Kirim lewat WhatsApp' }).getAttribute('href');
+  // To her number in international form (0812-… → wa.me/62812…).
+  expect(wa).toMatch(new RegExp(`^https://wa\\.me/62${kader.phone.replace(/\D/g, '').slice(1, 4)}`));
+  expect(page.url()).not.toContain(kaderCode);
+  return kaderCode;
+}
+
+/** /aktivasi: a new account's own password from its one-time code. */
+export async function activateAccount(page: Page, phone: string, code: string, password: string) {
+  await page.goto('/aktivasi');
+  await page.getByLabel('Nomor HP').fill(phone);
+  await page.getByLabel('Kode aktivasi').fill(code);
+  await page.getByLabel('Kata sandi baru').fill(password);
+  await page.getByLabel('Ulangi kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Aktifkan akun' }).click();
+  await expect(page.getByRole('status')).toContainText('Akun Anda sudah aktif');
+}
