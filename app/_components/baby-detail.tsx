@@ -92,13 +92,14 @@ export async function BabyDetail({
 }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
-  const babyName = data.babyName ?? t('ibu.unnamed', { sex: t(`sex.${data.sex}`) });
+  // A baby without a name yet is "Bayi (Laki-laki)", not "Bayi Bayi (Laki-laki)".
+  const heading = data.babyName ? t('baby.title', { baby: data.babyName }) : t('ibu.unnamed', { sex: t(`sex.${data.sex}`) });
   const followUpTexts = data.visits.some((v) => v.canFollowUp) ? await flatTexts(['followUp', 'validation']) : {};
   const fieldName = (f: string) => t(`visitEdit.field.${f}` as 'visitEdit.field.notes');
   return (
     <div className="flex flex-col gap-4">
       <div>
-        <h1 className="text-2xl font-bold text-ink">{t('baby.title', { baby: babyName })}</h1>
+        <h1 className="text-2xl font-bold text-ink">{heading}</h1>
         <p className="mt-1 text-muted">{t('baby.mother', { mother: data.motherName })}</p>
         <p className="text-sm text-muted">{t('baby.born', { date: formatDate(data.birthDate, locale), days: data.ageDays })}</p>
         <p className="text-sm text-muted">{t('baby.sixMonth', { date: formatDate(data.sixMonthDate, locale) })}</p>
