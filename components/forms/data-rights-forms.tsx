@@ -12,7 +12,7 @@ import {
   type WithdrawalState,
 } from '@/lib/actions/data-rights';
 import { Button } from '@/components/ui/button';
-import { Field, Input, fieldIds } from '@/components/ui/field';
+import { ChoiceSelect, Field, Input, fieldIds } from '@/components/ui/field';
 import { CLOSE_NOTE_MAX, CORRECTION_MAX, RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS, WITHDRAWAL_CHANNELS } from '@/lib/domain/data-rights';
 
 /** Texts come translated from the server page (flat "section.key" map). */
@@ -98,22 +98,13 @@ export function WithdrawalForm({ formKey, motherId, babyId, today, texts }: { fo
         <Input id="requestedOn" name="requestedOn" type="date" max={today} defaultValue={today} required invalid={Boolean(e.requestedOn)} />
       </Field>
       <Field id="channel" label={tx('dataRights.channel')} error={tx(e.channel)}>
-        <select
+        <ChoiceSelect
           id="channel"
           name="channel"
-          defaultValue=""
-          required
-          aria-invalid={e.channel ? true : undefined}
-          aria-describedby={e.channel ? fieldIds('channel').error : undefined}
-          className={`min-h-11 ${control}`}
-        >
-          <option value="">{tx('dataRights.choose')}</option>
-          {WITHDRAWAL_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {tx(`dataRights.channels.${c}`)}
-            </option>
-          ))}
-        </select>
+          choose={tx('dataRights.choose')}
+          options={WITHDRAWAL_CHANNELS.map((c) => ({ value: c, label: tx(`dataRights.channels.${c}`) }))}
+          invalid={Boolean(e.channel)}
+        />
       </Field>
       <Field id="confirmName" label={tx('dataRights.confirmName')} hint={tx('dataRights.confirmNameHint')} error={tx(e.confirmName)}>
         <Input id="confirmName" name="confirmName" autoComplete="off" required hasHint invalid={Boolean(e.confirmName)} />

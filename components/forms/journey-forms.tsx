@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { followUpAction, type FollowUpState } from '@/lib/actions/visits';
 import { exitAction, transferAction, type ExitState, type TransferState } from '@/lib/actions/journey';
 import { Button } from '@/components/ui/button';
-import { Field, Input, fieldIds } from '@/components/ui/field';
+import { ChoiceSelect, Field, Input, fieldIds } from '@/components/ui/field';
 import { EXIT_REASONS } from '@/lib/domain/recall';
 import { OUTCOME_MAX, REASON_MAX } from '@/lib/validation/limits';
 
@@ -82,24 +82,13 @@ export function TransferForm({
       <input type="hidden" name="babyId" value={babyId} />
       <input type="hidden" name="motherId" value={motherId} />
       <Field id="posyanduId" label={tx('motherAdmin.posyandu')} error={tx(e.posyanduId)}>
-        <select
+        <ChoiceSelect
           id="posyanduId"
           name="posyanduId"
-          defaultValue=""
-          required
-          aria-invalid={e.posyanduId ? true : undefined}
-          aria-describedby={e.posyanduId ? fieldIds('posyanduId').error : undefined}
-          className={`min-h-11 ${control}`}
-        >
-          <option value="">{tx('motherAdmin.choose')}</option>
-          {posyandu
-            .filter((p) => p.id !== current)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-        </select>
+          choose={tx('motherAdmin.choose')}
+          options={posyandu.filter((p) => p.id !== current).map((p) => ({ value: p.id, label: p.name }))}
+          invalid={Boolean(e.posyanduId)}
+        />
       </Field>
       <Field id="transfer-reason" label={tx('motherAdmin.reason')} hint={tx('motherAdmin.reasonHint')} error={tx(e.reason)}>
         <TextArea id="transfer-reason" name="reason" max={REASON_MAX} error={e.reason} hint />
@@ -124,22 +113,13 @@ export function ExitForm({ babyId, birthDate, today, texts }: { babyId: string; 
         <Input id="exitDate" name="exitDate" type="date" min={birthDate} max={today} defaultValue={today} required invalid={Boolean(e.exitDate)} />
       </Field>
       <Field id="exitReason" label={tx('motherAdmin.exitReason')} error={tx(e.exitReason)}>
-        <select
+        <ChoiceSelect
           id="exitReason"
           name="exitReason"
-          defaultValue=""
-          required
-          aria-invalid={e.exitReason ? true : undefined}
-          aria-describedby={e.exitReason ? fieldIds('exitReason').error : undefined}
-          className={`min-h-11 ${control}`}
-        >
-          <option value="">{tx('motherAdmin.choose')}</option>
-          {EXIT_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {tx(`motherAdmin.reasons.${r}`)}
-            </option>
-          ))}
-        </select>
+          choose={tx('motherAdmin.choose')}
+          options={EXIT_REASONS.map((r) => ({ value: r, label: tx(`motherAdmin.reasons.${r}`) }))}
+          invalid={Boolean(e.exitReason)}
+        />
       </Field>
       <Field id="exit-reason-text" label={tx('motherAdmin.reason')} hint={tx('motherAdmin.reasonHint')} error={tx(e.reason)}>
         <TextArea id="exit-reason-text" name="reason" max={REASON_MAX} error={e.reason} hint />

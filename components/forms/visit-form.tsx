@@ -5,7 +5,7 @@ import { correctVisitAction, recordVisitAction } from '@/lib/actions/visits';
 import { deleteRecord, deviceId as newId, getRecord, putRecord, type OutboxRecord } from '@/components/offline/store';
 import { sendRecord } from '@/components/offline/sync';
 import { Button } from '@/components/ui/button';
-import { Field, Input, fieldIds } from '@/components/ui/field';
+import { ChoiceSelect, Field, Input, fieldIds } from '@/components/ui/field';
 import { cx } from '@/components/ui/cx';
 import { fiveMonthDate } from '@/lib/domain/age';
 import { isIsoDate } from '@/lib/domain/dates';
@@ -506,21 +506,15 @@ export function VisitForm({ babyId, birthDate, today, visitDates, windows, regis
         </div>
         <div hidden={!breaks} data-err={err('breakReason') ? '' : undefined}>
           <Field id="breakReason" label={tx('visit.breakReason')} error={err('breakReason')}>
-            <select
+            <ChoiceSelect
               id="breakReason"
               name="breakReason"
+              choose={tx('visit.choose')}
+              options={BREAK_REASONS.map((r) => ({ value: r, label: tx(`breakReason.${r}`) }))}
+              invalid={Boolean(err('breakReason'))}
               defaultValue={d.breakReason ?? ''}
-              aria-invalid={err('breakReason') ? true : undefined}
-              aria-describedby={err('breakReason') ? fieldIds('breakReason').error : undefined}
-              className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink"
-            >
-              <option value="">{tx('visit.choose')}</option>
-              {BREAK_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {tx(`breakReason.${r}`)}
-                </option>
-              ))}
-            </select>
+              required={false}
+            />
           </Field>
         </div>
       </Section>

@@ -65,3 +65,44 @@ export const Input = forwardRef<HTMLInputElement, InputProps>(function Input({ i
     />
   );
 });
+
+/**
+ * A required choice wired to its Field's error: a first option asking to choose (value ''),
+ * then the choices. Leaving it on the first option is the schema's "pilih salah satu".
+ */
+export function ChoiceSelect({
+  id,
+  name,
+  choose,
+  options,
+  invalid,
+  defaultValue = '',
+  required = true,
+}: {
+  id: string;
+  name: string;
+  choose: ReactNode;
+  options: readonly { value: string; label: ReactNode }[];
+  invalid?: boolean;
+  defaultValue?: string;
+  required?: boolean;
+}) {
+  return (
+    <select
+      id={id}
+      name={name}
+      defaultValue={defaultValue}
+      required={required}
+      aria-invalid={invalid || undefined}
+      aria-describedby={invalid ? fieldIds(id).error : undefined}
+      className="min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink"
+    >
+      <option value="">{choose}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
