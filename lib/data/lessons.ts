@@ -377,6 +377,25 @@ async function statesOf(db: DbOrTx, puskesmasId: string): Promise<Map<string, St
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
+/** An own lesson's row of the staff list; `by` is the reviewer's name. */
+function ownRow(
+  l: Pick<typeof lessons.$inferSelect, 'slug' | 'title' | 'audience' | 'stage' | 'ageFromDay' | 'ageToDay' | 'status' | 'reviewedAt' | 'updatedAt'>,
+  by: string | null,
+): StaffLessonRow {
+  return {
+    slug: l.slug,
+    builtin: false,
+    title: l.title,
+    audience: l.audience as LessonAudience,
+    stage: stageOf(l.stage, l.ageFromDay, l.ageToDay),
+    status: l.status as LessonStatus,
+    hidden: false,
+    reviewed: l.reviewedAt ? { by: by ?? '', at: l.reviewedAt.toISOString() } : null,
+    reviewStale: false,
+    updatedAt: l.updatedAt.toISOString(),
+  };
+}
+
 function builtinRow(l: BuiltinLesson, s: StateRow | undefined): StaffLessonRow {
   const current = !!s?.reviewedAt && s.reviewedHash === l.hash;
   return {
@@ -417,21 +436,7 @@ export async function staffLessons(actor: Actor): Promise<StaffLessonRow[]> {
       .orderBy(desc(lessons.updatedAt)),
     statesOf(db, actor.puskesmasId),
   ]);
-  return [
-    ...own.map((l): StaffLessonRow => ({
-      slug: l.slug,
-      builtin: false,
-      title: l.title,
-      audience: l.audience as LessonAudience,
-      stage: stageOf(l.stage, l.ageFromDay, l.ageToDay),
-      status: l.status as LessonStatus,
-      hidden: false,
-      reviewed: l.reviewedAt ? { by: l.by ?? '', at: l.reviewedAt.toISOString() } : null,
-      reviewStale: false,
-      updatedAt: l.updatedAt.toISOString(),
-    })),
-    ...builtinLessons().map((l) => builtinRow(l, states.get(l.slug))),
-  ];
+  return [...own.map((l) => ownRow(l, l.by)), ...builtinLessons().map((l) => builtinRow(l, states.get(l.slug)))];
 }
 
 /** One lesson for staff (detail, edit form): own in any status, or a built-in one with its state. */
@@ -485,16 +490,7 @@ export async function staffLesson(actor: Actor, slug: string): Promise<StaffLess
   if (!l) throw new NotFoundError('lesson');
   const r = l.lesson;
   return {
-    slug: r.slug,
-    builtin: false,
-    title: r.title,
-    audience: r.audience as LessonAudience,
-    stage: stageOf(r.stage, r.ageFromDay, r.ageToDay),
-    status: r.status as LessonStatus,
-    hidden: false,
-    reviewed: r.reviewedAt ? { by: l.by ?? '', at: r.reviewedAt.toISOString() } : null,
-    reviewStale: false,
-    updatedAt: r.updatedAt.toISOString(),
+    ...ownRow(r, l.by),
     id: r.id,
     summary: r.summary,
     body: r.body,
