@@ -63,6 +63,9 @@ export default async function StaffLessonPage({ params, searchParams }: { params
   const notice = NOTICES.find((n) => n === searchParam(sp.n));
   const error = ERRORS.find((e) => e === searchParam(sp.e));
   const shown = lesson.status === 'published' && !lesson.hidden;
+  // The audit's field keys in the reader's words (a key without a name is shown as it is).
+  const fieldName = (f: string) =>
+    t.has(`lessons.staff.historyFieldNames.${f}`) ? t(`lessons.staff.historyFieldNames.${f}` as 'lessons.staff.historyFieldNames.slug') : f;
   const dateOf = (iso: string) => formatDate(zonedParts(new Date(iso), 'Asia/Jakarta').date, locale);
   return (
     <Shell user={user} current="/staff/materi">
@@ -177,7 +180,12 @@ export default async function StaffLessonPage({ params, searchParams }: { params
               <Td className="whitespace-nowrap">{formatDateTime(new Date(h.at), 'Asia/Jakarta', locale)}</Td>
               <Td>{h.by}</Td>
               <Td>{ACTIONS.includes(h.action.replace(/^lesson\./, '')) ? t(`lessons.staff.actions.${h.action.replace(/^lesson\./, '')}`) : h.action}</Td>
-              <Td className="text-sm">{h.fields.join(', ') || '–'}</Td>
+              <Td className="text-sm">
+                {h.fields
+                  .map(fieldName)
+                  .filter((f, j, all) => all.indexOf(f) === j)
+                  .join(', ') || '–'}
+              </Td>
             </tr>
           ))}
         </tbody>
