@@ -21,15 +21,8 @@ const AGE_GROUP_KEYS: Record<keyof typeof AGE_GROUPS, string> = { hamil: 'hamil'
 
 const control = 'min-h-11 w-full rounded-lg border border-line bg-surface px-3 py-2 text-base text-ink';
 
-/** One A4 portrait page; the site's other print rules (the report) are landscape. */
-const PRINT_CSS = `.lesson-body h2 { font-size: 1.25rem; font-weight: 700; margin-top: 0.5rem; }
-.lesson-body h3, .lesson-body h4 { font-size: 1.1rem; font-weight: 700; }
-.lesson-body ul { list-style: disc; padding-left: 1.5rem; }
-.lesson-body ol { list-style: decimal; padding-left: 1.5rem; }
-.lesson-body li + li { margin-top: 0.25rem; }
-.lesson-body blockquote { border-left: 4px solid var(--color-line); padding-left: 0.75rem; }
-.lesson-body a { color: var(--color-brand); text-decoration: underline; overflow-wrap: anywhere; }
-@media print {
+/** One A4 portrait page; the site's other print rules (the report) are landscape. The screen rules of .lesson-body are in app/globals.css. */
+const PRINT_CSS = `@media print {
   @page { size: A4 portrait; margin: 14mm; }
   .lesson-page { max-width: none !important; padding: 0 !important; font-size: 10.5pt; }
   .lesson-page h1 { font-size: 17pt; }

@@ -141,10 +141,7 @@ export default async function StaffLessonPage({ params, searchParams }: { params
           {t(`lessons.audience.${lesson.audience}`)} · {stageWords(lesson.stage, t)}
         </p>
         {/* Rendered and sanitised on the server (lib/lessons/render.ts). */}
-        <div
-          className="lesson-body mt-3 flex flex-col gap-3 text-ink [&_h2]:text-lg [&_h2]:font-bold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6"
-          dangerouslySetInnerHTML={{ __html: renderLesson(lesson.body) }}
-        />
+        <div className="lesson-body mt-3 flex flex-col gap-3 text-ink" dangerouslySetInnerHTML={{ __html: renderLesson(lesson.body) }} />
         <div className="mt-3 rounded-xl border-2 border-brand bg-brand-soft p-3">
           <p className="font-bold text-brand">{t('lessons.keyPoints')}</p>
           <ol className="mt-1 list-decimal pl-6 text-ink">
