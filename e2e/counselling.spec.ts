@@ -69,7 +69,7 @@ test('a kader sees different bahan konseling for a 5-day-old, a 6-week-old and a
   await page.goto(`/kader/bayi/${babies.formula}/kunjungan`);
   await answerRecall(page, { formula: true });
   await page.getByRole('button', { name: 'Simpan kunjungan' }).click();
-  await page.waitForURL(new RegExp(`/kader/bayi/${babies.formula}`));
+  await page.waitForURL(new RegExp(`/kader/bayi/${babies.formula}\\?saved=1$`));
   const formula = await materials(page, babies.formula);
   expect(formula).not.toEqual(sixWeeks);
   await expect(page.getByTestId('counselling-card').getByTestId('because').first()).toHaveText('karena kunjungan terakhir: susu formula');
@@ -94,7 +94,7 @@ test('she records counselling with lessons on a visit; the baby page shows them'
   await page.screenshot({ path: `${shots}-form.png`, fullPage: true });
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Simpan kunjungan' }).click();
-  await page.waitForURL(new RegExp(`/kader/bayi/${babies.newborn}`));
+  await page.waitForURL(new RegExp(`/kader/bayi/${babies.newborn}\\?saved=1$`));
   const line = page.getByTestId('visit-lessons').first();
   await expect(line).toContainText('Materi yang dibahas');
   await expect(line.getByRole('link')).toHaveCount(2);

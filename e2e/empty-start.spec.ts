@@ -171,7 +171,7 @@ test('the admin makes a village, a posyandu and a kader; the kader registers a m
   await first.check();
   await expectAccessible(kader);
   await kader.getByRole('button', { name: 'Simpan kunjungan' }).click();
-  await kader.waitForURL(new RegExp(`/kader/bayi/${babyId}`));
+  await kader.waitForURL(new RegExp(`/kader/bayi/${babyId}\\?saved=1$`));
   const line = kader.getByTestId('visit-lessons').first();
   await expect(line).toContainText('Materi yang dibahas');
   expect(await line.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('/').pop()))).toEqual([ticked]);
