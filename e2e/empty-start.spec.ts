@@ -249,11 +249,10 @@ test('staff give the mother her copy (JSON) and record her withdrawal: her name 
   await expect(admin.getByTestId('erased-note')).toBeVisible();
   await admin.screenshot({ path: `${SHOTS}/empty-start-withdrawn.png`, fullPage: true });
 
-  // Her name is gone from the registry and from the baby page. The registry remembers the term
-  // staff typed (a cookie, never the address), so the search box may still hold it: the rows count.
+  // Her name is gone from the registry and from the baby page. The registry's remembered search
+  // (a cookie holding what staff typed: her name) was forgotten with her data.
   await admin.goto('/staff/ibu');
-  await admin.getByLabel('Cari nama atau nomor HP').fill('');
-  await admin.getByRole('button', { name: 'Tampilkan' }).click();
+  await expect(admin.getByLabel('Cari nama atau nomor HP')).toHaveValue('');
   await expect(admin.getByTestId('registry-rows')).not.toContainText(MOTHER.name);
   await admin.getByLabel('Cari nama atau nomor HP').fill(MOTHER.name);
   await admin.getByRole('button', { name: 'Tampilkan' }).click();

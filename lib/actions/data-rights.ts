@@ -6,6 +6,7 @@
  */
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
+import { rememberSearch } from '@/lib/search-terms';
 import { closeCorrectionRequest, requestCorrection, saveRetention, withdrawMother } from '@/lib/data/data-rights';
 import type { CloseRequestField, CorrectionRequestField, RetentionField, WithdrawalField } from '@/lib/validation/data-rights';
 import type { FormState } from '@/lib/validation/form-state';
@@ -48,6 +49,8 @@ export async function withdrawAction(_prev: WithdrawalState, formData: FormData)
       confirmName: str(formData, 'confirmName') ?? '',
     });
     if (!res.ok) return { fieldErrors: res.fieldErrors, formError: res.formError ?? 'dataRights.errors.fix' };
+    // The registry search this staff member typed (often her name, kept in a cookie) goes with her data.
+    await rememberSearch('registry', '/staff/ibu', '');
     redirect(/^[0-9a-f-]{36}$/.test(babyId) ? `/staff/bayi/${babyId}?withdrawn=1` : '/staff/permintaan-data');
   });
 }
