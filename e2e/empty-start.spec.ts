@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { KNOWLEDGE_STATEMENTS } from '../lib/domain/knowledge';
 import { setupCodeOf, startEmptyInstance, type EmptyInstance } from './instances';
-import { PHONE, activateAccount, addVillageAndPosyandu, createKaderAccount, expectAccessible, fillSetup } from './support';
+import { PHONE, activateAccount, signIn as signInWith, addVillageAndPosyandu, createKaderAccount, expectAccessible, fillSetup } from './support';
 
 /**
  * Issues #28 and #30 from an EMPTY database, as a real puskesmas starts (the rule of issue #18):
@@ -39,10 +39,7 @@ async function newPage(browser: Browser, viewport: { width: number; height: numb
 }
 
 async function signIn(page: Page, phone: string, password: string, home: RegExp) {
-  await page.goto('/login');
-  await page.getByLabel('Nomor HP').fill(phone);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await signInWith(page, phone, password);
   await page.waitForURL(home);
 }
 

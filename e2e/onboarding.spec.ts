@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { setupCodeOf, startEmptyInstance, type EmptyInstance } from './instances';
-import { DESKTOP, PHONE, activateAccount, addVillageAndPosyandu, createKaderAccount, expectAccessible, fillSetup } from './support';
+import { DESKTOP, PHONE, activateAccount, signIn as signInWith, addVillageAndPosyandu, createKaderAccount, expectAccessible, fillSetup } from './support';
 
 /**
  * Issue #18: a real puskesmas starts on an EMPTY database — its own instance of the build the
@@ -38,10 +38,7 @@ async function newPage(browser: Browser, viewport: { width: number; height: numb
 }
 
 async function signIn(page: Page, phone: string, password: string, home: RegExp) {
-  await page.goto('/login');
-  await page.getByLabel('Nomor HP').fill(phone);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
+  await signInWith(page, phone, password);
   await page.waitForURL(home);
 }
 

@@ -97,7 +97,7 @@ import {
 import { IMPORT_COLUMNS, IMPORT_HEADERS, type ImportColumn } from '@/lib/domain/import';
 import type { VisitFormValues } from '@/lib/validation/visit';
 import { answeredVisit } from '../support/visit';
-import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
+import { actorFor, BACKENDS, puskesmasSetupForm, useDatabase, type TestDb } from './support';
 
 /** A documentation address (RFC 5737): the setup's throttle key. */
 const IP = '192.0.2.21';
@@ -482,20 +482,7 @@ describe.each(BACKENDS)('stored coverage after each lib/data write = lib/domain,
     const password = 'Menyusui-Cakupan-2026';
     const res = await setupPuskesmas(
       null,
-      {
-        setupCode: code!,
-        name: 'Puskesmas Cakupan Uji',
-        shortCode: 'CKU',
-        district: 'Kabupaten Bogor',
-        subdistrict: 'Gunung Putri',
-        province: 'Jawa Barat',
-        timeZone: 'WIB',
-        target: '50',
-        adminName: 'Siti Rahmawati',
-        adminPhone: '0811-9000-2101',
-        password,
-        confirm: password,
-      },
+      { setupCode: code!, ...puskesmasSetupForm('Puskesmas Cakupan Uji', 'CKU', '0811-9000-2101'), password, confirm: password },
       IP,
     );
     if (!res.ok) throw new Error(`setup refused: ${JSON.stringify(res)}`);

@@ -22,26 +22,12 @@ import {
 } from '@/lib/data/setup';
 import { formatSetupCode } from '@/lib/domain/setup';
 import { isoToday } from '@/lib/domain/today';
-import { BACKENDS, rowCounts, useDatabase, type TestDb } from './support';
+import { BACKENDS, puskesmasSetupForm, rowCounts, useDatabase, type TestDb } from './support';
 
 const PASSWORD = 'Menyusui-Bojong-2026';
 
 function form(setupCode: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    setupCode,
-    name: 'Puskesmas Bojong Nangka',
-    shortCode: 'bjn',
-    district: 'Kabupaten Bogor',
-    subdistrict: 'Gunung Putri',
-    province: 'Jawa Barat',
-    timeZone: 'WIB',
-    target: '50',
-    adminName: 'Siti Rahmawati',
-    adminPhone: '0811-9000-0001',
-    password: PASSWORD,
-    confirm: PASSWORD,
-    ...over,
-  };
+  return { setupCode, ...puskesmasSetupForm('Puskesmas Bojong Nangka', 'bjn', '0811-9000-0001'), password: PASSWORD, confirm: PASSWORD, ...over };
 }
 
 function cli(over: Record<string, unknown> = {}): Record<string, unknown> {
