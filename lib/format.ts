@@ -10,8 +10,8 @@ export { roundPercent };
 export type UiLocale = 'id' | 'en';
 const tag = (l: UiLocale) => (l === 'en' ? 'en-GB' : 'id-ID');
 
-const kept = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function keep<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+const kept = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>();
+function keep<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
   let f = kept.get(key) as T | undefined;
   if (!f) {
     f = make();
@@ -24,6 +24,20 @@ function keep<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, ma
 export function formatDate(iso: string, locale: UiLocale = 'id'): string {
   const f = keep(`date:${locale}`, () => new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
   return f.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A month as "Agustus 2024" (long) or "Agu 24" (short). */
+export function formatMonth(year: number, month: number, locale: UiLocale = 'id', style: 'long' | 'short' = 'long'): string {
+  const f = keep(
+    `month:${style}:${locale}`,
+    () => new Intl.DateTimeFormat(tag(locale), { month: style, year: style === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' }),
+  );
+  return f.format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** Names as "Mawar, Melati dan Anggrek". */
+export function formatList(items: readonly string[], locale: UiLocale = 'id'): string {
+  return keep(`list:${locale}`, () => new Intl.ListFormat(tag(locale), { style: 'long', type: 'conjunction' })).format(items);
 }
 
 /** A calendar date as "17/08/2024". */

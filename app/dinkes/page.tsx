@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { CoverageValue } from '@/components/coverage/figures';
+import { figureTexts, CoverageValue } from '@/components/coverage/figures';
 import { PeriodPicker } from '@/components/district/period-picker';
 import { CoverageByPuskesmas, F1ByPuskesmas, periodLabel, TrendTable } from '@/components/district/tables';
 import { Shell } from '@/components/layout/shell';
@@ -35,6 +35,7 @@ export default async function DistrictPage({ searchParams }: { searchParams: Pro
   const [d, knowledge] = await Promise.all([orDenied(districtOverview(user, periodParam)), orDenied(districtKnowledge(user, periodParam))]);
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
+  const fig = await figureTexts();
   const n = (v: number) => formatNumber(v, locale);
   const label = await periodLabel(d.period);
   const kab = d.kabupaten.name;
@@ -73,13 +74,13 @@ export default async function DistrictPage({ searchParams }: { searchParams: Pro
           <div className="rounded-xl border border-line bg-surface p-4">
             <dt className="text-sm text-muted">{t('coverage.recall')}</dt>
             <dd className="mt-1">
-              <CoverageValue c={d.total.recallCoverage} size="lg" testId="district-total-recall" />
+              <CoverageValue fig={fig} c={d.total.recallCoverage} size="lg" testId="district-total-recall" />
             </dd>
           </div>
           <div className="rounded-xl border border-line bg-surface p-4">
             <dt className="text-sm text-muted">{t('coverage.sixMonth')}</dt>
             <dd className="mt-1">
-              <CoverageValue c={d.total.sixMonthCoverage} size="lg" testId="district-total-six" />
+              <CoverageValue fig={fig} c={d.total.sixMonthCoverage} size="lg" testId="district-total-six" />
             </dd>
           </div>
           <div className="rounded-xl border border-line bg-surface p-4">

@@ -4,7 +4,7 @@ import { ReasonLessons } from '@/components/lessons/reason-lessons';
 import { lessonsForReader } from '@/lib/data/lessons';
 import { Shell } from '@/components/layout/shell';
 import { CurveChart, ReasonsChart, TrendChart } from '@/components/charts/coverage-charts';
-import { CoverageValue, monthLabel } from '@/components/coverage/figures';
+import { figureTexts, CoverageValue, monthLabel } from '@/components/coverage/figures';
 import { TargetNote } from '@/components/coverage/target-note';
 import { PeriodSelect } from '@/components/district/period-picker';
 import { periodLabel } from '@/components/district/tables';
@@ -65,6 +65,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
   const t = await getTranslations('coverage');
   const tr = await getTranslations('breakReason');
   const locale = (await getLocale()) as UiLocale;
+  const fig = await figureTexts();
   // The lesson answering each reason for stopping (issue #28), linked under that table.
   const reasonLessons = await lessonsForReader(user, locale);
   const tl = await getTranslations('lessonCards');
@@ -126,16 +127,16 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
               </Td>
               <Td>{formatNumber(r.followed, locale)}</Td>
               <Td>
-                <CoverageValue c={r.current?.recallCoverage} />
+                <CoverageValue fig={fig} c={r.current?.recallCoverage} />
               </Td>
               <Td>
-                <CoverageValue c={r.previous?.recallCoverage} />
+                <CoverageValue fig={fig} c={r.previous?.recallCoverage} />
               </Td>
               <Td>
-                <CoverageValue c={r.current?.sixMonthCoverage} />
+                <CoverageValue fig={fig} c={r.current?.sixMonthCoverage} />
               </Td>
               <Td>
-                <CoverageValue c={r.previous?.sixMonthCoverage} />
+                <CoverageValue fig={fig} c={r.previous?.sixMonthCoverage} />
               </Td>
             </tr>
           ))}
@@ -151,13 +152,13 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         <div>
           <dt className="text-sm font-semibold text-muted">{t('periodNow', { period: mLabel })}</dt>
           <dd>
-            <CoverageValue c={cur} size="lg" testId={testId} />
+            <CoverageValue fig={fig} c={cur} size="lg" testId={testId} />
           </dd>
         </div>
         <div>
           <dt className="text-sm font-semibold text-muted">{t('periodBefore', { period: prevLabel })}</dt>
           <dd>
-            <CoverageValue c={prev} size="lg" testId={`${testId}-prev`} />
+            <CoverageValue fig={fig} c={prev} size="lg" testId={`${testId}-prev`} />
           </dd>
         </div>
       </dl>
@@ -277,10 +278,10 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
               <tr key={`${m.year}-${m.month}`} data-month={monthParam(m)}>
                 <Td>{monthLabel(m, locale)}</Td>
                 <Td>
-                  <CoverageValue c={m.recallCoverage} />
+                  <CoverageValue fig={fig} c={m.recallCoverage} />
                 </Td>
                 <Td>
-                  <CoverageValue c={m.sixMonthCoverage} />
+                  <CoverageValue fig={fig} c={m.sixMonthCoverage} />
                 </Td>
               </tr>
             ))}
@@ -311,7 +312,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
             <tr>
               {d.curve.map((p) => (
                 <Td key={p.month}>
-                  <CoverageValue c={p.share} />
+                  <CoverageValue fig={fig} c={p.share} />
                 </Td>
               ))}
             </tr>
@@ -376,13 +377,13 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
           <div>
             <dt className="text-sm font-semibold text-ink">{t('attendedCoverage')}</dt>
             <dd>
-              <CoverageValue c={d.sessions.attended} size="lg" testId="attended-coverage" />
+              <CoverageValue fig={fig} c={d.sessions.attended} size="lg" testId="attended-coverage" />
             </dd>
           </div>
           <div>
             <dt className="text-sm font-semibold text-ink">{t('notAttendedCoverage')}</dt>
             <dd>
-              <CoverageValue c={d.sessions.notAttended} size="lg" testId="not-attended-coverage" />
+              <CoverageValue fig={fig} c={d.sessions.notAttended} size="lg" testId="not-attended-coverage" />
             </dd>
           </div>
         </dl>

@@ -1,12 +1,12 @@
 import type { IndicatorTotals } from '@/lib/domain';
 import { O_ROWS } from '@/lib/reports/monthly';
-import { CoverageValue } from './figures';
+import { CoverageValue, type FigureTexts } from './figures';
 
 /** A number cell of the F1 section O tables (staff report, district page). */
 export const F1_CELL = 'border border-line px-1.5 py-1 text-right tabular-nums';
 
 /** One row's cells of an F1 section O table: O1–O5 by L, P and total, then the two coverages. */
-export function F1Cells({ totals, n }: { totals: IndicatorTotals; n: (v: number) => string }) {
+export function F1Cells({ totals, n, fig }: { totals: IndicatorTotals; n: (v: number) => string; fig: FigureTexts }) {
   return (
     <>
       {O_ROWS.flatMap((o) => [
@@ -21,10 +21,10 @@ export function F1Cells({ totals, n }: { totals: IndicatorTotals; n: (v: number)
         </td>,
       ])}
       <td className={F1_CELL} data-cell="recall">
-        <CoverageValue c={totals.recallCoverage} />
+        <CoverageValue fig={fig} c={totals.recallCoverage} />
       </td>
       <td className={F1_CELL} data-cell="six">
-        <CoverageValue c={totals.sixMonthCoverage} />
+        <CoverageValue fig={fig} c={totals.sixMonthCoverage} />
       </td>
     </>
   );

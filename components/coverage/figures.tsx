@@ -1,26 +1,38 @@
+import { cache } from 'react';
 import { getLocale } from 'next-intl/server';
 import { memoTranslator } from '@/lib/i18n/memo';
 import type { Coverage, YearMonth } from '@/lib/domain';
-import { formatNumber, formatPercent, type UiLocale } from '@/lib/format';
+import { formatMonth, formatNumber, formatPercent, type UiLocale } from '@/lib/format';
 import { cx } from '@/components/ui/cx';
 
 export function monthLabel(ym: YearMonth, locale: UiLocale, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    month: style,
-    year: style === 'long' ? 'numeric' : '2-digit',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(ym.year, ym.month - 1, 1)));
+  return formatMonth(ym.year, ym.month, locale, style);
 }
 
-/** "62,5%" with "10 dari 16" beside it, or "belum ada data" — never 0% or NaN for an empty denominator. */
-export async function CoverageValue({ c, size = 'md', testId }: { c: Coverage | null | undefined; size?: 'lg' | 'md'; testId?: string }) {
+/** The texts of a figure in the reader's language, made once per request (React cache). */
+export type FigureTexts = { locale: UiLocale; noData: string; of: (numerator: number, denominator: number) => string };
+
+export const figureTexts = cache(async (): Promise<FigureTexts> => {
   const tr = await memoTranslator();
   const locale = (await getLocale()) as UiLocale;
-  const p = c ? formatPercent(c.percent, locale) : null;
+  return {
+    locale,
+    noData: tr('coverage.noData'),
+    of: (num, den) => tr('coverage.of', { num: formatNumber(num, locale), den: formatNumber(den, locale) }),
+  };
+});
+
+/**
+ * "62,5%" with "10 dari 16" beside it, or "belum ada data" — never 0% or NaN for an empty
+ * denominator. Not async (issue #31): the dashboard draws over a hundred of these, and each
+ * async component was a separate piece of the page's payload and a round of promises.
+ */
+export function CoverageValue({ c, size = 'md', testId, fig }: { c: Coverage | null | undefined; size?: 'lg' | 'md'; testId?: string; fig: FigureTexts }) {
+  const p = c ? formatPercent(c.percent, fig.locale) : null;
   if (!c || p === null) {
     return (
       <span data-testid={testId} data-empty="true" className={cx('text-muted italic', size === 'lg' && 'text-xl')}>
-        {tr('coverage.noData')}
+        {fig.noData}
       </span>
     );
   }
@@ -29,7 +41,7 @@ export async function CoverageValue({ c, size = 'md', testId }: { c: Coverage | 
       <span className={cx('font-bold tabular-nums text-ink', size === 'lg' ? 'text-3xl' : 'text-base')} data-percent={c.percent}>
         {p}
       </span>
-      <span className="text-sm text-muted tabular-nums">{tr('coverage.of', { num: formatNumber(c.numerator, locale), den: formatNumber(c.denominator, locale) })}</span>
+      <span className="text-sm text-muted tabular-nums">{fig.of(c.numerator, c.denominator)}</span>
     </span>
   );
 }

@@ -4,7 +4,7 @@
  * and puskesmas names only (the data layer gives nothing else).
  */
 import { getLocale, getTranslations } from 'next-intl/server';
-import { CoverageValue, monthLabel } from '@/components/coverage/figures';
+import { figureTexts, CoverageValue, monthLabel, type FigureTexts } from '@/components/coverage/figures';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { Coverage, IndicatorTotals, YearMonth } from '@/lib/domain';
 import { formatNumber, formatPercent, type UiLocale } from '@/lib/format';
@@ -41,6 +41,7 @@ export async function CoverageByPuskesmas({
 }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
+  const fig = await figureTexts();
   return (
     <Table caption={caption}>
       <thead>
@@ -59,12 +60,12 @@ export async function CoverageByPuskesmas({
             <Td>{r.subdistrict}</Td>
             <Td numeric>
               <span data-cell="recall">
-                <CoverageValue c={r.totals.recallCoverage} />
+                <CoverageValue fig={fig} c={r.totals.recallCoverage} />
               </span>
             </Td>
             <Td numeric>
               <span data-cell="six">
-                <CoverageValue c={r.totals.sixMonthCoverage} />
+                <CoverageValue fig={fig} c={r.totals.sixMonthCoverage} />
               </span>
             </Td>
             <Td numeric>{r.target === null ? <span className="italic text-muted">{t('district.noTarget')}</span> : formatPercent(r.target, locale)}</Td>
@@ -77,12 +78,12 @@ export async function CoverageByPuskesmas({
           <Td> </Td>
           <Td numeric>
             <span data-cell="recall">
-              <CoverageValue c={total.recallCoverage} />
+              <CoverageValue fig={fig} c={total.recallCoverage} />
             </span>
           </Td>
           <Td numeric>
             <span data-cell="six">
-              <CoverageValue c={total.sixMonthCoverage} />
+              <CoverageValue fig={fig} c={total.sixMonthCoverage} />
             </span>
           </Td>
           <Td> </Td>
@@ -96,6 +97,7 @@ export async function CoverageByPuskesmas({
 export async function F1ByPuskesmas({ rows, total, caption, totalLabel }: { rows: DistrictRow[]; total: IndicatorTotals; caption: string; totalLabel: string }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
+  const fig = await figureTexts();
   const n = (v: number) => formatNumber(v, locale);
   const head = 'border border-line bg-canvas px-1.5 py-1 font-semibold';
   const lines = [
@@ -143,7 +145,7 @@ export async function F1ByPuskesmas({ rows, total, caption, totalLabel }: { rows
               <th scope="row" className="border border-line px-1.5 py-1 text-left font-semibold">
                 {row.name}
               </th>
-              <F1Cells totals={row.totals} n={n} />
+              <F1Cells fig={fig} totals={row.totals} n={n} />
             </tr>
           ))}
         </tbody>
@@ -156,6 +158,7 @@ export async function F1ByPuskesmas({ rows, total, caption, totalLabel }: { rows
 export async function TrendTable({ trend, caption }: { trend: (YearMonth & { recallCoverage: Coverage; sixMonthCoverage: Coverage })[]; caption: string }) {
   const t = await getTranslations();
   const locale = (await getLocale()) as UiLocale;
+  const fig = await figureTexts();
   return (
     <Table caption={caption}>
       <thead>
@@ -170,10 +173,10 @@ export async function TrendTable({ trend, caption }: { trend: (YearMonth & { rec
           <tr key={`${m.year}-${m.month}`}>
             <Td>{monthLabel(m, locale)}</Td>
             <Td numeric>
-              <Bar c={m.recallCoverage} tone="bg-info" />
+              <Bar fig={fig} c={m.recallCoverage} tone="bg-info" />
             </Td>
             <Td numeric>
-              <Bar c={m.sixMonthCoverage} tone="bg-brand" />
+              <Bar fig={fig} c={m.sixMonthCoverage} tone="bg-brand" />
             </Td>
           </tr>
         ))}
@@ -183,11 +186,11 @@ export async function TrendTable({ trend, caption }: { trend: (YearMonth & { rec
 }
 
 /** The figure with a thin bar under it (no chart library: the page stays light). */
-async function Bar({ c, tone }: { c: Coverage; tone: string }) {
+function Bar({ c, tone, fig }: { c: Coverage; tone: string; fig: FigureTexts }) {
   const width = c.percent === null ? 0 : Math.max(0, Math.min(100, c.percent));
   return (
     <span className="inline-flex min-w-40 flex-col items-end gap-1">
-      <CoverageValue c={c} />
+      <CoverageValue fig={fig} c={c} />
       <span aria-hidden="true" className="block h-1.5 w-full rounded bg-line">
         <span className={`block h-1.5 rounded ${tone}`} style={{ width: `${width}%` }} />
       </span>

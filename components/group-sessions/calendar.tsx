@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { monthGroupSessions } from '@/lib/data/group-sessions';
 import { addToYearMonth, daysInMonth, formatIsoDate } from '@/lib/domain';
-import { formatTime, type UiLocale } from '@/lib/format';
+import { formatMonth, formatTime, type UiLocale } from '@/lib/format';
 import { cx } from '@/components/ui/cx';
 
 /**
@@ -22,9 +22,7 @@ export async function MonthCalendar({ month, data, base }: { month: string; data
   const prev = addToYearMonth({ year, month: m }, -1);
   const next = addToYearMonth({ year, month: m }, 1);
   const ym = (x: { year: number; month: number }) => `${x.year}-${String(x.month).padStart(2, '0')}`;
-  const title = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, m - 1, 1)),
-  );
+  const title = formatMonth(year, m, locale);
   const weekdays = t('sessions.weekdays').split(',');
   return (
     <div>

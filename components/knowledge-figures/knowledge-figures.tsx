@@ -5,7 +5,7 @@
  * Every percentage with its counts ("16 dari 20"), "belum ada data" for a zero denominator.
  */
 import { getLocale, getTranslations } from 'next-intl/server';
-import { CoverageValue } from '@/components/coverage/figures';
+import { figureTexts, CoverageValue } from '@/components/coverage/figures';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { KnowledgeFigures, ScoreFigures } from '@/lib/domain/knowledge-figures';
@@ -49,6 +49,7 @@ export async function KnowledgeSection({
   const t = await getTranslations('knowledgeFigures');
   const tt = await getTranslations('counsel');
   const locale = (await getLocale()) as UiLocale;
+  const fig = await figureTexts();
   const n = (v: number) => formatNumber(v, locale);
   const mean = await meanFormatter();
   const compact = variant === 'compact';
@@ -82,7 +83,7 @@ export async function KnowledgeSection({
                 <Td>{mean(f[o], `knowledge-mean-${o}`)}</Td>
                 {compact ? null : (
                   <Td>
-                    <CoverageValue c={f[o].shareCorrect} />
+                    <CoverageValue fig={fig} c={f[o].shareCorrect} />
                   </Td>
                 )}
               </tr>
@@ -93,7 +94,7 @@ export async function KnowledgeSection({
         <dl className="mt-4">
           <dt className="text-sm font-semibold text-ink">{t('rose')}</dt>
           <dd>
-            <CoverageValue c={f.rose} size={compact ? 'md' : 'lg'} testId="knowledge-rose" />
+            <CoverageValue fig={fig} c={f.rose} size={compact ? 'md' : 'lg'} testId="knowledge-rose" />
           </dd>
           <dd className="text-sm text-muted">{t('roseHelp')}</dd>
         </dl>
@@ -111,10 +112,10 @@ export async function KnowledgeSection({
               <tr key={s.id} data-statement={s.id}>
                 <Td>{t(`statementLabel.${s.id}`)}</Td>
                 <Td>
-                  <CoverageValue c={s.correct} />
+                  <CoverageValue fig={fig} c={s.correct} />
                 </Td>
                 <Td>
-                  <CoverageValue c={f.endline.perStatement[i]!.correct} />
+                  <CoverageValue fig={fig} c={f.endline.perStatement[i]!.correct} />
                 </Td>
               </tr>
             ))}
@@ -141,7 +142,7 @@ export async function KnowledgeSection({
               <tr key={key} data-group={key}>
                 <Td>{label}</Td>
                 <Td>
-                  <CoverageValue c={c} testId={`knowledge-six-${key}`} />
+                  <CoverageValue fig={fig} c={c} testId={`knowledge-six-${key}`} />
                 </Td>
               </tr>
             ))}
@@ -163,10 +164,10 @@ export async function KnowledgeSection({
                   <tr key={x.topic} data-topic={x.topic}>
                     <Td>{tt(x.topic)}</Td>
                     <Td>
-                      <CoverageValue c={x.counselled} />
+                      <CoverageValue fig={fig} c={x.counselled} />
                     </Td>
                     <Td>
-                      <CoverageValue c={x.notCounselled} />
+                      <CoverageValue fig={fig} c={x.notCounselled} />
                     </Td>
                   </tr>
                 ))}
@@ -195,6 +196,7 @@ export async function DistrictKnowledgeTable({
 }) {
   const t = await getTranslations('knowledgeFigures');
   const locale = (await getLocale()) as UiLocale;
+  const fig = await figureTexts();
   const n = (v: number) => formatNumber(v, locale);
   const mean = await meanFormatter();
   const line = (key: string, name: string, f: KnowledgeFigures, bold = false) => (
@@ -205,13 +207,13 @@ export async function DistrictKnowledgeTable({
       <Td numeric>{n(f.endline.checks)}</Td>
       <Td>{mean(f.endline)}</Td>
       <Td>
-        <CoverageValue c={f.rose} />
+        <CoverageValue fig={fig} c={f.rose} />
       </Td>
       <Td>
-        <CoverageValue c={f.byBaseline.high} />
+        <CoverageValue fig={fig} c={f.byBaseline.high} />
       </Td>
       <Td>
-        <CoverageValue c={f.byBaseline.low} />
+        <CoverageValue fig={fig} c={f.byBaseline.low} />
       </Td>
     </tr>
   );

@@ -4,12 +4,13 @@
  * are done. Staff and admin of the puskesmas read it ('read' on settings).
  */
 import 'server-only';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { babies, coverageTargets, posyandu, puskesmas, users, villages } from '@/db/schema';
 import { assertCanHere, type Actor } from '@/lib/auth/policy';
 import { isoToday } from '@/lib/domain';
 import { configuredAppOrigin } from '@/lib/server/public-url';
+import { puskesmasRow } from './puskesmas-row';
 
 export type FirstStepKey = 'places' | 'accounts' | 'register' | 'settings' | 'publicUrl';
 export type FirstStep = { key: FirstStepKey; done: boolean; href: string };
@@ -20,29 +21,21 @@ export async function firstSteps(actor: Actor): Promise<FirstSteps> {
   assertCanHere(actor, 'read', 'settings');
   const db = await getDb();
   const pid = actor.puskesmasId;
-  const n = async (q: Promise<{ n: number }[]>) => Number((await q)[0]?.n ?? 0);
-  const [p] = await db
-    .select({ publicUrl: puskesmas.publicUrl, signatoryName: puskesmas.signatoryName, timeZone: puskesmas.timeZone })
+  const p = await puskesmasRow(db, pid);
+  const year = Number(isoToday(p?.timeZone ?? 'Asia/Jakarta').slice(0, 4));
+  // The five counts in one query (issue #31: the dashboard read them one query each).
+  const counted = sql<number>;
+  const [c] = await db
+    .select({
+      villageCount: counted`(select count(*)::int from ${villages} where ${villages.puskesmasId} = ${pid})`,
+      posyanduCount: counted`(select count(*)::int from ${posyandu} where ${posyandu.puskesmasId} = ${pid})`,
+      kaderCount: counted`(select count(*)::int from ${users} where ${and(eq(users.puskesmasId, pid), eq(users.role, 'kader'))})`,
+      babyCount: counted`(select count(*)::int from ${babies} where ${babies.puskesmasId} = ${pid})`,
+      targetCount: counted`(select count(*)::int from ${coverageTargets} where ${and(eq(coverageTargets.puskesmasId, pid), eq(coverageTargets.year, year), isNull(coverageTargets.villageId))})`,
+    })
     .from(puskesmas)
     .where(eq(puskesmas.id, pid));
-  const year = Number(isoToday(p?.timeZone ?? 'Asia/Jakarta').slice(0, 4));
-  const [villageCount, posyanduCount, kaderCount, babyCount, targetCount] = await Promise.all([
-    n(db.select({ n: count() }).from(villages).where(eq(villages.puskesmasId, pid))),
-    n(db.select({ n: count() }).from(posyandu).where(eq(posyandu.puskesmasId, pid))),
-    n(
-      db
-        .select({ n: count() })
-        .from(users)
-        .where(and(eq(users.puskesmasId, pid), eq(users.role, 'kader'))),
-    ),
-    n(db.select({ n: count() }).from(babies).where(eq(babies.puskesmasId, pid))),
-    n(
-      db
-        .select({ n: count() })
-        .from(coverageTargets)
-        .where(and(eq(coverageTargets.puskesmasId, pid), eq(coverageTargets.year, year), isNull(coverageTargets.villageId))),
-    ),
-  ]);
+  const { villageCount = 0, posyanduCount = 0, kaderCount = 0, babyCount = 0, targetCount = 0 } = c ?? {};
   const steps: FirstStep[] = [
     { key: 'places', done: villageCount > 0 && posyanduCount > 0, href: '/staff/wilayah' },
     { key: 'accounts', done: kaderCount > 0, href: '/staff/pengguna/baru' },

@@ -3,14 +3,10 @@
  * kader's today list has it, lib/domain dueList), else the next one (lib/domain windowStates).
  */
 import 'server-only';
-import { asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { babies, mothers } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/policy';
 import { dueList, isExitedOn, isoToday, sixMonthDate, windowStates, zonedParts, type IsoDate } from '@/lib/domain';
-import { babyFacts, type BabyRow } from './facts';
-import { babyColumns, puskesmasOf, windowsByBirth } from './overview';
-import { motherScope } from './scope';
+import { ownBabiesWithFacts, puskesmasOf, windowsByBirth } from './overview';
 
 export type NextVisit = {
   babyId: string;
@@ -27,13 +23,8 @@ export async function nextVisits(actor: Actor): Promise<NextVisit[]> {
   const p = await puskesmasOf(db, actor);
   const today = isoToday(p.timeZone);
   const windowsOf = await windowsByBirth(db, actor.puskesmasId, p.visitWindows);
-  const rows = await db
-    .select({ ...babyColumns, name: babies.name, createdAt: babies.createdAt })
-    .from(babies)
-    .innerJoin(mothers, eq(mothers.id, babies.motherId))
-    .where(motherScope(actor, 'read', 'visits'))
-    .orderBy(desc(babies.birthDate), asc(babies.birthOrder));
-  const facts = await babyFacts(db, rows as BabyRow[]);
+  // The same read as her timeline on the same page (ibuOverview), once per request.
+  const { rows, facts } = await ownBabiesWithFacts(db, actor);
   return rows.map((r) => {
     const f = facts.get(r.id)!;
     const base = { babyId: r.id, name: r.name, sex: r.sex };

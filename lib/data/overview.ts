@@ -6,7 +6,7 @@ import 'server-only';
 import { cache } from 'react';
 import { and, asc, count, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { babies, mothers, posyandu, puskesmas, users, villages, visitWindowSettings, visits } from '@/db/schema';
+import { babies, mothers, posyandu, users, villages, visits } from '@/db/schema';
 import { assertCan, posyanduIdsOf, type Actor } from '@/lib/auth/policy';
 import {
   addDays,
@@ -25,28 +25,23 @@ import {
   type VisitWindow,
 } from '@/lib/domain';
 import { exclusiveDays } from '@/lib/domain/progress';
+import { formatList } from '@/lib/format';
 import { statusCountsByVillage } from '@/db/queries/coverage-months';
 import { babyFacts, type BabyRow } from './facts';
+import { puskesmasRow } from './puskesmas-row';
 import { motherScope } from './scope';
 
-/** Once per request and database handle (React cache): the pages call it from several data functions. */
-export const puskesmasOf = cache(async function puskesmasOf(db: DbOrTx, actor: Actor) {
-  const [p] = await db
-    .select({ id: puskesmas.id, name: puskesmas.name, code: puskesmas.code, timeZone: puskesmas.timeZone, visitWindows: puskesmas.visitWindows })
-    .from(puskesmas)
-    .where(eq(puskesmas.id, actor.puskesmasId));
+/** The signed-in user's puskesmas (lib/data/puskesmas-row.ts: one query per request for every reader). */
+export async function puskesmasOf(db: DbOrTx, actor: Actor) {
+  const p = await puskesmasRow(db, actor.puskesmasId);
   if (!p) throw new Error('puskesmas of the signed-in user is missing');
   return p;
-});
+}
 
-/** The puskesmas's visit-window changes (docs/decisions/043), once per request and database handle. */
-export const windowSettingsOf = cache(async function windowSettingsOf(db: DbOrTx, puskesmasId: string) {
-  return db
-    .select({ effectiveFrom: visitWindowSettings.effectiveFrom, windows: visitWindowSettings.windows })
-    .from(visitWindowSettings)
-    .where(eq(visitWindowSettings.puskesmasId, puskesmasId))
-    .orderBy(asc(visitWindowSettings.effectiveFrom));
-});
+/** The puskesmas's visit-window changes (docs/decisions/043), read with its row. */
+export async function windowSettingsOf(db: DbOrTx, puskesmasId: string) {
+  return (await puskesmasRow(db, puskesmasId))?.windowSettings ?? [];
+}
 
 /**
  * Birth date → the visit windows a baby of the puskesmas follows (lib/domain windowsInForce: the
@@ -263,7 +258,7 @@ export async function kaderOverview(actor: Actor) {
     })),
     today,
   ).map((item) => ({ ...item, baby: byId.get(item.babyId)! }));
-  const posyanduName = new Intl.ListFormat('id', { style: 'long', type: 'conjunction' }).format(posts.map((x) => x.name));
+  const posyanduName = formatList(posts.map((x) => x.name));
   return { posyanduName, posyanduNames: posts.map((x) => x.name), today, mothers: items, due, total };
 }
 
@@ -289,19 +284,28 @@ export async function kaderMothersPage(actor: Actor, rawPage: unknown) {
   return { today, total: all.length, page, pages, mothers: items };
 }
 
+/**
+ * A mother's own babies with their visits (the rows her kader records), once per request: her
+ * page reads them for her timeline (ibuOverview) and her next visit (lib/data/next-visit.ts).
+ * The babies are those the actor may read both as mothers' records and as visits.
+ */
+export const ownBabiesWithFacts = cache(async function ownBabiesWithFacts(db: DbOrTx, actor: Actor) {
+  const rows = await db
+    .select({ ...babyColumns, name: babies.name, motherName: mothers.name, createdAt: babies.createdAt })
+    .from(babies)
+    .innerJoin(mothers, eq(mothers.id, babies.motherId))
+    .where(and(motherScope(actor), motherScope(actor, 'read', 'visits')))
+    .orderBy(desc(babies.birthDate), asc(babies.birthOrder));
+  return { rows, facts: await babyFacts(db, rows as BabyRow[]) };
+});
+
 /** Ibu home: her own babies only. */
 export async function ibuOverview(actor: Actor) {
   assertCan(actor, 'read', 'mothers');
   const db = await getDb();
   const p = await puskesmasOf(db, actor);
   const today = isoToday(p.timeZone);
-  const rows = await db
-    .select({ ...babyColumns, name: babies.name, motherName: mothers.name })
-    .from(babies)
-    .innerJoin(mothers, eq(mothers.id, babies.motherId))
-    .where(motherScope(actor))
-    .orderBy(desc(babies.birthDate), asc(babies.birthOrder));
-  const facts = await babyFacts(db, rows as BabyRow[]);
+  const { rows, facts } = await ownBabiesWithFacts(db, actor);
   return {
     today,
     babies: rows.map((r) => {

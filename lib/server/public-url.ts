@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq, isNotNull } from 'drizzle-orm';
+import { isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { puskesmas } from '@/db/schema';
+import { puskesmasRow } from '@/lib/data/puskesmas-row';
 import { configuredOrigin } from './forwarded.mjs';
 
 /**
@@ -29,7 +30,7 @@ export function configuredAppOrigin(): string {
 export async function publicOrigin(puskesmasId?: string | null): Promise<string> {
   const db = await getDb();
   if (puskesmasId) {
-    const [p] = await db.select({ publicUrl: puskesmas.publicUrl }).from(puskesmas).where(eq(puskesmas.id, puskesmasId));
+    const p = await puskesmasRow(db, puskesmasId);
     return configuredOrigin(p?.publicUrl ?? undefined) || configuredAppOrigin();
   }
   const app = configuredAppOrigin();

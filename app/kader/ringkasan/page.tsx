@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
-import { CoverageValue, monthLabel } from '@/components/coverage/figures';
+import { figureTexts, CoverageValue, monthLabel } from '@/components/coverage/figures';
 import { TargetNote } from '@/components/coverage/target-note';
 import { PeriodSelect } from '@/components/district/period-picker';
 import { Card } from '@/components/ui/card';
@@ -31,6 +31,7 @@ export default async function KaderSummaryPage({ searchParams }: { searchParams:
   const t = await getTranslations('kaderSummary');
   const tc = await getTranslations('coverage');
   const locale = (await getLocale()) as UiLocale;
+  const fig = await figureTexts();
   const n = (v: number) => formatNumber(v, locale);
   const mLabel = monthLabel(s.month, locale);
   const prevLabel = monthLabel(s.previousMonth, locale);
@@ -42,13 +43,13 @@ export default async function KaderSummaryPage({ searchParams }: { searchParams:
         <div>
           <dt className="text-muted">{mLabel}</dt>
           <dd>
-            <CoverageValue c={cur} testId={testId} />
+            <CoverageValue fig={fig} c={cur} testId={testId} />
           </dd>
         </div>
         <div>
           <dt className="text-muted">{prevLabel}</dt>
           <dd>
-            <CoverageValue c={prev} testId={`${testId}-prev`} />
+            <CoverageValue fig={fig} c={prev} testId={`${testId}-prev`} />
           </dd>
         </div>
       </dl>

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Shell } from '@/components/layout/shell';
-import { CoverageValue } from '@/components/coverage/figures';
+import { figureTexts, CoverageValue } from '@/components/coverage/figures';
 import { PrintButton } from '@/components/coverage/print-button';
 import { PeriodSelect } from '@/components/district/period-picker';
 import { periodLabel } from '@/components/district/tables';
@@ -35,6 +35,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
   const tc = await getTranslations('coverage');
   const ts = await getTranslations('settings');
   const locale = (await getLocale()) as UiLocale;
+  const fig = await figureTexts();
   const n = (v: number) => formatNumber(v, locale);
   const pLabel = await periodLabel(r.period);
   const prevLabel = await periodLabel(r.previousPeriod);
@@ -97,7 +98,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
             >
               <td className="border border-line px-1.5 py-1">{row.first}</td>
               <td className="border border-line px-1.5 py-1">{row.second}</td>
-              <F1Cells totals={row.totals} n={n} />
+              <F1Cells fig={fig} totals={row.totals} n={n} />
             </tr>
           ))}
         </tbody>
@@ -174,13 +175,13 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
             <div>
               <dt className="text-muted">{tc('recall')}</dt>
               <dd>
-                <CoverageValue c={r.total.recallCoverage} testId="report-recall" />
+                <CoverageValue fig={fig} c={r.total.recallCoverage} testId="report-recall" />
               </dd>
             </div>
             <div>
               <dt className="text-muted">{tc('sixMonth')}</dt>
               <dd>
-                <CoverageValue c={r.total.sixMonthCoverage} testId="report-six" />
+                <CoverageValue fig={fig} c={r.total.sixMonthCoverage} testId="report-six" />
               </dd>
             </div>
             <div>
@@ -245,10 +246,10 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
                     </th>
                     {(['recallCoverage', 'sixMonthCoverage'] as const).flatMap((k) => [
                       <td key={`${k}now`} className="border border-line px-1.5 py-1" data-cell={`${k}-now`}>
-                        <CoverageValue c={row.now[k]} />
+                        <CoverageValue fig={fig} c={row.now[k]} />
                       </td>,
                       <td key={`${k}prev`} className="border border-line px-1.5 py-1" data-cell={`${k}-prev`}>
-                        <CoverageValue c={row.prev[k]} />
+                        <CoverageValue fig={fig} c={row.prev[k]} />
                       </td>,
                     ])}
                   </tr>

@@ -10,6 +10,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { type DbOrTx } from '@/db/client';
 import { auditLog, groupSessions, mothers, posyandu, puskesmas, sessionInvitations, villages } from '@/db/schema';
+import { puskesmasRow } from '@/lib/data/puskesmas-row';
 import { assertCan, ForbiddenError, NotFoundError, scopeOf, villageIdsOf, type Actor } from '@/lib/auth/policy';
 
 /** The first message of each field: "validation.*" or this feature's "sessions.errors.*" keys. */
@@ -25,8 +26,7 @@ export function fieldErrorsOf<F extends string>(error: z.ZodError): Partial<Reco
 export type Status = 'scheduled' | 'cancelled' | 'closed';
 
 export async function timeZoneOf(db: DbOrTx, puskesmasId: string): Promise<string> {
-  const [p] = await db.select({ timeZone: puskesmas.timeZone }).from(puskesmas).where(eq(puskesmas.id, puskesmasId));
-  return p?.timeZone ?? 'Asia/Jakarta';
+  return (await puskesmasRow(db, puskesmasId))?.timeZone ?? 'Asia/Jakarta';
 }
 
 /**
