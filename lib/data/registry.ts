@@ -9,8 +9,8 @@ import { safeLine } from '@/lib/validation/text';
 import { getDb } from '@/db/client';
 import { babies, kaderAssignments, kaderPosyandu, mothers, posyandu, users, villages } from '@/db/schema';
 import { assertCan, scopeOf, type Actor } from '@/lib/auth/policy';
-import { ageInDays, completedMonths, formatPhoneDisplay, isoToday, JOURNEY_STATUSES, journeyStatus, maskNik, normalizePhone } from '@/lib/domain';
-import { babyFacts, type BabyRow } from './facts';
+import { ageInDays, completedMonths, formatPhoneDisplay, isoToday, JOURNEY_STATUSES, journeyStatus, maskNik, normalizePhone, statusFromTimeline } from '@/lib/domain';
+import { babyFacts, storedTimeline, TIMELINE_COLUMNS, type BabyRow } from './facts';
 import { puskesmasOf } from './overview';
 import { motherScope } from './scope';
 
@@ -72,6 +72,7 @@ export async function motherRegistry(actor: Actor, rawFilter: unknown) {
       nik: mothers.nik,
       villageName: villages.name,
       posyanduName: posyandu.name,
+      ...TIMELINE_COLUMNS,
     })
     .from(babies)
     .innerJoin(mothers, eq(mothers.id, babies.motherId))
@@ -79,7 +80,14 @@ export async function motherRegistry(actor: Actor, rawFilter: unknown) {
     .innerJoin(posyandu, eq(posyandu.id, mothers.posyanduId))
     .where(and(...conds))
     .orderBy(asc(mothers.name), asc(babies.birthOrder));
-  const facts = await babyFacts(db, rows as BabyRow[]);
+  // Each baby's status today from its stored timeline (the dashboard's counts read the same
+  // columns), so the registry reads no visits; the visits only of a baby not yet computed.
+  const timelines = new Map(rows.map((r) => [r.id, storedTimeline(r)]));
+  const facts = await babyFacts(db, rows.filter((r) => !timelines.get(r.id)) as BabyRow[]);
+  const statusToday = (id: string) => {
+    const t = timelines.get(id);
+    return t ? statusFromTimeline(t, today) : journeyStatus(facts.get(id)!, today).status;
+  };
   const staffView = actor.role === 'staff' || actor.role === 'admin';
   const all = rows
     .map((r) => ({
@@ -93,7 +101,7 @@ export async function motherRegistry(actor: Actor, rawFilter: unknown) {
       nik: r.nik ? (staffView ? r.nik : maskNik(r.nik)) : null,
       village: r.villageName,
       posyandu: r.posyanduName,
-      status: journeyStatus(facts.get(r.id)!, today).status,
+      status: statusToday(r.id),
       ageBand: ageBandOf(completedMonths(r.birthDate, today)),
     }))
     .filter((r) => (!f.status || r.status === f.status) && (!f.age || r.ageBand === f.age));

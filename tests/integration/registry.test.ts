@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne } from 'drizzle-orm';
-import { kaderAssignments, mothers, posyandu, puskesmas, villages } from '@/db/schema';
+import { babies, kaderAssignments, mothers, posyandu, puskesmas, villages } from '@/db/schema';
 import { DEMO_LOGINS } from '@/db/seed';
 import type { Actor } from '@/lib/auth/policy';
-import { completedMonths, isoToday } from '@/lib/domain';
+import { completedMonths, isoToday, journeyStatus } from '@/lib/domain';
+import { babyFacts } from '@/lib/data/facts';
 import { AGE_BANDS, ageBandOf, motherRegistry, REGISTRY_PAGE_SIZE } from '@/lib/data/registry';
 import { actorFor, BACKENDS, useDatabase, type TestDb } from './support';
 
@@ -29,6 +30,31 @@ describe.each(BACKENDS)('staff registry on $name', (backend) => {
     const own = new Set((await db.db.select({ name: villages.name }).from(villages).where(eq(villages.puskesmasId, staff.puskesmasId))).map((v) => v.name));
     expect(found.rows.every((r) => own.has(r.village))).toBe(true);
     expect(first.rows.every((r) => own.has(r.village))).toBe(true);
+  });
+
+  it("shows each baby's status of today as lib/domain journeyStatus over its visits, also for a baby whose stored timeline is not computed yet", async () => {
+    const rows: { babyId: string; status: string }[] = [];
+    const first = await motherRegistry(staff, {});
+    for (let p = 1; p <= first.pages; p++) rows.push(...(await motherRegistry(staff, { page: String(p) })).rows);
+    const [p] = await db.db.select({ timeZone: puskesmas.timeZone }).from(puskesmas).where(eq(puskesmas.id, staff.puskesmasId));
+    const today = isoToday(p!.timeZone);
+    const list = await db.db
+      .select({ id: babies.id, sex: babies.sex, birthDate: babies.birthDate, exitDate: babies.exitDate, exitReason: babies.exitReason })
+      .from(babies)
+      .where(eq(babies.puskesmasId, staff.puskesmasId));
+    const facts = await babyFacts(db.db, list);
+    const statuses = new Set<string>();
+    for (const r of rows) {
+      const expected = journeyStatus(facts.get(r.babyId)!, today).status;
+      expect(r.status, r.babyId).toBe(expected);
+      statuses.add(expected);
+    }
+    expect(statuses.size).toBeGreaterThan(2);
+    // A baby written before the timeline columns existed: the registry reads its visits instead.
+    const broken = rows.find((r) => r.status === 'broken')!;
+    await db.db.update(babies).set({ statusInitial: null, statusChange1: null, status1: null, statusChange2: null, status2: null }).where(eq(babies.id, broken.babyId));
+    const again = (await motherRegistry(staff, { status: 'broken' })).rows;
+    expect(again.map((r) => r.babyId)).toContain(broken.babyId);
   });
 
   it('filters by village, status and search (name or phone); junk filters are ignored', async () => {
