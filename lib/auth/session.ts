@@ -9,7 +9,7 @@ import { cache } from 'react';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import { kaderPosyandu, mothers, posyandu, users, userSessions } from '@/db/schema';
 import { placesOf } from './kader-places';
 import { claimsOfToken, sessionTokenOf } from './session-token';
@@ -27,13 +27,13 @@ function parseJson<T>(v: T | string | null): T | null {
   return typeof v === 'string' ? (JSON.parse(v) as T) : v;
 }
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  // The cookie's claims, decoded once per token (lib/auth/session-token.ts); whether the session
-  // still stands is the database's answer below, on every request.
-  const claims = await claimsOfToken(sessionTokenOf(await cookies()));
-  if (!claims) return null;
-  const db = await getDb();
-  const [row] = await db
+/**
+ * The session check of every request as a prepared query (issue #31): its SQL is built once per
+ * database handle instead of on each request; the database still answers on every request.
+ */
+const preparedCheck = new WeakMap<Db, ReturnType<typeof prepareCheck>>();
+function prepareCheck(db: Db) {
+  return db
     .select({
       id: users.id,
       role: users.role,
@@ -59,14 +59,26 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .leftJoin(
       userSessions,
       and(
-        eq(userSessions.id, claims.sid),
+        eq(userSessions.id, sql.placeholder('sid')),
         eq(userSessions.userId, users.id),
         isNull(userSessions.revokedAt),
         sql`${userSessions.lastSeenAt} > now() - ${sql.raw(`interval '${IDLE_TIMEOUT_MINUTES} minutes'`)}`,
       ),
     )
-    .where(eq(users.id, claims.uid))
-    .limit(1);
+    .where(eq(users.id, sql.placeholder('uid')))
+    .limit(1)
+    .prepare('current_user_session');
+}
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  // The cookie's claims, decoded once per token (lib/auth/session-token.ts); whether the session
+  // still stands is the database's answer below, on every request.
+  const claims = await claimsOfToken(sessionTokenOf(await cookies()));
+  if (!claims) return null;
+  const db = await getDb();
+  let check = preparedCheck.get(db);
+  if (!check) preparedCheck.set(db, (check = prepareCheck(db)));
+  const [row] = await check.execute({ uid: claims.uid, sid: claims.sid });
   if (!row || !row.active || row.sessionVersion !== claims.sv || !row.sessionOpen) return null;
   // A kader's posyandu (issue #18: one or more): her home posyandu first, then the others.
   const places = row.role === 'kader' ? placesOf(row, parseJson(row.assigned) ?? []) : null;
