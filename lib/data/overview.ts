@@ -6,7 +6,7 @@ import 'server-only';
 import { cache } from 'react';
 import { and, asc, count, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
-import { babies, mothers, posyandu, users, villages, visits } from '@/db/schema';
+import { babies, mothers, posyandu, users, villages } from '@/db/schema';
 import { assertCan, posyanduIdsOf, type Actor } from '@/lib/auth/policy';
 import {
   addDays,
@@ -116,6 +116,8 @@ export const KADER_PAGE_SIZE = 50;
 type KaderRow = {
   /** Set by kaderOverview: a valid certificate issued in the last RECENTLY_ENDED_DAYS. */
   certified?: boolean;
+  /** Set by kaderOverview: a referral on one of its visits not yet followed up. */
+  openReferral?: boolean;
   id: string;
   sex: 'L' | 'P';
   birthDate: string;
@@ -178,25 +180,30 @@ async function kaderBabies(
   // Names spelled out: in a one-table select drizzle leaves columns unqualified, and an
   // unqualified "id" in the sub-query would be the certificate's own.
   const certified = sql<boolean>`exists (select 1 from "certificates" "c" where "c"."baby_id" = "babies"."id" and "c"."revoked_at" is null and "c"."issued_at" >= ${recent?.certifiedFrom ?? '1970-01-01'}::date)`;
-  const [part, [all]] = await Promise.all([
-    db
-      .select({
-        ...babyColumns,
-        babyName: babies.name,
-        motherId: babies.motherId,
-        birthOrder: babies.birthOrder,
-        createdAt: babies.createdAt,
-        certified: recent ? certified : sql<boolean>`false`,
-      })
-      .from(babies)
-      .where(
-        recent
-          ? and(ofMothers, or(and(gte(babies.birthDate, recent.bornFrom), or(isNull(babies.exitDate), gte(babies.exitDate, recent.exitedFrom))), certified))
-          : ofMothers,
-      ),
-    recent ? db.select({ n: count() }).from(babies).where(ofMothers) : Promise.resolve([undefined]),
-  ]);
-  const rows = part.map((r) => ({ ...r, motherName: name.get(r.motherId) ?? '' }));
+  // For the kader's home (issue #31: in the same query rather than three more): the count of all
+  // her babies (an uncorrelated sub-query, evaluated once) and whether a referral on one of the
+  // baby's visits waits for follow-up (visits_baby_date_idx).
+  const part = await db
+    .select({
+      ...babyColumns,
+      babyName: babies.name,
+      motherId: babies.motherId,
+      birthOrder: babies.birthOrder,
+      createdAt: babies.createdAt,
+      certified: recent ? certified : sql<boolean>`false`,
+      openReferral: recent
+        ? sql<boolean>`exists (select 1 from "visits" "v" where "v"."baby_id" = "babies"."id" and "v"."referral" and "v"."referral_followed_up_at" is null)`
+        : sql<boolean>`false`,
+      total: recent ? sql<number>`(select count(*)::int from "babies" "b2" where "b2"."mother_id" = any(${uuidList(ms.map((m) => m.id))}))` : sql<number>`0`,
+    })
+    .from(babies)
+    .where(
+      recent
+        ? and(ofMothers, or(and(gte(babies.birthDate, recent.bornFrom), or(isNull(babies.exitDate), gte(babies.exitDate, recent.exitedFrom))), certified))
+        : ofMothers,
+    );
+  const all = !recent ? { n: part.length } : part.length ? { n: Number(part[0]!.total) } : (await db.select({ n: count() }).from(babies).where(ofMothers))[0];
+  const rows = part.map(({ total: _total, ...r }) => ({ ...r, motherName: name.get(r.motherId) ?? '' }));
   rows.sort((a, b) => rank.get(a.motherId)! - rank.get(b.motherId)! || a.birthOrder - b.birthOrder);
   return { rows, total: all?.n ?? rows.length };
 }
@@ -233,13 +240,7 @@ export async function kaderOverview(actor: Actor) {
     const end = r.exitDate !== null && r.exitDate < six ? r.exitDate : six;
     return end >= since && end <= today;
   });
-  const [{ items, facts }, referred] = await Promise.all([
-    kaderItems(db, kept, today),
-    openReferrals(
-      db,
-      kept.filter((r) => followedOn(r, today)).map((r) => r.id),
-    ),
-  ]);
+  const { items, facts } = await kaderItems(db, kept, today);
   // Babies still followed first, youngest first; then those whose follow-up just ended.
   items.sort((a, b) => Number(b.followed) - Number(a.followed) || a.ageDays - b.ageDays);
   const byId = new Map(items.map((m) => [m.babyId, m]));
@@ -251,7 +252,8 @@ export async function kaderOverview(actor: Actor) {
       birthDate: r.birthDate,
       exitDate: r.exitDate,
       visitDates: facts.get(r.id)!.visits.map((v) => v.visitDate),
-      openReferral: referred.has(r.id),
+      // Open referrals of the babies she still follows.
+      openReferral: followedOn(r, today) && Boolean(r.openReferral),
       windows: windowsOf(r.birthDate),
       // Windows closed before she was registered are not hers to do (decision 060).
       registeredOn: zonedParts(r.createdAt, p.timeZone).date,
@@ -260,15 +262,6 @@ export async function kaderOverview(actor: Actor) {
   ).map((item) => ({ ...item, baby: byId.get(item.babyId)! }));
   const posyanduName = formatList(posts.map((x) => x.name));
   return { posyanduName, posyanduNames: posts.map((x) => x.name), today, mothers: items, due, total };
-}
-
-async function openReferrals(db: DbOrTx, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db
-    .selectDistinct({ babyId: visits.babyId })
-    .from(visits)
-    .where(and(sql`${visits.babyId} = any(${uuidList(ids)})`, eq(visits.referral, true), sql`${visits.referralFollowedUpAt} is null`));
-  return new Set(rows.map((r) => r.babyId));
 }
 
 /** Every baby of the kader's mothers, by mother's name, one page at a time (/kader/ibu). */
