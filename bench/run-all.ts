@@ -128,6 +128,15 @@ async function main() {
           bareRows.push(b);
           rows.push({ ...r, ratio: r.rps / b.rps, bareRps: b.rps, p50One: await oneConnectionP50(`${portal.url}${thread}`, ibu.cookie) });
         }
+        // The floor for a page of the kader home's size (bench/bare-app.ts /list: the same markup
+        // as plain JSX, no data, session or translation), in the same way: what Next.js and React
+        // alone leave of the bare page's throughput for 40 KB of HTML.
+        {
+          const b = await throughput('bare dynamic page', `${bare.url}/dynamic`);
+          const r = await throughput('bare page of the kader home’s size (floor)', `${bare.url}/list`);
+          bareRows.push(b);
+          rows.push({ ...r, ratio: r.rps / b.rps, bareRps: b.rps, p50One: await oneConnectionP50(`${bare.url}/list`) });
+        }
         const mean = bareRows.reduce((a, b) => a + b.rps, 0) / bareRows.length;
         res.throughput = {
           bare: { ...bareRows[0]!, rps: mean },
