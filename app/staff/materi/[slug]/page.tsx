@@ -154,8 +154,8 @@ export default async function StaffLessonPage({ params, searchParams }: { params
           {t('lessons.sources')} {lesson.sources.join('; ')}
         </p>
       </section>
-      <h2 className="mt-6 text-xl font-bold text-ink">{t('lessons.staff.history')}</h2>
-      <Table caption={t('lessons.staff.history')} className="mt-2">
+      {/* The table's caption names it: no heading repeating it above (it read twice). */}
+      <Table caption={t('lessons.staff.history')} className="mt-6">
         <thead>
           <tr>
             <Th>{t('lessons.staff.historyAt')}</Th>
