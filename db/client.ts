@@ -159,6 +159,11 @@ export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/** A json/json_agg column: postgres.js and PGlite parse it; a string only if a driver leaves it as text. */
+export function jsonColumn<T>(v: T | string | null): T | null {
+  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
+}
+
 /** True when the database answers within `timeoutMs` (readiness endpoint). */
 export async function pingDatabase(timeoutMs = 3000): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -9,7 +9,7 @@ import { cache } from 'react';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { cookies, headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
-import { getDb, type Db } from '@/db/client';
+import { getDb, jsonColumn, type Db } from '@/db/client';
 import { kaderPosyandu, mothers, posyandu, users, userSessions } from '@/db/schema';
 import { placesOf } from './kader-places';
 import { claimsOfToken, sessionTokenOf } from './session-token';
@@ -21,11 +21,6 @@ import { IDLE_TIMEOUT_MINUTES } from './session-config';
 export { IDLE_TIMEOUT_MINUTES };
 
 export type CurrentUser = Actor & { name: string; sessionId: string; locale: 'id' | 'en' };
-
-/** json_agg arrives parsed from postgres.js and PGlite; a string only if a driver leaves it as text. */
-function parseJson<T>(v: T | string | null): T | null {
-  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
-}
 
 /**
  * The session check of every request as a prepared query (issue #31): its SQL is built once per
@@ -81,7 +76,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const [row] = await check.execute({ uid: claims.uid, sid: claims.sid });
   if (!row || !row.active || row.sessionVersion !== claims.sv || !row.sessionOpen) return null;
   // A kader's posyandu (issue #18: one or more): her home posyandu first, then the others.
-  const places = row.role === 'kader' ? placesOf(row, parseJson(row.assigned) ?? []) : null;
+  const places = row.role === 'kader' ? placesOf(row, jsonColumn(row.assigned) ?? []) : null;
   // Sliding idle limit: refresh at most once a minute.
   if (row.lastSeenAt && Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
     await db

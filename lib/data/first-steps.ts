@@ -24,14 +24,13 @@ export async function firstSteps(actor: Actor): Promise<FirstSteps> {
   const p = await puskesmasRow(db, pid);
   const year = Number(isoToday(p?.timeZone ?? 'Asia/Jakarta').slice(0, 4));
   // The five counts in one query (issue #31: the dashboard read them one query each).
-  const counted = sql<number>;
   const [c] = await db
     .select({
-      villageCount: counted`(select count(*)::int from ${villages} where ${villages.puskesmasId} = ${pid})`,
-      posyanduCount: counted`(select count(*)::int from ${posyandu} where ${posyandu.puskesmasId} = ${pid})`,
-      kaderCount: counted`(select count(*)::int from ${users} where ${and(eq(users.puskesmasId, pid), eq(users.role, 'kader'))})`,
-      babyCount: counted`(select count(*)::int from ${babies} where ${babies.puskesmasId} = ${pid})`,
-      targetCount: counted`(select count(*)::int from ${coverageTargets} where ${and(eq(coverageTargets.puskesmasId, pid), eq(coverageTargets.year, year), isNull(coverageTargets.villageId))})`,
+      villageCount: sql<number>`(select count(*)::int from ${villages} where ${villages.puskesmasId} = ${pid})`,
+      posyanduCount: sql<number>`(select count(*)::int from ${posyandu} where ${posyandu.puskesmasId} = ${pid})`,
+      kaderCount: sql<number>`(select count(*)::int from ${users} where ${and(eq(users.puskesmasId, pid), eq(users.role, 'kader'))})`,
+      babyCount: sql<number>`(select count(*)::int from ${babies} where ${babies.puskesmasId} = ${pid})`,
+      targetCount: sql<number>`(select count(*)::int from ${coverageTargets} where ${and(eq(coverageTargets.puskesmasId, pid), eq(coverageTargets.year, year), isNull(coverageTargets.villageId))})`,
     })
     .from(puskesmas)
     .where(eq(puskesmas.id, pid));

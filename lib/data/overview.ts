@@ -38,18 +38,14 @@ export async function puskesmasOf(db: DbOrTx, actor: Actor) {
   return p;
 }
 
-/** The puskesmas's visit-window changes (docs/decisions/043), read with its row. */
-export async function windowSettingsOf(db: DbOrTx, puskesmasId: string) {
-  return (await puskesmasRow(db, puskesmasId))?.windowSettings ?? [];
-}
-
 /**
  * Birth date → the visit windows a baby of the puskesmas follows (lib/domain windowsInForce: the
  * same rule as the stored coverage_baby_windows), so that a baby's page, the kader's today list
  * and the mother's next visit agree with the kader table and the reports.
  */
 export async function windowsByBirth(db: DbOrTx, puskesmasId: string, base: VisitWindow[] | null | undefined): Promise<(birthDate: IsoDate) => readonly VisitWindow[]> {
-  const settings = await windowSettingsOf(db, puskesmasId);
+  // The puskesmas's visit-window changes (docs/decisions/043), read with its row.
+  const settings = (await puskesmasRow(db, puskesmasId))?.windowSettings ?? [];
   return (birthDate) => windowsInForce(settings, base ?? null, birthDate);
 }
 
@@ -202,10 +198,12 @@ async function kaderBabies(
         ? and(ofMothers, or(and(gte(babies.birthDate, recent.bornFrom), or(isNull(babies.exitDate), gte(babies.exitDate, recent.exitedFrom))), certified))
         : ofMothers,
     );
-  const all = !recent ? { n: part.length } : part.length ? { n: Number(part[0]!.total) } : (await db.select({ n: count() }).from(babies).where(ofMothers))[0];
+  // The count rides on the rows; with no recent baby it needs its own query.
+  let total = part.length;
+  if (recent) total = part[0] ? Number(part[0].total) : ((await db.select({ n: count() }).from(babies).where(ofMothers))[0]?.n ?? 0);
   const rows = part.map(({ total: _total, ...r }) => ({ ...r, motherName: name.get(r.motherId) ?? '' }));
   rows.sort((a, b) => rank.get(a.motherId)! - rank.get(b.motherId)! || a.birthOrder - b.birthOrder);
-  return { rows, total: all?.n ?? rows.length };
+  return { rows, total };
 }
 
 /**

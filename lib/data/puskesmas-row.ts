@@ -8,15 +8,10 @@
 import 'server-only';
 import { cache } from 'react';
 import { eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { jsonColumn, type DbOrTx } from '@/db/client';
 import { puskesmas, visitWindowSettings, type VisitWindowSetting } from '@/db/schema';
 
 export type WindowSettingRow = { effectiveFrom: string; windows: VisitWindowSetting[] };
-
-/** json_agg arrives parsed from postgres.js and PGlite; a string only if a driver leaves it as text. */
-function parsed<T>(v: T | string | null): T | null {
-  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
-}
 
 export const puskesmasRow = cache(async function puskesmasRow(db: DbOrTx, puskesmasId: string) {
   // A district account belongs to no puskesmas ('' is no uuid).
@@ -39,5 +34,5 @@ export const puskesmasRow = cache(async function puskesmasRow(db: DbOrTx, puskes
     .from(puskesmas)
     .where(eq(puskesmas.id, puskesmasId));
   if (!p) return null;
-  return { ...p, windowSettings: parsed(p.windowSettings) ?? [] };
+  return { ...p, windowSettings: jsonColumn(p.windowSettings) ?? [] };
 });
