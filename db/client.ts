@@ -32,6 +32,35 @@ export function reconnectDelaySeconds(retries: number): number {
   return Math.min(0.05 * 2 ** retries, 1);
 }
 
+/** Queries with at most this many parameters are kept as prepared statements (see `preparing`). */
+export const PREPARED_MAX_PARAMETERS = 32;
+
+/**
+ * Every query of drizzle as a named prepared statement of its connection (decision 065).
+ * drizzle passes `prepare: false` to postgres.js for every query not made with `.prepare()`, and
+ * postgres.js then sends each query with parameters in two round trips (parse and describe,
+ * then bind and execute): 17 writes and reads for the kader home's 9 queries. Prepared, a
+ * connection parses a statement once and later sends only bind and execute. Only statements of
+ * up to PREPARED_MAX_PARAMETERS parameters, so that an `in (…)` list does not keep one statement
+ * per length; and `plan_cache_mode = force_custom_plan`, so that PostgreSQL still plans every
+ * execution with its values, as before (no generic plan for a district's skewed data).
+ * postgres.js re-prepares a statement that a migration made stale. Transactions are wrapped too.
+ * `DATABASE_PREPARE=0` turns it off (a pooler in transaction mode keeps no statements).
+ */
+function preparing<S extends import('postgres').Sql>(client: S): S {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((query: string, params?: unknown[], options?: object) =>
+    unsafe(query, params as never, { ...options, prepare: (params?.length ?? 0) <= PREPARED_MAX_PARAMETERS })) as S['unsafe'];
+  // A transaction's handle has no `begin` of its own (drizzle's nested transactions are savepoints).
+  if (typeof client.begin !== 'function') return client;
+  const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  client.begin = ((...args: unknown[]) => {
+    const fn = args.pop() as (tx: import('postgres').TransactionSql) => unknown;
+    return begin(...args, (tx: import('postgres').TransactionSql) => fn(preparing(tx as never)));
+  }) as S['begin'];
+  return client;
+}
+
 export async function openDatabase(opts: { url?: string; dataDir?: string } = {}): Promise<DbHandle> {
   const url = opts.url ?? (opts.dataDir ? undefined : process.env.DATABASE_URL);
   if (url) {
@@ -43,7 +72,8 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
       // JIT off: the coverage queries are short but their cost estimates cross jit_above_cost
       // at district scale, and compiling then costs 0.5–5 s per query. work_mem 16 MB: their
       // hash aggregates over a district's baby-months fit in memory (docs/performance.md).
-      connection: { application_name: 'kekasihku', jit: 'off', work_mem: '16MB' },
+      // plan_cache_mode: see preparing() below: statements are kept, plans are not.
+      connection: { application_name: 'kekasihku', jit: 'off', work_mem: '16MB', plan_cache_mode: 'force_custom_plan' },
       // After failed connects postgres.js waits up to 20 s before the next attempt, and queries
       // wait with it: during an outage pages hung instead of failing, and after it the pool
       // came back up to 20 s late. At most 1 s apart (docs/decisions/037-database-outage.md).
@@ -52,7 +82,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string } = {}
       // query (never its parameters) is appended to that file. Unset in production.
       ...(process.env.DB_QUERY_LOG ? { debug: queryLogger(process.env.DB_QUERY_LOG) } : {}),
     });
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db = drizzle({ client: process.env.DATABASE_PREPARE === '0' ? client : preparing(client), schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');

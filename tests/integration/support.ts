@@ -11,7 +11,8 @@ import type { Actor } from '@/lib/auth/policy';
 import { normalizePhone } from '@/lib/domain';
 
 export type Backend = { name: 'pglite' | 'postgres'; open: () => Promise<TestDb> };
-export type TestDb = DbHandle & { dispose: () => Promise<void> };
+/** `url`: the PostgreSQL database's address, for a test that opens a second pool on it. */
+export type TestDb = DbHandle & { dispose: () => Promise<void>; url?: string };
 
 function adminUrl(url: string, dbName: string) {
   const u = new URL(url);
@@ -25,9 +26,11 @@ async function openPostgres(): Promise<TestDb> {
   const admin = postgres(adminUrl(base, 'postgres'), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
   await admin.end();
-  const handle = await openDatabase({ url: adminUrl(base, name) });
+  const url = adminUrl(base, name);
+  const handle = await openDatabase({ url });
   return {
     ...handle,
+    url,
     dispose: async () => {
       await handle.close();
       const a = postgres(adminUrl(base, 'postgres'), { max: 1, onnotice: () => {} });
