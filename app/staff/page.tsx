@@ -119,7 +119,7 @@ export default async function StaffDashboard({ searchParams }: { searchParams: P
         </thead>
         <tbody data-testid={testId}>
           {sortRows(rows, sort).map((r) => (
-            <tr key={r.id} data-name={r.name} data-lowest={r.id === lo ? 'true' : undefined} className={r.id === lo ? 'bg-warn-soft' : undefined}>
+            <tr key={r.id} data-name={r.name} {...(r.id === lo ? { 'data-lowest': 'true', className: 'bg-warn-soft' } : null)}>
               {withVillage ? <Td>{r.villageName}</Td> : null}
               <Td>
                 {r.name}

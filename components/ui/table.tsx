@@ -18,9 +18,12 @@ export function Table({ caption, children, className }: { caption: ReactNode; ch
   );
 }
 
+// Cells carry short classes of app/globals.css (`.th`, `.td`, `.td-num`): the staff pages repeat
+// them hundreds of times, in the HTML and again in the RSC payload (issue #31). An absent
+// colSpan is left out rather than passed as undefined, which the payload would spell out.
 export function Th({ children, className, numeric }: { children: ReactNode; className?: string; numeric?: boolean }) {
   return (
-    <th scope="col" className={cx('border-b border-line bg-canvas px-4 py-2 font-semibold text-ink', numeric && 'text-right', className)}>
+    <th scope="col" className={cx('th', numeric && 'text-right', className)}>
       {children}
     </th>
   );
@@ -28,7 +31,7 @@ export function Th({ children, className, numeric }: { children: ReactNode; clas
 
 export function Td({ children, className, numeric, colSpan }: { children: ReactNode; className?: string; numeric?: boolean; colSpan?: number }) {
   return (
-    <td colSpan={colSpan} className={cx('border-b border-line px-4 py-2 align-top', numeric && 'text-right tabular-nums', className)}>
+    <td {...(colSpan ? { colSpan } : null)} className={cx('td', numeric && 'td-num', className)}>
       {children}
     </td>
   );
